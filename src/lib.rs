@@ -2,3 +2,5 @@
 //!
 //! - `model`: the workshop document (yrs) and its typed API per board kind.
 //! - `store`: the `.paja` file (SQLite): update log, compaction, versions, media.
+
+pub mod store;
