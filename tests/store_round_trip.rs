@@ -70,6 +70,11 @@ fn compaction_keeps_content_empties_the_log_and_shrinks_the_file() {
 
     let next = store.append(DocName::Content, &writer.set("after", 1)).expect("append after compaction");
     assert!(next > upto, "new ids continue after the compacted ones");
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).expect("open with plain SQLite");
+    let free: i64 = conn.pragma_query_value(None, "freelist_count", |r| r.get(0)).expect("freelist");
+    assert_eq!(free, 0, "compaction gives every freed page back to the file system");
 }
 
 #[test]

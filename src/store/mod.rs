@@ -213,10 +213,14 @@ impl Store {
     /// Moves free pages to the end, then checkpoints the log into the main file,
     /// truncating both.
     fn shrink(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch("PRAGMA incremental_vacuum;").map_err(|e| self.sql(e))?;
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(|e| self.sql(e))
+        let run = || -> rusqlite::Result<()> {
+            // incremental_vacuum frees one page per row stepped, so step to the end.
+            let mut stmt = self.conn.prepare("PRAGMA incremental_vacuum")?;
+            let mut rows = stmt.query([])?;
+            while rows.next()?.is_some() {}
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        };
+        run().map_err(|e| self.sql(e))
     }
 
     /// Saves a named version of both documents; refuses a name already used.
