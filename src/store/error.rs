@@ -93,7 +93,9 @@ impl StoreError {
 /// Turns a library message into a clause that fits inside our one sentence:
 /// first line only, no trailing full stop, bounded length.
 pub(crate) fn clause(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("unknown cause");
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    // SQLite's integrity reports open with a "*** in database main ***" banner line.
+    let line = lines.find(|l| !l.starts_with("***")).unwrap_or("the cause is unknown");
     let line = line.trim_end_matches(['.', ' ']);
     let mut out: String = line.chars().take(160).collect();
     if out.len() < line.len() {
@@ -118,7 +120,7 @@ mod tests {
 
     #[test]
     fn clause_keeps_one_line_without_full_stop() {
-        assert_eq!(clause("*** in database main ***\nPage 5: bad."), "*** in database main ***");
+        assert_eq!(clause("*** in database main ***\nPage 5: bad."), "Page 5: bad");
         assert_eq!(clause("disk I/O error."), "disk I/O error");
     }
 
