@@ -16,18 +16,31 @@ fn real_paja(dir: &tempfile::TempDir, name: &str) -> PathBuf {
     let writer = Writer::new();
     for i in 0..300 {
         let key = format!("card-{i}-with-a-longer-name-so-the-file-spans-pages");
-        store.append(DocName::Content, &writer.set(&key, i)).expect("append");
+        store
+            .append(DocName::Content, &writer.set(&key, i))
+            .expect("append");
     }
-    store.create_version("Versio 1.0", &writer.state(), b"").expect("version");
+    store
+        .create_version("Versio 1.0", &writer.state(), b"")
+        .expect("version");
     path
 }
 
 /// One sentence: ends with a full stop, no sentence break or line break inside.
 fn assert_one_sentence(err: &StoreError, must_mention: &str) {
     let msg = err.to_string();
-    assert!(msg.ends_with('.'), "a sentence ends with a full stop: {msg}");
-    assert!(!msg.contains(". ") && !msg.contains('\n'), "only one sentence: {msg}");
-    assert!(msg.contains(must_mention), "the message says what is wrong ({must_mention}): {msg}");
+    assert!(
+        msg.ends_with('.'),
+        "a sentence ends with a full stop: {msg}"
+    );
+    assert!(
+        !msg.contains(". ") && !msg.contains('\n'),
+        "only one sentence: {msg}"
+    );
+    assert!(
+        msg.contains(must_mention),
+        "the message says what is wrong ({must_mention}): {msg}"
+    );
 }
 
 /// Opening `path` is refused with `code`, and leaves its bytes and side files as found.
@@ -36,11 +49,24 @@ fn assert_open_refused_untouched(path: &Path, code: &str, must_mention: &str) ->
     let err = Store::open(path).expect_err("this file must be refused");
     assert_eq!(err.code(), code, "wrong kind of refusal: {err}");
     assert_one_sentence(&err, must_mention);
-    let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
-    assert!(err.to_string().contains(name), "the message names the file: {err}");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("utf-8 name");
+    assert!(
+        err.to_string().contains(name),
+        "the message names the file: {err}"
+    );
     let after = fingerprint(path);
-    assert!(before.0 == after.0, "a refused file must stay byte-identical");
-    assert_eq!((before.1, before.2), (after.1, after.2), "no -wal or -shm left behind");
+    assert!(
+        before.0 == after.0,
+        "a refused file must stay byte-identical"
+    );
+    assert_eq!(
+        (before.1, before.2),
+        (after.1, after.2),
+        "no -wal or -shm left behind"
+    );
     err
 }
 
@@ -48,7 +74,11 @@ fn assert_open_refused_untouched(path: &Path, code: &str, must_mention: &str) ->
 fn a_truncated_file_is_refused_as_damaged() {
     let dir = tempfile::tempdir().expect("temp dir");
     let whole = std::fs::read(real_paja(&dir, "whole.paja")).expect("read");
-    assert!(whole.len() >= 4 * 4096, "the sample spans several pages ({} bytes)", whole.len());
+    assert!(
+        whole.len() >= 4 * 4096,
+        "the sample spans several pages ({} bytes)",
+        whole.len()
+    );
     let cut = dir.path().join("cut.paja");
     std::fs::write(&cut, &whole[..whole.len() / 2]).expect("write half");
     assert_open_refused_untouched(&cut, "damaged", "damaged");
@@ -77,7 +107,8 @@ fn another_programs_sqlite_file_is_not_a_paja_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("other.db");
     let conn = rusqlite::Connection::open(&path).expect("open");
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("fill");
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .expect("fill");
     drop(conn);
     assert_open_refused_untouched(&path, "not_paja", "not a Paja workshop file");
 }
@@ -87,10 +118,14 @@ fn a_file_from_a_newer_paja_is_refused_unread() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = real_paja(&dir, "future.paja");
     let conn = rusqlite::Connection::open(&path).expect("open with plain SQLite");
-    conn.pragma_update(None, "user_version", 99).expect("pretend a future schema");
+    conn.pragma_update(None, "user_version", 99)
+        .expect("pretend a future schema");
     drop(conn);
     let err = assert_open_refused_untouched(&path, "too_new", "newer Paja");
-    assert!(err.to_string().contains("99"), "the message gives the file's version: {err}");
+    assert!(
+        err.to_string().contains("99"),
+        "the message gives the file's version: {err}"
+    );
 }
 
 #[test]
@@ -109,21 +144,35 @@ fn a_blob_over_the_media_limit_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = real_paja(&dir, "media.paja");
     let store = Store::open(&path).expect("open");
-    store.put_media(b"a small note", "text/plain").expect("a small blob fits");
+    store
+        .put_media(b"a small note", "text/plain")
+        .expect("a small blob fits");
     drop(store);
     let before = fingerprint(&path);
 
     let store = Store::open(&path).expect("open");
     let big = vec![7u8; 11 * 1024 * 1024];
     for mime in ["application/octet-stream", "image/png"] {
-        let err = store.put_media(&big, mime).expect_err("11 MiB is over the 10 MiB default");
+        let err = store
+            .put_media(&big, mime)
+            .expect_err("11 MiB is over the 10 MiB default");
         assert_eq!(err.code(), "too_large", "{err}");
         assert_one_sentence(&err, "the limit is 10 MiB");
-        assert!(err.to_string().contains("11 MiB"), "the message gives the size: {err}");
+        assert!(
+            err.to_string().contains("11 MiB"),
+            "the message gives the size: {err}"
+        );
     }
-    assert_eq!(store.media_count().expect("count"), 1, "the refused blob was not stored");
+    assert_eq!(
+        store.media_count().expect("count"),
+        1,
+        "the refused blob was not stored"
+    );
     drop(store);
-    assert!(before.0 == fingerprint(&path).0, "a refused blob leaves the file byte-identical");
+    assert!(
+        before.0 == fingerprint(&path).0,
+        "a refused blob leaves the file byte-identical"
+    );
 }
 
 #[test]
@@ -136,9 +185,15 @@ fn a_png_claiming_100000_pixels_square_is_refused_before_decoding() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = real_paja(&dir, "bomb.paja");
     let store = Store::open(&path).expect("open");
-    let err = store.put_media(&png, "image/png").expect_err("put_media decodes pictures under limits");
+    let err = store
+        .put_media(&png, "image/png")
+        .expect_err("put_media decodes pictures under limits");
     assert_eq!(err.code(), "too_many_pixels", "{err}");
-    assert_eq!(store.media_count().expect("count"), 0, "the refused picture was not stored");
+    assert_eq!(
+        store.media_count().expect("count"),
+        0,
+        "the refused picture was not stored"
+    );
 }
 
 /// PNG signature and a valid IHDR chunk; no pixel data.
@@ -160,7 +215,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -168,5 +227,9 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[test]
 fn crc32_matches_the_standard_check_value() {
-    assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the published CRC-32 check value");
+    assert_eq!(
+        crc32(b"123456789"),
+        0xCBF4_3926,
+        "the published CRC-32 check value"
+    );
 }

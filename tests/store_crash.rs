@@ -30,23 +30,42 @@ fn updates_reported_before_a_kill_survive_it() {
     let mut reported: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
         reported.extend(run_child_until_killed(&path, round));
-        let store = Store::open(&path).unwrap_or_else(|e| panic!("round {round}: the file must reopen: {e}"));
+        let store = Store::open(&path)
+            .unwrap_or_else(|e| panic!("round {round}: the file must reopen: {e}"));
         let report = store.check().expect("check");
-        assert!(report.is_clean(), "round {round}: a kill must not damage the file: {:?}", report.problems);
+        assert!(
+            report.is_clean(),
+            "round {round}: a kill must not damage the file: {:?}",
+            report.problems
+        );
         let doc = rebuild(&store.load().expect("load").content);
         for key in &reported {
-            assert!(has_key(&doc, key), "round {round}: {key} was reported appended, so it must survive");
+            assert!(
+                has_key(&doc, key),
+                "round {round}: {key} was reported appended, so it must survive"
+            );
         }
     }
-    assert!(reported.len() >= ROUNDS, "the children must have written something to prove anything");
-    eprintln!("{} reported updates survived {ROUNDS} kills", reported.len());
+    assert!(
+        reported.len() >= ROUNDS,
+        "the children must have written something to prove anything"
+    );
+    eprintln!(
+        "{} reported updates survived {ROUNDS} kills",
+        reported.len()
+    );
 }
 
 /// Starts a writer on `path`, kills it after 20–300 ms, returns the keys it reported.
 fn run_child_until_killed(path: &Path, round: usize) -> Vec<String> {
     let exe = std::env::current_exe().expect("path of this test binary");
     let mut child = Command::new(exe)
-        .args(["--exact", "crash_child_appends_until_killed", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "crash_child_appends_until_killed",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_FILE, path)
         .env(CHILD_ROUND, round.to_string())
         .stdout(Stdio::piped())
@@ -63,7 +82,10 @@ fn run_child_until_killed(path: &Path, round: usize) -> Vec<String> {
     child.kill().expect("SIGKILL the writer");
     child.wait().expect("reap the writer");
     let text = reader.join().expect("reader thread");
-    complete_lines(&text).filter_map(|l| l.strip_prefix(REPORT)).map(String::from).collect()
+    complete_lines(&text)
+        .filter_map(|l| l.strip_prefix(REPORT))
+        .map(String::from)
+        .collect()
 }
 
 /// Lines ended by a newline; a line cut off by the kill was never fully reported.
@@ -83,10 +105,16 @@ fn crash_child_appends_until_killed() {
     let mut out = std::io::stdout().lock();
     for i in 0u64.. {
         let key = format!("r{round}-{i}");
-        let id = store.append(DocName::Content, &writer.set(&key, i as i64)).expect("append");
-        writeln!(out, "{REPORT}{key}").and_then(|()| out.flush()).expect("report");
+        let id = store
+            .append(DocName::Content, &writer.set(&key, i as i64))
+            .expect("append");
+        writeln!(out, "{REPORT}{key}")
+            .and_then(|()| out.flush())
+            .expect("report");
         if i % COMPACT_EVERY == COMPACT_EVERY - 1 {
-            store.compact(DocName::Content, &writer.state(), id).expect("compact");
+            store
+                .compact(DocName::Content, &writer.state(), id)
+                .expect("compact");
         }
     }
 }
@@ -94,5 +122,9 @@ fn crash_child_appends_until_killed() {
 #[test]
 fn a_line_cut_off_by_the_kill_is_not_counted() {
     let lines: Vec<&str> = complete_lines("appended a\nappended b\nappended c").collect();
-    assert_eq!(lines, ["appended a", "appended b"], "c was not fully printed, so not reported");
+    assert_eq!(
+        lines,
+        ["appended a", "appended b"],
+        "c was not fully printed, so not reported"
+    );
 }

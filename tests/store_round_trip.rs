@@ -7,7 +7,10 @@ use paja::store::{DocName, Store};
 
 fn new_store(dir: &tempfile::TempDir, name: &str) -> (Store, std::path::PathBuf) {
     let path = dir.path().join(name);
-    (Store::create(&path).expect("a new file in an empty dir can be created"), path)
+    (
+        Store::create(&path).expect("a new file in an empty dir can be created"),
+        path,
+    )
 }
 
 #[test]
@@ -17,22 +20,48 @@ fn appended_updates_rebuild_the_same_documents_after_reopening() {
     let (content, control) = (Writer::new(), Writer::new());
     let mut last = 0;
     for i in 0..100 {
-        let id = store.append(DocName::Content, &content.set(&format!("card-{}", i % 30), i)).expect("append content");
+        let id = store
+            .append(
+                DocName::Content,
+                &content.set(&format!("card-{}", i % 30), i),
+            )
+            .expect("append content");
         assert!(id > last, "ids increase with every append");
         last = id;
         if i % 10 == 0 {
-            last = store.append(DocName::Control, &control.set("round", i)).expect("append control");
+            last = store
+                .append(DocName::Control, &control.set("round", i))
+                .expect("append control");
         }
     }
     drop(store);
 
     let store = Store::open(&path).expect("a file this Paja wrote opens");
     let loaded = store.load().expect("load");
-    assert_eq!(json(&rebuild(&loaded.content)), content.json(), "content is rebuilt exactly");
-    assert_eq!(json(&rebuild(&loaded.control)), control.json(), "control is kept apart from content");
-    assert_eq!(loaded.content.len(), 100, "no snapshot yet, so one blob per append");
-    assert_eq!(store.last_update_id().expect("last id"), last, "110 appends in all, the last one reported");
-    assert!(store.check().expect("check").is_clean(), "a fresh file has no problems");
+    assert_eq!(
+        json(&rebuild(&loaded.content)),
+        content.json(),
+        "content is rebuilt exactly"
+    );
+    assert_eq!(
+        json(&rebuild(&loaded.control)),
+        control.json(),
+        "control is kept apart from content"
+    );
+    assert_eq!(
+        loaded.content.len(),
+        100,
+        "no snapshot yet, so one blob per append"
+    );
+    assert_eq!(
+        store.last_update_id().expect("last id"),
+        last,
+        "110 appends in all, the last one reported"
+    );
+    assert!(
+        store.check().expect("check").is_clean(),
+        "a fresh file has no problems"
+    );
 }
 
 #[test]
@@ -42,7 +71,11 @@ fn creating_over_an_existing_file_is_refused() {
     std::fs::write(&path, b"someone's notes").expect("write");
     let err = Store::create(&path).expect_err("create must not overwrite");
     assert_eq!(err.code(), "exists", "{err}");
-    assert_eq!(std::fs::read(&path).expect("read"), b"someone's notes", "the existing file is untouched");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"someone's notes",
+        "the existing file is untouched"
+    );
 }
 
 #[test]
@@ -51,37 +84,68 @@ fn compaction_keeps_content_empties_the_log_and_shrinks_the_file() {
     let (store, path) = new_store(&dir, "compact.paja");
     let writer = Writer::new();
     for i in 0..2000 {
-        store.append(DocName::Content, &writer.set(&format!("k{}", i % 40), i)).expect("append");
+        store
+            .append(DocName::Content, &writer.set(&format!("k{}", i % 40), i))
+            .expect("append");
     }
     let before = disk_size(&path);
     let upto = store.last_update_id().expect("last id");
-    store.compact(DocName::Content, &writer.state(), upto).expect("compact");
+    store
+        .compact(DocName::Content, &writer.state(), upto)
+        .expect("compact");
     drop(store);
 
     let store = Store::open(&path).expect("reopen");
     let loaded = store.load().expect("load");
-    assert_eq!(json(&rebuild(&loaded.content)), writer.json(), "the snapshot holds every update");
+    assert_eq!(
+        json(&rebuild(&loaded.content)),
+        writer.json(),
+        "the snapshot holds every update"
+    );
     assert_eq!(loaded.content.len(), 1, "only the snapshot remains");
-    assert_eq!(store.log_len().expect("log len"), 0, "every logged update was merged");
-    assert_eq!(store.last_update_id().expect("last id"), upto, "ids are never handed out again");
+    assert_eq!(
+        store.log_len().expect("log len"),
+        0,
+        "every logged update was merged"
+    );
+    assert_eq!(
+        store.last_update_id().expect("last id"),
+        upto,
+        "ids are never handed out again"
+    );
     let after = disk_size(&path);
-    assert!(after < before, "2,000 updates take more room than their merged state ({after} vs {before} bytes)");
-    assert!(store.check().expect("check").is_clean(), "compaction leaves no problems");
+    assert!(
+        after < before,
+        "2,000 updates take more room than their merged state ({after} vs {before} bytes)"
+    );
+    assert!(
+        store.check().expect("check").is_clean(),
+        "compaction leaves no problems"
+    );
 
-    let next = store.append(DocName::Content, &writer.set("after", 1)).expect("append after compaction");
+    let next = store
+        .append(DocName::Content, &writer.set("after", 1))
+        .expect("append after compaction");
     assert!(next > upto, "new ids continue after the compacted ones");
     drop(store);
 
     let conn = rusqlite::Connection::open(&path).expect("open with plain SQLite");
-    let free: i64 = conn.pragma_query_value(None, "freelist_count", |r| r.get(0)).expect("freelist");
-    assert_eq!(free, 0, "compaction gives every freed page back to the file system");
+    let free: i64 = conn
+        .pragma_query_value(None, "freelist_count", |r| r.get(0))
+        .expect("freelist");
+    assert_eq!(
+        free, 0,
+        "compaction gives every freed page back to the file system"
+    );
 }
 
 #[test]
 fn compacting_beyond_the_last_update_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, _) = new_store(&dir, "early.paja");
-    let err = store.compact(DocName::Content, b"", 5).expect_err("there is no update 5 yet");
+    let err = store
+        .compact(DocName::Content, b"", 5)
+        .expect_err("there is no update 5 yet");
     assert_eq!(err.code(), "bad_compaction", "{err}");
 }
 
@@ -89,11 +153,20 @@ fn compacting_beyond_the_last_update_is_refused() {
 fn versions_are_listed_returned_and_unique_by_name() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, path) = new_store(&dir, "versions.paja");
-    store.create_version("Malliluonnos 0.3", b"content-a", b"control-a").expect("first version");
-    store.create_version("Versio 1.0", b"content-b", b"control-b").expect("second version");
-    let err = store.create_version("Versio 1.0", b"x", b"y").expect_err("names are unique");
+    store
+        .create_version("Malliluonnos 0.3", b"content-a", b"control-a")
+        .expect("first version");
+    store
+        .create_version("Versio 1.0", b"content-b", b"control-b")
+        .expect("second version");
+    let err = store
+        .create_version("Versio 1.0", b"x", b"y")
+        .expect_err("names are unique");
     assert_eq!(err.code(), "version_exists", "{err}");
-    assert!(err.to_string().contains("Versio 1.0"), "the message names the version: {err}");
+    assert!(
+        err.to_string().contains("Versio 1.0"),
+        "the message names the version: {err}"
+    );
     drop(store);
 
     let store = Store::open(&path).expect("reopen");
@@ -102,11 +175,21 @@ fn versions_are_listed_returned_and_unique_by_name() {
     assert_eq!(names, ["Malliluonnos 0.3", "Versio 1.0"], "oldest first");
     for v in &list {
         let t = v.created_at.as_bytes();
-        assert!(t.len() == 20 && t[10] == b'T' && t[19] == b'Z', "RFC 3339 UTC: {}", v.created_at);
+        assert!(
+            t.len() == 20 && t[10] == b'T' && t[19] == b'Z',
+            "RFC 3339 UTC: {}",
+            v.created_at
+        );
     }
     let state = store.version_state("Versio 1.0").expect("state");
-    assert_eq!(state, (b"content-b".to_vec(), b"control-b".to_vec()), "the duplicate did not overwrite it");
-    let err = store.version_state("Versio 9").expect_err("unknown version");
+    assert_eq!(
+        state,
+        (b"content-b".to_vec(), b"control-b".to_vec()),
+        "the duplicate did not overwrite it"
+    );
+    let err = store
+        .version_state("Versio 9")
+        .expect_err("unknown version");
     assert_eq!(err.code(), "no_version", "{err}");
 }
 
@@ -115,17 +198,26 @@ fn media_is_stored_once_under_its_hash() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, _) = new_store(&dir, "media.paja");
     let png = tiny_png();
-    let a = store.put_media(&png, "image/png").expect("a small PNG is accepted");
-    let b = store.put_media(&png, "image/png").expect("the same PNG again");
+    let a = store
+        .put_media(&png, "image/png")
+        .expect("a small PNG is accepted");
+    let b = store
+        .put_media(&png, "image/png")
+        .expect("the same PNG again");
     assert_eq!(a, b, "same bytes, same id");
     assert_eq!(a.len(), 64, "the id is a hex SHA-256");
     assert_eq!(store.media_count().expect("count"), 1, "stored once");
     assert_eq!(store.media(&a).expect("read back"), png);
     let err = store.media(&"0".repeat(64)).expect_err("unknown hash");
     assert_eq!(err.code(), "no_media", "{err}");
-    let err = store.put_media(b"not a picture", "image/png").expect_err("image mimes are decoded");
+    let err = store
+        .put_media(b"not a picture", "image/png")
+        .expect_err("image mimes are decoded");
     assert_eq!(err.code(), "bad_picture", "{err}");
-    assert!(store.check().expect("check").is_clean(), "media hashes match their bytes");
+    assert!(
+        store.check().expect("check").is_clean(),
+        "media hashes match their bytes"
+    );
 }
 
 fn tiny_png() -> Vec<u8> {

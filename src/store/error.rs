@@ -19,7 +19,11 @@ pub enum StoreError {
         "{} was made by a newer Paja (file version {found}; this Paja reads up to {supported}).",
         .path.display()
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
 
     #[error("{} is damaged: {detail}.", .path.display())]
     Damaged { path: PathBuf, detail: String },
@@ -78,15 +82,24 @@ impl StoreError {
     }
 
     pub(crate) fn io(path: &std::path::Path, err: &std::io::Error) -> StoreError {
-        StoreError::Io { path: path.to_path_buf(), detail: clause(&err.to_string()) }
+        StoreError::Io {
+            path: path.to_path_buf(),
+            detail: clause(&err.to_string()),
+        }
     }
 
     pub(crate) fn sqlite(path: &std::path::Path, err: &rusqlite::Error) -> StoreError {
-        StoreError::Sqlite { path: path.to_path_buf(), detail: clause(&err.to_string()) }
+        StoreError::Sqlite {
+            path: path.to_path_buf(),
+            detail: clause(&err.to_string()),
+        }
     }
 
     pub(crate) fn damaged(path: &std::path::Path, detail: &str) -> StoreError {
-        StoreError::Damaged { path: path.to_path_buf(), detail: clause(detail) }
+        StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: clause(detail),
+        }
     }
 }
 
@@ -95,7 +108,9 @@ impl StoreError {
 pub(crate) fn clause(text: &str) -> String {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     // SQLite's integrity reports open with a "*** in database main ***" banner line.
-    let line = lines.find(|l| !l.starts_with("***")).unwrap_or("the cause is unknown");
+    let line = lines
+        .find(|l| !l.starts_with("***"))
+        .unwrap_or("the cause is unknown");
     let line = line.trim_end_matches(['.', ' ']);
     let mut out: String = line.chars().take(160).collect();
     if out.len() < line.len() {
@@ -120,13 +135,22 @@ mod tests {
 
     #[test]
     fn clause_keeps_one_line_without_full_stop() {
-        assert_eq!(clause("*** in database main ***\nPage 5: bad."), "Page 5: bad");
+        assert_eq!(
+            clause("*** in database main ***\nPage 5: bad."),
+            "Page 5: bad"
+        );
         assert_eq!(clause("disk I/O error."), "disk I/O error");
     }
 
     #[test]
     fn too_large_names_sizes_in_mib() {
-        let e = StoreError::TooLarge { size: 11 * 1024 * 1024 + 512 * 1024, limit: 10 << 20 };
-        assert_eq!(e.to_string(), "The picture is too large (11.5 MiB; the limit is 10 MiB).");
+        let e = StoreError::TooLarge {
+            size: 11 * 1024 * 1024 + 512 * 1024,
+            limit: 10 << 20,
+        };
+        assert_eq!(
+            e.to_string(),
+            "The picture is too large (11.5 MiB; the limit is 10 MiB)."
+        );
     }
 }

@@ -24,17 +24,25 @@ pub struct Header {
 /// is present, which may legitimately hold pages a checkpoint had not yet written).
 pub fn inspect(path: &Path) -> Result<Header, StoreError> {
     let mut file = File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::NotFound { path: path.to_path_buf() },
+        std::io::ErrorKind::NotFound => StoreError::NotFound {
+            path: path.to_path_buf(),
+        },
         _ => StoreError::io(path, &e),
     })?;
     let len = file.metadata().map_err(|e| StoreError::io(path, &e))?.len();
     let mut bytes = [0u8; 100];
     if len < 100 || file.read_exact(&mut bytes).is_err() {
-        return Err(StoreError::NotPaja { path: path.to_path_buf() });
+        return Err(StoreError::NotPaja {
+            path: path.to_path_buf(),
+        });
     }
-    let header = parse(&bytes).ok_or_else(|| StoreError::NotPaja { path: path.to_path_buf() })?;
+    let header = parse(&bytes).ok_or_else(|| StoreError::NotPaja {
+        path: path.to_path_buf(),
+    })?;
     if header.application_id != APPLICATION_ID {
-        return Err(StoreError::NotPaja { path: path.to_path_buf() });
+        return Err(StoreError::NotPaja {
+            path: path.to_path_buf(),
+        });
     }
     if header.user_version > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
@@ -133,7 +141,14 @@ mod tests {
         let mut b = header_bytes(4096, 3, 0, 0);
         b[0] = b'X';
         assert_eq!(parse(&b), None, "wrong magic is not SQLite");
-        assert_eq!(parse(&header_bytes(1000, 3, 0, 0)), None, "1000 is not a page size");
-        assert_eq!(parse(&header_bytes(1, 3, 0, 0)).map(|h| h.page_size), Some(65536));
+        assert_eq!(
+            parse(&header_bytes(1000, 3, 0, 0)),
+            None,
+            "1000 is not a page size"
+        );
+        assert_eq!(
+            parse(&header_bytes(1, 3, 0, 0)).map(|h| h.page_size),
+            Some(65536)
+        );
     }
 }

@@ -23,7 +23,10 @@ pub const CREATE: &str = "CREATE TABLE media (
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Stores `data` under its hash unless it is already there.
@@ -36,8 +39,12 @@ pub fn insert(conn: &Connection, hash: &str, mime: &str, data: &[u8]) -> rusqlit
 }
 
 pub fn get(conn: &Connection, hash: &str) -> rusqlite::Result<Option<Vec<u8>>> {
-    conn.query_row("SELECT data FROM media WHERE hash = ?1", params![hash], |r| r.get(0))
-        .optional()
+    conn.query_row(
+        "SELECT data FROM media WHERE hash = ?1",
+        params![hash],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
@@ -61,19 +68,31 @@ pub fn problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 /// Decodes a PNG or JPEG picture, first reading only the dimensions its header claims
 /// and refusing anything over [`MAX_SIDE`] before any pixel memory is allocated.
 pub fn decode_image_limited(bytes: &[u8]) -> Result<DynamicImage, StoreError> {
-    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(bad)?;
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(bad)?;
     let format = reader.format();
     if !matches!(format, Some(ImageFormat::Png | ImageFormat::Jpeg)) {
-        return Err(StoreError::BadPicture { detail: "it is in another format".into() });
+        return Err(StoreError::BadPicture {
+            detail: "it is in another format".into(),
+        });
     }
     let (width, height) = match format {
         Some(ImageFormat::Png) => png_dimensions(bytes)?,
-        _ => with_limits(reader, loose_limits()).into_dimensions().map_err(bad)?,
+        _ => with_limits(reader, loose_limits())
+            .into_dimensions()
+            .map_err(bad)?,
     };
     if width > MAX_SIDE || height > MAX_SIDE {
-        return Err(StoreError::TooManyPixels { width, height, max: MAX_SIDE });
+        return Err(StoreError::TooManyPixels {
+            width,
+            height,
+            max: MAX_SIDE,
+        });
     }
-    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(bad)?;
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(bad)?;
     with_limits(reader, strict_limits()).decode().map_err(bad)
 }
 
@@ -82,11 +101,16 @@ fn png_dimensions(bytes: &[u8]) -> Result<(u32, u32), StoreError> {
     let field = |at: usize| bytes.get(at..at + 4).and_then(|b| b.try_into().ok());
     match (bytes.get(12..16), field(16), field(20)) {
         (Some(b"IHDR"), Some(w), Some(h)) => Ok((u32::from_be_bytes(w), u32::from_be_bytes(h))),
-        _ => Err(StoreError::BadPicture { detail: "its PNG header is missing".into() }),
+        _ => Err(StoreError::BadPicture {
+            detail: "its PNG header is missing".into(),
+        }),
     }
 }
 
-fn with_limits(mut reader: ImageReader<Cursor<&[u8]>>, limits: Limits) -> ImageReader<Cursor<&[u8]>> {
+fn with_limits(
+    mut reader: ImageReader<Cursor<&[u8]>>,
+    limits: Limits,
+) -> ImageReader<Cursor<&[u8]>> {
     reader.limits(limits);
     reader
 }
@@ -106,7 +130,9 @@ fn strict_limits() -> Limits {
 }
 
 fn bad(err: impl std::fmt::Display) -> StoreError {
-    StoreError::BadPicture { detail: super::error::clause(&err.to_string()) }
+    StoreError::BadPicture {
+        detail: super::error::clause(&err.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -126,7 +152,8 @@ mod tests {
     fn a_small_png_decodes() {
         let mut png = Vec::new();
         let img = DynamicImage::new_rgb8(3, 2);
-        img.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).expect("encode png");
+        img.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .expect("encode png");
         let back = decode_image_limited(&png).expect("a 3 × 2 PNG is within every limit");
         assert_eq!((back.width(), back.height()), (3, 2));
     }

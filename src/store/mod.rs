@@ -119,10 +119,16 @@ pub struct Store {
 impl Store {
     /// Makes a new `.paja` file; refuses if anything already exists at `path`.
     pub fn create(path: &Path) -> Result<Store, StoreError> {
-        File::options().write(true).create_new(true).open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => StoreError::Exists { path: path.to_path_buf() },
-            _ => StoreError::io(path, &e),
-        })?;
+        File::options()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => StoreError::Exists {
+                    path: path.to_path_buf(),
+                },
+                _ => StoreError::io(path, &e),
+            })?;
         let store = Store::initialise(path);
         if store.is_err() {
             remove_leftovers(path, [true, true]);
@@ -163,7 +169,11 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")
         };
         setup().map_err(|e| StoreError::sqlite(path, &e))?;
-        Ok(Store { conn, path: path.to_path_buf(), media_limit: DEFAULT_MEDIA_LIMIT })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            media_limit: DEFAULT_MEDIA_LIMIT,
+        })
     }
 
     /// Both documents' snapshot and log, read in one consistent transaction.
@@ -198,11 +208,20 @@ impl Store {
     /// Replaces `doc`'s snapshot with `merged_state` (which must include every update
     /// of `doc` up to `upto_id`) and drops those log rows, in one transaction; then
     /// gives the freed space back to the file system.
-    pub fn compact(&self, doc: DocName, merged_state: &[u8], upto_id: i64) -> Result<(), StoreError> {
+    pub fn compact(
+        &self,
+        doc: DocName,
+        merged_state: &[u8],
+        upto_id: i64,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
         let last = updates::last_id(&tx).map_err(|e| self.sql(e))?;
         if !(0..=last).contains(&upto_id) {
-            return Err(StoreError::BadCompaction { path: self.path.clone(), upto: upto_id, last });
+            return Err(StoreError::BadCompaction {
+                path: self.path.clone(),
+                upto: upto_id,
+                last,
+            });
         }
         snapshots::put(&tx, doc, merged_state, upto_id).map_err(|e| self.sql(e))?;
         updates::delete_upto(&tx, doc, upto_id).map_err(|e| self.sql(e))?;
@@ -218,13 +237,19 @@ impl Store {
             let mut stmt = self.conn.prepare("PRAGMA incremental_vacuum")?;
             let mut rows = stmt.query([])?;
             while rows.next()?.is_some() {}
-            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         };
         run().map_err(|e| self.sql(e))
     }
 
     /// Saves a named version of both documents; refuses a name already used.
-    pub fn create_version(&self, name: &str, content_state: &[u8], control_state: &[u8]) -> Result<(), StoreError> {
+    pub fn create_version(
+        &self,
+        name: &str,
+        content_state: &[u8],
+        control_state: &[u8],
+    ) -> Result<(), StoreError> {
         if name.trim().is_empty() {
             return Err(StoreError::EmptyVersionName);
         }
@@ -232,7 +257,10 @@ impl Store {
             .map_err(|e| self.sql(e))?;
         match added {
             true => Ok(()),
-            false => Err(StoreError::VersionExists { path: self.path.clone(), name: name.into() }),
+            false => Err(StoreError::VersionExists {
+                path: self.path.clone(),
+                name: name.into(),
+            }),
         }
     }
 
@@ -245,14 +273,20 @@ impl Store {
     pub fn version_state(&self, name: &str) -> Result<(Vec<u8>, Vec<u8>), StoreError> {
         versions::state(&self.conn, name)
             .map_err(|e| self.sql(e))?
-            .ok_or_else(|| StoreError::NoVersion { path: self.path.clone(), name: name.into() })
+            .ok_or_else(|| StoreError::NoVersion {
+                path: self.path.clone(),
+                name: name.into(),
+            })
     }
 
     /// Stores a blob under its SHA-256 (hex) and returns that; the same bytes are kept
     /// once. Refuses blobs over the media limit; `image/*` must decode within limits.
     pub fn put_media(&self, bytes: &[u8], mime: &str) -> Result<String, StoreError> {
         if bytes.len() > self.media_limit {
-            return Err(StoreError::TooLarge { size: bytes.len(), limit: self.media_limit });
+            return Err(StoreError::TooLarge {
+                size: bytes.len(),
+                limit: self.media_limit,
+            });
         }
         if mime.trim().to_ascii_lowercase().starts_with("image/") {
             media::decode_image_limited(bytes)?;
@@ -266,7 +300,10 @@ impl Store {
     pub fn media(&self, hash: &str) -> Result<Vec<u8>, StoreError> {
         media::get(&self.conn, hash)
             .map_err(|e| self.sql(e))?
-            .ok_or_else(|| StoreError::NoMedia { path: self.path.clone(), hash: hash.into() })
+            .ok_or_else(|| StoreError::NoMedia {
+                path: self.path.clone(),
+                hash: hash.into(),
+            })
     }
 
     /// Number of media blobs stored.
@@ -303,11 +340,15 @@ fn check_all(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut problems: Vec<String> = integrity(conn, "integrity_check")?;
     let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app != APPLICATION_ID {
-        problems.push(format!("application id is {app}, not Paja's {APPLICATION_ID}"));
+        problems.push(format!(
+            "application id is {app}, not Paja's {APPLICATION_ID}"
+        ));
     }
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version != SCHEMA_VERSION {
-        problems.push(format!("schema version is {version}, expected {SCHEMA_VERSION}"));
+        problems.push(format!(
+            "schema version is {version}, expected {SCHEMA_VERSION}"
+        ));
     }
     problems.extend(updates::problems(conn)?);
     problems.extend(snapshots::problems(conn)?);
@@ -350,11 +391,17 @@ fn validate_read_only(path: &Path) -> Result<(), StoreError> {
     let app = read("application_id").map_err(|e| damaged(path, &e))?;
     let version = read("user_version").map_err(|e| damaged(path, &e))?;
     if app != APPLICATION_ID {
-        return Err(StoreError::NotPaja { path: path.to_path_buf() });
+        return Err(StoreError::NotPaja {
+            path: path.to_path_buf(),
+        });
     }
     if version > SCHEMA_VERSION {
         let (found, supported) = (version, SCHEMA_VERSION);
-        return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported });
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported,
+        });
     }
     Ok(())
 }

@@ -10,7 +10,13 @@ use super::{media, meta, snapshots, updates, versions};
 /// Step `i` brings a file from schema version `i` to `i + 1`.
 pub const MIGRATIONS: &[&[&str]] = &[
     // 1: the first Paja file.
-    &[meta::CREATE, updates::CREATE, snapshots::CREATE, versions::CREATE, media::CREATE],
+    &[
+        meta::CREATE,
+        updates::CREATE,
+        snapshots::CREATE,
+        versions::CREATE,
+        media::CREATE,
+    ],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

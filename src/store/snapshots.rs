@@ -12,9 +12,11 @@ pub const CREATE: &str = "CREATE TABLE snapshots (
 );";
 
 pub fn get(conn: &Connection, doc: DocName) -> rusqlite::Result<Option<Vec<u8>>> {
-    conn.query_row("SELECT data FROM snapshots WHERE doc = ?1", params![doc.as_str()], |r| {
-        r.get(0)
-    })
+    conn.query_row(
+        "SELECT data FROM snapshots WHERE doc = ?1",
+        params![doc.as_str()],
+        |r| r.get(0),
+    )
     .optional()
 }
 
@@ -36,7 +38,9 @@ pub fn problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     )?;
     let rows = stmt.query_map([], |r| {
         let (doc, upto, n): (String, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        Ok(format!("{n} {doc} updates are older than its snapshot (up to {upto}) but still logged"))
+        Ok(format!(
+            "{n} {doc} updates are older than its snapshot (up to {upto}) but still logged"
+        ))
     })?;
     rows.collect()
 }

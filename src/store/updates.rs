@@ -12,7 +12,10 @@ pub const CREATE: &str = "CREATE TABLE updates (
 );";
 
 pub fn insert(conn: &Connection, doc: DocName, data: &[u8]) -> rusqlite::Result<i64> {
-    conn.execute("INSERT INTO updates (doc, data) VALUES (?1, ?2)", params![doc.as_str(), data])?;
+    conn.execute(
+        "INSERT INTO updates (doc, data) VALUES (?1, ?2)",
+        params![doc.as_str(), data],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -24,7 +27,10 @@ pub fn for_doc(conn: &Connection, doc: DocName) -> rusqlite::Result<Vec<Vec<u8>>
 }
 
 pub fn delete_upto(conn: &Connection, doc: DocName, upto_id: i64) -> rusqlite::Result<usize> {
-    conn.execute("DELETE FROM updates WHERE doc = ?1 AND id <= ?2", params![doc.as_str(), upto_id])
+    conn.execute(
+        "DELETE FROM updates WHERE doc = ?1 AND id <= ?2",
+        params![doc.as_str(), upto_id],
+    )
 }
 
 /// The largest id ever given out (0 for a new file), whether or not its row remains.
@@ -51,7 +57,9 @@ pub fn problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     )?;
     let mut out = Vec::new();
     if seq < max_id {
-        out.push(format!("the update counter ({seq}) is behind the largest update id ({max_id})"));
+        out.push(format!(
+            "the update counter ({seq}) is behind the largest update id ({max_id})"
+        ));
     }
     Ok(out)
 }

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use paja::store::Loaded;
-use yrs::updates::decoder::Decode;
 use yrs::types::ToJson;
+use yrs::updates::decoder::Decode;
 use yrs::{Any, Doc, Map, MapRef, ReadTxn, StateVector, Transact, Update};
 
 /// A yrs document with one map, producing one encoded update per change.
@@ -35,7 +35,9 @@ impl Writer {
 
     /// The whole state as one update, as compaction stores it.
     pub fn state(&self) -> Vec<u8> {
-        self.doc.transact().encode_state_as_update_v1(&StateVector::default())
+        self.doc
+            .transact()
+            .encode_state_as_update_v1(&StateVector::default())
     }
 
     pub fn json(&self) -> Any {
@@ -52,7 +54,8 @@ pub fn rebuild(blobs: &[Vec<u8>]) -> Doc {
         let mut txn = doc.transact_mut();
         for blob in blobs {
             let update = Update::decode_v1(blob).expect("every stored blob is a valid yrs update");
-            txn.apply_update(update).expect("every stored update applies");
+            txn.apply_update(update)
+                .expect("every stored update applies");
         }
     }
     doc
@@ -81,7 +84,11 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// Bytes of the file, and whether its -wal and -shm exist.
 pub fn fingerprint(path: &Path) -> (Vec<u8>, bool, bool) {
     let bytes = std::fs::read(path).expect("the file under test is readable");
-    (bytes, sidecar(path, "-wal").exists(), sidecar(path, "-shm").exists())
+    (
+        bytes,
+        sidecar(path, "-wal").exists(),
+        sidecar(path, "-shm").exists(),
+    )
 }
 
 /// Bytes the store occupies on disk: the main file plus its write-ahead log.
