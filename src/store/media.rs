@@ -162,12 +162,20 @@ mod tests {
     fn a_jpeg_claiming_60000_pixels_square_is_refused_by_its_header() {
         let mut jpeg = Vec::new();
         let img = DynamicImage::new_rgb8(16, 16);
-        img.write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg).expect("encode jpeg");
-        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).expect("baseline SOF0 marker");
+        img.write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .expect("encode jpeg");
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("baseline SOF0 marker");
         let side = 60_000u16.to_be_bytes();
         jpeg[sof + 5..sof + 9].copy_from_slice(&[side[0], side[1], side[0], side[1]]);
         let err = decode_image_limited(&jpeg).expect_err("60000 × 60000 is over the limit");
-        assert_eq!(err.code(), "too_many_pixels", "the header alone decides: {err}");
+        assert_eq!(
+            err.code(),
+            "too_many_pixels",
+            "the header alone decides: {err}"
+        );
     }
 
     #[test]

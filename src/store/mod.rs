@@ -19,20 +19,21 @@
 //! Files on disk:
 //! - WAL mode with `synchronous = NORMAL`: a commit is in the write-ahead log (in the
 //!   OS's hands) before `append` returns, so it survives the process being killed at
-//!   any instant. Only a power cut or OS crash can lose the last few commits, which is
-//!   the price of not calling fsync on every keystroke; peers hold a copy of those.
+//!   any instant. Only a power cut or OS crash can lose the last few commits: the
+//!   price of not calling fsync on every edit. Peers that received those updates
+//!   send them back on the next sync, so nothing another peer has seen is lost.
 //! - `PRAGMA application_id` = [`APPLICATION_ID`] marks a Paja file; `PRAGMA
 //!   user_version` is its schema version.
 //! - [`Store::open`] reads the raw header first and refuses a foreign, truncated or
 //!   newer file without letting SQLite write to it.
 //!
 //! To add a table: create `store/<table>.rs` with its `CREATE` SQL and read/write
-//! functions taking `&Connection`, then append a step to `schema::MIGRATIONS`
-//! and raise [`SCHEMA_VERSION`] to match and call the table from [`Store`].
+//! functions taking `&Connection`; append a step to `schema::MIGRATIONS`, raise
+//! [`SCHEMA_VERSION`] to match, and call the table's functions from [`Store`].
 
 mod error;
 mod header;
-pub mod media;
+mod media;
 mod meta;
 mod schema;
 mod snapshots;
@@ -45,7 +46,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use media::decode_image_limited;
+pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
 
 /// The schema version this Paja writes and the newest it reads.
 pub const SCHEMA_VERSION: i64 = 1;
