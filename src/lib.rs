@@ -6,6 +6,10 @@
 //! - `api`: one function per user operation on a workshop file; the desktop shell, the
 //!   CLI, the browser RPC and the tests all call it.
 
+pub mod api;
+mod error;
 pub mod export;
 pub mod model;
 pub mod store;
+
+pub use error::Error;
