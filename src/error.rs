@@ -10,6 +10,8 @@ pub enum Error {
     Store(#[from] StoreError),
     #[error(transparent)]
     Model(#[from] ModelError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     #[error("{} could not be read or written: {source}.", path.display())]
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -19,6 +21,7 @@ impl Error {
         match self {
             Error::Store(e) => e.code(),
             Error::Model(e) => e.code(),
+            Error::Export(e) => e.code(),
             Error::Io { .. } => "io",
         }
     }

@@ -16,17 +16,20 @@ pub enum ExportError {
     Image(String),
     #[error("Could not write {path}: {source}.", path = .path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("A board id is needed for this format; pass --board ID.")]
+    BoardNeeded,
 }
 
 impl ExportError {
     /// A stable code for the UI and the CLI.
     pub fn code(&self) -> &'static str {
         match self {
-            ExportError::NoSuchBoard(_) => "export.no_such_board",
-            ExportError::NoQualityCriteria => "export.no_quality_criteria",
-            ExportError::Font(_) => "export.font",
-            ExportError::Image(_) => "export.image",
-            ExportError::Write { .. } => "export.write",
+            ExportError::NoSuchBoard(_) => "no_such_board",
+            ExportError::NoQualityCriteria => "no_quality_criteria",
+            ExportError::Font(_) => "font_unreadable",
+            ExportError::Image(_) => "image_encoding",
+            ExportError::Write { .. } => "write_failed",
+            ExportError::BoardNeeded => "board_needed",
         }
     }
 }

@@ -143,8 +143,19 @@ impl Canvas<'_> {
             let size = 20.0 * self.scale;
             self.fill(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.3, [255, 255, 255]);
             self.outline(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.3, INK);
-            let w = self.m.width(label, size, Weight::Bold);
-            self.text(mid.0 - w / 2.0, mid.1 - size * 0.6, label, size, Weight::Bold);
+            let arm = size * 0.3;
+            match label {
+                "+" | "−" | "-" => {
+                    self.line((mid.0 - arm, mid.1), (mid.0 + arm, mid.1), INK, 2.0);
+                    if label == "+" {
+                        self.line((mid.0, mid.1 - arm), (mid.0, mid.1 + arm), INK, 2.0);
+                    }
+                }
+                _ => {
+                    let w = self.m.width(label, size, Weight::Bold);
+                    self.text(mid.0 - w / 2.0, mid.1 - size * 0.6, label, size, Weight::Bold);
+                }
+            }
         }
     }
 }

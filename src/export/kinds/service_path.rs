@@ -63,9 +63,9 @@ pub fn section(l: &mut Layout, board: &Board, b: &ServicePathBoard, ctx: &Ctx) {
             std::iter::once(lane.name.clone()).chain(cells).collect()
         })
         .collect();
+    curve(l, &phases, first);
     Table { shares: &shares, header: &header }.draw(l, &rows);
     endpoints(l, b);
-    curve(l, &phases, first);
 }
 
 fn endpoints(l: &mut Layout, b: &ServicePathBoard) {
@@ -84,7 +84,7 @@ fn curve(l: &mut Layout, phases: &[&Phase], first: f32) {
     if phases.is_empty() {
         return;
     }
-    let height = 90.0;
+    let height = 64.0;
     l.ensure(height + 30.0);
     l.paragraph("Tunnekäyrä", Style::LABEL);
     let (left, width, top) = (l.left(), l.width(), l.y);

@@ -28,9 +28,11 @@ fn figure(l: &mut Layout, n: usize, (x, top, size): (f32, f32, f32)) {
     let r = size / 2.0;
     let (cx, cy) = (x + r, top + r);
     l.fill_shape(&circle(cx, cy, r), BACKGROUNDS[n % BACKGROUNDS.len()]);
+    l.clip_shape(&circle(cx, cy, r));
     let body = ellipse(cx, top + size * 0.98, size * 0.34, size * 0.3);
     l.fill_shape(&body, CLOTHES[(n / 2) % CLOTHES.len()]);
     l.fill_shape(&circle(cx, top + size * 0.4, size * 0.2), SKIN[(n / 3) % SKIN.len()]);
+    l.push(Op::RestoreGraphicsState);
 }
 
 /// A circle as four Bézier arcs, in the point format of [`Layout::fill_shape`].

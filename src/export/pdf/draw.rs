@@ -103,7 +103,22 @@ fn arrow(l: &mut Layout, a: &Node, b: &Node, label: &str, fit: Fit) {
         let size = (TEXT * 1.2 * fit.scale).max(6.0);
         let mid = ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0);
         l.rect(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.2, Some([1.0, 1.0, 1.0]), Some(EDGE));
-        let w = l.metrics.width(label, size, Weight::Bold);
-        l.text_at(mid.0 - w / 2.0, mid.1 - size * 0.6, label, Style { size, weight: Weight::Bold, color: super::layout::INK });
+        mark(l, mid, size, label);
+    }
+}
+
+/// A polarity mark drawn as strokes, so it never depends on a glyph; other labels as text.
+fn mark(l: &mut Layout, (x, y): (f32, f32), size: f32, label: &str) {
+    let arm = size * 0.3;
+    match label {
+        "+" => {
+            l.line(&[(x - arm, y), (x + arm, y)], EDGE, 1.2, false);
+            l.line(&[(x, y - arm), (x, y + arm)], EDGE, 1.2, false);
+        }
+        "−" | "-" => l.line(&[(x - arm, y), (x + arm, y)], EDGE, 1.2, false),
+        _ => {
+            let w = l.metrics.width(label, size, Weight::Bold);
+            l.text_at(x - w / 2.0, y - size * 0.6, label, Style { size, weight: Weight::Bold, color: super::layout::INK });
+        }
     }
 }

@@ -244,6 +244,20 @@ impl<'m> Layout<'m> {
         page.ops.push(Op::DrawPolygon { polygon });
     }
 
+    /// Limits later drawing to a shape until [`Op::RestoreGraphicsState`].
+    pub fn clip_shape(&mut self, points: &[((f32, f32), bool)]) {
+        let page_h = self.current().height;
+        let points = points
+            .iter()
+            .map(|&((x, y), bezier)| LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier })
+            .collect();
+        let polygon =
+            Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Clip, winding_order: WindingOrder::NonZero };
+        let page = self.current();
+        page.ops.push(Op::SaveGraphicsState);
+        page.ops.push(Op::DrawPolygon { polygon });
+    }
+
     /// Raw operations on the current page (images).
     pub fn push(&mut self, op: Op) {
         self.current().ops.push(op);
