@@ -94,6 +94,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_fonts_have_every_letter_the_exports_use() {
+        let metrics = Metrics::load().expect("fonts");
+        for weight in [Weight::Regular, Weight::Bold] {
+            // Noto Sans has no U+2212 minus or U+2192 arrow: PDF text uses – and ->.
+            for c in "äöåÄÖÅ–•·…".chars() {
+                assert_ne!(metrics.font(weight).glyph_id(c).0, 0, "{c} has a glyph in Noto Sans {weight:?}");
+            }
+        }
+    }
+
+    #[test]
     fn wrapping_keeps_every_word() {
         let metrics = Metrics::load().expect("fonts");
         let text = "Äiti ja isä ovat työssä. Pitkäsanaisuusesimerkkisanaaaaaaaaaaaaaaaaaaaaaa loppuu.";

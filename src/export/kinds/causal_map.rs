@@ -9,6 +9,7 @@ use crate::export::scene::{self, Scene};
 use crate::model::causal_map::{CausalMapBoard, LoopKind, NodeRole, Polarity};
 use crate::model::Board;
 
+/// The polarity as JSON Canvas and CSV write it. (PDF text uses "–": Noto Sans has no U+2212.)
 pub fn mark(p: Polarity) -> &'static str {
     match p {
         Polarity::Strengthens => "+",
@@ -23,9 +24,9 @@ fn text_of<'a>(b: &'a CausalMapBoard, id: &'a str) -> &'a str {
 pub fn section(l: &mut Layout, board: &Board, b: &CausalMapBoard) {
     l.page((A4.1, A4.0));
     l.heading(&board.title, 1);
-    l.paragraph("Nuoli kulkee syystä seuraukseen: + vahvistaa, − heikentää.", Style::NOTE);
+    l.paragraph("Nuoli kulkee syystä seuraukseen: + vahvistaa, – heikentää.", Style::NOTE);
     let (m, left, width, top) = (l.metrics, l.left(), l.width(), l.y);
-    let used = draw::scene(l, &scene(b, m), (left, top, width, l.remaining() - 10.0), 1.0);
+    let used = draw::scene(l, &scene(b, m), (left, top, width, l.remaining() * 0.75), 1.0);
     l.y = top + used + 16.0;
     l.heading("Juurisyyt", 2);
     if b.root_causes.is_empty() {
@@ -45,7 +46,7 @@ pub fn section(l: &mut Layout, board: &Board, b: &CausalMapBoard) {
         };
         let mut path: Vec<&str> = lp.nodes.iter().map(|id| text_of(b, id)).collect();
         path.extend(lp.nodes.first().map(|id| text_of(b, id)));
-        l.bullet(&format!("{kind}: {}", path.join(" → ")), Style::BODY);
+        l.bullet(&format!("{kind}: {}", path.join(" -> ")), Style::BODY);
     }
     notes(l, b);
 }
@@ -57,7 +58,8 @@ fn notes(l: &mut Layout, b: &CausalMapBoard) {
     }
     l.heading("Yhteyksien huomiot", 2);
     for k in noted {
-        let line = format!("{} → {} ({}): {}", text_of(b, &k.from), text_of(b, &k.to), mark(k.polarity), k.note);
+        let sign = if k.polarity == Polarity::Weakens { "–" } else { "+" };
+        let line = format!("{} -> {} ({sign}): {}", text_of(b, &k.from), text_of(b, &k.to), k.note);
         l.bullet(&line, Style::BODY);
     }
 }
