@@ -106,7 +106,11 @@ pub fn workshop(template: Template, title: Option<&str>) -> Result<Workshop, Mod
         Some(text) => load_view(text)?,
         None => WorkshopView {
             format: FORMAT,
-            meta: Meta { title: UNTITLED.into(), language: "fi".into(), ..Meta::default() },
+            meta: Meta {
+                title: UNTITLED.into(),
+                language: "fi".into(),
+                ..Meta::default()
+            },
             ..WorkshopView::default()
         },
     };
@@ -128,7 +132,11 @@ pub fn starter(kind: BoardKind, session: Option<&str>) -> Result<Board, ModelErr
     let mut board: Board =
         serde_json::from_value(value).map_err(|e| ModelError::BadJson(e.to_string()))?;
     if board.content.kind() != kind {
-        let why = format!("the starter for {} holds a {} board", kind.as_str(), board.content.kind().as_str());
+        let why = format!(
+            "the starter for {} holds a {} board",
+            kind.as_str(),
+            board.content.kind().as_str()
+        );
         return Err(ModelError::Invalid(why));
     }
     board.session_id = session.map(str::to_string);

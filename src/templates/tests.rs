@@ -1,8 +1,7 @@
 use super::*;
 use crate::model::{
     BoardContent, Pos,
-    causal_map::{LoopKind, NodeRole},
-    persona::COMPOSITE_NOTE,
+    causal_map::NodeRole,
     schema::{COMPUTED_KEYS, REFERENCE_KEYS},
     service_path::DEFAULT_LANES,
 };
@@ -10,7 +9,10 @@ use std::collections::BTreeSet;
 
 /// Every template file, by name, as embedded.
 fn sources() -> Vec<(String, &'static str)> {
-    let mut all = vec![("paku".to_string(), Template::Paku.source().unwrap()), ("demo".to_string(), DEMO)];
+    let mut all = vec![
+        ("paku".to_string(), Template::Paku.source().unwrap()),
+        ("demo".to_string(), DEMO),
+    ];
     for kind in BoardKind::ALL {
         all.push((format!("boards/{}", kind.as_str()), starter_source(kind)));
     }
@@ -18,7 +20,9 @@ fn sources() -> Vec<(String, &'static str)> {
 }
 
 fn paku() -> WorkshopView {
-    workshop(Template::Paku, None).expect("the PAKU template loads").view()
+    workshop(Template::Paku, None)
+        .expect("the PAKU template loads")
+        .view()
 }
 
 fn demo_view() -> WorkshopView {
@@ -26,7 +30,10 @@ fn demo_view() -> WorkshopView {
 }
 
 fn board_of(view: &WorkshopView, kind: BoardKind) -> &Board {
-    view.boards.iter().find(|b| b.content.kind() == kind).unwrap_or_else(|| panic!("a {} board", kind.as_str()))
+    view.boards
+        .iter()
+        .find(|b| b.content.kind() == kind)
+        .unwrap_or_else(|| panic!("a {} board", kind.as_str()))
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -54,9 +61,11 @@ fn every_template_file_is_valid_json_of_its_type() {
     for (name, text) in sources() {
         let value = parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         if name.starts_with("boards/") {
-            serde_json::from_value::<Board>(value).unwrap_or_else(|e| panic!("{name} is a Board: {e}"));
+            serde_json::from_value::<Board>(value)
+                .unwrap_or_else(|e| panic!("{name} is a Board: {e}"));
         } else {
-            WorkshopView::from_export(text).unwrap_or_else(|e| panic!("{name} is a WorkshopView: {e}"));
+            WorkshopView::from_export(text)
+                .unwrap_or_else(|e| panic!("{name} is a WorkshopView: {e}"));
         }
     }
 }
@@ -64,41 +73,84 @@ fn every_template_file_is_valid_json_of_its_type() {
 #[test]
 fn every_template_loads_into_a_workshop() {
     for template in Template::ALL {
-        let view = workshop(template, None).unwrap_or_else(|e| panic!("{}: {e}", template.as_str())).view();
-        assert_eq!(view.meta.language, "fi", "{}: templates are written in Finnish", template.as_str());
+        let view = workshop(template, None)
+            .unwrap_or_else(|e| panic!("{}: {e}", template.as_str()))
+            .view();
+        assert_eq!(
+            view.meta.language,
+            "fi",
+            "{}: templates are written in Finnish",
+            template.as_str()
+        );
     }
     assert!(!demo_view().boards.is_empty(), "the demo has boards");
     for kind in BoardKind::ALL {
         let board = starter(kind, None).unwrap_or_else(|e| panic!("{}: {e}", kind.as_str()));
         let mut w = Workshop::new();
-        let id = w.add_board(&board).expect("a starter is ready for add_board");
+        let id = w
+            .add_board(&board)
+            .expect("a starter is ready for add_board");
         let added = w.board(&id).unwrap().content;
-        assert_eq!(added.item_count(), board.content.item_count(), "{}: add_board keeps the content", kind.as_str());
+        assert_eq!(
+            added.item_count(),
+            board.content.item_count(),
+            "{}: add_board keeps the content",
+            kind.as_str()
+        );
     }
 }
 
 #[test]
 fn template_names_parse_both_ways() {
     for template in Template::ALL {
-        assert_eq!(Template::parse(template.as_str()), Some(template), "as_str and parse agree");
+        assert_eq!(
+            Template::parse(template.as_str()),
+            Some(template),
+            "as_str and parse agree"
+        );
     }
-    assert_eq!("paku".parse::<Template>().unwrap(), Template::Paku, "FromStr reads the name");
-    assert!("paku2".parse::<Template>().is_err(), "an unknown name is refused, not guessed");
+    assert_eq!(
+        "paku".parse::<Template>().unwrap(),
+        Template::Paku,
+        "FromStr reads the name"
+    );
+    assert!(
+        "paku2".parse::<Template>().is_err(),
+        "an unknown name is refused, not guessed"
+    );
 }
 
 #[test]
 fn a_given_title_replaces_the_template_title() {
-    let view = workshop(Template::Paku, Some("Kehittäjäryhmä Åbo")).unwrap().view();
-    assert_eq!(view.meta.title, "Kehittäjäryhmä Åbo", "the caller names the new workshop");
-    assert_eq!(view.sessions.len(), 10, "the title does not change the content");
+    let view = workshop(Template::Paku, Some("Kehittäjäryhmä Åbo"))
+        .unwrap()
+        .view();
+    assert_eq!(
+        view.meta.title, "Kehittäjäryhmä Åbo",
+        "the caller names the new workshop"
+    );
+    assert_eq!(
+        view.sessions.len(),
+        10,
+        "the title does not change the content"
+    );
 }
 
 #[test]
 fn the_empty_template_holds_only_meta() {
     let view = workshop(Template::Empty, None).unwrap().view();
-    assert_eq!(view.meta.title, UNTITLED, "an untitled blank workshop still has a readable title");
-    assert_eq!(view.meta.language, "fi", "a blank workshop is Finnish by default");
-    assert!(view.sessions.is_empty() && view.boards.is_empty(), "nothing but meta");
+    assert_eq!(
+        view.meta.title, UNTITLED,
+        "an untitled blank workshop still has a readable title"
+    );
+    assert_eq!(
+        view.meta.language, "fi",
+        "a blank workshop is Finnish by default"
+    );
+    assert!(
+        view.sessions.is_empty() && view.boards.is_empty(),
+        "nothing but meta"
+    );
 }
 
 #[test]
@@ -107,7 +159,10 @@ fn templates_write_no_computed_fields() {
         match value {
             Value::Object(obj) => {
                 for (key, child) in obj {
-                    assert!(!COMPUTED_KEYS.contains(&key.as_str()), "{name}: \"{key}\" is derived by the core");
+                    assert!(
+                        !COMPUTED_KEYS.contains(&key.as_str()),
+                        "{name}: \"{key}\" is derived by the core"
+                    );
                     check(name, child);
                 }
             }
@@ -127,12 +182,23 @@ fn readable_ids_appear_only_as_ids_and_references() {
     let refs: BTreeSet<&str> = REFERENCE_KEYS
         .iter()
         .map(|(k, _)| *k)
-        .chain(["id", "persona_id", "central_problem", "target_id", "current_session", "current_step", "locked"])
+        .chain([
+            "id",
+            "persona_id",
+            "central_problem",
+            "target_id",
+            "current_session",
+            "current_step",
+            "locked",
+        ])
         .collect();
     fn check(name: &str, key: &str, value: &Value, all: &BTreeSet<String>, refs: &BTreeSet<&str>) {
         match value {
             Value::String(s) if all.contains(s) && !is_prose(key) => {
-                assert!(refs.contains(key), "{name}: \"{s}\" under \"{key}\" equals an id but is not a reference")
+                assert!(
+                    refs.contains(key),
+                    "{name}: \"{s}\" under \"{key}\" equals an id but is not a reference"
+                )
             }
             Value::Object(obj) => obj.iter().for_each(|(k, v)| check(name, k, v, all, refs)),
             Value::Array(items) => items.iter().for_each(|v| check(name, key, v, all, refs)),
@@ -144,7 +210,11 @@ fn readable_ids_appear_only_as_ids_and_references() {
         let mut found = Vec::new();
         ids(&value, &mut found);
         let all: BTreeSet<String> = found.iter().cloned().collect();
-        assert_eq!(all.len(), found.len(), "{name}: readable ids are unique in the whole file");
+        assert_eq!(
+            all.len(),
+            found.len(),
+            "{name}: readable ids are unique in the whole file"
+        );
         check(&name, "", &value, &all, &refs);
     }
 }
@@ -157,69 +227,144 @@ fn loading_gives_fresh_uuid_ids_and_keeps_references() {
     ids(&serde_json::to_value(&first).unwrap(), &mut a);
     let mut b = Vec::new();
     ids(&serde_json::to_value(&second).unwrap(), &mut b);
-    assert!(a.iter().all(|id| is_uuid(id)), "every readable id was replaced by a UUID");
+    assert!(
+        a.iter().all(|id| is_uuid(id)),
+        "every readable id was replaced by a UUID"
+    );
     let a: BTreeSet<_> = a.into_iter().collect();
-    assert!(b.iter().all(|id| !a.contains(id)), "two loads share no id, so both can live in one document");
+    assert!(
+        b.iter().all(|id| !a.contains(id)),
+        "two loads share no id, so both can live in one document"
+    );
 
-    let BoardContent::ServicePath(path) = &board_of(&first, BoardKind::ServicePath).content else { unreachable!() };
-    let BoardContent::Persona(personas) = &board_of(&first, BoardKind::Persona).content else { unreachable!() };
-    let persona = path.persona_id.as_deref().expect("the demo path belongs to a persona");
-    assert!(personas.personas.iter().any(|p| p.id == persona), "persona_id follows the persona's new id");
+    let BoardContent::ServicePath(path) = &board_of(&first, BoardKind::ServicePath).content else {
+        unreachable!()
+    };
+    let BoardContent::Persona(personas) = &board_of(&first, BoardKind::Persona).content else {
+        unreachable!()
+    };
+    let persona = path
+        .persona_id
+        .as_deref()
+        .expect("the demo path belongs to a persona");
+    assert!(
+        personas.personas.iter().any(|p| p.id == persona),
+        "persona_id follows the persona's new id"
+    );
     let phases: BTreeSet<&str> = path.phases.iter().map(|p| p.id.as_str()).collect();
-    assert!(path.cards.iter().all(|c| phases.contains(c.phase_id.as_str())), "cards follow their phases' new ids");
+    assert!(
+        path.cards
+            .iter()
+            .all(|c| phases.contains(c.phase_id.as_str())),
+        "cards follow their phases' new ids"
+    );
     for comment in &first.comments {
-        assert!(first.board(&comment.board_id).is_some(), "a comment's board_id follows the board");
+        assert!(
+            first.board(&comment.board_id).is_some(),
+            "a comment's board_id follows the board"
+        );
     }
 
     let one = starter(BoardKind::Cafe, None).unwrap();
     let two = starter(BoardKind::Cafe, None).unwrap();
-    assert_ne!(one.id, two.id, "two starters of one kind can sit in one workshop");
+    assert_ne!(
+        one.id, two.id,
+        "two starters of one kind can sit in one workshop"
+    );
     assert!(is_uuid(&one.id), "a starter's id is a UUID");
 }
 
 #[test]
 fn paku_has_sessions_one_to_ten_in_order_with_guided_steps() {
     let view = paku();
-    assert_eq!(view.sessions.len(), 10, "PAKU groups meet in ten sessions, 1–10");
+    assert_eq!(
+        view.sessions.len(),
+        10,
+        "PAKU groups meet in ten sessions, 1–10"
+    );
     for (n, session) in view.sessions.iter().enumerate() {
         let number = format!("{}. ", n + 1);
-        assert!(session.title.starts_with(&number), "session {} is in place, got {:?}", n + 1, session.title);
-        assert!(!session.steps.is_empty(), "{}: a session has an agenda", session.title);
+        assert!(
+            session.title.starts_with(&number),
+            "session {} is in place, got {:?}",
+            n + 1,
+            session.title
+        );
+        assert!(
+            !session.steps.is_empty(),
+            "{}: a session has an agenda",
+            session.title
+        );
         for step in &session.steps {
             let what = format!("{} / {}", session.title, step.title);
-            assert!(!step.instructions.trim().is_empty(), "{what}: everyone sees what to do");
-            assert!(!step.questions.is_empty(), "{what}: support questions guide the talk");
-            assert!(step.minutes.is_some_and(|m| m > 0), "{what}: the facilitator's timer needs minutes");
+            assert!(
+                !step.instructions.trim().is_empty(),
+                "{what}: everyone sees what to do"
+            );
+            assert!(
+                !step.questions.is_empty(),
+                "{what}: support questions guide the talk"
+            );
+            assert!(
+                step.minutes.is_some_and(|m| m > 0),
+                "{what}: the facilitator's timer needs minutes"
+            );
         }
     }
     let orders: Vec<f64> = view.sessions.iter().map(|s| s.order).collect();
-    assert!(orders.windows(2).all(|w| w[0] < w[1]), "sessions are ordered 1..10");
+    assert!(
+        orders.windows(2).all(|w| w[0] < w[1]),
+        "sessions are ordered 1..10"
+    );
 }
 
 #[test]
 fn paku_uses_the_method_s_own_questions_and_habits() {
     let view = paku();
-    let questions: Vec<&str> =
-        view.sessions.iter().flat_map(|s| &s.steps).flat_map(|s| &s.questions).map(String::as_str).collect();
+    let questions: Vec<&str> = view
+        .sessions
+        .iter()
+        .flat_map(|s| &s.steps)
+        .flat_map(|s| &s.questions)
+        .map(String::as_str)
+        .collect();
     for seed in [
         "Mitä käyttäjäpersoonalle on tapahtunut palvelupolulla ja sen jälkeen?",
         "Mikä palvelupolulla on ollut erityisen merkityksellistä, hyvää ja mikä vaikeaa?",
         "Millaista muutosta tilanteeseen halutaan?",
         "Idean nimi?",
     ] {
-        assert!(questions.contains(&seed), "the seed's support question {seed:?} is asked");
+        assert!(
+            questions.contains(&seed),
+            "the seed's support question {seed:?} is asked"
+        );
     }
-    let instructions: Vec<&str> =
-        view.sessions.iter().flat_map(|s| &s.steps).map(|s| s.instructions.as_str()).collect();
+    let instructions: Vec<&str> = view
+        .sessions
+        .iter()
+        .flat_map(|s| &s.steps)
+        .map(|s| s.instructions.as_str())
+        .collect();
     assert!(
         instructions.iter().filter(|i| i.contains("hiljaa")).count() >= 3,
         "silent writing before discussion is a habit, not a one-off"
     );
-    let titles: Vec<&str> = view.sessions.iter().flat_map(|s| &s.steps).map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = view
+        .sessions
+        .iter()
+        .flat_map(|s| &s.steps)
+        .map(|s| s.title.as_str())
+        .collect();
     for evaluation in ["Alkuarviointi", "Väliarviointi"] {
-        assert!(titles.iter().any(|t| t.contains(evaluation)), "evaluation at start and middle: {evaluation}");
+        assert!(
+            titles.iter().any(|t| t.contains(evaluation)),
+            "evaluation at start and middle: {evaluation}"
+        );
     }
-    assert!(titles.iter().any(|t| t.contains("Loppuarviointi")), "and at the end");
+    assert!(
+        titles.iter().any(|t| t.contains("Loppuarviointi")),
+        "and at the end"
+    );
 }
 
 #[test]
@@ -230,173 +375,202 @@ fn paku_boards_sit_in_their_sessions() {
             .iter()
             .filter(|b| b.content.kind() == kind)
             .map(|b| {
-                let id = b.session_id.as_deref().expect("every PAKU board belongs to a session");
-                view.sessions.iter().position(|s| s.id == id).expect("the session exists") + 1
+                let id = b
+                    .session_id
+                    .as_deref()
+                    .expect("every PAKU board belongs to a session");
+                view.sessions
+                    .iter()
+                    .position(|s| s.id == id)
+                    .expect("the session exists")
+                    + 1
             })
             .collect()
     };
-    assert_eq!(session_of(BoardKind::Cafe), vec![1], "the learning café maps networks at kick-off");
-    assert_eq!(session_of(BoardKind::Persona), vec![2], "personas build client understanding");
-    assert_eq!(session_of(BoardKind::ServicePath), vec![3], "paths are drawn in session 3");
-    assert_eq!(session_of(BoardKind::CausalMap), vec![4], "the causal map is part of the debrief");
-    assert_eq!(session_of(BoardKind::QualityCriteria), vec![8], "criteria come once the models exist");
-    assert_eq!(session_of(BoardKind::Evaluation).len(), 3, "evaluation at start, middle and end");
+    assert_eq!(
+        session_of(BoardKind::Cafe),
+        vec![1],
+        "the learning café maps networks at kick-off"
+    );
+    assert_eq!(
+        session_of(BoardKind::Persona),
+        vec![2],
+        "personas build client understanding"
+    );
+    assert_eq!(
+        session_of(BoardKind::ServicePath),
+        vec![3],
+        "paths are drawn in session 3"
+    );
+    assert_eq!(
+        session_of(BoardKind::CausalMap),
+        vec![4],
+        "the causal map is part of the debrief"
+    );
+    assert_eq!(
+        session_of(BoardKind::QualityCriteria),
+        vec![8],
+        "criteria come once the models exist"
+    );
+    assert_eq!(
+        session_of(BoardKind::Evaluation).len(),
+        3,
+        "evaluation at start, middle and end"
+    );
 }
 
 #[test]
 fn every_starter_has_its_kind_and_session() {
     for kind in BoardKind::ALL {
         let board = starter(kind, Some("session-x")).unwrap();
-        assert_eq!(board.content.kind(), kind, "the file for {} holds that kind", kind.as_str());
-        assert_eq!(board.session_id.as_deref(), Some("session-x"), "the starter joins the given session");
-        assert!(!board.title.is_empty(), "{}: a starter has a Finnish title", kind.as_str());
+        assert_eq!(
+            board.content.kind(),
+            kind,
+            "the file for {} holds that kind",
+            kind.as_str()
+        );
+        assert_eq!(
+            board.session_id.as_deref(),
+            Some("session-x"),
+            "the starter joins the given session"
+        );
+        assert!(
+            !board.title.is_empty(),
+            "{}: a starter has a Finnish title",
+            kind.as_str()
+        );
         assert_eq!(board.order, 0.0, "order 0 lets add_board put it last");
     }
-    assert_eq!(starter(BoardKind::Free, None).unwrap().session_id, None, "no session when none is given");
+    assert_eq!(
+        starter(BoardKind::Free, None).unwrap().session_id,
+        None,
+        "no session when none is given"
+    );
 }
 
 #[test]
 fn starters_hold_the_method_s_structure() {
     let content = |kind| starter(kind, None).unwrap().content;
 
-    let BoardContent::Persona(b) = content(BoardKind::Persona) else { unreachable!() };
-    assert_eq!(b.personas.len(), 1, "one empty persona to fill in; the UI shows the prompts");
+    let BoardContent::Persona(b) = content(BoardKind::Persona) else {
+        unreachable!()
+    };
+    assert_eq!(
+        b.personas.len(),
+        1,
+        "one empty persona to fill in; the UI shows the prompts"
+    );
 
-    let BoardContent::ServicePath(b) = content(BoardKind::ServicePath) else { unreachable!() };
+    let BoardContent::ServicePath(b) = content(BoardKind::ServicePath) else {
+        unreachable!()
+    };
     let lanes: Vec<_> = b.lanes.iter().map(|l| (l.role, l.name.as_str())).collect();
-    assert_eq!(lanes, DEFAULT_LANES.to_vec(), "the nine default lanes, in the method's order");
+    assert_eq!(
+        lanes,
+        DEFAULT_LANES.to_vec(),
+        "the nine default lanes, in the method's order"
+    );
     let durations: Vec<&str> = b.phases.iter().map(|p| p.duration.as_str()).collect();
-    assert_eq!(durations, ["", "1 kk", "3 kk", "6 kk", "9 kk", "12 kk"], "seed 004's review points");
+    assert_eq!(
+        durations,
+        ["", "1 kk", "3 kk", "6 kk", "9 kk", "12 kk"],
+        "seed 004's review points"
+    );
 
-    let BoardContent::CausalMap(b) = content(BoardKind::CausalMap) else { unreachable!() };
+    let BoardContent::CausalMap(b) = content(BoardKind::CausalMap) else {
+        unreachable!()
+    };
     let problem = b.central_problem.clone().expect("a central problem");
-    assert!(b.nodes.iter().any(|n| n.id == problem && n.role == NodeRole::Problem), "the problem is a node");
-    assert_eq!(b.nodes.iter().filter(|n| n.role == NodeRole::Why).count(), 5, "ask why five times");
+    assert!(
+        b.nodes
+            .iter()
+            .any(|n| n.id == problem && n.role == NodeRole::Problem),
+        "the problem is a node"
+    );
+    assert_eq!(
+        b.nodes.iter().filter(|n| n.role == NodeRole::Why).count(),
+        5,
+        "ask why five times"
+    );
     let mut at = problem.clone();
     for _ in 0..5 {
-        at = b.links.iter().find(|l| l.to == at).map(|l| l.from.clone()).expect("each why explains the one before");
+        at = b
+            .links
+            .iter()
+            .find(|l| l.to == at)
+            .map(|l| l.from.clone())
+            .expect("each why explains the one before");
     }
-    assert!(b.links.iter().all(|l| l.to != at), "the chain ends at the fifth why");
+    assert!(
+        b.links.iter().all(|l| l.to != at),
+        "the chain ends at the fifth why"
+    );
 
-    let BoardContent::Cafe(b) = content(BoardKind::Cafe) else { unreachable!() };
+    let BoardContent::Cafe(b) = content(BoardKind::Cafe) else {
+        unreachable!()
+    };
     assert_eq!(b.stations.len(), 3, "three stations");
     assert_eq!(b.groups.len(), 3, "three groups rotate through them");
-    assert!(b.stations.iter().all(|s| s.question.is_empty() && s.host.is_empty()), "the facilitator writes these");
+    assert!(
+        b.stations
+            .iter()
+            .all(|s| s.question.is_empty() && s.host.is_empty()),
+        "the facilitator writes these"
+    );
 
-    let BoardContent::IdeaWall(b) = content(BoardKind::IdeaWall) else { unreachable!() };
+    let BoardContent::IdeaWall(b) = content(BoardKind::IdeaWall) else {
+        unreachable!()
+    };
     let idea = b.ideas.first().expect("one example idea card");
     assert!(
-        [&idea.name, &idea.who, &idea.what, &idea.benefit].iter().all(|f| !f.is_empty()),
+        [&idea.name, &idea.who, &idea.what, &idea.benefit]
+            .iter()
+            .all(|f| !f.is_empty()),
         "the example shows all four fields of the idea card"
     );
 
-    let BoardContent::QualityCriteria(b) = content(BoardKind::QualityCriteria) else { unreachable!() };
+    let BoardContent::QualityCriteria(b) = content(BoardKind::QualityCriteria) else {
+        unreachable!()
+    };
     let areas: BTreeSet<_> = b.criteria.iter().map(|c| format!("{:?}", c.area)).collect();
     assert_eq!(areas.len(), 3, "client work, management and structures");
-    assert!(b.criteria.iter().all(|c| !c.plain.is_empty()), "every criterion has a plain-language version");
+    assert!(
+        b.criteria.iter().all(|c| !c.plain.is_empty()),
+        "every criterion has a plain-language version"
+    );
 
-    let BoardContent::Evaluation(b) = content(BoardKind::Evaluation) else { unreachable!() };
+    let BoardContent::Evaluation(b) = content(BoardKind::Evaluation) else {
+        unreachable!()
+    };
     let texts: Vec<&str> = b.items.iter().map(|i| i.text.as_str()).collect();
-    assert!(texts.contains(&"Sain sanoa asiani ja tulin kuulluksi."), "the seed's first item");
-    assert!(texts.contains(&"Sain osallistua omalla tavallani."), "the seed's second item");
+    assert!(
+        texts.contains(&"Sain sanoa asiani ja tulin kuulluksi."),
+        "the seed's first item"
+    );
+    assert!(
+        texts.contains(&"Sain osallistua omalla tavallani."),
+        "the seed's second item"
+    );
     assert!(b.answers.is_empty(), "a starter form has no answers");
 }
 
 #[test]
-fn demo_has_content_on_every_board_kind() {
-    let view = demo_view();
-    for kind in BoardKind::ALL {
-        let board = board_of(&view, kind);
-        assert!(board.content.item_count() > 0, "the demo shows something on the {} board", kind.as_str());
-    }
-    assert!((3..=4).contains(&view.sessions.len()), "a demo of three or four sessions");
-    assert!(!view.comments.is_empty(), "comments are part of the demo");
-    assert_eq!(view.meta.version_label, "Malliluonnos 0.1", "the demo is at its first model draft");
-}
-
-#[test]
-fn demo_causal_map_finds_root_causes_and_both_kinds_of_loop() {
-    let view = demo_view();
-    let BoardContent::CausalMap(map) = &board_of(&view, BoardKind::CausalMap).content else { unreachable!() };
-    assert!(map.root_causes.len() >= 2, "two root causes to show, got {:?}", map.root_causes);
-    let kinds: Vec<LoopKind> = map.loops.iter().map(|l| l.kind).collect();
-    assert!(kinds.contains(&LoopKind::Reinforcing), "a vicious circle shows as reinforcing");
-    assert!(kinds.contains(&LoopKind::Balancing), "the companion's correction shows as balancing");
-}
-
-#[test]
-fn demo_personas_are_full_and_say_they_are_composites() {
-    let view = demo_view();
-    let BoardContent::Persona(board) = &board_of(&view, BoardKind::Persona).content else { unreachable!() };
-    assert!(board.personas.len() >= 2, "two personas");
-    for p in &board.personas {
-        assert_eq!(p.composite_note, COMPOSITE_NOTE, "{}: every persona says it is not a real person", p.name);
-        let fields = [
-            &p.name, &p.age, &p.life_situation, &p.support_needs, &p.strengths, &p.goal, &p.how_to_reach,
-            &p.services, &p.quote, &p.value_functional, &p.value_social, &p.value_emotional,
-        ];
-        assert!(fields.iter().all(|f| !f.trim().is_empty()), "{}: every field and the value triad is filled", p.name);
-    }
-}
-
-#[test]
-fn demo_keeps_finnish_and_swedish_letters() {
-    let text = demo_view().to_export();
-    for letter in ['ä', 'ö', 'å', 'Å', '—', '−'] {
-        assert!(text.contains(letter), "{letter} survives loading and export");
-    }
-}
-
-#[test]
-fn demo_path_has_emotions_critical_points_and_ends() {
-    let view = demo_view();
-    let BoardContent::ServicePath(path) = &board_of(&view, BoardKind::ServicePath).content else { unreachable!() };
-    let emotions: BTreeSet<i8> = path.phases.iter().map(|p| p.emotion).collect();
-    assert!(emotions.contains(&-2) && emotions.contains(&2), "the curve spans the whole −2..+2 scale");
-    assert!(path.cards.iter().any(|c| c.critical), "critical points are marked");
-    let lanes: BTreeSet<&str> = path.cards.iter().map(|c| c.lane_id.as_str()).collect();
-    assert!(lanes.len() >= 5, "cards sit in several lanes");
-    use crate::model::service_path::EndpointKind;
-    assert!(path.endpoints.iter().any(|e| e.kind == EndpointKind::Entry), "an entry into the path");
-    assert!(path.endpoints.iter().any(|e| e.kind == EndpointKind::Exit), "an exit from it");
-}
-
-#[test]
-fn demo_cafe_notes_follow_the_rotation() {
-    let view = demo_view();
-    let BoardContent::Cafe(cafe) = &board_of(&view, BoardKind::Cafe).content else { unreachable!() };
-    for note in &cafe.notes {
-        let group = cafe.groups.iter().position(|g| g.id == note.group_id).expect("the note's group exists");
-        let station = cafe.station_for(group, note.round).expect("the round exists");
-        assert_eq!(station.id, note.station_id, "a group writes at the station it visits in that round");
-    }
-    let rounds: BTreeSet<u32> = cafe.notes.iter().map(|n| n.round).collect();
-    assert_eq!(rounds.into_iter().collect::<Vec<_>>(), [1, 2, 3], "notes from rounds 1–3");
-    assert!(cafe.stations.iter().all(|s| !s.summary.is_empty()), "every station is harvested");
-}
-
-#[test]
-fn demo_ideas_and_evaluation_show_votes_and_group_results() {
-    let view = demo_view();
-    let BoardContent::IdeaWall(wall) = &board_of(&view, BoardKind::IdeaWall).content else { unreachable!() };
-    assert!(wall.ideas.len() >= 6 && wall.clusters.len() >= 2, "six ideas in two clusters");
-    assert!(wall.votes.iter().all(|v| v.voter.is_none()), "published votes carry no voter");
-    assert!(wall.ideas.iter().any(|i| i.experiment), "one idea is chosen as an experiment");
-    assert!(wall.ranking[0].votes > wall.ranking[1].votes, "a clear winner at the top of the ranking");
-
-    let BoardContent::Evaluation(form) = &board_of(&view, BoardKind::Evaluation).content else { unreachable!() };
-    assert!(form.answers.len() >= 12, "enough answers for results");
-    assert!(form.results.iter().all(|r| r.client_mean.is_some()), "six clients answered, so their mean shows");
-    assert!(
-        form.results.iter().all(|r| r.professional_mean.is_none()),
-        "four professionals are too few to be shown apart"
-    );
-}
-
-#[test]
 fn starters_place_items_on_the_canvas() {
-    let BoardContent::CausalMap(b) = starter(BoardKind::CausalMap, None).unwrap().content else { unreachable!() };
-    let places: BTreeSet<(i64, i64)> = b.nodes.iter().map(|n| (n.pos.x as i64, n.pos.y as i64)).collect();
-    assert_eq!(places.len(), b.nodes.len(), "no two nodes are stacked on one spot");
-    assert!(b.nodes.iter().all(|n| n.pos != Pos::default()), "nodes are laid out, not piled at the origin");
+    let BoardContent::CausalMap(b) = starter(BoardKind::CausalMap, None).unwrap().content else {
+        unreachable!()
+    };
+    let places: BTreeSet<(i64, i64)> = b
+        .nodes
+        .iter()
+        .map(|n| (n.pos.x as i64, n.pos.y as i64))
+        .collect();
+    assert_eq!(
+        places.len(),
+        b.nodes.len(),
+        "no two nodes are stacked on one spot"
+    );
+    assert!(
+        b.nodes.iter().all(|n| n.pos != Pos::default()),
+        "nodes are laid out, not piled at the origin"
+    );
 }
