@@ -14,12 +14,16 @@
 //! any string equal to an id that is not free text ([`schema::is_text`]) and not a
 //! support question, so readable ids must never equal an ordinary value such as `"fi"`,
 //! `"events"` or `"client"`; prefix them (`"lane-events"`). Never write a computed field
-//! ([`schema::COMPUTED_KEYS`]) into a template: the core derives it.
+//! ([`schema::COMPUTED_KEYS`]) into a template: the core derives it. The tests check
+//! both rules for every file here.
+//!
+//! The boards in `paku.json` and `demo.json` began as copies of the starters; they are
+//! plain data now, so a change to a starter does not reach them.
 //!
 //! To add a workshop template: put the `WorkshopView` JSON (`"format": 1`) in
 //! `templates/`, add a variant to [`Template`] with its name in [`Template::as_str`], and
-//! `include_str!` the file in [`Template::source`]. To add a starter board for a new board
-//! kind: add `templates/boards/<kind>.json` and its arm in [`starter_source`].
+//! `include_str!` the file in `Template::source`. To add a starter board for a new board
+//! kind: add `templates/boards/<kind>.json` and its arm in `starter_source`.
 //!
 //! ```
 //! use paja::model::BoardKind;
