@@ -215,7 +215,8 @@ fn render_demo_pages_into_docs() {
     let report = out.join("demo-raportti.pdf");
     export::write_atomic(&report, &report_bytes()).expect("write");
     let poster = out.join("demo-juliste.pdf");
-    export::write_atomic(&poster, &export::poster(&demo(), None, &ExportOptions::default()).expect("poster")).expect("write");
+    let bytes = export::poster(&template_demo(), None, &ExportOptions::default()).expect("poster");
+    export::write_atomic(&poster, &bytes).expect("write");
     for (pdf, prefix) in [(&report, "raportti"), (&poster, "juliste")] {
         let status = std::process::Command::new("pdftoppm")
             .args(["-r", "50", "-png"])
@@ -228,6 +229,27 @@ fn render_demo_pages_into_docs() {
     }
 }
 
+fn template_demo() -> WorkshopView {
+    paja::templates::demo().expect("the demo template loads").view()
+}
+
 fn report_bytes() -> Vec<u8> {
-    report(&demo(), &ExportOptions::default())
+    report(&template_demo(), &ExportOptions::default())
+}
+
+#[test]
+fn the_demo_template_exports_to_every_format() {
+    let view = template_demo();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(&dir, "demo.pdf", &report_bytes());
+    assert!(run("qpdf", &["--check"], &pdf).contains("No syntax or stream encoding errors"), "a sound PDF");
+    let text = squeeze(&pdf_text(&pdf));
+    for board in &view.boards {
+        assert!(text.contains(&squeeze(&board.title)), "the report has a section for {:?}", board.title);
+        assert!(export::png(&view, &board.id).is_ok(), "a PNG of {:?}", board.title);
+        assert!(export::canvas(&view, &board.id).is_ok(), "a canvas of {:?}", board.title);
+    }
+    assert!(!text.contains("Järvilaakson hyvinvointialue"), "no organisation unless opted in");
+    let poster = export::poster(&view, None, &ExportOptions::default()).expect("a quality criteria poster");
+    assert!(pages(&write_pdf(&dir, "poster.pdf", &poster)) >= 1, "the poster has pages");
 }

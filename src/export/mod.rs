@@ -46,10 +46,12 @@ pub use error::ExportError;
 
 use crate::model::{Board, WorkshopView};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What an export may show about people. Both are off unless the user opts in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct ExportOptions {
     /// Comment authors, voters and café hosts.
     pub include_names: bool,
