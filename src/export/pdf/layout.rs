@@ -193,9 +193,10 @@ impl<'m> Layout<'m> {
     pub fn bullet(&mut self, text: &str, style: Style) {
         self.ensure(style.line_height());
         let (x, y) = (self.left(), self.y);
-        self.text_at(x + 4.0, y, "•", style);
-        let w = self.width() - 16.0;
-        self.paragraph_in(x + 16.0, w, text, style);
+        let indent = style.size * 1.6;
+        self.text_at(x + style.size * 0.4, y, "•", style);
+        let w = self.width() - indent;
+        self.paragraph_in(x + indent, w, text, style);
         self.y += 2.0;
     }
 

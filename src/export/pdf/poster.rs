@@ -45,7 +45,7 @@ fn criteria(l: &mut Layout, view: &WorkshopView, board: &Board, b: &QualityBoard
             l.ensure(Style::sized(20.0, Weight::Bold).line_height() * 2.0);
             l.bullet(plain, Style::sized(20.0, Weight::Bold));
             if plain != &c.text {
-                let (x, w) = (l.left() + 16.0, l.width() - 16.0);
+                let (x, w) = (l.left() + 32.0, l.width() - 32.0);
                 l.paragraph_in(x, w, &c.text, Style { color: MUTED, ..Style::sized(11.0, Weight::Regular) });
             }
             l.space(10.0);
