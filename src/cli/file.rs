@@ -37,11 +37,8 @@ pub enum VersionAction {
 }
 
 pub fn new(file: &Path, template: &str, title: Option<&str>) -> Result<(), Error> {
-    let template = Template::parse(template).ok_or_else(|| {
-        Error::Model(paja::model::ModelError::Invalid(format!(
-            "there is no template \"{template}\"; choose paku or empty"
-        )))
-    })?;
+    let template =
+        Template::parse(template).ok_or_else(|| Error::UnknownTemplate(template.to_string()))?;
     let workshop = templates::workshop(template, title)?;
     WorkshopFile::create(file, workshop)?;
     println!("Made {}.", file.display());
