@@ -14,6 +14,8 @@ pub enum Error {
     Export(#[from] crate::export::ExportError),
     #[error("{} could not be read or written: {source}.", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("There is no template \"{0}\"; choose paku or empty.")]
+    UnknownTemplate(String),
 }
 
 impl Error {
@@ -23,6 +25,7 @@ impl Error {
             Error::Model(e) => e.code(),
             Error::Export(e) => e.code(),
             Error::Io { .. } => "io",
+            Error::UnknownTemplate(_) => "unknown_template",
         }
     }
 
