@@ -1,6 +1,7 @@
 //! Subcommands of `paja`, one file per group. To add one, add a variant to [`Command`]
 //! and its handler in the group's file.
 
+mod export;
 mod file;
 
 use clap::{Parser, Subcommand};
@@ -37,7 +38,7 @@ enum Command {
     /// Export a workshop.
     Export {
         #[command(subcommand)]
-        format: file::ExportFormat,
+        format: export::ExportCommand,
     },
     /// Import a workshop into a new file.
     Import {
@@ -81,7 +82,7 @@ fn dispatch(command: Command) -> Result<(), paja::Error> {
         Command::Demo { file } => file::demo(&file),
         Command::Info { file, json } => file::info(&file, json),
         Command::Check { file } => file::check(&file),
-        Command::Export { format } => file::export(format),
+        Command::Export { format } => export::run(format),
         Command::Import { format } => file::import(format),
         Command::Version { action } => file::version(action),
     }
