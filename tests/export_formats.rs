@@ -94,6 +94,8 @@ fn csv_leaves_voters_out_unless_names_are_opted_in() {
     assert!(hidden.starts_with('\u{feff}'), "a byte order mark tells spreadsheets it is UTF-8");
     assert!(hidden.contains("votes,Ideaseinä,idea,i1,Oma työntekijä,5"), "vote counts per idea");
     assert!(!hidden.contains("Äänestäjä"), "no voter without opting in");
+    assert!(hidden.contains("comments,Ideaseinä,comment,i1,,Tämä auttaisi minua eniten."), "a comment without its author");
+    assert!(!hidden.contains("Björn Åkerlund"), "no comment author without opting in");
     assert!(hidden.contains("answers,Palaute,answer,e1,asiakas,4"), "answers with group and value");
     let shown = export::csv(&demo(), &ExportOptions { include_names: true, ..Default::default() });
     assert!(shown.contains("voters,Ideaseinä,vote,i1,voter,Äänestäjä 0"), "voters when opted in");

@@ -19,7 +19,8 @@ impl Row {
     }
 }
 
-/// The CSV text. Voters appear (table `voters`) only when names were opted in.
+/// The CSV text. Voters (table `voters`) and comment authors (the `field` of table
+/// `comments`) appear only when names were opted in.
 pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
     let mut rows = Vec::new();
     for board in &view.boards {
@@ -50,6 +51,11 @@ pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
             }
             _ => {}
         }
+    }
+    for c in view.comments.iter().filter(|c| !c.text.is_empty()) {
+        let board = view.board(&c.board_id).map(|b| b.title.as_str()).unwrap_or("");
+        let author = if opts.include_names { c.author.as_str() } else { "" };
+        rows.push(Row::new("comments", board, "comment", &c.target_id, author, &c.text));
     }
     render(&rows)
 }
