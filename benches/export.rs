@@ -23,11 +23,16 @@ fn measure(f: impl Fn() -> usize) -> (Duration, usize) {
 fn main() {
     let opts = ExportOptions::default();
     let mut base: Option<(f64, f64)> = None;
-    println!("{:>6} {:>10} {:>11} {:>8} {:>8} {:>9} {:>9}", "cards", "pdf ms", "pdf bytes", "t ratio", "size r.", "csv ms", "json ms");
+    println!(
+        "{:>6} {:>10} {:>11} {:>8} {:>8} {:>9} {:>9}",
+        "cards", "pdf ms", "pdf bytes", "t ratio", "size r.", "csv ms", "json ms"
+    );
     for cards in [100, 1_000, 5_000] {
         let view = export_support::with_cards(cards);
         let (pdf_time, pdf_size) = measure(|| {
-            export::pdf_report(&view, &opts, &export::no_media, None).map(|b| b.len()).unwrap_or(0)
+            export::pdf_report(&view, &opts, &export::no_media, None)
+                .map(|b| b.len())
+                .unwrap_or(0)
         });
         let (csv_time, _) = measure(|| export::csv(&view, &opts).len());
         let (json_time, _) = measure(|| export::json(&view).len());

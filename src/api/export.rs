@@ -1,8 +1,8 @@
 //! Exporting a workshop file, or one of its named versions, to a file on disk.
 
 use super::WorkshopFile;
-use crate::export::{self, ExportError, ExportOptions};
 use crate::Error;
+use crate::export::{self, ExportError, ExportOptions};
 use std::path::Path;
 
 /// The formats `paja export` writes.

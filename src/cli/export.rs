@@ -2,9 +2,9 @@
 //! Canvas, CSV or JSON. Each format is a few lines over [`WorkshopFile::export`].
 
 use clap::{Args, Subcommand};
+use paja::Error;
 use paja::api::{ExportFormat, ExportRequest, WorkshopFile};
 use paja::export::ExportOptions;
-use paja::Error;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -62,7 +62,10 @@ pub fn run(command: ExportCommand) -> Result<(), Error> {
     let request = ExportRequest {
         version: args.version,
         board: args.board,
-        options: ExportOptions { include_names: args.include_names, include_organisation: args.include_organisation },
+        options: ExportOptions {
+            include_names: args.include_names,
+            include_organisation: args.include_organisation,
+        },
     };
     WorkshopFile::open(&args.file)?.export(format, &request, &args.o, None)?;
     println!("Wrote {}.", args.o.display());

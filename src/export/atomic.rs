@@ -8,12 +8,18 @@ use std::path::Path;
 /// flushed to disk, then renamed over `path`. On any error the temporary file is removed
 /// and `path` is left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let fail = |source| ExportError::Write { path: path.to_path_buf(), source };
+    let fail = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.part", std::process::id()));
     let written = write_synced(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     if let Err(e) = written {

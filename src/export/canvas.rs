@@ -3,7 +3,7 @@
 //! Opens in Obsidian and other canvas tools.
 
 use super::scene::{Node, NodeKind, Scene};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// The scene as a JSON Canvas document.
 pub fn canvas(scene: &Scene) -> String {
@@ -53,7 +53,11 @@ fn sides(a: &Node, b: &Node) -> (&'static str, &'static str) {
     let dx = (b.x + b.w / 2.0) - (a.x + a.w / 2.0);
     let dy = (b.y + b.h / 2.0) - (a.y + a.h / 2.0);
     if dx.abs() >= dy.abs() {
-        if dx >= 0.0 { ("right", "left") } else { ("left", "right") }
+        if dx >= 0.0 {
+            ("right", "left")
+        } else {
+            ("left", "right")
+        }
     } else if dy >= 0.0 {
         ("bottom", "top")
     } else {

@@ -3,7 +3,7 @@
 //! LibreOffice and Excel read å, ä and ö. (Headless LibreOffice 7.4 ignores the mark and
 //! reads the system character set; give it `--infilter="Text - txt - csv (StarCalc):44,34,76,1"`.)
 
-use super::{kinds, ExportOptions};
+use super::{ExportOptions, kinds};
 use crate::model::evaluation::RespondentGroup;
 use crate::model::{BoardContent, WorkshopView};
 
@@ -30,13 +30,32 @@ pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
         match &board.content {
             BoardContent::IdeaWall(b) => {
                 for r in &b.ranking {
-                    let name = b.ideas.iter().find(|i| i.id == r.idea_id).map(|i| i.name.as_str()).unwrap_or("");
-                    rows.push(Row::new("votes", &board.title, "idea", &r.idea_id, name, &r.votes.to_string()));
+                    let name = b
+                        .ideas
+                        .iter()
+                        .find(|i| i.id == r.idea_id)
+                        .map(|i| i.name.as_str())
+                        .unwrap_or("");
+                    rows.push(Row::new(
+                        "votes",
+                        &board.title,
+                        "idea",
+                        &r.idea_id,
+                        name,
+                        &r.votes.to_string(),
+                    ));
                 }
                 if opts.include_names {
                     for v in b.votes.iter().filter(|v| v.voter.is_some()) {
                         let voter = v.voter.as_deref().unwrap_or("");
-                        rows.push(Row::new("voters", &board.title, "vote", &v.idea_id, "voter", voter));
+                        rows.push(Row::new(
+                            "voters",
+                            &board.title,
+                            "vote",
+                            &v.idea_id,
+                            "voter",
+                            voter,
+                        ));
                     }
                 }
             }
@@ -46,16 +65,37 @@ pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
                         RespondentGroup::Client => "asiakas",
                         RespondentGroup::Professional => "ammattilainen",
                     };
-                    rows.push(Row::new("answers", &board.title, "answer", &a.item_id, group, &a.value.to_string()));
+                    rows.push(Row::new(
+                        "answers",
+                        &board.title,
+                        "answer",
+                        &a.item_id,
+                        group,
+                        &a.value.to_string(),
+                    ));
                 }
             }
             _ => {}
         }
     }
     for c in view.comments.iter().filter(|c| !c.text.is_empty()) {
-        let board = view.board(&c.board_id).map(|b| b.title.as_str()).unwrap_or("");
-        let author = if opts.include_names { c.author.as_str() } else { "" };
-        rows.push(Row::new("comments", board, "comment", &c.target_id, author, &c.text));
+        let board = view
+            .board(&c.board_id)
+            .map(|b| b.title.as_str())
+            .unwrap_or("");
+        let author = if opts.include_names {
+            c.author.as_str()
+        } else {
+            ""
+        };
+        rows.push(Row::new(
+            "comments",
+            board,
+            "comment",
+            &c.target_id,
+            author,
+            &c.text,
+        ));
     }
     render(&rows)
 }
@@ -75,7 +115,11 @@ fn render(rows: &[Row]) -> String {
 /// RFC 4180 quoting; a cell starting with = + - @ gets a leading apostrophe so a
 /// spreadsheet shows it as text instead of running it as a formula.
 fn quote(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
+    let cell = if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -88,7 +132,11 @@ mod tests {
     #[test]
     fn cells_with_commas_quotes_and_formulas_are_safe() {
         assert_eq!(super::quote("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(super::quote("=SUM(A1)"), "'=SUM(A1)", "no formula runs in a spreadsheet");
+        assert_eq!(
+            super::quote("=SUM(A1)"),
+            "'=SUM(A1)",
+            "no formula runs in a spreadsheet"
+        );
         assert_eq!(super::quote("äö"), "äö");
     }
 }

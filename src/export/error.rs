@@ -8,14 +8,19 @@ use std::path::PathBuf;
 pub enum ExportError {
     #[error("The workshop has no board with the id \"{0}\".")]
     NoSuchBoard(String),
-    #[error("The workshop has no quality criteria board to make a poster of; pass a board id instead.")]
+    #[error(
+        "The workshop has no quality criteria board to make a poster of; pass a board id instead."
+    )]
     NoQualityCriteria,
     #[error("The built-in font {0} could not be read, so the PDF cannot be made.")]
     Font(&'static str),
     #[error("The PNG image could not be encoded: {0}.")]
     Image(String),
     #[error("Could not write {path}: {source}.", path = .path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("A board id is needed for this format; pass --board ID.")]
     BoardNeeded,
 }

@@ -20,8 +20,10 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn load() -> Result<Metrics, super::ExportError> {
-        let regular = FontRef::try_from_slice(REGULAR).map_err(|_| super::ExportError::Font("Noto Sans Regular"))?;
-        let bold = FontRef::try_from_slice(BOLD).map_err(|_| super::ExportError::Font("Noto Sans Bold"))?;
+        let regular = FontRef::try_from_slice(REGULAR)
+            .map_err(|_| super::ExportError::Font("Noto Sans Regular"))?;
+        let bold = FontRef::try_from_slice(BOLD)
+            .map_err(|_| super::ExportError::Font("Noto Sans Bold"))?;
         Ok(Metrics { regular, bold })
     }
 
@@ -35,7 +37,10 @@ impl Metrics {
     /// Width of `text` at `size` (in the same unit as `size`).
     pub fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
         let font = self.font(weight);
-        let units: f32 = text.chars().map(|c| font.h_advance_unscaled(font.glyph_id(c))).sum();
+        let units: f32 = text
+            .chars()
+            .map(|c| font.h_advance_unscaled(font.glyph_id(c)))
+            .sum();
         units / font.units_per_em().unwrap_or(1000.0) * size
     }
 
@@ -49,7 +54,14 @@ impl Metrics {
         lines
     }
 
-    fn wrap_paragraph(&self, text: &str, size: f32, weight: Weight, max: f32, lines: &mut Vec<String>) {
+    fn wrap_paragraph(
+        &self,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        max: f32,
+        lines: &mut Vec<String>,
+    ) {
         let space = self.width(" ", size, weight);
         let mut line = String::new();
         let mut width = 0.0;
@@ -74,7 +86,15 @@ impl Metrics {
     }
 
     /// Splits a word wider than a line; returns the width of the unfinished last piece.
-    fn break_word(&self, word: &str, size: f32, weight: Weight, max: f32, lines: &mut Vec<String>, line: &mut String) -> f32 {
+    fn break_word(
+        &self,
+        word: &str,
+        size: f32,
+        weight: Weight,
+        max: f32,
+        lines: &mut Vec<String>,
+        line: &mut String,
+    ) -> f32 {
         let mut width = 0.0;
         for c in word.chars() {
             let w = self.width(c.encode_utf8(&mut [0; 4]), size, weight);
@@ -99,7 +119,11 @@ mod tests {
         for weight in [Weight::Regular, Weight::Bold] {
             // Noto Sans has no U+2212 minus or U+2192 arrow: PDF text uses – and ->.
             for c in "äöåÄÖÅ–•·…".chars() {
-                assert_ne!(metrics.font(weight).glyph_id(c).0, 0, "{c} has a glyph in Noto Sans {weight:?}");
+                assert_ne!(
+                    metrics.font(weight).glyph_id(c).0,
+                    0,
+                    "{c} has a glyph in Noto Sans {weight:?}"
+                );
             }
         }
     }
@@ -107,14 +131,18 @@ mod tests {
     #[test]
     fn wrapping_keeps_every_word() {
         let metrics = Metrics::load().expect("fonts");
-        let text = "Äiti ja isä ovat työssä. Pitkäsanaisuusesimerkkisanaaaaaaaaaaaaaaaaaaaaaa loppuu.";
+        let text =
+            "Äiti ja isä ovat työssä. Pitkäsanaisuusesimerkkisanaaaaaaaaaaaaaaaaaaaaaa loppuu.";
         let lines = metrics.wrap(text, 10.0, Weight::Regular, 60.0);
         assert!(lines.len() > 3, "a narrow column wraps into many lines");
         let joined: String = lines.concat();
         let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         assert_eq!(squeeze(&joined), squeeze(text), "no character is lost");
         for line in &lines {
-            assert!(metrics.width(line, 10.0, Weight::Regular) <= 60.5, "{line:?} fits");
+            assert!(
+                metrics.width(line, 10.0, Weight::Regular) <= 60.5,
+                "{line:?} fits"
+            );
         }
     }
 }

@@ -78,12 +78,17 @@ pub fn pdf_report(
 
 /// An A3 poster (huoneentaulu) as PDF: of the quality criteria when `board_id` is
 /// `None`, else of that board.
-pub fn poster(view: &WorkshopView, board_id: Option<&str>, opts: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub fn poster(
+    view: &WorkshopView,
+    board_id: Option<&str>,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     pdf::poster(view, board_id, opts)
 }
 
 fn board<'v>(view: &'v WorkshopView, id: &str) -> Result<&'v Board, ExportError> {
-    view.board(id).ok_or_else(|| ExportError::NoSuchBoard(id.to_string()))
+    view.board(id)
+        .ok_or_else(|| ExportError::NoSuchBoard(id.to_string()))
 }
 
 /// A PNG image of one board.

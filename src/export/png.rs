@@ -1,9 +1,9 @@
 //! PNG image of a board: the scene rasterised with the `image` crate, text drawn with the
 //! embedded Noto Sans through `ab_glyph`.
 
-use super::fonts::{Metrics, Weight};
-use super::scene::{Node, NodeKind, Scene, PAD, TEXT};
 use super::ExportError;
+use super::fonts::{Metrics, Weight};
+use super::scene::{Node, NodeKind, PAD, Scene, TEXT};
 use ab_glyph::{Font, PxScale, ScaleFont};
 use image::{Rgb, RgbImage};
 
@@ -25,10 +25,31 @@ pub fn png(scene: &Scene, title: &str, m: &Metrics) -> Result<Vec<u8>, ExportErr
     let (x0, y0, x1, y1) = scene.bounds();
     let (w, h) = (x1 - x0 + 2.0 * MARGIN, y1 - y0 + 2.0 * MARGIN + 40.0);
     let scale = (MAX_SIDE / w).min(MAX_SIDE / h).min(1.0);
-    let img = RgbImage::from_pixel((w * scale).ceil() as u32, (h * scale).ceil() as u32, Rgb([255, 255, 255]));
-    let mut c = Canvas { img, m, scale, dx: MARGIN - x0, dy: MARGIN + 40.0 - y0 };
-    c.text(MARGIN * scale, MARGIN * 0.5 * scale, title, 24.0 * scale, Weight::Bold);
-    for n in scene.nodes.iter().filter(|n| n.kind == NodeKind::Group).chain(scene.nodes.iter().filter(|n| n.kind == NodeKind::Card)) {
+    let img = RgbImage::from_pixel(
+        (w * scale).ceil() as u32,
+        (h * scale).ceil() as u32,
+        Rgb([255, 255, 255]),
+    );
+    let mut c = Canvas {
+        img,
+        m,
+        scale,
+        dx: MARGIN - x0,
+        dy: MARGIN + 40.0 - y0,
+    };
+    c.text(
+        MARGIN * scale,
+        MARGIN * 0.5 * scale,
+        title,
+        24.0 * scale,
+        Weight::Bold,
+    );
+    for n in scene
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Group)
+        .chain(scene.nodes.iter().filter(|n| n.kind == NodeKind::Card))
+    {
         c.node(n);
     }
     for curve in &scene.curves {
@@ -43,7 +64,9 @@ pub fn png(scene: &Scene, title: &str, m: &Metrics) -> Result<Vec<u8>, ExportErr
     }
     let mut bytes = Vec::new();
     let encoder = image::codecs::png::PngEncoder::new(&mut bytes);
-    c.img.write_with_encoder(encoder).map_err(|e| ExportError::Image(e.to_string()))?;
+    c.img
+        .write_with_encoder(encoder)
+        .map_err(|e| ExportError::Image(e.to_string()))?;
     Ok(bytes)
 }
 
@@ -59,9 +82,17 @@ impl Canvas<'_> {
             self.fill(x, y, w, h, n.fill);
         }
         self.outline(x, y, w, h, FRAME);
-        let weight = if n.bold || n.kind == NodeKind::Group { Weight::Bold } else { Weight::Regular };
+        let weight = if n.bold || n.kind == NodeKind::Group {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
         let lines = self.m.wrap(&n.text, TEXT, weight, n.w - 2.0 * PAD);
-        let max = if n.kind == NodeKind::Group { 1 } else { lines.len() };
+        let max = if n.kind == NodeKind::Group {
+            1
+        } else {
+            lines.len()
+        };
         for (i, line) in lines.iter().take(max).enumerate() {
             let top = y + (PAD + i as f32 * TEXT * 1.3) * self.scale;
             self.text(x + PAD * self.scale, top, line, TEXT * self.scale, weight);
@@ -73,8 +104,8 @@ impl Canvas<'_> {
             return;
         }
         let p = self.img.get_pixel_mut(x as u32, y as u32);
-        for k in 0..3 {
-            p.0[k] = (p.0[k] as f32 * (1.0 - alpha) + color[k] as f32 * alpha).round() as u8;
+        for (channel, c) in p.0.iter_mut().zip(color) {
+            *channel = (*channel as f32 * (1.0 - alpha) + c as f32 * alpha).round() as u8;
         }
     }
 
@@ -109,12 +140,20 @@ impl Canvas<'_> {
         let mut caret = x;
         for ch in text.chars() {
             let id = font.glyph_id(ch);
-            let glyph = id.with_scale_and_position(size, ab_glyph::point(caret, top + scaled.ascent()));
+            let glyph =
+                id.with_scale_and_position(size, ab_glyph::point(caret, top + scaled.ascent()));
             caret += scaled.h_advance(id);
-            let Some(outline) = font.outline_glyph(glyph) else { continue };
+            let Some(outline) = font.outline_glyph(glyph) else {
+                continue;
+            };
             let bounds = outline.px_bounds();
             outline.draw(|gx, gy, cov| {
-                self.put(bounds.min.x as i64 + gx as i64, bounds.min.y as i64 + gy as i64, INK, cov.min(1.0));
+                self.put(
+                    bounds.min.x as i64 + gx as i64,
+                    bounds.min.y as i64 + gy as i64,
+                    INK,
+                    cov.min(1.0),
+                );
             });
         }
     }
@@ -135,14 +174,29 @@ impl Canvas<'_> {
         self.line(start, end, INK, 2.0);
         let head = 12.0 * self.scale.max(0.3);
         for side in [-0.5f32, 0.5] {
-            let back = (end.0 - u.0 * head - u.1 * head * side, end.1 - u.1 * head + u.0 * head * side);
+            let back = (
+                end.0 - u.0 * head - u.1 * head * side,
+                end.1 - u.1 * head + u.0 * head * side,
+            );
             self.line(end, back, INK, 2.0);
         }
         if !label.is_empty() {
             let mid = ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0);
             let size = 20.0 * self.scale;
-            self.fill(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.3, [255, 255, 255]);
-            self.outline(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.3, INK);
+            self.fill(
+                mid.0 - size * 0.5,
+                mid.1 - size * 0.6,
+                size,
+                size * 1.3,
+                [255, 255, 255],
+            );
+            self.outline(
+                mid.0 - size * 0.5,
+                mid.1 - size * 0.6,
+                size,
+                size * 1.3,
+                INK,
+            );
             let arm = size * 0.3;
             match label {
                 "+" | "−" | "-" => {
@@ -153,7 +207,13 @@ impl Canvas<'_> {
                 }
                 _ => {
                     let w = self.m.width(label, size, Weight::Bold);
-                    self.text(mid.0 - w / 2.0, mid.1 - size * 0.6, label, size, Weight::Bold);
+                    self.text(
+                        mid.0 - w / 2.0,
+                        mid.1 - size * 0.6,
+                        label,
+                        size,
+                        Weight::Bold,
+                    );
                 }
             }
         }

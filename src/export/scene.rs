@@ -61,20 +61,52 @@ pub const WHITE: [u8; 3] = [255, 255, 255];
 
 impl Scene {
     /// Adds a card whose height fits its wrapped text; returns that height.
-    pub fn card(&mut self, m: &Metrics, id: &str, (x, y, w): (f32, f32, f32), text: &str, fill: [u8; 3]) -> f32 {
+    pub fn card(
+        &mut self,
+        m: &Metrics,
+        id: &str,
+        (x, y, w): (f32, f32, f32),
+        text: &str,
+        fill: [u8; 3],
+    ) -> f32 {
         let h = card_height(m, text, w, false);
-        self.nodes.push(Node { id: id.into(), kind: NodeKind::Card, x, y, w, h, text: text.into(), fill, bold: false });
+        self.nodes.push(Node {
+            id: id.into(),
+            kind: NodeKind::Card,
+            x,
+            y,
+            w,
+            h,
+            text: text.into(),
+            fill,
+            bold: false,
+        });
         h
     }
 
     /// Adds a frame with a label.
     pub fn group(&mut self, id: &str, (x, y, w, h): (f32, f32, f32, f32), label: &str) {
-        let node = Node { id: id.into(), kind: NodeKind::Group, x, y, w, h, text: label.into(), fill: GREY, bold: true };
+        let node = Node {
+            id: id.into(),
+            kind: NodeKind::Group,
+            x,
+            y,
+            w,
+            h,
+            text: label.into(),
+            fill: GREY,
+            bold: true,
+        };
         self.nodes.push(node);
     }
 
     pub fn edge(&mut self, id: &str, from: &str, to: &str, label: &str) {
-        self.edges.push(Edge { id: id.into(), from: from.into(), to: to.into(), label: label.into() });
+        self.edges.push(Edge {
+            id: id.into(),
+            from: from.into(),
+            to: to.into(),
+            label: label.into(),
+        });
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -84,7 +116,10 @@ impl Scene {
     /// (min x, min y, max x, max y) over every node and curve; a unit box when empty.
     pub fn bounds(&self) -> (f32, f32, f32, f32) {
         let boxes = self.nodes.iter().map(|n| (n.x, n.y, n.x + n.w, n.y + n.h));
-        let points = self.curves.iter().flat_map(|c| c.points.iter().map(|&(x, y)| (x, y, x, y)));
+        let points = self
+            .curves
+            .iter()
+            .flat_map(|c| c.points.iter().map(|&(x, y)| (x, y, x, y)));
         boxes
             .chain(points)
             .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
@@ -102,7 +137,10 @@ pub fn card_height(m: &Metrics, text: &str, w: f32, bold: bool) -> f32 {
 /// Positions for `n` items without positions of their own: rows of `cols`.
 pub fn grid(i: usize, cols: usize, (w, h): (f32, f32)) -> (f32, f32) {
     let cols = cols.max(1);
-    ((i % cols) as f32 * (w + 30.0), (i / cols) as f32 * (h + 30.0))
+    (
+        (i % cols) as f32 * (w + 30.0),
+        (i / cols) as f32 * (h + 30.0),
+    )
 }
 
 /// Whether a board's items were never placed (every position at the origin).

@@ -1,12 +1,12 @@
 //! Evaluation results as bar charts: the mean of everyone, and the clients' and
 //! professionals' means only where the core shows them (five answers or more).
 
-use super::{by_order, Push};
+use super::{Push, by_order};
 use crate::export::fonts::Metrics;
-use crate::export::pdf::layout::{Layout, Style, A4};
+use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::scene::{self, Scene};
-use crate::model::evaluation::{EvaluationBoard, ItemResult, MIN_GROUP_SIZE};
 use crate::model::Board;
+use crate::model::evaluation::{EvaluationBoard, ItemResult, MIN_GROUP_SIZE};
 
 const BAR: [f32; 3] = [0.3, 0.5, 0.75];
 const TRACK: [f32; 3] = [0.92, 0.93, 0.95];
@@ -33,7 +33,9 @@ pub fn section(l: &mut Layout, board: &Board, b: &EvaluationBoard) {
     );
     l.paragraph(&note, Style::NOTE);
     for item in by_order(&b.items, |i| i.order) {
-        let Some(result) = b.results.iter().find(|r| r.item_id == item.id) else { continue };
+        let Some(result) = b.results.iter().find(|r| r.item_id == item.id) else {
+            continue;
+        };
         let bars = bars(result);
         l.ensure(Style::LABEL.line_height() * 2.0 + 18.0 * bars.len().max(1) as f32);
         l.paragraph(&item.text, Style::LABEL);
@@ -55,7 +57,12 @@ fn bar(l: &mut Layout, label: &str, mean: f64) {
     l.rect(left + label_w, top + 2.0, track, 11.0, Some(TRACK), None);
     let filled = track * ((mean.clamp(0.0, 5.0)) / 5.0) as f32;
     l.rect(left + label_w, top + 2.0, filled, 11.0, Some(BAR), None);
-    l.text_at(left + label_w + track + 6.0, top + 2.0, &format!("{mean:.2}").replace('.', ","), Style::BODY);
+    l.text_at(
+        left + label_w + track + 6.0,
+        top + 2.0,
+        &format!("{mean:.2}").replace('.', ","),
+        Style::BODY,
+    );
     l.y = top + 18.0;
 }
 
@@ -64,8 +71,12 @@ pub fn scene(b: &EvaluationBoard, m: &Metrics) -> Scene {
     let mut y = 0.0;
     for item in by_order(&b.items, |i| i.order) {
         let result = b.results.iter().find(|r| r.item_id == item.id);
-        let lines: Vec<String> =
-            result.map(bars).unwrap_or_default().iter().map(|(l, v)| format!("{l}: {v:.2}")).collect();
+        let lines: Vec<String> = result
+            .map(bars)
+            .unwrap_or_default()
+            .iter()
+            .map(|(l, v)| format!("{l}: {v:.2}"))
+            .collect();
         let text = format!("{}\n{}", item.text, lines.join("\n"));
         y += s.card(m, &item.id, (0.0, y, 420.0), &text, scene::BLUE) + 16.0;
     }

@@ -3,11 +3,11 @@
 
 use super::{Ctx, Push};
 use crate::export::fonts::Metrics;
-use crate::export::pdf::layout::{Layout, Style, A4};
+use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
-use crate::model::idea_wall::{Idea, IdeaWallBoard};
 use crate::model::Board;
+use crate::model::idea_wall::{Idea, IdeaWallBoard};
 
 /// The four questions of the idea card, with each idea's answers.
 pub fn fields(i: &Idea) -> [(&'static str, &str); 4] {
@@ -20,12 +20,24 @@ pub fn fields(i: &Idea) -> [(&'static str, &str); 4] {
 }
 
 fn ranked(b: &IdeaWallBoard) -> Vec<(&Idea, u32)> {
-    b.ranking.iter().filter_map(|r| b.ideas.iter().find(|i| i.id == r.idea_id).map(|i| (i, r.votes))).collect()
+    b.ranking
+        .iter()
+        .filter_map(|r| {
+            b.ideas
+                .iter()
+                .find(|i| i.id == r.idea_id)
+                .map(|i| (i, r.votes))
+        })
+        .collect()
 }
 
 fn name_cell(b: &IdeaWallBoard, i: &Idea) -> String {
     let mut cell = i.name.clone();
-    if let Some(c) = i.cluster_id.as_ref().and_then(|id| b.clusters.iter().find(|c| &c.id == id)) {
+    if let Some(c) = i
+        .cluster_id
+        .as_ref()
+        .and_then(|id| b.clusters.iter().find(|c| &c.id == id))
+    {
         cell.push_str(&format!("\nRyhmä: {}", c.name));
     }
     if i.experiment {
@@ -37,16 +49,37 @@ fn name_cell(b: &IdeaWallBoard, i: &Idea) -> String {
 pub fn section(l: &mut Layout, board: &Board, b: &IdeaWallBoard, ctx: &Ctx) {
     l.page(A4);
     l.heading(&board.title, 1);
-    l.paragraph("Ideat äänimäärän mukaan, eniten ääniä saanut ensin.", Style::NOTE);
+    l.paragraph(
+        "Ideat äänimäärän mukaan, eniten ääniä saanut ensin.",
+        Style::NOTE,
+    );
     let rows: Vec<Vec<String>> = ranked(b)
         .iter()
         .enumerate()
         .map(|(n, (i, votes))| {
-            vec![(n + 1).to_string(), name_cell(b, i), i.who.clone(), i.what.clone(), i.benefit.clone(), votes.to_string()]
+            vec![
+                (n + 1).to_string(),
+                name_cell(b, i),
+                i.who.clone(),
+                i.what.clone(),
+                i.benefit.clone(),
+                votes.to_string(),
+            ]
         })
         .collect();
-    let header = ["#", "Idean nimi", "Kuka toteuttaa", "Mitä tapahtuu", "Mitä hyötyä", "Ääniä"];
-    Table { shares: &[0.05, 0.2, 0.18, 0.24, 0.24, 0.09], header: &header }.draw(l, &rows);
+    let header = [
+        "#",
+        "Idean nimi",
+        "Kuka toteuttaa",
+        "Mitä tapahtuu",
+        "Mitä hyötyä",
+        "Ääniä",
+    ];
+    Table {
+        shares: &[0.05, 0.2, 0.18, 0.24, 0.24, 0.09],
+        header: &header,
+    }
+    .draw(l, &rows);
     if ctx.opts.include_names {
         voters(l, b);
     }
@@ -55,8 +88,12 @@ pub fn section(l: &mut Layout, board: &Board, b: &IdeaWallBoard, ctx: &Ctx) {
 fn voters(l: &mut Layout, b: &IdeaWallBoard) {
     l.heading("Äänestäjät", 2);
     for (idea, _) in ranked(b) {
-        let names: Vec<&str> =
-            b.votes.iter().filter(|v| v.idea_id == idea.id).filter_map(|v| v.voter.as_deref()).collect();
+        let names: Vec<&str> = b
+            .votes
+            .iter()
+            .filter(|v| v.idea_id == idea.id)
+            .filter_map(|v| v.voter.as_deref())
+            .collect();
         if !names.is_empty() {
             l.bullet(&format!("{}: {}", idea.name, names.join(", ")), Style::BODY);
         }
@@ -66,11 +103,32 @@ fn voters(l: &mut Layout, b: &IdeaWallBoard) {
 pub fn scene(b: &IdeaWallBoard, m: &Metrics) -> Scene {
     let mut s = Scene::default();
     let unplaced = scene::unplaced(b.ideas.iter().map(|i| &i.pos));
-    let votes = |id: &str| b.ranking.iter().find(|r| r.idea_id == id).map(|r| r.votes).unwrap_or(0);
+    let votes = |id: &str| {
+        b.ranking
+            .iter()
+            .find(|r| r.idea_id == id)
+            .map(|r| r.votes)
+            .unwrap_or(0)
+    };
     for (n, i) in b.ideas.iter().enumerate() {
-        let (x, y) = if unplaced { scene::grid(n, 4, (260.0, 200.0)) } else { (i.pos.x as f32, i.pos.y as f32) };
-        let text = format!("{}\nKuka: {}\nMitä: {}\nHyöty: {}\nÄäniä: {}", i.name, i.who, i.what, i.benefit, votes(&i.id));
-        let fill = if i.experiment { scene::GREEN } else { scene::YELLOW };
+        let (x, y) = if unplaced {
+            scene::grid(n, 4, (260.0, 200.0))
+        } else {
+            (i.pos.x as f32, i.pos.y as f32)
+        };
+        let text = format!(
+            "{}\nKuka: {}\nMitä: {}\nHyöty: {}\nÄäniä: {}",
+            i.name,
+            i.who,
+            i.what,
+            i.benefit,
+            votes(&i.id)
+        );
+        let fill = if i.experiment {
+            scene::GREEN
+        } else {
+            scene::YELLOW
+        };
         s.card(m, &i.id, (x, y, 260.0), &text, fill);
     }
     s

@@ -14,11 +14,11 @@ mod persona;
 pub mod quality;
 mod service_path;
 
+use super::ExportOptions;
 use super::csv::Row;
 use super::fonts::Metrics;
 use super::pdf::layout::{Layout, Style};
 use super::scene::Scene;
-use super::ExportOptions;
 use crate::model::{Board, BoardContent, WorkshopView};
 
 /// What every section may need besides its board.
@@ -79,7 +79,12 @@ pub type Push<'a> = dyn FnMut(&str, &str, &str, &str) + 'a;
 
 /// Comments on the board; the author's name only when names were opted in.
 fn comments(l: &mut Layout, board: &Board, ctx: &Ctx) {
-    let comments: Vec<_> = ctx.view.comments.iter().filter(|c| c.board_id == board.id && !c.text.is_empty()).collect();
+    let comments: Vec<_> = ctx
+        .view
+        .comments
+        .iter()
+        .filter(|c| c.board_id == board.id && !c.text.is_empty())
+        .collect();
     if comments.is_empty() {
         return;
     }

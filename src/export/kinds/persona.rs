@@ -1,13 +1,13 @@
 //! Personas: one page each in the report, with the avatar, the fields of the method, the
 //! value triad and the composite note; a card per persona on the board drawing.
 
-use super::{by_order, Ctx, Push};
+use super::{Ctx, Push, by_order};
 use crate::export::fonts::{Metrics, Weight};
-use crate::export::pdf::layout::{Layout, Style, A4};
+use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
-use crate::model::persona::{Persona, PersonaBoard, COMPOSITE_NOTE};
 use crate::model::Board;
+use crate::model::persona::{COMPOSITE_NOTE, Persona, PersonaBoard};
 
 const AVATAR: f32 = 96.0;
 
@@ -43,16 +43,32 @@ fn page(l: &mut Layout, p: &Persona, ctx: &Ctx) {
     let x = l.left() + l.width() - AVATAR;
     super::super::pdf::avatar::draw(l, p.avatar.as_deref(), (x, top, AVATAR), ctx.media);
     let name_width = l.width() - AVATAR - 16.0;
-    let title = if p.age.is_empty() { p.name.clone() } else { format!("{}, {}", p.name, p.age) };
-    l.paragraph_in(l.left(), name_width, &title, Style::sized(16.0, Weight::Bold));
+    let title = if p.age.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{}, {}", p.name, p.age)
+    };
+    l.paragraph_in(
+        l.left(),
+        name_width,
+        &title,
+        Style::sized(16.0, Weight::Bold),
+    );
     l.paragraph_in(l.left(), name_width, COMPOSITE_NOTE, Style::NOTE);
     l.y = l.y.max(top + AVATAR + 12.0);
     for (label, value) in fields(p) {
         l.field(label, value);
     }
     l.heading("Asiakasarvo", 3);
-    let triad = Table { shares: &[1.0 / 3.0; 3], header: &["Toiminnallinen", "Sosiaalinen", "Tunteet"] };
-    let row = vec![p.value_functional.clone(), p.value_social.clone(), p.value_emotional.clone()];
+    let triad = Table {
+        shares: &[1.0 / 3.0; 3],
+        header: &["Toiminnallinen", "Sosiaalinen", "Tunteet"],
+    };
+    let row = vec![
+        p.value_functional.clone(),
+        p.value_social.clone(),
+        p.value_emotional.clone(),
+    ];
     triad.draw(l, &[row]);
 }
 
@@ -60,8 +76,15 @@ pub fn scene(b: &PersonaBoard, m: &Metrics) -> Scene {
     let mut s = Scene::default();
     let unplaced = scene::unplaced(b.personas.iter().map(|p| &p.pos));
     for (i, p) in by_order(&b.personas, |p| p.order).into_iter().enumerate() {
-        let (x, y) = if unplaced { scene::grid(i, 4, (280.0, 320.0)) } else { (p.pos.x as f32, p.pos.y as f32) };
-        let text = format!("{} {}\n{}\nTavoite: {}", p.name, p.age, p.life_situation, p.goal);
+        let (x, y) = if unplaced {
+            scene::grid(i, 4, (280.0, 320.0))
+        } else {
+            (p.pos.x as f32, p.pos.y as f32)
+        };
+        let text = format!(
+            "{} {}\n{}\nTavoite: {}",
+            p.name, p.age, p.life_situation, p.goal
+        );
         s.card(m, &p.id, (x, y, 280.0), text.trim(), scene::BLUE);
     }
     s

@@ -1,12 +1,12 @@
 //! Quality criteria by area, each with its plain-language version (selkoversio).
 
-use super::{by_order, Push};
+use super::{Push, by_order};
 use crate::export::fonts::Metrics;
-use crate::export::pdf::layout::{Layout, A4};
+use crate::export::pdf::layout::{A4, Layout};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
-use crate::model::quality::{Criterion, QualityArea, QualityBoard};
 use crate::model::Board;
+use crate::model::quality::{Criterion, QualityArea, QualityBoard};
 
 pub const AREAS: [(QualityArea, &str); 3] = [
     (QualityArea::ClientWork, "Asiakastyö"),
@@ -16,7 +16,10 @@ pub const AREAS: [(QualityArea, &str); 3] = [
 
 /// The criteria of one area, in order.
 pub fn of_area(b: &QualityBoard, area: QualityArea) -> Vec<&Criterion> {
-    by_order(&b.criteria, |c| c.order).into_iter().filter(|c| c.area == area).collect()
+    by_order(&b.criteria, |c| c.order)
+        .into_iter()
+        .filter(|c| c.area == area)
+        .collect()
 }
 
 pub fn section(l: &mut Layout, board: &Board, b: &QualityBoard) {
@@ -28,8 +31,15 @@ pub fn section(l: &mut Layout, board: &Board, b: &QualityBoard) {
             continue;
         }
         l.heading(name, 2);
-        let rows: Vec<Vec<String>> = criteria.iter().map(|c| vec![c.text.clone(), c.plain.clone()]).collect();
-        Table { shares: &[0.55, 0.45], header: &["Kriteeri", "Selkokielellä"] }.draw(l, &rows);
+        let rows: Vec<Vec<String>> = criteria
+            .iter()
+            .map(|c| vec![c.text.clone(), c.plain.clone()])
+            .collect();
+        Table {
+            shares: &[0.55, 0.45],
+            header: &["Kriteeri", "Selkokielellä"],
+        }
+        .draw(l, &rows);
     }
 }
 
@@ -50,7 +60,11 @@ pub fn scene(b: &QualityBoard, m: &Metrics) -> Scene {
 
 pub fn rows(b: &QualityBoard, push: &mut Push) {
     for c in &b.criteria {
-        let area = AREAS.iter().find(|(a, _)| *a == c.area).map(|(_, n)| *n).unwrap_or("");
+        let area = AREAS
+            .iter()
+            .find(|(a, _)| *a == c.area)
+            .map(|(_, n)| *n)
+            .unwrap_or("");
         push("criterion", &c.id, "Alue", area);
         push("criterion", &c.id, "Kriteeri", &c.text);
         push("criterion", &c.id, "Selkokielellä", &c.plain);

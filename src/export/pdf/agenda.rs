@@ -7,14 +7,24 @@ use crate::model::session::Session;
 
 /// A heading for the session, then its steps and memo; returns nothing, flows on.
 pub fn session(l: &mut Layout, n: usize, s: &Session) {
-    let title = if s.title.is_empty() { format!("Kokoontuminen {n}") } else { format!("{n}. {}", s.title) };
+    let title = if s.title.is_empty() {
+        format!("Kokoontuminen {n}")
+    } else {
+        format!("{n}. {}", s.title)
+    };
     l.heading(&title, 2);
     if !s.date.is_empty() {
         l.paragraph(&format!("Päivä: {}", finnish_date(&s.date)), Style::NOTE);
     }
     for (i, step) in by_order(&s.steps, |st| st.order).into_iter().enumerate() {
-        let minutes = step.minutes.map(|m| format!(" ({m} min)")).unwrap_or_default();
-        l.paragraph(&format!("{}.{} {}{minutes}", n, i + 1, step.title), Style::sized(10.5, Weight::Bold));
+        let minutes = step
+            .minutes
+            .map(|m| format!(" ({m} min)"))
+            .unwrap_or_default();
+        l.paragraph(
+            &format!("{}.{} {}{minutes}", n, i + 1, step.title),
+            Style::sized(10.5, Weight::Bold),
+        );
         if !step.instructions.trim().is_empty() {
             l.paragraph(&step.instructions, Style::BODY);
         }

@@ -1,13 +1,19 @@
 //! The cover: title, organisation (only when opted in), version label, date and the
 //! table of contents.
 
-use super::layout::{Layout, Style, A4, MUTED};
-use crate::export::fonts::Weight;
+use super::layout::{A4, Layout, MUTED, Style};
 use crate::export::ExportOptions;
+use crate::export::fonts::Weight;
 use crate::model::WorkshopView;
 
 /// Draws the cover from a new page. `entries` are (title, 1-based page number).
-pub fn draw(l: &mut Layout, view: &WorkshopView, opts: &ExportOptions, date: &str, entries: &[(String, usize)]) {
+pub fn draw(
+    l: &mut Layout,
+    view: &WorkshopView,
+    opts: &ExportOptions,
+    date: &str,
+    entries: &[(String, usize)],
+) {
     l.page(A4);
     l.space(120.0);
     l.paragraph(title(view), Style::sized(26.0, Weight::Bold));
@@ -17,7 +23,13 @@ pub fn draw(l: &mut Layout, view: &WorkshopView, opts: &ExportOptions, date: &st
     if !view.meta.version_label.is_empty() {
         l.paragraph(&view.meta.version_label, Style::sized(14.0, Weight::Bold));
     }
-    l.paragraph(date, Style { color: MUTED, ..Style::sized(11.0, Weight::Regular) });
+    l.paragraph(
+        date,
+        Style {
+            color: MUTED,
+            ..Style::sized(11.0, Weight::Regular)
+        },
+    );
     l.space(40.0);
     l.heading("Sisällys", 2);
     let style = Style::BODY;
@@ -35,7 +47,11 @@ pub fn draw(l: &mut Layout, view: &WorkshopView, opts: &ExportOptions, date: &st
 }
 
 pub fn title(view: &WorkshopView) -> &str {
-    if view.meta.title.trim().is_empty() { "Työpaja" } else { &view.meta.title }
+    if view.meta.title.trim().is_empty() {
+        "Työpaja"
+    } else {
+        &view.meta.title
+    }
 }
 
 /// The text cut with an ellipsis to fit one line of the contents.
@@ -45,7 +61,10 @@ fn fit(l: &Layout, text: &str, width: f32, style: Style) -> String {
     }
     let mut shown = String::new();
     for c in text.chars() {
-        if l.metrics.width(&format!("{shown}{c}…"), style.size, style.weight) > width {
+        if l.metrics
+            .width(&format!("{shown}{c}…"), style.size, style.weight)
+            > width
+        {
             break;
         }
         shown.push(c);

@@ -3,7 +3,7 @@
 
 use super::layout::{Layout, Style};
 use crate::export::fonts::Weight;
-use crate::export::scene::{Node, NodeKind, Scene, PAD, TEXT};
+use crate::export::scene::{Node, NodeKind, PAD, Scene, TEXT};
 
 const EDGE: [f32; 3] = [0.25, 0.25, 0.3];
 const FRAME: [f32; 3] = [0.6, 0.6, 0.66];
@@ -23,8 +23,14 @@ struct Fit {
 impl Fit {
     fn new(scene: &Scene, (x, top, w, h): (f32, f32, f32, f32), max_scale: f32) -> Fit {
         let (x0, y0, x1, y1) = scene.bounds();
-        let scale = (w / (x1 - x0).max(1.0)).min(h / (y1 - y0).max(1.0)).min(max_scale);
-        Fit { scale, dx: x - x0 * scale, dy: top - y0 * scale }
+        let scale = (w / (x1 - x0).max(1.0))
+            .min(h / (y1 - y0).max(1.0))
+            .min(max_scale);
+        Fit {
+            scale,
+            dx: x - x0 * scale,
+            dy: top - y0 * scale,
+        }
     }
 
     fn at(&self, x: f32, y: f32) -> (f32, f32) {
@@ -63,11 +69,25 @@ fn node_box(l: &mut Layout, n: &Node, fit: Fit) {
         NodeKind::Card => l.rect(x, y, w, h, Some(unit(n.fill)), Some(FRAME)),
         NodeKind::Group => l.rect(x, y, w, h, None, Some(FRAME)),
     }
-    let weight = if n.bold || n.kind == NodeKind::Group { Weight::Bold } else { Weight::Regular };
-    let style = Style { size, weight, color: super::layout::INK };
-    let lines = l.metrics.wrap(&n.text, size, weight, (w - 2.0 * pad).max(size));
+    let weight = if n.bold || n.kind == NodeKind::Group {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    };
+    let style = Style {
+        size,
+        weight,
+        color: super::layout::INK,
+    };
+    let lines = l
+        .metrics
+        .wrap(&n.text, size, weight, (w - 2.0 * pad).max(size));
     let lh = size * 1.3;
-    let max_lines = if n.kind == NodeKind::Group { 1 } else { ((h - 2.0 * pad) / lh).round().max(1.0) as usize };
+    let max_lines = if n.kind == NodeKind::Group {
+        1
+    } else {
+        ((h - 2.0 * pad) / lh).round().max(1.0) as usize
+    };
     for (i, line) in lines.iter().take(max_lines).enumerate() {
         l.text_at(x + pad, y + pad + i as f32 * lh, line, style);
     }
@@ -80,8 +100,16 @@ fn center(n: &Node) -> (f32, f32) {
 /// Where the line from the centre of `n` towards `d` leaves its box.
 fn border(n: &Node, d: (f32, f32)) -> (f32, f32) {
     let (cx, cy) = center(n);
-    let tx = if d.0.abs() > 1e-3 { (n.w / 2.0) / d.0.abs() } else { f32::MAX };
-    let ty = if d.1.abs() > 1e-3 { (n.h / 2.0) / d.1.abs() } else { f32::MAX };
+    let tx = if d.0.abs() > 1e-3 {
+        (n.w / 2.0) / d.0.abs()
+    } else {
+        f32::MAX
+    };
+    let ty = if d.1.abs() > 1e-3 {
+        (n.h / 2.0) / d.1.abs()
+    } else {
+        f32::MAX
+    };
     let t = tx.min(ty);
     (cx + d.0 * t, cy + d.1 * t)
 }
@@ -97,12 +125,23 @@ fn arrow(l: &mut Layout, a: &Node, b: &Node, label: &str, fit: Fit) {
     let head = (8.0 * fit.scale).max(3.0);
     let (nx, ny) = (-d.1, d.0);
     let base = (end.0 - d.0 * head, end.1 - d.1 * head);
-    let tip = [end, (base.0 + nx * head * 0.45, base.1 + ny * head * 0.45), (base.0 - nx * head * 0.45, base.1 - ny * head * 0.45)];
+    let tip = [
+        end,
+        (base.0 + nx * head * 0.45, base.1 + ny * head * 0.45),
+        (base.0 - nx * head * 0.45, base.1 - ny * head * 0.45),
+    ];
     l.fill_shape(&tip.map(|p| (p, false)), EDGE);
     if !label.is_empty() {
         let size = (TEXT * 1.2 * fit.scale).max(6.0);
         let mid = ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0);
-        l.rect(mid.0 - size * 0.5, mid.1 - size * 0.6, size, size * 1.2, Some([1.0, 1.0, 1.0]), Some(EDGE));
+        l.rect(
+            mid.0 - size * 0.5,
+            mid.1 - size * 0.6,
+            size,
+            size * 1.2,
+            Some([1.0, 1.0, 1.0]),
+            Some(EDGE),
+        );
         mark(l, mid, size, label);
     }
 }
@@ -118,7 +157,16 @@ fn mark(l: &mut Layout, (x, y): (f32, f32), size: f32, label: &str) {
         "−" | "-" => l.line(&[(x - arm, y), (x + arm, y)], EDGE, 1.2, false),
         _ => {
             let w = l.metrics.width(label, size, Weight::Bold);
-            l.text_at(x - w / 2.0, y - size * 0.6, label, Style { size, weight: Weight::Bold, color: super::layout::INK });
+            l.text_at(
+                x - w / 2.0,
+                y - size * 0.6,
+                label,
+                Style {
+                    size,
+                    weight: Weight::Bold,
+                    color: super::layout::INK,
+                },
+            );
         }
     }
 }

@@ -5,8 +5,8 @@
 use super::super::fonts::{Metrics, Weight};
 use crate::export::ExportError;
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point, Polygon,
-    PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
+    Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
 pub const A4: (f32, f32) = (595.28, 841.89);
@@ -25,12 +25,28 @@ pub struct Style {
 }
 
 impl Style {
-    pub const BODY: Style = Style { size: BODY, weight: Weight::Regular, color: INK };
-    pub const LABEL: Style = Style { size: BODY, weight: Weight::Bold, color: INK };
-    pub const NOTE: Style = Style { size: 8.5, weight: Weight::Regular, color: MUTED };
+    pub const BODY: Style = Style {
+        size: BODY,
+        weight: Weight::Regular,
+        color: INK,
+    };
+    pub const LABEL: Style = Style {
+        size: BODY,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    pub const NOTE: Style = Style {
+        size: 8.5,
+        weight: Weight::Regular,
+        color: MUTED,
+    };
 
     pub fn sized(size: f32, weight: Weight) -> Style {
-        Style { size, weight, color: INK }
+        Style {
+            size,
+            weight,
+            color: INK,
+        }
     }
 
     pub fn line_height(&self) -> f32 {
@@ -64,16 +80,28 @@ impl<'m> Layout<'m> {
     /// A layout over a new document with both Noto Sans weights embedded.
     pub fn new(metrics: &'m Metrics, title: &str) -> Result<Layout<'m>, ExportError> {
         use crate::export::fonts::{BOLD, REGULAR};
-        let parse = |bytes, name| ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(ExportError::Font(name));
+        let parse = |bytes, name| {
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(ExportError::Font(name))
+        };
         let mut doc = PdfDocument::new(title);
         let regular = doc.add_font(&parse(REGULAR, "Noto Sans Regular")?);
         let bold = doc.add_font(&parse(BOLD, "Noto Sans Bold")?);
-        Ok(Layout { metrics, doc, fonts: [regular, bold], pages: Vec::new(), y: MARGIN })
+        Ok(Layout {
+            metrics,
+            doc,
+            fonts: [regular, bold],
+            pages: Vec::new(),
+            y: MARGIN,
+        })
     }
 
     /// Starts a new page of the given size; the cursor goes to its top margin.
     pub fn page(&mut self, size: (f32, f32)) {
-        self.pages.push(Page { width: size.0, height: size.1, ops: Vec::new() });
+        self.pages.push(Page {
+            width: size.0,
+            height: size.1,
+            ops: Vec::new(),
+        });
         self.y = MARGIN;
     }
 
@@ -137,14 +165,28 @@ impl<'m> Layout<'m> {
             return;
         }
         let font = self.fonts[(style.weight == Weight::Bold) as usize].clone();
-        let Some(page) = self.pages.get_mut(page) else { return };
+        let Some(page) = self.pages.get_mut(page) else {
+            return;
+        };
         let baseline = page.height - top - style.size * 0.95;
         page.ops.extend([
             Op::StartTextSection,
-            Op::SetFillColor { col: rgb(style.color) },
-            Op::SetFont { font: PdfFontHandle::External(font), size: Pt(style.size) },
-            Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(baseline) } },
-            Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
+            Op::SetFillColor {
+                col: rgb(style.color),
+            },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(style.size),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(baseline),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
             Op::EndTextSection,
         ]);
     }
@@ -200,10 +242,21 @@ impl<'m> Layout<'m> {
         self.y += 2.0;
     }
 
-    pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<[f32; 3]>, stroke: Option<[f32; 3]>) {
+    pub fn rect(
+        &mut self,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        fill: Option<[f32; 3]>,
+        stroke: Option<[f32; 3]>,
+    ) {
         let page_h = self.current().height;
         let ring = [(x, top), (x + w, top), (x + w, top + h), (x, top + h)];
-        let points = ring.iter().map(|&(px, py)| point(px, page_h - py)).collect();
+        let points = ring
+            .iter()
+            .map(|&(px, py)| point(px, page_h - py))
+            .collect();
         let mode = match (fill, stroke) {
             (Some(_), Some(_)) => PaintMode::FillStroke,
             (Some(_), None) => PaintMode::Fill,
@@ -217,7 +270,11 @@ impl<'m> Layout<'m> {
             page.ops.push(Op::SetOutlineColor { col: rgb(c) });
             page.ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
         }
-        let polygon = Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero };
+        let polygon = Polygon {
+            rings: vec![PolygonRing { points }],
+            mode,
+            winding_order: WindingOrder::NonZero,
+        };
         page.ops.push(Op::DrawPolygon { polygon });
     }
 
@@ -228,7 +285,12 @@ impl<'m> Layout<'m> {
         let page = self.current();
         page.ops.push(Op::SetOutlineColor { col: rgb(color) });
         page.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        page.ops.push(Op::DrawLine { line: Line { points, is_closed: closed } });
+        page.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: closed,
+            },
+        });
     }
 
     /// A filled shape; `curve` marks Bézier control points as printpdf expects.
@@ -236,12 +298,21 @@ impl<'m> Layout<'m> {
         let page_h = self.current().height;
         let points = points
             .iter()
-            .map(|&((x, y), bezier)| LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier })
+            .map(|&((x, y), bezier)| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(page_h - y),
+                },
+                bezier,
+            })
             .collect();
         let page = self.current();
         page.ops.push(Op::SetFillColor { col: rgb(color) });
-        let polygon =
-            Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero };
+        let polygon = Polygon {
+            rings: vec![PolygonRing { points }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        };
         page.ops.push(Op::DrawPolygon { polygon });
     }
 
@@ -250,10 +321,19 @@ impl<'m> Layout<'m> {
         let page_h = self.current().height;
         let points = points
             .iter()
-            .map(|&((x, y), bezier)| LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier })
+            .map(|&((x, y), bezier)| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(page_h - y),
+                },
+                bezier,
+            })
             .collect();
-        let polygon =
-            Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Clip, winding_order: WindingOrder::NonZero };
+        let polygon = Polygon {
+            rings: vec![PolygonRing { points }],
+            mode: PaintMode::Clip,
+            winding_order: WindingOrder::NonZero,
+        };
         let page = self.current();
         page.ops.push(Op::SaveGraphicsState);
         page.ops.push(Op::DrawPolygon { polygon });
@@ -266,5 +346,8 @@ impl<'m> Layout<'m> {
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
 }

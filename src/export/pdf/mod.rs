@@ -16,7 +16,7 @@ use super::fonts::Metrics;
 use super::kinds::{self, Ctx};
 use super::{ExportError, ExportOptions};
 use crate::model::{Board, BoardKind, WorkshopView};
-use layout::{Layout, Style, A4};
+use layout::{A4, Layout, Style};
 use printpdf::{Mm, PdfPage, PdfSaveOptions};
 
 /// The order of board kinds in the report, following the workshop process.
@@ -34,7 +34,12 @@ const REPORT_ORDER: [BoardKind; 8] = [
 /// The boards the report shows, in report order; archived boards are left out.
 fn report_boards(view: &WorkshopView) -> Vec<&Board> {
     let mut boards: Vec<&Board> = view.boards.iter().filter(|b| !b.archived).collect();
-    let rank = |b: &Board| REPORT_ORDER.iter().position(|k| *k == b.content.kind()).unwrap_or(usize::MAX);
+    let rank = |b: &Board| {
+        REPORT_ORDER
+            .iter()
+            .position(|k| *k == b.content.kind())
+            .unwrap_or(usize::MAX)
+    };
     boards.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.order.total_cmp(&b.order)));
     boards
 }
@@ -56,7 +61,10 @@ pub fn report(
         l.page(A4);
         toc.push(("Kokoontumiset".to_string(), l.page_index()));
         l.heading("Kokoontumiset", 1);
-        for (i, s) in kinds::by_order(&view.sessions, |s| s.order).into_iter().enumerate() {
+        for (i, s) in kinds::by_order(&view.sessions, |s| s.order)
+            .into_iter()
+            .enumerate()
+        {
             agenda::session(&mut l, i + 1, s);
         }
     }
@@ -74,7 +82,11 @@ pub fn report(
 }
 
 fn board_title(board: &Board) -> String {
-    if board.title.trim().is_empty() { board.content.kind().as_str().to_string() } else { board.title.clone() }
+    if board.title.trim().is_empty() {
+        board.content.kind().as_str().to_string()
+    } else {
+        board.title.clone()
+    }
 }
 
 /// Renders the cover and moves it to the front. The cover is drawn twice: once to learn
@@ -85,7 +97,10 @@ fn add_cover(l: &mut Layout, view: &WorkshopView, opts: &ExportOptions, toc: &[(
     cover::draw(l, view, opts, &date, toc);
     let cover_pages = l.pages.len() - body;
     l.pages.truncate(body);
-    let entries: Vec<(String, usize)> = toc.iter().map(|(t, p)| (t.clone(), p + cover_pages + 1)).collect();
+    let entries: Vec<(String, usize)> = toc
+        .iter()
+        .map(|(t, p)| (t.clone(), p + cover_pages + 1))
+        .collect();
     cover::draw(l, view, opts, &date, &entries);
     l.pages.rotate_right(cover_pages);
     for (title, page) in &entries {
@@ -100,18 +115,32 @@ pub(super) fn finish(mut l: Layout, title: &str) -> Vec<u8> {
         let (w, h) = (l.pages[i].width, l.pages[i].height);
         let text = format!("{title} · {} / {total}", i + 1);
         let tw = l.metrics.width(&text, Style::NOTE.size, Style::NOTE.weight);
-        l.text_on(i, w - layout::MARGIN - tw, h - layout::MARGIN + 14.0, &text, Style::NOTE);
+        l.text_on(
+            i,
+            w - layout::MARGIN - tw,
+            h - layout::MARGIN + 14.0,
+            &text,
+            Style::NOTE,
+        );
     }
     let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-    let pages: Vec<PdfPage> =
-        std::mem::take(&mut l.pages).into_iter().map(|p| PdfPage::new(to_mm(p.width), to_mm(p.height), p.ops)).collect();
-    let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let pages: Vec<PdfPage> = std::mem::take(&mut l.pages)
+        .into_iter()
+        .map(|p| PdfPage::new(to_mm(p.width), to_mm(p.height), p.ops))
+        .collect();
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
     l.doc.with_pages(pages).save(&options, &mut Vec::new())
 }
 
 /// Today's date in Finnish form, from the system clock (UTC).
 fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let (y, m, d) = civil_from_days((secs / 86_400) as i64);
     format!("{d}.{m}.{y}")
 }
@@ -134,6 +163,10 @@ mod tests {
     #[test]
     fn day_numbers_become_calendar_dates() {
         assert_eq!(super::civil_from_days(0), (1970, 1, 1), "the epoch");
-        assert_eq!(super::civil_from_days(20_513), (2026, 3, 1), "after a non-leap February");
+        assert_eq!(
+            super::civil_from_days(20_513),
+            (2026, 3, 1),
+            "after a non-leap February"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! row repeated on every page the table continues to, and rows split across pages when
 //! a row alone is taller than a page.
 
-use super::layout::{Layout, Style, BODY};
+use super::layout::{BODY, Layout, Style};
 use crate::export::fonts::Weight;
 
 const PAD: f32 = 4.0;
@@ -33,8 +33,10 @@ impl Table<'_> {
                     break;
                 }
                 if fit >= 3 {
-                    let rest: Vec<Vec<String>> =
-                        lines.iter_mut().map(|cell| cell.split_off(fit.min(cell.len()))).collect();
+                    let rest: Vec<Vec<String>> = lines
+                        .iter_mut()
+                        .map(|cell| cell.split_off(fit.min(cell.len())))
+                        .collect();
                     draw_row(l, &lines, &widths, Weight::Regular, None);
                     lines = rest;
                 }
@@ -58,8 +60,17 @@ fn row_height(lines: &[Vec<String>], lh: f32) -> f32 {
     lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * PAD
 }
 
-fn draw_row(l: &mut Layout, lines: &[Vec<String>], widths: &[f32], weight: Weight, fill: Option<[f32; 3]>) {
-    let style = Style { weight, ..Style::BODY };
+fn draw_row(
+    l: &mut Layout,
+    lines: &[Vec<String>],
+    widths: &[f32],
+    weight: Weight,
+    fill: Option<[f32; 3]>,
+) {
+    let style = Style {
+        weight,
+        ..Style::BODY
+    };
     let lh = style.line_height();
     let h = row_height(lines, lh);
     let (top, mut x) = (l.y, l.left());
