@@ -157,9 +157,14 @@ pub async fn drive<St, Si, E>(
     }
     let mut ping = tokio::time::interval(timing.ping);
     ping.tick().await;
+    let mut deadline = tokio::time::Instant::now() + timing.idle;
     loop {
         let result = tokio::select! {
-            next = tokio::time::timeout(timing.idle, incoming.next()) => receive(&conn, next, &who),
+            next = incoming.next() => {
+                deadline = tokio::time::Instant::now() + timing.idle;
+                receive(&conn, Ok(next), &who)
+            }
+            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who),
             frame = frames.recv() => forward(&conn, frame, &who),
             _ = ping.tick() => Ok(vec![Outgoing::Ping]),
             _ = stop.changed() => Err(()),
@@ -174,7 +179,8 @@ pub async fn drive<St, Si, E>(
     let _ = outgoing.close().await;
 }
 
-type Next<E> = Result<Option<Result<Incoming, E>>, tokio::time::error::Elapsed>;
+/// The next incoming item, or `Err` when the idle deadline passed first.
+type Next<E> = Result<Option<Result<Incoming, E>>, ()>;
 
 fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
     match next {

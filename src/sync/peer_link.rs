@@ -204,15 +204,19 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
     }
     let mut connected = false;
     let mut renew = tokio::time::interval(PRESENCE_RENEW);
+    let mut deadline = tokio::time::Instant::now() + IDLE;
     loop {
         let replies: Result<Vec<Vec<u8>>, Outcome> = tokio::select! {
-            next = tokio::time::timeout(IDLE, stream.next()) => match next {
-                Ok(Some(Ok(WsMessage::Binary(bytes)))) => receive(shared, doc, &bytes, &mut connected),
-                Ok(Some(Ok(WsMessage::Close(_)))) | Ok(None) => Err(lost("the hub closed the connection")),
-                Ok(Some(Ok(_))) => Ok(Vec::new()),
-                Ok(Some(Err(e))) => Err(lost(e)),
-                Err(_) => Err(lost("the hub fell silent")),
-            },
+            _ = tokio::time::sleep_until(deadline) => Err(lost("the hub fell silent")),
+            next = stream.next() => {
+                deadline = tokio::time::Instant::now() + IDLE;
+                match next {
+                    Some(Ok(WsMessage::Binary(bytes))) => receive(shared, doc, &bytes, &mut connected),
+                    Some(Ok(WsMessage::Close(_))) | None => Err(lost("the hub closed the connection")),
+                    Some(Ok(_)) => Ok(Vec::new()),
+                    Some(Err(e)) => Err(lost(e)),
+                }
+            }
             update = next_update(&mut outbox) => match update {
                 Ok(update) => Ok(vec![wire::update(update)]),
                 Err(why) => Err(lost(why)),
