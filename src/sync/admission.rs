@@ -152,7 +152,7 @@ impl Admission {
             return Gate::Refuse { status: 429, reason: "Too many wrong codes; wait a minute and try again." };
         }
         match &request.code {
-            Some(code) if *code == self.code => {
+            Some(code) if code.trim().eq_ignore_ascii_case(&self.code) => {
                 let role = if request.observer { Role::Observer } else { Role::Participant };
                 Gate::Knock { name: request.name.clone(), role }
             }
