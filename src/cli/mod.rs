@@ -3,6 +3,7 @@
 
 mod export;
 mod file;
+mod sync;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -50,6 +51,10 @@ enum Command {
         #[command(subcommand)]
         action: file::VersionAction,
     },
+    /// Host a workshop on the network without a window, until Ctrl-C.
+    Serve(sync::ServeArgs),
+    /// Join a hosted workshop, keeping a local replica in FILE, until Ctrl-C.
+    Join(sync::JoinArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -76,14 +81,17 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn dispatch(command: Command) -> Result<(), paja::Error> {
-    match command {
-        Command::New { file, template, title } => file::new(&file, &template, title.as_deref()),
-        Command::Demo { file } => file::demo(&file),
-        Command::Info { file, json } => file::info(&file, json),
-        Command::Check { file } => file::check(&file),
-        Command::Export { format } => export::run(format),
-        Command::Import { format } => file::import(format),
-        Command::Version { action } => file::version(action),
-    }
+/// File commands fail with the core's one-sentence errors; network commands add context.
+fn dispatch(command: Command) -> anyhow::Result<()> {
+    Ok(match command {
+        Command::New { file, template, title } => file::new(&file, &template, title.as_deref())?,
+        Command::Demo { file } => file::demo(&file)?,
+        Command::Info { file, json } => file::info(&file, json)?,
+        Command::Check { file } => file::check(&file)?,
+        Command::Export { format } => export::run(format)?,
+        Command::Import { format } => file::import(format)?,
+        Command::Version { action } => file::version(action)?,
+        Command::Serve(args) => sync::serve(args)?,
+        Command::Join(args) => sync::join(args)?,
+    })
 }
