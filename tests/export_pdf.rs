@@ -362,35 +362,6 @@ fn a_poster_of_any_board_and_an_unknown_board_is_refused() {
     );
 }
 
-/// Writes the demo report's pages as small PNGs into docs/pdf/ for people to look at.
-/// Run with `cargo test --test export_pdf -- --ignored`.
-#[test]
-#[ignore]
-fn render_demo_pages_into_docs() {
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("docs")
-        .join("pdf");
-    std::fs::create_dir_all(&out).expect("docs/pdf");
-    for old in std::fs::read_dir(&out).expect("list").flatten() {
-        let _ = std::fs::remove_file(old.path());
-    }
-    let report = out.join("demo-raportti.pdf");
-    export::write_atomic(&report, &report_bytes()).expect("write");
-    let poster = out.join("demo-juliste.pdf");
-    let bytes = export::poster(&template_demo(), None, &ExportOptions::default()).expect("poster");
-    export::write_atomic(&poster, &bytes).expect("write");
-    for (pdf, prefix) in [(&report, "raportti"), (&poster, "juliste")] {
-        let status = std::process::Command::new("pdftoppm")
-            .args(["-r", "50", "-png"])
-            .arg(pdf)
-            .arg(out.join(prefix))
-            .status()
-            .expect("pdftoppm");
-        assert!(status.success(), "pages render");
-        std::fs::remove_file(pdf).expect("only the page images stay");
-    }
-}
-
 fn template_demo() -> WorkshopView {
     paja::templates::demo()
         .expect("the demo template loads")
