@@ -98,7 +98,7 @@ impl Connection {
     fn paja(&self, message: PajaMessage) -> Result<(), SyncError> {
         match message {
             PajaMessage::Sealed { board, item } if self.role != Role::Observer => {
-                lock(&self.state.sealed).push((board, item));
+                self.state.seal(board, item);
                 Ok(())
             }
             PajaMessage::Sealed { .. } => Ok(()),

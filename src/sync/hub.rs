@@ -202,33 +202,27 @@ impl HubHandle {
 
     /// How many sealed items wait for reveal on `board`.
     pub fn sealed_count(&self, board: &str) -> usize {
-        lock(&self.state.sealed).iter().filter(|(b, _)| b == board).count()
+        self.state.sealed_count(board)
     }
 
     /// Publishes the anonymous cards and hidden votes of `board` under the hub's own
     /// identity, so no replica records who sent them.
     pub fn reveal(&self, board: &str) -> Result<usize, SyncError> {
-        let items: Vec<SealedItem> = {
-            let mut sealed = lock(&self.state.sealed);
-            let (mine, rest) = sealed.drain(..).partition(|(b, _)| b == board);
-            *sealed = rest;
-            mine.into_iter().map(|(_, item)| item).collect::<Vec<_>>()
-        };
-        let count = items.len();
-        self.change(|w| {
-            for item in &items {
-                match item {
-                    SealedItem::FreeCard { text, color } => {
-                        w.add(board, &FreeCard { text: text.clone(), color: color.clone(), ..FreeCard::default() })?;
-                    }
-                    SealedItem::Vote { idea } => {
-                        w.add(board, &Vote { idea_id: idea.clone(), voter: None, ..Vote::default() })?;
+        self.state.reveal(board, |items| {
+            self.change(|w| {
+                for item in items {
+                    match item {
+                        SealedItem::FreeCard { text, color } => {
+                            w.add(board, &FreeCard { text: text.clone(), color: color.clone(), ..FreeCard::default() })?;
+                        }
+                        SealedItem::Vote { idea } => {
+                            w.add(board, &Vote { idea_id: idea.clone(), voter: None, ..Vote::default() })?;
+                        }
                     }
                 }
-            }
-            Ok(())
-        })?;
-        Ok(count)
+                Ok(items.len())
+            })
+        })
     }
 
     /// Stops listening and ends every connection.

@@ -158,7 +158,8 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
             let body = response.body().as_ref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
             Err(match response.status().as_u16() {
                 401 if query.starts_with("token=") => Outcome::TokenUnknown,
-                401 | 403 | 404 => Outcome::Refused(body),
+                // 429: too many wrong codes; retrying would only say so again.
+                401 | 403 | 404 | 429 => Outcome::Refused(body),
                 _ => lost(body),
             })
         }

@@ -4,6 +4,9 @@
 //! Persistence comes first: an update is appended to the `.paja` log (through
 //! [`WorkshopFile::apply_remote`]) and only then broadcast, all under the file's lock, so
 //! the broadcast order is the log order and a crash loses nothing a peer has seen.
+//!
+//! Sealed items are kept in a side file (`<file>.sealed`, JSON, board and item only, never
+//! the sender) until reveal, so a restarted hub still reveals them.
 
 use super::admission::Admission;
 use super::wire::{self, EMPTY_UPDATE, SealedItem};
@@ -11,6 +14,7 @@ use super::SyncError;
 use crate::api::WorkshopFile;
 use crate::model::DocName;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::broadcast;
@@ -119,7 +123,8 @@ pub struct HubState {
     pub content: Room,
     pub control: Room,
     pub admission: Mutex<Admission>,
-    pub sealed: Mutex<Vec<(String, SealedItem)>>,
+    sealed: Mutex<Vec<(String, SealedItem)>>,
+    sealed_path: PathBuf,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
@@ -130,15 +135,40 @@ pub const HUB_ITSELF: u64 = 0;
 
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
+        let sealed_path = sealed_path(file.path());
+        let sealed = load_sealed(&sealed_path);
         HubState {
             file: Mutex::new(file),
             content: Room::new(DocName::Content),
             control: Room::new(DocName::Control),
             admission: Mutex::new(admission),
-            sealed: Mutex::new(Vec::new()),
+            sealed: Mutex::new(sealed),
+            sealed_path,
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
         }
+    }
+
+    /// Keeps an anonymous card or hidden vote until reveal, on disk as well.
+    pub fn seal(&self, board: String, item: SealedItem) {
+        let mut sealed = lock(&self.sealed);
+        sealed.push((board, item));
+        save_sealed(&self.sealed_path, &sealed);
+    }
+
+    /// How many sealed items wait for reveal on `board`.
+    pub fn sealed_count(&self, board: &str) -> usize {
+        lock(&self.sealed).iter().filter(|(b, _)| b == board).count()
+    }
+
+    /// Runs `publish` on the sealed items of `board`; they are let go only if it succeeds.
+    pub fn reveal<R>(&self, board: &str, publish: impl FnOnce(&[SealedItem]) -> Result<R, SyncError>) -> Result<R, SyncError> {
+        let mut sealed = lock(&self.sealed);
+        let items: Vec<SealedItem> = sealed.iter().filter(|(b, _)| b == board).map(|(_, item)| item.clone()).collect();
+        let result = publish(&items)?;
+        sealed.retain(|(b, _)| b != board);
+        save_sealed(&self.sealed_path, &sealed);
+        Ok(result)
     }
 
     pub fn room(&self, doc: DocName) -> &Room {
@@ -181,5 +211,33 @@ impl HubState {
         drop(file);
         let _ = self.changed.send(());
         Ok(result)
+    }
+}
+
+fn sealed_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".sealed");
+    PathBuf::from(name)
+}
+
+fn load_sealed(path: &Path) -> Vec<(String, SealedItem)> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    serde_json::from_str(&text).unwrap_or_else(|e| {
+        eprintln!("paja hub: the sealed items in {} could not be read ({e}); they are lost.", path.display());
+        Vec::new()
+    })
+}
+
+/// Writes the sealed items (or removes the file when none are left). A failure is
+/// logged: the items still wait in memory.
+fn save_sealed(path: &Path, sealed: &[(String, SealedItem)]) {
+    let saved = match sealed.is_empty() {
+        true => std::fs::remove_file(path).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e.to_string()) }),
+        false => serde_json::to_vec(sealed)
+            .map_err(|e| e.to_string())
+            .and_then(|json| crate::api::write_new_or_replace(path, &json).map_err(|e| e.to_string())),
+    };
+    if let Err(e) = saved {
+        eprintln!("paja hub: the sealed items could not be saved to {}: {e}", path.display());
     }
 }

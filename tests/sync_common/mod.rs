@@ -56,6 +56,9 @@ pub struct Hub {
     pub fingerprint: Option<String>,
     pub facilitator_token: String,
     extra: Vec<String>,
+    /// What the hub printed after its address, not yet taken by [`Hub::expect`].
+    lines: Receiver<String>,
+    unread: Vec<String>,
 }
 
 impl Hub {
@@ -92,6 +95,27 @@ impl Hub {
             fingerprint: fields.get("fingerprint").cloned(),
             facilitator_token: fields["facilitator-token"].clone(),
             extra,
+            lines,
+            unread: Vec::new(),
+        }
+    }
+
+    /// Types one line at the `--lobby` console.
+    pub fn type_line(&mut self, line: &str) {
+        let stdin = self.child.stdin.as_mut().expect("the hub's stdin");
+        writeln!(stdin, "{line}").and_then(|_| stdin.flush()).expect("the hub reads its console");
+    }
+
+    /// Waits for the next printed line that starts with `prefix`; keeps the others.
+    pub fn expect(&mut self, prefix: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(i) = self.unread.iter().position(|l| l.starts_with(prefix)) {
+                return self.unread.remove(i);
+            }
+            let left = PATIENCE.saturating_sub(start.elapsed());
+            let line = self.lines.recv_timeout(left).unwrap_or_else(|_| panic!("the hub never printed `{prefix}…`"));
+            self.unread.push(line);
         }
     }
 
