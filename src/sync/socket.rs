@@ -170,23 +170,25 @@ async fn serve_room<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let (name, role) = match gate {
+    let (name, role, early) = match gate {
         Gate::Member { token, role } => {
             let welcome = wire::paja(&PajaMessage::Welcome { token, role });
             if ws.send(Message::Binary(welcome.into())).await.is_err() {
                 return;
             }
-            (String::from("member"), role)
+            (String::from("member"), role, Vec::new())
         }
         Gate::Knock { name, role } => match lobby(&mut ws, &state, name.clone(), role).await {
-            Some(role) => (name, role),
+            Some((role, early)) => (name, role, early),
             None => return,
         },
         Gate::Refuse { .. } => return,
     };
     let conn = Connection::new(state, doc, role, name);
     let (sink, stream) = ws.split();
-    let incoming = stream.map(|message| match message {
+    // What the client sent while it waited (its sync step 1) is handled first.
+    let early = futures_util::stream::iter(early.into_iter().map(|m| Ok(Message::Binary(m.into()))));
+    let incoming = early.chain(stream).map(|message| match message {
         Ok(Message::Binary(bytes)) => Ok(Incoming::Message(bytes.to_vec())),
         Ok(Message::Text(_)) => Err(WsError::Utf8("text messages are not part of the protocol".into())),
         Ok(_) => Ok(Incoming::Alive),
@@ -201,11 +203,18 @@ async fn serve_room<S>(
     connection::drive(conn, incoming, Box::pin(outgoing), timing, stop).await;
 }
 
-/// Lets a knocking client in now or after the facilitator decides; None if refused or gone.
-async fn lobby<S>(ws: &mut WebSocketStream<S>, state: &HubState, name: String, role: Role) -> Option<Role>
+/// Lets a knocking client in now or after the facilitator decides; None if refused or
+/// gone. Returns the role and the protocol messages the client sent while it waited.
+async fn lobby<S>(
+    ws: &mut WebSocketStream<S>,
+    state: &HubState,
+    name: String,
+    role: Role,
+) -> Option<(Role, Vec<Vec<u8>>)>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let mut early = Vec::new();
     let mut answer = lock(&state.admission).knock(name, role);
     let decided = match answer.try_recv() {
         Ok(decided) => decided,
@@ -217,6 +226,7 @@ where
                 tokio::select! {
                     decided = &mut answer => break decided.ok()?,
                     message = ws.next() => match message {
+                        Some(Ok(Message::Binary(bytes))) if early.len() < 16 => early.push(bytes.to_vec()),
                         Some(Ok(_)) => continue,
                         _ => return None,
                     },
@@ -229,8 +239,11 @@ where
         Err(reason) => (PajaMessage::Refused { reason }, None),
     };
     ws.send(Message::Binary(wire::paja(&reply).into())).await.ok()?;
-    if role.is_none() {
-        let _ = ws.close(None).await;
+    match role {
+        Some(role) => Some((role, early)),
+        None => {
+            let _ = ws.close(None).await;
+            None
+        }
     }
-    role
 }
