@@ -203,9 +203,15 @@ impl Peer {
         }
     }
 
+    /// Adds a card once the replica holds the board (a fresh replica gets it by sync).
     pub fn add_card(&mut self, board: &str, text: &str) -> String {
+        wait_until("the replica holds the board", || self.has_board(board));
         let id = self.ask(json!({ "add_free_card": { "board": board, "text": text } }));
         id.expect("a card can be added locally, online or not").as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn has_board(&mut self, board: &str) -> bool {
+        self.view()["boards"].as_array().is_some_and(|b| b.iter().any(|b| b["id"] == board))
     }
 
     pub fn view(&mut self) -> Value {
