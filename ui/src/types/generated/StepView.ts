@@ -1,0 +1,9 @@
+// Hand-written placeholder for the ts-rs output; see WorkshopView.ts.
+export type StepView = {
+  id: string;
+  title: string;
+  instructions: string;
+  questions: Array<string>;
+  minutes: number | null;
+  order: number;
+};
