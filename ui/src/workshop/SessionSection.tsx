@@ -1,9 +1,9 @@
-import type { SessionView } from '../types';
+import type { Session } from '../types';
 import { useT } from '../i18n';
 import { sortedSteps } from './grouping';
 
 /** One session (kokoontuminen): its date, agenda steps and memo. */
-export function SessionSection({ session }: { session: SessionView }) {
+export function SessionSection({ session }: { session: Session }) {
   const t = useT();
   const headingId = `session-${session.id}`;
   return (

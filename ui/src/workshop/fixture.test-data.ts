@@ -2,10 +2,11 @@
 import type { WorkshopView } from '../types';
 
 export const sampleView: WorkshopView = {
+  format: 1,
   meta: { title: 'Palvelupolut kuntoon', organisation: 'Hyvinvointialue', language: 'fi', version_label: 'Malliluonnos 0.3' },
   sessions: [
     {
-      id: 's2', title: 'Toinen kokoontuminen', order: 2, date: null, memo: '',
+      id: 's2', title: 'Toinen kokoontuminen', order: 2, date: '', memo: '',
       steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1 }],
     },
     {
@@ -24,4 +25,5 @@ export const sampleView: WorkshopView = {
     { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1 },
   ],
   comments: [],
+  control: {},
 };

@@ -1,19 +1,19 @@
 // Pure ordering and grouping of the projection for the workshop page. No React.
-import type { BoardView, SessionView, StepView, WorkshopView } from '../types';
+import type { Board, Session, Step, WorkshopView } from '../types';
 
 export type BoardGroup = {
   /** The session these boards belong to; `null` for boards of the whole workshop. */
-  session: SessionView | null;
-  boards: BoardView[];
+  session: Session | null;
+  boards: Board[];
 };
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
-export function sortedSessions(view: WorkshopView): SessionView[] {
+export function sortedSessions(view: WorkshopView): Session[] {
   return [...view.sessions].sort(byOrder);
 }
 
-export function sortedSteps(session: SessionView): StepView[] {
+export function sortedSteps(session: Session): Step[] {
   return [...session.steps].sort(byOrder);
 }
 

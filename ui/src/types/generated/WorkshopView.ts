@@ -1,13 +1,16 @@
 // Written by hand to match the core's JSON until ts-rs generates this folder
 // from the Rust types (`paja::model`). Generated files will replace these.
-import type { WorkshopMeta } from './WorkshopMeta';
-import type { SessionView } from './SessionView';
-import type { BoardView } from './BoardView';
-import type { CommentView } from './CommentView';
+import type { Meta } from './Meta';
+import type { Session } from './Session';
+import type { Board } from './Board';
+import type { Comment } from './Comment';
 
 export type WorkshopView = {
-  meta: WorkshopMeta;
-  sessions: Array<SessionView>;
-  boards: Array<BoardView>;
-  comments: Array<CommentView>;
+  format: number;
+  meta: Meta;
+  sessions: Array<Session>;
+  boards: Array<Board>;
+  comments: Array<Comment>;
+  /** Facilitator-only session state; not read by this page yet. */
+  control: unknown;
 };

@@ -1,5 +1,5 @@
 // Hand-written placeholder for the ts-rs output; see WorkshopView.ts.
-export type WorkshopMeta = {
+export type Meta = {
   title: string;
   organisation: string;
   language: string;

@@ -1,5 +1,5 @@
 // Hand-written placeholder for the ts-rs output; see WorkshopView.ts.
-export type StepView = {
+export type Step = {
   id: string;
   title: string;
   instructions: string;
