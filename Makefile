@@ -62,7 +62,8 @@ desktop: ui
 cli:
 	cargo build -p paja --bin paja
 
-test-core:
+# The desktop crate embeds ui/dist at compile time, so even its tests need the UI built.
+test-core: ui
 	cargo test --workspace
 
 test-ui: deps-npm
