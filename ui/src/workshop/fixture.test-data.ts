@@ -18,12 +18,12 @@ export const sampleView: WorkshopView = {
     },
   ],
   boards: [
-    { id: 'b3', kind: 'idea_wall', title: 'Ideaseinä', session_id: 's2', archived: false, order: 1 },
-    { id: 'b2', kind: 'service_path', title: 'Maijan polku', session_id: 's1', archived: false, order: 2 },
-    { id: 'b1', kind: 'persona', title: 'Maija, 34', session_id: 's1', archived: false, order: 1 },
-    { id: 'b4', kind: 'free', title: 'Vanha luonnos', session_id: 's1', archived: true, order: 3 },
-    { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1 },
+    { id: 'b3', kind: 'idea_wall', title: 'Ideaseinä', session_id: 's2', archived: false, order: 1, ideas: [], clusters: [], votes: [], ranking: [] },
+    { id: 'b2', kind: 'service_path', title: 'Maijan polku', session_id: 's1', archived: false, order: 2, persona_id: null, phases: [], lanes: [], cards: [], endpoints: [] },
+    { id: 'b1', kind: 'persona', title: 'Maija, 34', session_id: 's1', archived: false, order: 1, personas: [] },
+    { id: 'b4', kind: 'free', title: 'Vanha luonnos', session_id: 's1', archived: true, order: 3, cards: [] },
+    { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1, criteria: [] },
   ],
   comments: [],
-  control: {},
+  control: { current_session: null, current_step: null, timer: null, locked: [], vote_budget: 3, votes_revealed: false },
 };

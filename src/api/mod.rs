@@ -1,0 +1,179 @@
+//! One function per user operation on a workshop file. The desktop shell, the CLI, the
+//! browser RPC and the tests all call this API; none of them touches yrs or SQLite.
+//!
+//! Every change is written to the file's update log before it is returned, so a crash
+//! loses nothing a caller has seen. To add an operation, add a method here (or in a
+//! file per domain beside this one) that runs one model change through [`WorkshopFile::change`].
+
+mod info;
+
+pub use info::Info;
+
+use crate::model::{DocName, ModelError, Workshop, WorkshopView};
+use crate::store::{self, CheckReport, Store, VersionInfo};
+use crate::Error;
+use std::path::{Path, PathBuf};
+
+/// An open `.paja` file and the workshop in it.
+pub struct WorkshopFile {
+    store: Store,
+    workshop: Workshop,
+}
+
+fn store_doc(name: DocName) -> store::DocName {
+    match name {
+        DocName::Content => store::DocName::Content,
+        DocName::Control => store::DocName::Control,
+    }
+}
+
+impl WorkshopFile {
+    /// Writes `workshop` into a new file; refuses to overwrite anything.
+    pub fn create(path: &Path, mut workshop: Workshop) -> Result<WorkshopFile, Error> {
+        let store = Store::create(path)?;
+        workshop.take_pending();
+        for name in [DocName::Content, DocName::Control] {
+            store.append(store_doc(name), &workshop.encode_state(name))?;
+        }
+        Ok(WorkshopFile { store, workshop })
+    }
+
+    /// Opens a file; a damaged, foreign or newer one is refused and left untouched.
+    pub fn open(path: &Path) -> Result<WorkshopFile, Error> {
+        let store = Store::open(path)?;
+        let loaded = store.load()?;
+        let workshop = Workshop::from_updates(&loaded.content, &loaded.control)
+            .map_err(|e| damaged(path, e))?;
+        Ok(WorkshopFile { store, workshop })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn workshop(&self) -> &Workshop {
+        &self.workshop
+    }
+
+    pub fn view(&self) -> WorkshopView {
+        self.workshop.view()
+    }
+
+    /// Runs one change on the workshop and logs its updates before returning.
+    pub fn change<R>(&mut self, edit: impl FnOnce(&mut Workshop) -> Result<R, ModelError>) -> Result<R, Error> {
+        let result = edit(&mut self.workshop);
+        self.flush()?;
+        Ok(result?)
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        for (name, update) in self.workshop.take_pending() {
+            self.store.append(store_doc(name), &update)?;
+        }
+        Ok(())
+    }
+
+    /// Takes in an update from another replica: logged first, then applied.
+    pub fn apply_remote(&mut self, name: DocName, update: &[u8]) -> Result<(), Error> {
+        let mut probe = Workshop::new();
+        probe.apply_update(name, update)?;
+        self.store.append(store_doc(name), update)?;
+        self.workshop.apply_update(name, update)?;
+        Ok(())
+    }
+
+    /// Merges the update log into one state per document, in one transaction each.
+    pub fn compact(&mut self) -> Result<(), Error> {
+        self.flush()?;
+        let upto = self.store.last_update_id()?;
+        for name in [DocName::Content, DocName::Control] {
+            self.store.compact(store_doc(name), &self.workshop.encode_state(name), upto)?;
+        }
+        Ok(())
+    }
+
+    // ---- named versions ----
+
+    pub fn create_version(&mut self, name: &str) -> Result<(), Error> {
+        let content = self.workshop.encode_state(DocName::Content);
+        let control = self.workshop.encode_state(DocName::Control);
+        Ok(self.store.create_version(name, &content, &control)?)
+    }
+
+    pub fn versions(&self) -> Result<Vec<VersionInfo>, Error> {
+        Ok(self.store.list_versions()?)
+    }
+
+    /// The workshop as it was when the version was made.
+    pub fn version_view(&self, name: &str) -> Result<WorkshopView, Error> {
+        let (content, control) = self.store.version_state(name)?;
+        let old = Workshop::from_updates(&[content], &[control]).map_err(|e| damaged(self.path(), e))?;
+        Ok(old.view())
+    }
+
+    /// Brings the workshop back to a version by ordinary edits, so every peer follows.
+    pub fn restore_version(&mut self, name: &str) -> Result<(), Error> {
+        let view = self.version_view(name)?;
+        self.change(|w| w.replace_with(&view))
+    }
+
+    // ---- media, integrity, JSON ----
+
+    pub fn put_media(&mut self, bytes: &[u8], mime: &str) -> Result<String, Error> {
+        Ok(self.store.put_media(bytes, mime)?)
+    }
+
+    pub fn media(&self, hash: &str) -> Result<Vec<u8>, Error> {
+        Ok(self.store.media(hash)?)
+    }
+
+    /// The file's integrity, plus whether every logged update still reads.
+    pub fn check(&self) -> Result<CheckReport, Error> {
+        let mut report = self.store.check()?;
+        let loaded = self.store.load()?;
+        if let Err(e) = Workshop::from_updates(&loaded.content, &loaded.control) {
+            report.problems.push(e.to_string());
+        }
+        Ok(report)
+    }
+
+    pub fn info(&self) -> Result<Info, Error> {
+        Ok(Info::new(&self.view(), self.versions()?))
+    }
+
+    /// Writes the complete, re-importable JSON of the workshop.
+    pub fn export_json(&self, out: &Path) -> Result<(), Error> {
+        write_new_or_replace(out, self.view().to_export().as_bytes())
+    }
+
+    /// Makes a new `.paja` file from an exported JSON; refuses to overwrite `out`.
+    pub fn import_json(json: &Path, out: &Path) -> Result<WorkshopFile, Error> {
+        let text = std::fs::read_to_string(json).map_err(|e| Error::io(json, e))?;
+        let view = WorkshopView::from_export(&text)?;
+        let mut workshop = Workshop::new();
+        workshop.replace_with(&view)?;
+        WorkshopFile::create(out, workshop)
+    }
+}
+
+fn damaged(path: &Path, e: ModelError) -> Error {
+    Error::Store(store::StoreError::Damaged { path: path.to_path_buf(), detail: e.to_string() })
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+pub fn write_new_or_replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}

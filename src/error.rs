@@ -1,0 +1,29 @@
+use crate::model::ModelError;
+use crate::store::StoreError;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Any error of the core, as one plain sentence with a stable code for the UI.
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("{} could not be read or written: {source}.", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Store(e) => e.code(),
+            Error::Model(e) => e.code(),
+            Error::Io { .. } => "io",
+        }
+    }
+
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::Io { path: path.to_path_buf(), source }
+    }
+}

@@ -1,0 +1,31 @@
+use thiserror::Error;
+
+/// Why a change to the workshop document was refused.
+#[derive(Debug, Error)]
+pub enum ModelError {
+    #[error("There is no {what} with id {id}.")]
+    NotFound { what: &'static str, id: String },
+    #[error("Board {board} is a {found} board, not a {expected} board.")]
+    WrongKind { board: String, expected: &'static str, found: String },
+    #[error("The change was not saved because {0}.")]
+    Invalid(String),
+    #[error("An update from another laptop could not be read: {0}.")]
+    BadUpdate(String),
+    #[error("This JSON is not a Paja workshop: {0}.")]
+    BadJson(String),
+    #[error("This JSON was made by a newer Paja (format {0}); update Paja to read it.")]
+    NewerJson(u32),
+}
+
+impl ModelError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ModelError::NotFound { .. } => "not_found",
+            ModelError::WrongKind { .. } => "wrong_kind",
+            ModelError::Invalid(_) => "invalid",
+            ModelError::BadUpdate(_) => "bad_update",
+            ModelError::BadJson(_) => "bad_json",
+            ModelError::NewerJson(_) => "newer_json",
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Idea wall (ideaseinä): idea cards with the four fields of the method, clusters and
+//! dot votes; the ranking is computed by the core.
+
+use super::Pos;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct IdeaWallBoard {
+    pub ideas: Vec<Idea>,
+    pub clusters: Vec<Cluster>,
+    pub votes: Vec<Vote>,
+    /// Computed: ideas by vote count, most first; ties keep the wall's order.
+    pub ranking: Vec<RankedIdea>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Idea {
+    pub id: String,
+    /// Idean nimi?
+    pub name: String,
+    /// Kuka tai ketkä ideaa toteuttavat?
+    pub who: String,
+    /// Mitä siinä tapahtuu?
+    pub what: String,
+    /// Mitä hyötyä siitä on?
+    pub benefit: String,
+    pub cluster_id: Option<String>,
+    /// Chosen to be tried out (kokeilu).
+    pub experiment: bool,
+    pub pos: Pos,
+    pub order: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Cluster {
+    pub id: String,
+    pub name: String,
+    pub order: f64,
+}
+
+/// One dot. `voter` is empty for votes published anonymously by the hub.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Vote {
+    pub id: String,
+    pub idea_id: String,
+    pub voter: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RankedIdea {
+    pub idea_id: String,
+    pub votes: u32,
+}
+
+board_item!(Idea, IdeaWall, "ideas");
+board_item!(Cluster, IdeaWall, "clusters");
+board_item!(Vote, IdeaWall, "votes");
+
+impl IdeaWallBoard {
+    pub(super) fn derive(&mut self) {
+        let count = |id: &str| self.votes.iter().filter(|v| v.idea_id == id).count() as u32;
+        let mut ranking: Vec<RankedIdea> = self
+            .ideas
+            .iter()
+            .map(|i| RankedIdea { idea_id: i.id.clone(), votes: count(&i.id) })
+            .collect();
+        ranking.sort_by(|a, b| b.votes.cmp(&a.votes));
+        self.ranking = ranking;
+    }
+}

@@ -1,0 +1,207 @@
+//! The workshop document: one content `yrs::Doc` and one control `Doc`, with a typed API.
+//!
+//! Every change goes through [`Workshop`]; it records the encoded update of each change so
+//! that the store can log it and the hub can broadcast it. Reading returns projections:
+//! plain serde types (also exported to TypeScript) built from the document.
+//!
+//! To add a board kind: add a module with its board and item types (each item type gets
+//! `board_item!`), a variant in [`board::BoardKind`] and [`board::BoardContent`], and list
+//! any new collection or text keys in [`schema`].
+
+macro_rules! board_item {
+    ($ty:ty, $kind:ident, $coll:literal) => {
+        impl $crate::model::BoardItem for $ty {
+            const KIND: $crate::model::BoardKind = $crate::model::BoardKind::$kind;
+            const COLLECTION: &'static str = $coll;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn set_id(&mut self, id: String) {
+                self.id = id;
+            }
+        }
+    };
+}
+
+pub mod board;
+pub mod cafe;
+pub mod causal_map;
+pub mod control;
+mod error;
+pub mod evaluation;
+pub mod free_board;
+pub mod idea_wall;
+mod items;
+pub mod persona;
+pub mod quality;
+pub mod schema;
+pub mod service_path;
+pub mod session;
+pub mod tree;
+mod view;
+
+pub use board::{Board, BoardContent, BoardKind};
+pub use control::ControlView;
+pub use error::ModelError;
+pub use view::{WorkshopView, FORMAT};
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use ts_rs::TS;
+use yrs::updates::decoder::Decode;
+use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
+
+/// The root map of both documents.
+const ROOT: &str = "workshop";
+
+/// Which of the two documents an update belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocName {
+    Content,
+    Control,
+}
+
+/// A position on a board's canvas. Kept in its own small map so a move touches only it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Pos {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An item type that lives in one collection of one board kind.
+pub trait BoardItem: Serialize + DeserializeOwned {
+    const KIND: BoardKind;
+    const COLLECTION: &'static str;
+    fn id(&self) -> &str;
+    fn set_id(&mut self, id: String);
+}
+
+/// A new UUID v7 id as a string.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// One workshop: the content and control documents, and the updates not yet taken.
+pub struct Workshop {
+    content: Doc,
+    control: Doc,
+    content_root: MapRef,
+    control_root: MapRef,
+    pending: Vec<(DocName, Vec<u8>)>,
+}
+
+impl Default for Workshop {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Workshop {
+    /// An empty workshop with a fresh client id.
+    pub fn new() -> Workshop {
+        let options = || Options { offset_kind: OffsetKind::Utf16, ..Options::default() };
+        let content = Doc::with_options(options());
+        let control = Doc::with_options(options());
+        let content_root = content.get_or_insert_map(ROOT);
+        let control_root = control.get_or_insert_map(ROOT);
+        Workshop { content, control, content_root, control_root, pending: Vec::new() }
+    }
+
+    /// A workshop rebuilt from stored updates (a snapshot first, then the log).
+    pub fn from_updates(content: &[Vec<u8>], control: &[Vec<u8>]) -> Result<Workshop, ModelError> {
+        let mut workshop = Workshop::new();
+        for update in content {
+            workshop.apply_update(DocName::Content, update)?;
+        }
+        for update in control {
+            workshop.apply_update(DocName::Control, update)?;
+        }
+        Ok(workshop)
+    }
+
+    fn doc(&self, name: DocName) -> &Doc {
+        match name {
+            DocName::Content => &self.content,
+            DocName::Control => &self.control,
+        }
+    }
+
+    fn root(&self, name: DocName) -> &MapRef {
+        match name {
+            DocName::Content => &self.content_root,
+            DocName::Control => &self.control_root,
+        }
+    }
+
+    /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
+    pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
+        let update = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        let mut txn = self.doc(name).transact_mut();
+        txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))
+    }
+
+    /// The whole state of one document as a single update.
+    pub fn encode_state(&self, name: DocName) -> Vec<u8> {
+        self.doc(name).transact().encode_state_as_update_v1(&StateVector::default())
+    }
+
+    /// The updates made through this API since the last call, oldest first.
+    pub fn take_pending(&mut self) -> Vec<(DocName, Vec<u8>)> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Runs one change in one transaction and records its update.
+    fn edit<R>(
+        &mut self,
+        name: DocName,
+        change: impl FnOnce(&mut TransactionMut, &MapRef) -> Result<R, ModelError>,
+    ) -> Result<R, ModelError> {
+        let root = self.root(name).clone();
+        let mut txn = self.doc(name).transact_mut();
+        let result = change(&mut txn, &root)?;
+        let update = txn.encode_update_v1();
+        drop(txn);
+        if update.as_slice() != [0, 0] {
+            self.pending.push((name, update));
+        }
+        Ok(result)
+    }
+
+    fn read<R>(&self, name: DocName, f: impl FnOnce(&yrs::Transaction, &MapRef) -> R) -> R {
+        let txn = self.doc(name).transact();
+        f(&txn, self.root(name))
+    }
+
+    /// The whole workshop, as the UI and exports see it.
+    pub fn view(&self) -> WorkshopView {
+        let content = self.read(DocName::Content, |txn, root| tree::read_map(txn, root));
+        let control = self.read(DocName::Control, |txn, root| tree::read_map(txn, root));
+        WorkshopView::from_json(content, control)
+    }
+
+    /// Makes this workshop equal to `view` by ordinary edits, so every peer follows.
+    pub fn replace_with(&mut self, view: &WorkshopView) -> Result<(), ModelError> {
+        let (content, control) = view.to_json()?;
+        self.edit(DocName::Content, |txn, root| Ok(tree::write_map(txn, root, &content)))?;
+        self.edit(DocName::Control, |txn, root| Ok(tree::write_map(txn, root, &control)))
+    }
+
+    /// Whether a document has anything this state vector has not seen.
+    pub fn state_vector(&self, name: DocName) -> StateVector {
+        self.doc(name).transact().state_vector()
+    }
+
+    /// What `remote` lacks of one document, as one update.
+    pub fn diff_since(&self, name: DocName, remote: &StateVector) -> Vec<u8> {
+        self.doc(name).transact().encode_state_as_update_v1(remote)
+    }
+}
+
+fn to_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, serde_json::Value>, ModelError> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(obj)) => Ok(obj),
+        Ok(_) => Err(ModelError::Invalid("the value is not an object".into())),
+        Err(e) => Err(ModelError::Invalid(e.to_string())),
+    }
+}

@@ -1,0 +1,35 @@
+//! Quality criteria (laatukriteerit): criteria by area, each with a plain-language version.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct QualityBoard {
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum QualityArea {
+    #[default]
+    ClientWork,
+    Management,
+    Structures,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Criterion {
+    pub id: String,
+    pub area: QualityArea,
+    pub text: String,
+    /// The plain-language version (selkoversio).
+    pub plain: String,
+    pub order: f64,
+}
+
+board_item!(Criterion, QualityCriteria, "criteria");

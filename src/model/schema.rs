@@ -1,0 +1,52 @@
+//! How workshop JSON maps onto the yrs document, declared once.
+//!
+//! The content document is a tree of `Y.Map`s. A key listed in [`COLLECTIONS`] holds a
+//! map from item id to item; in JSON it is an array sorted by `order`, then `id`. A key
+//! in [`TEXT_KEYS`] holds a `Y.Text` so that concurrent typing merges by character.
+//! Keys in [`COMPUTED_KEYS`] are derived by the core and never stored. Any other value is
+//! stored whole. To add a field, add it to the projection type; if it is free text, list
+//! its key in [`TEXT_KEYS`]; if it is a list of items with ids, list it in [`COLLECTIONS`].
+
+pub const COLLECTIONS: &[&str] = &[
+    "sessions", "steps", "boards", "comments", "personas", "phases", "lanes", "cards",
+    "endpoints", "nodes", "links", "stations", "groups", "notes", "ideas", "clusters", "votes",
+    "criteria", "items", "answers",
+];
+
+pub const TEXT_KEYS: &[&str] = &[
+    "title", "organisation", "version_label", "memo", "instructions", "name", "age",
+    "life_situation", "support_needs", "strengths", "goal", "how_to_reach", "services", "quote",
+    "value_functional", "value_social", "value_emotional", "duration", "text", "note",
+    "question", "host", "summary", "who", "what", "benefit", "plain",
+];
+
+pub const COMPUTED_KEYS: &[&str] =
+    &["composite_note", "root_causes", "loops", "ranking", "rotation", "results"];
+
+pub fn is_collection(key: &str) -> bool {
+    COLLECTIONS.contains(&key)
+}
+
+pub fn is_text(key: &str) -> bool {
+    TEXT_KEYS.contains(&key)
+}
+
+pub fn is_computed(key: &str) -> bool {
+    COMPUTED_KEYS.contains(&key)
+}
+
+/// Fields that point at another item of the same board, and whether deleting that item
+/// deletes the referring one too (`true`) or only clears the reference (`false`).
+pub const REFERENCE_KEYS: &[(&str, bool)] = &[
+    ("from", true),
+    ("to", true),
+    ("phase_id", true),
+    ("lane_id", true),
+    ("station_id", true),
+    ("group_id", true),
+    ("idea_id", true),
+    ("item_id", true),
+    ("cluster_id", false),
+    ("board_id", true),
+    ("session_id", false),
+];

@@ -1,0 +1,421 @@
+//! The `.paja` file: one SQLite database per workshop.
+//!
+//! The store owns the bytes on disk and knows nothing about boards: it keeps yrs
+//! update blobs for two named documents ([`DocName::Content`], [`DocName::Control`])
+//! in an append-only log, merges the log into one snapshot per document on
+//! [`Store::compact`], keeps named versions and content-addressed media, and checks
+//! itself ([`Store::check`]).
+//!
+//! ```no_run
+//! use paja::store::{DocName, Store};
+//! # fn main() -> Result<(), paja::store::StoreError> {
+//! let store = Store::create(std::path::Path::new("työpaja.paja"))?;
+//! let id = store.append(DocName::Content, b"an encoded yrs update")?;
+//! assert_eq!(store.last_update_id()?, id);
+//! let loaded = store.load()?; // apply loaded.content in order to a fresh yrs Doc
+//! # let _ = loaded; Ok(()) }
+//! ```
+//!
+//! Files on disk:
+//! - WAL mode with `synchronous = NORMAL`: a commit is in the write-ahead log (in the
+//!   OS's hands) before `append` returns, so it survives the process being killed at
+//!   any instant. Only a power cut or OS crash can lose the last few commits: the
+//!   price of not calling fsync on every edit. Peers that received those updates
+//!   send them back on the next sync, so nothing another peer has seen is lost.
+//! - `PRAGMA application_id` = [`APPLICATION_ID`] marks a Paja file; `PRAGMA
+//!   user_version` is its schema version.
+//! - [`Store::open`] reads the raw header first and refuses a foreign, truncated or
+//!   newer file without letting SQLite write to it.
+//!
+//! To add a table: create `store/<table>.rs` with its `CREATE` SQL and read/write
+//! functions taking `&Connection`; append a step to `schema::MIGRATIONS`, raise
+//! [`SCHEMA_VERSION`] to match, and call the table's functions from [`Store`].
+
+mod error;
+mod header;
+mod media;
+mod meta;
+mod schema;
+mod snapshots;
+mod updates;
+mod versions;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
+
+/// The schema version this Paja writes and the newest it reads.
+pub const SCHEMA_VERSION: i64 = 1;
+/// `PRAGMA application_id` of every `.paja` file: "PAJA" in ASCII.
+pub const APPLICATION_ID: i64 = 0x5041_4a41;
+/// Default largest media blob: 10 MiB.
+pub const DEFAULT_MEDIA_LIMIT: usize = 10 * 1024 * 1024;
+
+const _: () = assert!(
+    schema::MIGRATIONS.len() as i64 == SCHEMA_VERSION,
+    "SCHEMA_VERSION must equal the number of migration steps"
+);
+
+/// The two documents of a workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocName {
+    /// Boards, items, comments: what everyone edits.
+    Content,
+    /// Facilitator-only session state.
+    Control,
+}
+
+impl DocName {
+    pub const ALL: [DocName; 2] = [DocName::Content, DocName::Control];
+
+    /// The value stored in the `doc` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocName::Content => "content",
+            DocName::Control => "control",
+        }
+    }
+}
+
+/// Everything needed to rebuild both documents: for each, the snapshot (if any)
+/// first, then the logged updates in order. Apply them all to a fresh `Doc`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub content: Vec<Vec<u8>>,
+    pub control: Vec<Vec<u8>>,
+}
+
+/// A named version as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionInfo {
+    pub name: String,
+    /// RFC 3339, UTC, seconds: `2025-03-01T09:30:00Z`.
+    pub created_at: String,
+}
+
+/// Result of [`Store::check`]: empty `problems` means the file is sound.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// An open `.paja` file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    media_limit: usize,
+}
+
+impl Store {
+    /// Makes a new `.paja` file; refuses if anything already exists at `path`.
+    pub fn create(path: &Path) -> Result<Store, StoreError> {
+        File::options()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => StoreError::Exists {
+                    path: path.to_path_buf(),
+                },
+                _ => StoreError::io(path, &e),
+            })?;
+        let store = Store::initialise(path);
+        if store.is_err() {
+            remove_leftovers(path, [true, true]);
+            let _ = std::fs::remove_file(path);
+        }
+        store
+    }
+
+    /// Schema and header are written in rollback mode, so the main file carries
+    /// the application id and version before any write-ahead log exists.
+    fn initialise(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|e| StoreError::sqlite(path, &e))?;
+        let setup = || -> rusqlite::Result<()> {
+            conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            schema::migrate(&conn)?;
+            meta::init(&conn)
+        };
+        setup().map_err(|e| StoreError::sqlite(path, &e))?;
+        Store::ready(conn, path)
+    }
+
+    /// Opens an existing `.paja` file. A foreign, damaged or newer file is refused
+    /// with one sentence and left byte-identical.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        header::inspect(path)?;
+        validate(path)?;
+        let conn = Connection::open_with_flags(path, rw_flags())
+            .map_err(|e| StoreError::sqlite(path, &e))?;
+        schema::migrate(&conn).map_err(|e| StoreError::sqlite(path, &e))?;
+        Store::ready(conn, path)
+    }
+
+    fn ready(conn: Connection, path: &Path) -> Result<Store, StoreError> {
+        let setup = || -> rusqlite::Result<()> {
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
+            conn.pragma_update(None, "synchronous", "NORMAL")
+        };
+        setup().map_err(|e| StoreError::sqlite(path, &e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            media_limit: DEFAULT_MEDIA_LIMIT,
+        })
+    }
+
+    /// Both documents' snapshot and log, read in one consistent transaction.
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        let read = |doc| -> rusqlite::Result<Vec<Vec<u8>>> {
+            let mut blobs: Vec<Vec<u8>> = snapshots::get(&tx, doc)?.into_iter().collect();
+            blobs.extend(updates::for_doc(&tx, doc)?);
+            Ok(blobs)
+        };
+        let content = read(DocName::Content).map_err(|e| self.sql(e))?;
+        let control = read(DocName::Control).map_err(|e| self.sql(e))?;
+        Ok(Loaded { content, control })
+    }
+
+    /// Appends one update to the log and returns its id. When this returns the
+    /// update survives a crash of this process; only then may it be broadcast.
+    pub fn append(&self, doc: DocName, update: &[u8]) -> Result<i64, StoreError> {
+        updates::insert(&self.conn, doc, update).map_err(|e| self.sql(e))
+    }
+
+    /// The largest update id ever given out in this file (0 if none).
+    pub fn last_update_id(&self) -> Result<i64, StoreError> {
+        updates::last_id(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Number of update rows currently in the log (both documents).
+    pub fn log_len(&self) -> Result<i64, StoreError> {
+        updates::count(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Replaces `doc`'s snapshot with `merged_state` (which must include every update
+    /// of `doc` up to `upto_id`) and drops those log rows, in one transaction; then
+    /// gives the freed space back to the file system.
+    pub fn compact(
+        &self,
+        doc: DocName,
+        merged_state: &[u8],
+        upto_id: i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        let last = updates::last_id(&tx).map_err(|e| self.sql(e))?;
+        if !(0..=last).contains(&upto_id) {
+            return Err(StoreError::BadCompaction {
+                path: self.path.clone(),
+                upto: upto_id,
+                last,
+            });
+        }
+        snapshots::put(&tx, doc, merged_state, upto_id).map_err(|e| self.sql(e))?;
+        updates::delete_upto(&tx, doc, upto_id).map_err(|e| self.sql(e))?;
+        tx.commit().map_err(|e| self.sql(e))?;
+        self.shrink()
+    }
+
+    /// Moves free pages to the end, then checkpoints the log into the main file,
+    /// truncating both.
+    fn shrink(&self) -> Result<(), StoreError> {
+        let run = || -> rusqlite::Result<()> {
+            // incremental_vacuum frees one page per row stepped, so step to the end.
+            let mut stmt = self.conn.prepare("PRAGMA incremental_vacuum")?;
+            let mut rows = stmt.query([])?;
+            while rows.next()?.is_some() {}
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        };
+        run().map_err(|e| self.sql(e))
+    }
+
+    /// Saves a named version of both documents; refuses a name already used.
+    pub fn create_version(
+        &self,
+        name: &str,
+        content_state: &[u8],
+        control_state: &[u8],
+    ) -> Result<(), StoreError> {
+        if name.trim().is_empty() {
+            return Err(StoreError::EmptyVersionName);
+        }
+        let added = versions::insert(&self.conn, name, content_state, control_state)
+            .map_err(|e| self.sql(e))?;
+        match added {
+            true => Ok(()),
+            false => Err(StoreError::VersionExists {
+                path: self.path.clone(),
+                name: name.into(),
+            }),
+        }
+    }
+
+    /// Named versions, oldest first.
+    pub fn list_versions(&self) -> Result<Vec<VersionInfo>, StoreError> {
+        versions::list(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// `(content_state, control_state)` saved under `name`.
+    pub fn version_state(&self, name: &str) -> Result<(Vec<u8>, Vec<u8>), StoreError> {
+        versions::state(&self.conn, name)
+            .map_err(|e| self.sql(e))?
+            .ok_or_else(|| StoreError::NoVersion {
+                path: self.path.clone(),
+                name: name.into(),
+            })
+    }
+
+    /// Stores a blob under its SHA-256 (hex) and returns that; the same bytes are kept
+    /// once. Refuses blobs over the media limit; `image/*` must decode within limits.
+    pub fn put_media(&self, bytes: &[u8], mime: &str) -> Result<String, StoreError> {
+        if bytes.len() > self.media_limit {
+            return Err(StoreError::TooLarge {
+                size: bytes.len(),
+                limit: self.media_limit,
+            });
+        }
+        if mime.trim().to_ascii_lowercase().starts_with("image/") {
+            media::decode_image_limited(bytes)?;
+        }
+        let hash = media::hash(bytes);
+        media::insert(&self.conn, &hash, mime, bytes).map_err(|e| self.sql(e))?;
+        Ok(hash)
+    }
+
+    /// The bytes stored under `hash`.
+    pub fn media(&self, hash: &str) -> Result<Vec<u8>, StoreError> {
+        media::get(&self.conn, hash)
+            .map_err(|e| self.sql(e))?
+            .ok_or_else(|| StoreError::NoMedia {
+                path: self.path.clone(),
+                hash: hash.into(),
+            })
+    }
+
+    /// Number of media blobs stored.
+    pub fn media_count(&self) -> Result<i64, StoreError> {
+        media::count(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Sets the largest blob [`Store::put_media`] accepts (default 10 MiB).
+    pub fn set_media_limit(&mut self, bytes: usize) {
+        self.media_limit = bytes;
+    }
+
+    /// When the file was made (RFC 3339 UTC), if recorded.
+    pub fn created_at(&self) -> Result<Option<String>, StoreError> {
+        meta::get(&self.conn, "created_at").map_err(|e| self.sql(e))
+    }
+
+    /// SQLite's integrity check plus Paja's own invariants.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let problems = check_all(&self.conn).map_err(|e| self.sql(e))?;
+        Ok(CheckReport { problems })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql(&self, err: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, &err)
+    }
+}
+
+fn check_all(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut problems: Vec<String> = integrity(conn, "integrity_check")?;
+    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app != APPLICATION_ID {
+        problems.push(format!(
+            "application id is {app}, not Paja's {APPLICATION_ID}"
+        ));
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version != SCHEMA_VERSION {
+        problems.push(format!(
+            "schema version is {version}, expected {SCHEMA_VERSION}"
+        ));
+    }
+    problems.extend(updates::problems(conn)?);
+    problems.extend(snapshots::problems(conn)?);
+    problems.extend(media::problems(conn)?);
+    Ok(problems)
+}
+
+/// Rows of `PRAGMA integrity_check` / `quick_check` other than the single "ok".
+fn integrity(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let rows: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+fn rw_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
+/// Looks inside with a read-only connection before anything may write: quick_check,
+/// and the id and version as SQLite sees them (a log may hold a newer header).
+/// Side files this connection creates are removed again when the file is refused.
+fn validate(path: &Path) -> Result<(), StoreError> {
+    let had = ["-wal", "-shm"].map(|s| header::sidecar(path, s).exists());
+    let result = validate_read_only(path);
+    if result.is_err() {
+        remove_leftovers(path, had.map(|h| !h));
+    }
+    result
+}
+
+fn validate_read_only(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, &e))?;
+    let problems = integrity(&conn, "quick_check").map_err(|e| damaged(path, &e))?;
+    if let Some(first) = problems.first() {
+        return Err(StoreError::damaged(path, first));
+    }
+    let read = |name| conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0));
+    let app = read("application_id").map_err(|e| damaged(path, &e))?;
+    let version = read("user_version").map_err(|e| damaged(path, &e))?;
+    if app != APPLICATION_ID {
+        return Err(StoreError::NotPaja {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        let (found, supported) = (version, SCHEMA_VERSION);
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported,
+        });
+    }
+    Ok(())
+}
+
+fn damaged(path: &Path, err: &rusqlite::Error) -> StoreError {
+    StoreError::damaged(path, &err.to_string())
+}
+
+/// Removes `-wal` / `-shm` where `which` says so (in that order).
+fn remove_leftovers(path: &Path, which: [bool; 2]) {
+    for (suffix, remove) in ["-wal", "-shm"].into_iter().zip(which) {
+        if remove {
+            let _ = std::fs::remove_file(header::sidecar(path, suffix));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Table-driven migrations. `PRAGMA user_version` is the number of steps applied.
+//!
+//! To add a table or column: write its SQL in that table's file and append one new
+//! step to [`MIGRATIONS`]. Never edit or remove a step that has shipped; steps only add.
+
+use rusqlite::Connection;
+
+use super::{media, meta, snapshots, updates, versions};
+
+/// Step `i` brings a file from schema version `i` to `i + 1`.
+pub const MIGRATIONS: &[&[&str]] = &[
+    // 1: the first Paja file.
+    &[
+        meta::CREATE,
+        updates::CREATE,
+        snapshots::CREATE,
+        versions::CREATE,
+        media::CREATE,
+    ],
+];
+
+/// Applies every step the file lacks, each in its own transaction with its version bump.
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let start = usize::try_from(current).unwrap_or(0);
+    for (index, step) in MIGRATIONS.iter().enumerate().skip(start) {
+        let tx = conn.unchecked_transaction()?;
+        for sql in step.iter() {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
