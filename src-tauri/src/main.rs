@@ -22,13 +22,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let open = match workshop::OpenWorkshop::load(&path) {
-        Ok(open) => open,
-        Err(err) => {
-            eprintln!("paja-desktop: {}: {err}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
+    let open = workshop::OpenWorkshop::load(&path);
+    if let Some(err) = open.error() {
+        eprintln!("paja-desktop: {}: {}", path.display(), err.message);
+    }
     let run = tauri::Builder::default()
         .manage(open)
         .invoke_handler(commands::handler())

@@ -5,27 +5,36 @@ use std::sync::{Mutex, MutexGuard};
 
 use paja::api::WorkshopFile;
 
-/// The one open workshop, shared by every command.
+use crate::error::CommandError;
+
+/// The one open workshop, shared by every command, or why it could not be opened.
 ///
-/// A `Mutex` because commands run on Tauri's thread pool and the core's
-/// handle owns a SQLite connection, which is `Send` but not `Sync`.
-pub struct OpenWorkshop(Mutex<WorkshopFile>);
+/// A file that fails to open still gets a window: every command answers with
+/// the error, so the UI can tell the person (an app started from a menu has no
+/// terminal to print to). A `Mutex` because commands run on Tauri's thread
+/// pool and the core's handle owns a SQLite connection, `Send` but not `Sync`.
+pub struct OpenWorkshop(Result<Mutex<WorkshopFile>, CommandError>);
 
 impl OpenWorkshop {
     /// Opens `path`, or writes the demo workshop there first if nothing exists yet.
-    pub fn load(path: &Path) -> Result<Self, paja::Error> {
+    pub fn load(path: &Path) -> Self {
         let file = if path.exists() {
-            WorkshopFile::open(path)?
+            WorkshopFile::open(path)
         } else {
-            WorkshopFile::create_demo(path)?
+            WorkshopFile::create_demo(path)
         };
-        Ok(Self(Mutex::new(file)))
+        Self(file.map(Mutex::new).map_err(CommandError::from))
     }
 
-    pub fn lock(&self) -> MutexGuard<'_, WorkshopFile> {
-        // A command that panicked mid-call leaves the core's state as the core
-        // left it; the core is the owner of consistency, so keep serving.
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub fn get(&self) -> Result<MutexGuard<'_, WorkshopFile>, CommandError> {
+        let file = self.0.as_ref().map_err(Clone::clone)?;
+        // A command that panicked mid-call leaves the state as the core left
+        // it; the core owns consistency, so keep serving.
+        Ok(file.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    pub fn error(&self) -> Option<&CommandError> {
+        self.0.as_ref().err()
     }
 }
 

@@ -31,7 +31,8 @@ function findTauriDriver() {
 function coreInfo(file) {
   if (!existsSync(cliBin)) return null;
   const run = spawnSync(cliBin, ['info', file, '--json'], { encoding: 'utf8', timeout: 30000 });
-  if (run.status !== 0) return null;
+  // A CLI without `info` exits non-zero or prints nothing.
+  if (run.status !== 0 || run.stdout.trim() === '') return null;
   return JSON.parse(run.stdout);
 }
 
@@ -136,7 +137,12 @@ describe('desktop window', { timeout: 180000 }, () => {
       return;
     }
     const title = await session.text(await session.findElement('h1'));
-    assert.equal(title, info.title ?? info.meta?.title, 'the window and the CLI read the same title from the file');
+    assert.equal(title, info.title, 'the window and the CLI read the same title from the file');
+    const sessions = await session.execute(
+      `return [...document.querySelectorAll('article.session h3')].map((h) => h.firstChild.textContent);`,
+    );
+    // The page orders sessions by their `order` field; the CLI lists them as stored.
+    assert.deepEqual([...sessions].sort(), [...info.sessions].sort(), 'the window lists the sessions the CLI reports');
   });
 
   it('speaks Finnish by default', async () => {
