@@ -12,6 +12,8 @@ pub enum Error {
     Model(#[from] ModelError),
     #[error("{} could not be read or written: {source}.", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("There is no template \"{0}\"; choose paku or empty.")]
+    UnknownTemplate(String),
 }
 
 impl Error {
@@ -20,6 +22,7 @@ impl Error {
             Error::Store(e) => e.code(),
             Error::Model(e) => e.code(),
             Error::Io { .. } => "io",
+            Error::UnknownTemplate(_) => "unknown_template",
         }
     }
 

@@ -2,6 +2,8 @@
 //!
 //! - `model`: the workshop document (yrs) and its typed API per board kind.
 //! - `store`: the `.paja` file (SQLite): update log, compaction, versions, media.
+//! - `sync`: the hub and peers of a live session: y-sync over WebSocket, joining, roles.
+//! - `templates`: the PAKU workshop template, starter boards and the demo, as JSON data.
 //! - `api`: one function per user operation on a workshop file; the desktop shell, the
 //!   CLI, the browser RPC and the tests all call it.
 
@@ -9,5 +11,7 @@ pub mod api;
 mod error;
 pub mod model;
 pub mod store;
+pub mod sync;
+pub mod templates;
 
 pub use error::Error;

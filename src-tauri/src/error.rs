@@ -13,6 +13,9 @@ pub struct CommandError {
 
 impl From<paja::Error> for CommandError {
     fn from(err: paja::Error) -> Self {
-        Self { code: err.code(), message: err.to_string() }
+        Self {
+            code: err.code(),
+            message: err.to_string(),
+        }
     }
 }

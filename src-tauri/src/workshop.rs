@@ -21,7 +21,7 @@ impl OpenWorkshop {
         let file = if path.exists() {
             WorkshopFile::open(path)
         } else {
-            WorkshopFile::create_demo(path)
+            create_demo(path)
         };
         Self(file.map(Mutex::new).map_err(CommandError::from))
     }
@@ -36,6 +36,11 @@ impl OpenWorkshop {
     pub fn error(&self) -> Option<&CommandError> {
         self.0.as_ref().err()
     }
+}
+
+/// Writes the core's fictional demo workshop to `path`, as `paja demo` does.
+fn create_demo(path: &Path) -> Result<WorkshopFile, paja::Error> {
+    WorkshopFile::create(path, paja::templates::demo()?)
 }
 
 /// The file given on the command line, or the demo workshop in the user's data dir.
@@ -56,6 +61,10 @@ mod tests {
     #[test]
     fn a_path_on_the_command_line_wins_over_the_demo() {
         let path = path_from_args(Some("/some/where/talo.paja".into())).unwrap();
-        assert_eq!(path, PathBuf::from("/some/where/talo.paja"), "the user's file is opened as given");
+        assert_eq!(
+            path,
+            PathBuf::from("/some/where/talo.paja"),
+            "the user's file is opened as given"
+        );
     }
 }

@@ -66,11 +66,23 @@ impl WorkshopFile {
         Ok(result?)
     }
 
-    fn flush(&mut self) -> Result<(), Error> {
-        for (name, update) in self.workshop.take_pending() {
-            self.store.append(store_doc(name), &update)?;
+    /// Like [`WorkshopFile::change`], and also returns the updates it logged, oldest
+    /// first, so that sync can send exactly them to the other replicas.
+    pub fn change_updates<R>(
+        &mut self,
+        edit: impl FnOnce(&mut Workshop) -> Result<R, ModelError>,
+    ) -> Result<(R, Vec<(DocName, Vec<u8>)>), Error> {
+        let result = edit(&mut self.workshop);
+        let updates = self.flush()?;
+        Ok((result?, updates))
+    }
+
+    fn flush(&mut self) -> Result<Vec<(DocName, Vec<u8>)>, Error> {
+        let pending = self.workshop.take_pending();
+        for (name, update) in &pending {
+            self.store.append(store_doc(*name), update)?;
         }
-        Ok(())
+        Ok(pending)
     }
 
     /// Takes in an update from another replica: logged first, then applied.

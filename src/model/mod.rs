@@ -60,7 +60,7 @@ pub enum DocName {
     Control,
 }
 
-/// A position on a board's canvas. Kept in its own small map so a move touches only it.
+/// A position on a board's canvas, stored as one value so a move is one small entry.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]

@@ -4,7 +4,7 @@
 //! map from item id to item; in JSON it is an array sorted by `order`, then `id`. A key
 //! in [`TEXT_KEYS`] holds a `Y.Text` so that concurrent typing merges by character.
 //! Keys in [`COMPUTED_KEYS`] are derived by the core and never stored. Any other value is
-//! stored whole. To add a field, add it to the projection type; if it is free text, list
+//! stored whole, and so are the small objects in [`WHOLE_KEYS`]. To add a field, add it to the projection type; if it is free text, list
 //! its key in [`TEXT_KEYS`]; if it is a list of items with ids, list it in [`COLLECTIONS`].
 
 pub const COLLECTIONS: &[&str] = &[
@@ -22,6 +22,14 @@ pub const TEXT_KEYS: &[&str] = &[
 
 pub const COMPUTED_KEYS: &[&str] =
     &["composite_note", "root_causes", "loops", "ranking", "rotation", "results"];
+
+/// Small objects stored whole as one value, so a change is one entry, not one per field:
+/// a move overwrites one key and leaves one tombstone.
+pub const WHOLE_KEYS: &[&str] = &["pos"];
+
+pub fn is_whole(key: &str) -> bool {
+    WHOLE_KEYS.contains(&key)
+}
 
 pub fn is_collection(key: &str) -> bool {
     COLLECTIONS.contains(&key)

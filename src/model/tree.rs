@@ -3,7 +3,7 @@
 //! Writing never replaces what is equal: texts get a minimal diff, unchanged values and
 //! items are left alone, so concurrent edits to other fields and other items survive.
 
-use super::schema::{is_collection, is_computed, is_text};
+use super::schema::{is_collection, is_computed, is_text, is_whole};
 use serde_json::{Map as JsonMap, Value};
 use yrs::{Any, GetString, Map, MapPrelim, MapRef, Out, ReadTxn, Text, TextPrelim, TextRef, TransactionMut};
 
@@ -104,7 +104,7 @@ pub fn write_value(txn: &mut TransactionMut, map: &MapRef, key: &str, value: &Va
             let text = child_text(txn, map, key);
             set_text(txn, &text, s);
         }
-        Value::Object(obj) => {
+        Value::Object(obj) if !is_whole(key) => {
             let child = child_map(txn, map, key);
             write_map(txn, &child, obj);
         }

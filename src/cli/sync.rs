@@ -1,0 +1,266 @@
+//! `paja serve` and `paja join`: a hub without a window, and a participant's replica.
+//!
+//! Both print plain `key value` lines on stdout that scripts and tests read. `join
+//! --script` reads one JSON command per line on stdin and answers each with one JSON
+//! line (`{"ok": ...}` or `{"error": "..."}`); end of input ends the process.
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use paja::api::WorkshopFile;
+use paja::model::free_board::FreeCard;
+use paja::model::{BoardKind, Workshop};
+use paja::sync::wire::SealedItem;
+use paja::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::io::{BufRead, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    file: PathBuf,
+    #[arg(long, default_value_t = 7070)]
+    port: u16,
+    #[arg(long, default_value = "0.0.0.0")]
+    bind: IpAddr,
+    /// Plain ws:// instead of TLS, for browsers and Yjs clients on this computer only.
+    #[arg(long)]
+    insecure_loopback: bool,
+    /// Hold newcomers in a lobby; admit them by typing `admit ID` (or `deny ID`).
+    #[arg(long)]
+    lobby: bool,
+    /// Largest message accepted, in bytes.
+    #[arg(long, default_value_t = 8 * 1024 * 1024)]
+    max_message: usize,
+    /// Seconds a connection may stay silent, and may take to finish its handshake.
+    #[arg(long, default_value_t = 60)]
+    idle_timeout: u64,
+    #[arg(long, default_value_t = 10)]
+    handshake_timeout: u64,
+    /// Do not advertise on the LAN over mDNS.
+    #[arg(long)]
+    no_mdns: bool,
+}
+
+#[derive(Args)]
+pub struct JoinArgs {
+    /// `paja://HOST:PORT?code=C&fp=HEX` from the QR code, or `HOST:PORT`.
+    addr: String,
+    /// The local replica; made from the hub's state if missing.
+    file: PathBuf,
+    #[arg(long)]
+    code: Option<String>,
+    /// SHA-256 of the hub's certificate (hex). Without it, only a loopback hub is joined, over plain ws.
+    #[arg(long)]
+    fingerprint: Option<String>,
+    #[arg(long)]
+    token: Option<String>,
+    #[arg(long, default_value = "")]
+    name: String,
+    #[arg(long)]
+    observer: bool,
+    /// Read JSON commands from stdin and answer on stdout (for tests and scripts).
+    #[arg(long, hide = true)]
+    script: bool,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().context("no async runtime")
+}
+
+fn say(line: impl std::fmt::Display) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+/// Resolves when SIGINT or SIGTERM arrives.
+async fn interrupted() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut term) = signal(SignalKind::terminate()) else { return std::future::pending().await };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+pub fn serve(args: ServeArgs) -> Result<()> {
+    if args.insecure_loopback && !args.bind.is_loopback() {
+        bail!("Plain ws:// is only for this computer: add --bind 127.0.0.1.");
+    }
+    let file = WorkshopFile::open(&args.file)?;
+    let options = HubOptions {
+        bind: SocketAddr::new(args.bind, args.port),
+        tls: !args.insecure_loopback,
+        auto_admit: !args.lobby,
+        max_message: args.max_message,
+        handshake_timeout: Duration::from_secs(args.handshake_timeout),
+        idle_timeout: Duration::from_secs(args.idle_timeout),
+        mdns: !args.no_mdns,
+    };
+    runtime()?.block_on(async {
+        let hub = Hub::start(file, options).await?;
+        say(format!("listening {}", hub.url()));
+        say(format!("code {}", hub.code));
+        if let Some(fp) = &hub.fingerprint {
+            say(format!("fingerprint {fp}"));
+        }
+        say(format!("facilitator-token {}", hub.facilitator_token));
+        say(format!("join {}", hub.join_link()));
+        tokio::select! {
+            _ = interrupted() => {}
+            _ = lobby_console(&hub), if args.lobby => {}
+        }
+        hub.stop();
+        Ok(())
+    })
+}
+
+/// Shows newcomers and reads `admit ID [role]`, `deny ID`, `auto on|off`, `reveal BOARD`.
+async fn lobby_console(hub: &HubHandle) {
+    let (tx, mut lines) = tokio::sync::mpsc::channel::<String>(16);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            if tx.blocking_send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = std::collections::HashSet::new();
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                for entry in hub.lobby().into_iter().filter(|e| shown.insert(e.id)) {
+                    say(format!("lobby {} {}", entry.id, entry.name));
+                }
+            }
+            line = lines.recv() => match line {
+                Some(line) => say(console_command(hub, &line)),
+                None => return std::future::pending().await,
+            },
+        }
+    }
+}
+
+fn console_command(hub: &HubHandle, line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let id = || words.get(1).and_then(|w| w.parse::<u64>().ok()).unwrap_or(0);
+    let role = words.get(2).and_then(|r| serde_json::from_value(json!(r)).ok());
+    match words.first().copied() {
+        Some("admit") => format!("admitted {}", hub.admit(id(), role)),
+        Some("deny") => format!("denied {}", hub.deny(id())),
+        Some("auto") => {
+            hub.set_auto_admit(words.get(1) == Some(&"on"));
+            "auto-admit set".into()
+        }
+        Some("reveal") => match hub.reveal(words.get(1).copied().unwrap_or("")) {
+            Ok(n) => format!("revealed {n}"),
+            Err(e) => format!("error {e}"),
+        },
+        _ => "commands: admit ID [role], deny ID, auto on|off, reveal BOARD".into(),
+    }
+}
+
+pub fn join(args: JoinArgs) -> Result<()> {
+    let mut options = PeerOptions::from_link(&args.addr)?;
+    options.code = args.code.or(options.code);
+    options.fingerprint = args.fingerprint.or(options.fingerprint);
+    options.token = args.token;
+    options.name = args.name;
+    options.observer = args.observer;
+    let file = match args.file.exists() {
+        true => WorkshopFile::open(&args.file)?,
+        false => WorkshopFile::create(&args.file, Workshop::new())?,
+    };
+    runtime()?.block_on(async {
+        let peer = Peer::connect(file, options);
+        if args.script {
+            tokio::select! {
+                _ = interrupted() => {}
+                _ = script(&peer) => {}
+            }
+        } else {
+            tokio::select! {
+                _ = interrupted() => {}
+                _ = show_status(&peer) => {}
+            }
+        }
+        peer.stop();
+        Ok(())
+    })
+}
+
+async fn show_status(peer: &PeerHandle) {
+    let mut status = peer.watch_status();
+    loop {
+        say(format!("status {}", json!(*status.borrow_and_update())));
+        if status.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+/// One scripted command.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ScriptCommand {
+    CreateBoard { kind: BoardKind, title: String },
+    AddFreeCard { board: String, text: String },
+    SetVoteBudget(u32),
+    SealedCard { board: String, text: String },
+    View,
+    Status,
+}
+
+async fn script(peer: &PeerHandle) {
+    let (tx, mut lines) = tokio::sync::mpsc::channel::<String>(256);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            if tx.blocking_send(line).is_err() {
+                break;
+            }
+        }
+    });
+    while let Some(line) = lines.recv().await {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match serde_json::from_str::<ScriptCommand>(&line) {
+            Ok(command) => run_command(peer, command),
+            Err(e) => Err(anyhow::anyhow!("The command was not understood: {e}.")),
+        };
+        say(match answer {
+            Ok(value) => json!({ "ok": value }),
+            Err(e) => json!({ "error": e.to_string() }),
+        });
+    }
+}
+
+fn run_command(peer: &PeerHandle, command: ScriptCommand) -> Result<Value> {
+    Ok(match command {
+        ScriptCommand::CreateBoard { kind, title } => json!(peer.change(|w| w.create_board(kind, &title, None))?),
+        ScriptCommand::AddFreeCard { board, text } => {
+            let card = FreeCard { text, color: "yellow".into(), ..FreeCard::default() };
+            json!(peer.change(|w| w.add(&board, &card))?)
+        }
+        ScriptCommand::SetVoteBudget(budget) => json!(peer.change(|w| w.update_control(|c| c.vote_budget = budget))?),
+        ScriptCommand::SealedCard { board, text } => {
+            json!(peer.send_sealed(&board, SealedItem::FreeCard { text, color: "yellow".into() }))
+        }
+        ScriptCommand::View => serde_json::to_value(peer.view())?,
+        ScriptCommand::Status => json!({
+            "status": peer.status(),
+            "role": peer.role(),
+            "refusals": peer.refusals(),
+            "presence": peer.presence().len(),
+        }),
+    })
+}

@@ -1,0 +1,269 @@
+//! Who may come in: the join code, reconnect tokens, the facilitator's lobby, roles, and
+//! the rate limit on wrong codes.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+use tokio::sync::oneshot;
+
+/// Letters and digits nobody confuses when reading a code aloud (no I, L, O, 0, 1).
+const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LEN: usize = 6;
+/// Wrong codes allowed from one address within [`WRONG_CODE_WINDOW`].
+pub const WRONG_CODES_ALLOWED: usize = 5;
+const WRONG_CODE_WINDOW: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Facilitator,
+    Participant,
+    Observer,
+}
+
+impl Role {
+    /// Why a write to `control` (or any write) is refused for this role, if it is.
+    pub fn refuses(self, control: bool) -> Option<&'static str> {
+        match (self, control) {
+            (Role::Observer, _) => Some("Observers cannot make changes."),
+            (Role::Participant, true) => Some("Only the facilitator can change the session controls."),
+            _ => None,
+        }
+    }
+}
+
+/// A new six-character join code.
+pub fn new_code() -> String {
+    (0..CODE_LEN).map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char).collect()
+}
+
+/// A new secret token for reconnecting.
+pub fn new_token() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// How a connection asks to come in, read from its URL's query.
+#[derive(Debug, Clone, Default)]
+pub struct JoinRequest {
+    pub code: Option<String>,
+    pub token: Option<String>,
+    pub name: String,
+    pub observer: bool,
+}
+
+impl JoinRequest {
+    pub fn from_query(query: &str) -> JoinRequest {
+        let mut request = JoinRequest::default();
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "code" => request.code = Some(value.trim().to_uppercase()),
+                "token" => request.token = Some(value),
+                "name" => request.name = value.chars().take(80).collect(),
+                "role" => request.observer = value == "observer",
+                _ => {}
+            }
+        }
+        request
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What the hub decides when the handshake arrives.
+#[derive(Debug)]
+pub enum Gate {
+    /// A known token: straight in with its role.
+    Member { token: String, role: Role },
+    /// The right code: admitted now or after the lobby.
+    Knock { name: String, role: Role },
+    /// Not let in: the HTTP status and one sentence.
+    Refuse { status: u16, reason: &'static str },
+}
+
+/// Someone waiting in the lobby, as the facilitator sees them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LobbyEntry {
+    pub id: u64,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The answer for someone who knocked: admitted with a token and role, or refused.
+pub type Answer = Result<(String, Role), String>;
+
+/// Codes, tokens and the lobby of one hub.
+pub struct Admission {
+    code: String,
+    facilitator_token: String,
+    members: HashMap<String, Role>,
+    lobby: Vec<(LobbyEntry, oneshot::Sender<Answer>)>,
+    next_id: u64,
+    pub auto_admit: bool,
+    wrong: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl Admission {
+    pub fn new(code: String, facilitator_token: String, auto_admit: bool) -> Admission {
+        let mut members = HashMap::new();
+        members.insert(facilitator_token.clone(), Role::Facilitator);
+        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong: HashMap::new() }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn facilitator_token(&self) -> &str {
+        &self.facilitator_token
+    }
+
+    /// Checks a handshake's join request from `ip`.
+    pub fn gate(&mut self, ip: IpAddr, request: &JoinRequest) -> Gate {
+        if let Some(role) = request.token.as_ref().and_then(|t| self.members.get(t)) {
+            let token = request.token.clone().unwrap_or_default();
+            return Gate::Member { token, role: *role };
+        }
+        if self.too_many_wrong(ip) {
+            return Gate::Refuse { status: 429, reason: "Too many wrong codes; wait a minute and try again." };
+        }
+        match &request.code {
+            Some(code) if code.trim().eq_ignore_ascii_case(&self.code) => {
+                let role = if request.observer { Role::Observer } else { Role::Participant };
+                Gate::Knock { name: request.name.clone(), role }
+            }
+            Some(_) => {
+                self.wrong.entry(ip).or_default().push_back(Instant::now());
+                Gate::Refuse { status: 403, reason: "The join code is wrong." }
+            }
+            None if request.token.is_some() => {
+                Gate::Refuse { status: 401, reason: "The reconnect token is not known here; join with the code." }
+            }
+            None => Gate::Refuse { status: 401, reason: "A join code is needed." },
+        }
+    }
+
+    fn too_many_wrong(&mut self, ip: IpAddr) -> bool {
+        let Some(times) = self.wrong.get_mut(&ip) else { return false };
+        while times.front().is_some_and(|t| t.elapsed() > WRONG_CODE_WINDOW) {
+            times.pop_front();
+        }
+        times.len() >= WRONG_CODES_ALLOWED
+    }
+
+    /// Lets someone with the right code in now (auto-admit) or puts them in the lobby.
+    pub fn knock(&mut self, name: String, role: Role) -> oneshot::Receiver<Answer> {
+        let (tx, rx) = oneshot::channel();
+        if self.auto_admit {
+            let _ = tx.send(Ok((self.member(role), role)));
+        } else {
+            let entry = LobbyEntry { id: self.next_id, name, role };
+            self.next_id += 1;
+            self.lobby.push((entry, tx));
+        }
+        rx
+    }
+
+    fn member(&mut self, role: Role) -> String {
+        let token = new_token();
+        self.members.insert(token.clone(), role);
+        token
+    }
+
+    /// Who is waiting, oldest first; those who left are dropped.
+    pub fn lobby(&mut self) -> Vec<LobbyEntry> {
+        self.lobby.retain(|(_, tx)| !tx.is_closed());
+        self.lobby.iter().map(|(entry, _)| entry.clone()).collect()
+    }
+
+    /// Admits a waiting person, optionally with another role. False if they are gone.
+    pub fn admit(&mut self, id: u64, role: Option<Role>) -> bool {
+        let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
+        let (entry, tx) = self.lobby.remove(i);
+        let role = role.unwrap_or(entry.role);
+        let token = self.member(role);
+        tx.send(Ok((token, role))).is_ok()
+    }
+
+    pub fn deny(&mut self, id: u64) -> bool {
+        let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
+        let (_, tx) = self.lobby.remove(i);
+        tx.send(Err("The facilitator did not let you in.".into())).is_ok()
+    }
+
+    /// Turning auto-admit on lets everyone waiting in.
+    pub fn set_auto_admit(&mut self, on: bool) {
+        self.auto_admit = on;
+        if on {
+            for entry in self.lobby() {
+                self.admit(entry.id, None);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knock(code: &str) -> JoinRequest {
+        JoinRequest { code: Some(code.into()), ..JoinRequest::default() }
+    }
+
+    #[test]
+    fn codes_use_only_unambiguous_characters() {
+        let code = new_code();
+        assert_eq!(code.len(), CODE_LEN, "codes are six characters");
+        assert!(code.bytes().all(|b| ALPHABET.contains(&b)), "no I, L, O, 0 or 1 in {code}");
+    }
+
+    #[test]
+    fn wrong_codes_are_rate_limited_per_address() {
+        let mut admission = Admission::new("ABCDEF".into(), "f".into(), true);
+        let ip: IpAddr = [10, 0, 0, 7].into();
+        for _ in 0..WRONG_CODES_ALLOWED {
+            assert!(matches!(admission.gate(ip, &knock("ZZZZZZ")), Gate::Refuse { status: 403, .. }));
+        }
+        let after = admission.gate(ip, &knock("ABCDEF"));
+        assert!(matches!(after, Gate::Refuse { status: 429, .. }), "even the right code waits after five wrong ones");
+        let other: IpAddr = [10, 0, 0, 8].into();
+        assert!(matches!(admission.gate(other, &knock("abcdef")), Gate::Knock { .. }), "other laptops are not punished");
+    }
+
+    #[test]
+    fn the_lobby_holds_people_until_admitted() {
+        let mut admission = Admission::new("ABCDEF".into(), "f".into(), false);
+        let mut answer = admission.knock("Aino".into(), Role::Participant);
+        assert!(answer.try_recv().is_err(), "nobody is admitted without the facilitator");
+        let id = admission.lobby()[0].id;
+        assert!(admission.admit(id, Some(Role::Observer)));
+        let (token, role) = answer.try_recv().expect("answered").expect("admitted");
+        assert_eq!(role, Role::Observer, "the facilitator may change the role");
+        let gate = admission.gate([127, 0, 0, 1].into(), &JoinRequest { token: Some(token), ..Default::default() });
+        assert!(matches!(gate, Gate::Member { role: Role::Observer, .. }), "the token brings them back");
+    }
+}

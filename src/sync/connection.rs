@@ -1,0 +1,217 @@
+//! One client's protocol state on the hub, and the loop that drives it over any message
+//! stream and sink. The WebSocket adapter in [`super::socket`] only translates frames.
+
+use super::admission::Role;
+use super::room::{Frame, HubState, lock};
+use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
+use super::SyncError;
+use crate::model::{DocName, Workshop};
+use futures_util::{Sink, SinkExt, Stream, StreamExt};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{broadcast, watch};
+use yrs::sync::{Message, SyncMessage};
+use yrs::updates::decoder::Decode;
+use yrs::Update;
+
+/// What the adapter hands the connection: a binary message, or any sign of life.
+pub enum Incoming {
+    Message(Vec<u8>),
+    Alive,
+}
+
+/// What the connection asks the adapter to send.
+pub enum Outgoing {
+    Message(Vec<u8>),
+    Ping,
+}
+
+/// One admitted client in one room of the hub.
+pub struct Connection {
+    pub id: u64,
+    pub doc: DocName,
+    pub role: Role,
+    pub name: String,
+    state: Arc<HubState>,
+}
+
+impl Connection {
+    pub fn new(state: Arc<HubState>, doc: DocName, role: Role, name: String) -> Connection {
+        Connection { id: state.next_conn(), doc, role, name, state }
+    }
+
+    /// What the hub says first: its state vector (sync step 1) and who is here.
+    pub fn greeting(&self) -> Vec<Vec<u8>> {
+        let sv = lock(&self.state.file).workshop().state_vector(self.doc);
+        let mut messages = vec![wire::step1(sv)];
+        messages.extend(self.state.room(self.doc).awareness_state());
+        messages
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Frame> {
+        self.state.room(self.doc).fan_out.subscribe()
+    }
+
+    /// Handles one WebSocket message; returns the replies, or why to drop the connection.
+    pub fn receive(&self, bytes: &[u8]) -> Result<Vec<Vec<u8>>, SyncError> {
+        let mut replies = Vec::new();
+        for message in wire::decode(bytes)? {
+            self.handle(message, &mut replies)?;
+        }
+        Ok(replies)
+    }
+
+    fn handle(&self, message: Message, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+        let room = self.state.room(self.doc);
+        match message {
+            Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                let diff = lock(&self.state.file).workshop().diff_since(self.doc, &sv);
+                replies.push(wire::step2(diff));
+            }
+            Message::Sync(SyncMessage::SyncStep2(update)) | Message::Sync(SyncMessage::Update(update)) => {
+                self.write(&update, replies)?;
+            }
+            Message::Awareness(update) => room.awareness_update(self.id, update),
+            Message::AwarenessQuery => replies.extend(room.awareness_state()),
+            Message::Auth(_) => {}
+            Message::Custom(PAJA_TAG, body) => self.paja(wire::read_paja(&body)?)?,
+            Message::Custom(tag, _) => eprintln!("paja hub: ignored a message of unknown type {tag}."),
+        }
+        Ok(())
+    }
+
+    fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+        if update == EMPTY_UPDATE {
+            return Ok(());
+        }
+        if let Some(reason) = self.role.refuses(self.doc == DocName::Control) {
+            let file = lock(&self.state.file);
+            if brings_news(file.workshop(), self.doc, update)? {
+                eprintln!("paja hub: refused a write from {} ({:?}): {reason}", self.name, self.role);
+                replies.push(wire::denied(reason));
+            }
+            return Ok(());
+        }
+        self.state.apply(self.doc, self.id, update)
+    }
+
+    fn paja(&self, message: PajaMessage) -> Result<(), SyncError> {
+        match message {
+            PajaMessage::Sealed { board, item } if self.role != Role::Observer => {
+                lock(&self.state.sealed).push((board, item));
+                Ok(())
+            }
+            PajaMessage::Sealed { .. } => Ok(()),
+            other => Err(SyncError::Malformed(format!("a client may not send {other:?}"))),
+        }
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.state.room(self.doc).leave(self.id);
+    }
+}
+
+/// Whether an update holds anything the hub's document lacks: new items or new deletions.
+fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool, SyncError> {
+    let update = Update::decode_v1(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    let have = workshop.state_vector(doc);
+    if update.state_vector().iter().any(|(client, clock)| *clock > have.get(client)) {
+        return Ok(true);
+    }
+    if update.delete_set().is_empty() {
+        return Ok(false);
+    }
+    let state = Update::decode_v1(&workshop.encode_state(doc)).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    Ok(!update.delete_set().diff(state.delete_set()).is_empty())
+}
+
+/// Limits for one connection's loop.
+#[derive(Clone, Copy, Debug)]
+pub struct Timing {
+    /// Drop a connection that shows no sign of life for this long.
+    pub idle: Duration,
+    /// Ask for a sign of life this often.
+    pub ping: Duration,
+}
+
+/// Runs a connection until the client leaves, misbehaves, falls silent, or the hub stops.
+pub async fn drive<St, Si, E>(
+    conn: Connection,
+    mut incoming: St,
+    mut outgoing: Si,
+    timing: Timing,
+    mut stop: watch::Receiver<bool>,
+) where
+    St: Stream<Item = Result<Incoming, E>> + Unpin,
+    Si: Sink<Outgoing> + Unpin,
+    E: std::fmt::Display,
+{
+    let mut frames = conn.subscribe();
+    let who = format!("connection {} ({}, {:?})", conn.id, conn.name, conn.doc);
+    for message in conn.greeting() {
+        if outgoing.send(Outgoing::Message(message)).await.is_err() {
+            return;
+        }
+    }
+    let mut ping = tokio::time::interval(timing.ping);
+    ping.tick().await;
+    let mut deadline = tokio::time::Instant::now() + timing.idle;
+    loop {
+        let result = tokio::select! {
+            next = incoming.next() => {
+                deadline = tokio::time::Instant::now() + timing.idle;
+                receive(&conn, Ok(next), &who)
+            }
+            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who),
+            frame = frames.recv() => forward(&conn, frame, &who),
+            _ = ping.tick() => Ok(vec![Outgoing::Ping]),
+            _ = stop.changed() => Err(()),
+        };
+        let Ok(outs) = result else { break };
+        for out in outs {
+            if outgoing.send(out).await.is_err() {
+                return;
+            }
+        }
+    }
+    let _ = outgoing.close().await;
+}
+
+/// The next incoming item, or `Err` when the idle deadline passed first.
+type Next<E> = Result<Option<Result<Incoming, E>>, ()>;
+
+fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
+    match next {
+        Err(_) => {
+            eprintln!("paja hub: dropped {who}: it was silent too long.");
+            Err(())
+        }
+        Ok(None) => Err(()),
+        Ok(Some(Err(e))) => {
+            eprintln!("paja hub: dropped {who}: {e}.");
+            Err(())
+        }
+        Ok(Some(Ok(Incoming::Alive))) => Ok(Vec::new()),
+        Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.receive(&bytes) {
+            Ok(replies) => Ok(replies.into_iter().map(Outgoing::Message).collect()),
+            Err(e) => {
+                eprintln!("paja hub: dropped {who}: {e}");
+                Err(())
+            }
+        },
+    }
+}
+
+fn forward(conn: &Connection, frame: Result<Frame, broadcast::error::RecvError>, who: &str) -> Result<Vec<Outgoing>, ()> {
+    match frame {
+        Ok(frame) if frame.from == conn.id => Ok(Vec::new()),
+        Ok(frame) => Ok(vec![Outgoing::Message(frame.bytes.to_vec())]),
+        Err(broadcast::error::RecvError::Lagged(n)) => {
+            eprintln!("paja hub: dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
+            Err(())
+        }
+        Err(broadcast::error::RecvError::Closed) => Err(()),
+    }
+}

@@ -1,0 +1,244 @@
+//! The hub: what the facilitator's app (or `paja serve`) runs. [`Hub::start`] opens the
+//! listener and returns a [`HubHandle`] with the address, join code, fingerprint, QR
+//! codes, the lobby and the facilitator's own edits.
+//!
+//! The hub's certificate, join code and facilitator token are kept in a sidecar file
+//! beside the workshop (`<file>.hub`), so a restarted hub keeps its fingerprint and code
+//! and the participants' pins still hold.
+
+use super::admission::{self, Admission, LobbyEntry, Role};
+use super::connection::Timing;
+use super::room::{HubState, lock};
+use super::socket::{self, Limits};
+use super::tls::Identity;
+use super::wire::SealedItem;
+use super::{SyncError, mdns, qr};
+use crate::api::WorkshopFile;
+use crate::model::free_board::FreeCard;
+use crate::model::idea_wall::Vote;
+use crate::model::{ModelError, Workshop, WorkshopView};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{broadcast, watch};
+
+/// How a hub listens and whom it lets in.
+#[derive(Clone, Debug)]
+pub struct HubOptions {
+    pub bind: SocketAddr,
+    /// TLS with the hub's certificate; off only for loopback browsers and tests.
+    pub tls: bool,
+    pub auto_admit: bool,
+    pub max_message: usize,
+    pub handshake_timeout: Duration,
+    pub idle_timeout: Duration,
+    /// Advertise on the LAN as `_paja._tcp`.
+    pub mdns: bool,
+}
+
+impl Default for HubOptions {
+    fn default() -> HubOptions {
+        HubOptions {
+            bind: SocketAddr::from(([0, 0, 0, 0], 0)),
+            tls: true,
+            auto_admit: false,
+            max_message: 8 * 1024 * 1024,
+            handshake_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            mdns: true,
+        }
+    }
+}
+
+/// What the hub keeps beside the workshop between runs.
+#[derive(Serialize, Deserialize)]
+struct Sidecar {
+    identity: Identity,
+    code: String,
+    facilitator_token: String,
+}
+
+fn sidecar_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".hub");
+    PathBuf::from(name)
+}
+
+fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
+    let path = sidecar_path(file);
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        if let Ok(sidecar) = serde_json::from_str(&text) {
+            return Ok(sidecar);
+        }
+        eprintln!("paja hub: {} could not be read; a new certificate and code are made.", path.display());
+    }
+    let sidecar = Sidecar {
+        identity: Identity::generate()?,
+        code: admission::new_code(),
+        facilitator_token: admission::new_token(),
+    };
+    let json = serde_json::to_vec(&sidecar).map_err(|e| SyncError::Certificate(e.to_string()))?;
+    crate::api::write_new_or_replace(&path, &json)?;
+    Ok(sidecar)
+}
+
+pub struct Hub;
+
+impl Hub {
+    /// Starts hosting `file` on the current tokio runtime.
+    pub async fn start(file: WorkshopFile, options: HubOptions) -> Result<HubHandle, SyncError> {
+        let sidecar = load_or_make_sidecar(file.path())?;
+        let listener = tokio::net::TcpListener::bind(options.bind)
+            .await
+            .map_err(|source| SyncError::Listen { addr: options.bind.to_string(), source })?;
+        let addr = listener.local_addr().map_err(|source| SyncError::Listen { addr: options.bind.to_string(), source })?;
+        let tls = match options.tls {
+            true => Some(tokio_rustls::TlsAcceptor::from(sidecar.identity.server_config()?)),
+            false => None,
+        };
+        let admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
+        let state = Arc::new(HubState::new(file, admission));
+        let (stop, stopped) = watch::channel(false);
+        let limits = Limits {
+            max_message: options.max_message,
+            handshake: options.handshake_timeout,
+            timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
+        };
+        tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));
+        let host = public_host(addr);
+        let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());
+        let advert = match options.mdns {
+            true => mdns::advertise(&host, addr.port(), fingerprint.as_deref()),
+            false => None,
+        };
+        Ok(HubHandle { addr, host, code: sidecar.code, fingerprint, facilitator_token: sidecar.facilitator_token, state, stop, _advert: advert })
+    }
+}
+
+/// The address others use: the bound one, or this laptop's LAN address for 0.0.0.0.
+fn public_host(addr: SocketAddr) -> String {
+    if !addr.ip().is_unspecified() {
+        return addr.ip().to_string();
+    }
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").and_then(|s| s.connect("10.255.255.255:9").map(|_| s));
+    match probe.and_then(|s| s.local_addr()) {
+        Ok(local) if !local.ip().is_unspecified() => local.ip().to_string(),
+        _ => "127.0.0.1".to_string(),
+    }
+}
+
+/// A running hub.
+pub struct HubHandle {
+    pub addr: SocketAddr,
+    /// The host participants type or scan (the LAN address when bound to all).
+    pub host: String,
+    pub code: String,
+    /// SHA-256 of the certificate, hex; None when serving plain WebSocket.
+    pub fingerprint: Option<String>,
+    /// Lets a co-facilitator's app join with the facilitator's role.
+    pub facilitator_token: String,
+    state: Arc<HubState>,
+    stop: watch::Sender<bool>,
+    _advert: Option<mdns::Advert>,
+}
+
+impl HubHandle {
+    /// `wss://host:port` (or `ws://` without TLS).
+    pub fn url(&self) -> String {
+        let scheme = if self.fingerprint.is_some() { "wss" } else { "ws" };
+        format!("{scheme}://{}:{}", self.host, self.addr.port())
+    }
+
+    /// `paja://host:port?code=C&fp=HEX`: what the QR code carries.
+    pub fn join_link(&self) -> String {
+        let fp = self.fingerprint.as_deref().map(|f| format!("&fp={f}")).unwrap_or_default();
+        format!("paja://{}:{}?code={}{fp}", self.host, self.addr.port(), self.code)
+    }
+
+    pub fn qr_png(&self) -> Result<Vec<u8>, SyncError> {
+        qr::png(&self.join_link())
+    }
+
+    pub fn qr_svg(&self) -> Result<String, SyncError> {
+        qr::svg(&self.join_link())
+    }
+
+    pub fn lobby(&self) -> Vec<LobbyEntry> {
+        lock(&self.state.admission).lobby()
+    }
+
+    pub fn admit(&self, id: u64, role: Option<Role>) -> bool {
+        lock(&self.state.admission).admit(id, role)
+    }
+
+    pub fn deny(&self, id: u64) -> bool {
+        lock(&self.state.admission).deny(id)
+    }
+
+    pub fn set_auto_admit(&self, on: bool) {
+        lock(&self.state.admission).set_auto_admit(on)
+    }
+
+    /// How many people show presence in the content room.
+    pub fn people(&self) -> usize {
+        self.state.content.people()
+    }
+
+    pub fn view(&self) -> WorkshopView {
+        lock(&self.state.file).view()
+    }
+
+    /// The facilitator's own edit: logged, applied and sent to everyone.
+    pub fn change<R>(&self, edit: impl FnOnce(&mut Workshop) -> Result<R, ModelError>) -> Result<R, SyncError> {
+        self.state.change(edit)
+    }
+
+    /// Fires after every change, local or remote, so the window can redraw.
+    pub fn subscribe_changes(&self) -> broadcast::Receiver<()> {
+        self.state.changed.subscribe()
+    }
+
+    /// How many sealed items wait for reveal on `board`.
+    pub fn sealed_count(&self, board: &str) -> usize {
+        lock(&self.state.sealed).iter().filter(|(b, _)| b == board).count()
+    }
+
+    /// Publishes the anonymous cards and hidden votes of `board` under the hub's own
+    /// identity, so no replica records who sent them.
+    pub fn reveal(&self, board: &str) -> Result<usize, SyncError> {
+        let items: Vec<SealedItem> = {
+            let mut sealed = lock(&self.state.sealed);
+            let (mine, rest) = sealed.drain(..).partition(|(b, _)| b == board);
+            *sealed = rest;
+            mine.into_iter().map(|(_, item)| item).collect::<Vec<_>>()
+        };
+        let count = items.len();
+        self.change(|w| {
+            for item in &items {
+                match item {
+                    SealedItem::FreeCard { text, color } => {
+                        w.add(board, &FreeCard { text: text.clone(), color: color.clone(), ..FreeCard::default() })?;
+                    }
+                    SealedItem::Vote { idea } => {
+                        w.add(board, &Vote { idea_id: idea.clone(), voter: None, ..Vote::default() })?;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok(count)
+    }
+
+    /// Stops listening and ends every connection.
+    pub fn stop(&self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+impl Drop for HubHandle {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

@@ -1,0 +1,43 @@
+//! Live sync between laptops on the room's network: a hub and its peers.
+//!
+//! The wire protocol is y-websocket's: binary WebSocket messages, each a varint message
+//! type (0 sync, 1 awareness, 2 auth) followed by its body; sync messages carry sub-type
+//! 0 step 1 (a state vector), 1 step 2 (an update) or 2 update. Paja's own messages
+//! (welcome, lobby, refusal, sealed items) use message type 100 with a JSON body, which
+//! Yjs clients ignore.
+//!
+//! There is one room per document. The room is the last segment of the URL path:
+//! `/content` and `/control`, optionally after a prefix such as the workshop's id
+//! (`/<id>/content`). The query string carries the join: `code`, `name`, `id`, `role`
+//! (`observer` to join read-only) or a `token` from an earlier welcome. `/rpc` is kept
+//! for the browser JSON RPC (see [`socket::route`]).
+//!
+//! - [`wire`]: framing of messages.
+//! - [`connection`]: one client's protocol state on the hub, over any message sink.
+//! - [`room`]: the document, awareness and fan-out of the hub; persistence is the
+//!   `.paja` update log, written before each broadcast.
+//! - [`admission`]: join codes, tokens, the lobby and rate limits.
+//! - [`tls`]: the self-signed certificate and the fingerprint-pinning verifier.
+//! - [`socket`]: the WebSocket adapter (TCP, TLS, handshake, limits, timeouts).
+//! - [`hub`] and [`peer`]: what the desktop app and the CLI call.
+//!
+//! To add a Paja message, add a variant to [`wire::PajaMessage`] and handle it in
+//! [`connection`] (hub side) and [`peer`] (peer side).
+
+pub mod admission;
+pub mod connection;
+mod error;
+pub mod hub;
+pub mod mdns;
+pub mod peer;
+mod peer_link;
+pub mod qr;
+pub mod room;
+pub mod socket;
+pub mod tls;
+pub mod wire;
+
+pub use admission::{LobbyEntry, Role};
+pub use error::SyncError;
+pub use hub::{Hub, HubHandle, HubOptions};
+pub use peer::{Peer, PeerHandle, PeerOptions, PeerStatus, Presence};

@@ -1,0 +1,328 @@
+//! One document's link from a peer to the hub: connect (TLS pinned by fingerprint, or
+//! plain on loopback), exchange state vectors, stream updates both ways, and reconnect
+//! with capped exponential backoff when the link drops.
+
+use super::peer::{PeerShared, PeerStatus};
+use super::room::lock;
+use super::tls;
+use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
+use crate::model::DocName;
+use futures_util::{SinkExt, StreamExt};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::{broadcast, watch};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message as WsMessage};
+use yrs::block::ClientID;
+use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
+use yrs::sync::{Message, SyncMessage};
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The hub pings every 20 s; silence for this long means the link is gone.
+const IDLE: Duration = Duration::from_secs(45);
+const PRESENCE_RENEW: Duration = Duration::from_secs(15);
+
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+type Ws = tokio_tungstenite::WebSocketStream<Box<dyn Io>>;
+
+/// How one connection ended.
+enum Outcome {
+    Stopped,
+    /// Never retry: the hub said no, in one sentence.
+    Refused(String),
+    /// The hub does not know our token (it restarted): join again with the code.
+    TokenUnknown,
+    Lost { connected: bool, why: String },
+}
+
+fn lost(why: impl ToString) -> Outcome {
+    Outcome::Lost { connected: false, why: why.to_string() }
+}
+
+/// Keeps the link up until stopped or refused.
+pub(crate) async fn run(shared: Arc<PeerShared>, doc: DocName, mut stop: watch::Receiver<bool>) {
+    let mut attempt = 0u32;
+    loop {
+        let query = match wait_for_query(&shared, doc, &mut stop).await {
+            Some(query) => query,
+            None => return,
+        };
+        match session(&shared, doc, &query, &mut stop).await {
+            Outcome::Stopped => return,
+            Outcome::Refused(reason) => {
+                eprintln!("paja peer: {reason}");
+                if doc == DocName::Content {
+                    shared.status.send_replace(PeerStatus::Refused { reason });
+                }
+                return;
+            }
+            Outcome::TokenUnknown => {
+                shared.token.send_replace(None);
+                continue;
+            }
+            Outcome::Lost { connected, why } => {
+                if connected {
+                    attempt = 0;
+                    eprintln!("paja peer: the {doc:?} link dropped ({why}); reconnecting.");
+                }
+            }
+        }
+        attempt = attempt.saturating_add(1);
+        if doc == DocName::Content {
+            lock(&shared.presence).clear();
+            shared.status.send_replace(PeerStatus::Reconnecting { attempt });
+        }
+        let (first, cap) = shared.options.backoff;
+        let wait = first.saturating_mul(1 << attempt.min(16)).min(cap);
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// The query string for the next connection: the token if we have one; the content link
+/// may also knock with the code; the control link waits for a token.
+async fn wait_for_query(shared: &PeerShared, doc: DocName, stop: &mut watch::Receiver<bool>) -> Option<String> {
+    let mut token = shared.token.subscribe();
+    loop {
+        if *stop.borrow() {
+            return None;
+        }
+        if let Some(t) = token.borrow_and_update().clone() {
+            return Some(format!("token={t}"));
+        }
+        let options = &shared.options;
+        if doc == DocName::Content {
+            let Some(code) = &options.code else {
+                let reason = "A join code is needed.".to_string();
+                shared.status.send_replace(PeerStatus::Refused { reason });
+                return None;
+            };
+            let role = if options.observer { "&role=observer" } else { "" };
+            return Some(format!("code={code}&name={}{role}", encode(&options.name)));
+        }
+        tokio::select! {
+            changed = token.changed() => changed.ok()?,
+            _ = stop.changed() => return None,
+        }
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn room_name(doc: DocName) -> &'static str {
+    match doc {
+        DocName::Content => "content",
+        DocName::Control => "control",
+    }
+}
+
+async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, Outcome> {
+    let options = &shared.options;
+    let tcp = tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::TcpStream::connect(&options.address))
+        .await
+        .map_err(|_| lost("the hub did not answer"))?
+        .map_err(lost)?;
+    let _ = tcp.set_nodelay(true);
+    let stream: Box<dyn Io> = match &options.fingerprint {
+        Some(fp) => {
+            let config = tls::pinned_client_config(fp).map_err(|e| Outcome::Refused(e.to_string()))?;
+            let name = rustls::pki_types::ServerName::try_from(tls::SERVER_NAME).map_err(lost)?;
+            match tokio_rustls::TlsConnector::from(config).connect(name, tcp).await {
+                Ok(stream) => Box::new(stream),
+                Err(e) if e.to_string().contains("pinned") => {
+                    return Err(Outcome::Refused("The hub's certificate does not match the fingerprint; scan its QR code again.".into()));
+                }
+                Err(e) => return Err(lost(e)),
+            }
+        }
+        None if is_loopback(&options.address) => Box::new(tcp),
+        None => return Err(Outcome::Refused("Without the hub's fingerprint only this computer's own hub can be joined.".into())),
+    };
+    let url = format!("ws://{}/{}?{query}", options.address, room_name(doc));
+    let config = WebSocketConfig::default().max_message_size(Some(64 << 20)).max_frame_size(Some(64 << 20));
+    match tokio_tungstenite::client_async_with_config(url, stream, Some(config)).await {
+        Ok((ws, _)) => Ok(ws),
+        Err(WsError::Http(response)) => {
+            let body = response.body().as_ref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+            Err(match response.status().as_u16() {
+                401 if query.starts_with("token=") => Outcome::TokenUnknown,
+                401 | 403 | 404 => Outcome::Refused(body),
+                _ => lost(body),
+            })
+        }
+        Err(e) => Err(lost(e)),
+    }
+}
+
+fn is_loopback(address: &str) -> bool {
+    let host = address.rsplit_once(':').map(|(h, _)| h).unwrap_or(address);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn presence_message(shared: &PeerShared) -> Vec<u8> {
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as u32)
+        .unwrap_or(1);
+    let json = lock(&shared.my_presence).to_string();
+    let mut clients = HashMap::new();
+    clients.insert(ClientID::new(shared.awareness_id), AwarenessUpdateEntry { clock, json: json.into() });
+    wire::awareness(AwarenessUpdate { clients })
+}
+
+/// One connection, from handshake until it ends.
+async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watch::Receiver<bool>) -> Outcome {
+    let ws = match connect(shared, doc, query).await {
+        Ok(ws) => ws,
+        Err(outcome) => return outcome,
+    };
+    let (mut sink, mut stream) = ws.split();
+    let mut outbox = shared.outbox.get(&doc).map(|o| o.subscribe());
+    let mut sealed = shared.sealed.subscribe();
+    let content = doc == DocName::Content;
+    let mut hello = vec![wire::step1(lock(&shared.file).workshop().state_vector(doc))];
+    if content {
+        hello.push(presence_message(shared));
+    }
+    for message in hello {
+        if let Err(e) = sink.send(WsMessage::Binary(message.into())).await {
+            return lost(e);
+        }
+    }
+    let mut connected = false;
+    let mut renew = tokio::time::interval(PRESENCE_RENEW);
+    let mut deadline = tokio::time::Instant::now() + IDLE;
+    loop {
+        let replies: Result<Vec<Vec<u8>>, Outcome> = tokio::select! {
+            _ = tokio::time::sleep_until(deadline) => Err(lost("the hub fell silent")),
+            next = stream.next() => {
+                deadline = tokio::time::Instant::now() + IDLE;
+                match next {
+                    Some(Ok(WsMessage::Binary(bytes))) => receive(shared, doc, &bytes, &mut connected),
+                    Some(Ok(WsMessage::Close(_))) | None => Err(lost("the hub closed the connection")),
+                    Some(Ok(_)) => Ok(Vec::new()),
+                    Some(Err(e)) => Err(lost(e)),
+                }
+            }
+            update = next_update(&mut outbox) => match update {
+                Ok(update) => Ok(vec![wire::update(update)]),
+                Err(why) => Err(lost(why)),
+            },
+            item = sealed.recv(), if content => match item {
+                Ok((board, item)) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
+                Err(_) => Ok(Vec::new()),
+            },
+            _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
+            _ = stop.changed() => {
+                let _ = sink.close().await;
+                return Outcome::Stopped;
+            }
+        };
+        let replies = match replies {
+            Ok(replies) => replies,
+            Err(Outcome::Lost { why, .. }) => return Outcome::Lost { connected, why },
+            Err(other) => return other,
+        };
+        for reply in replies {
+            if let Err(e) = sink.send(WsMessage::Binary(reply.into())).await {
+                return Outcome::Lost { connected, why: e.to_string() };
+            }
+        }
+    }
+}
+
+async fn next_update(outbox: &mut Option<broadcast::Receiver<Vec<u8>>>) -> Result<Vec<u8>, String> {
+    let Some(outbox) = outbox else { return std::future::pending().await };
+    match outbox.recv().await {
+        Ok(update) => Ok(update),
+        Err(broadcast::error::RecvError::Lagged(_)) => Err("local edits piled up; resyncing".into()),
+        Err(broadcast::error::RecvError::Closed) => std::future::pending().await,
+    }
+}
+
+/// Handles one message from the hub; returns the replies.
+fn receive(shared: &PeerShared, doc: DocName, bytes: &[u8], connected: &mut bool) -> Result<Vec<Vec<u8>>, Outcome> {
+    let messages = wire::decode(bytes).map_err(|e| lost(format!("the hub sent something unreadable: {e}")))?;
+    let mut replies = Vec::new();
+    for message in messages {
+        match message {
+            Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                replies.push(wire::step2(lock(&shared.file).workshop().diff_since(doc, &sv)));
+            }
+            Message::Sync(SyncMessage::SyncStep2(update)) | Message::Sync(SyncMessage::Update(update)) => {
+                apply(shared, doc, &update)?;
+            }
+            Message::Awareness(update) => awareness(shared, update, *connected),
+            Message::Auth(Some(reason)) => {
+                eprintln!("paja peer: the hub refused a change: {reason}");
+                lock(&shared.refusals).push(reason);
+            }
+            Message::Custom(PAJA_TAG, body) => paja(shared, doc, &body, connected)?,
+            _ => {}
+        }
+    }
+    Ok(replies)
+}
+
+fn apply(shared: &PeerShared, doc: DocName, update: &[u8]) -> Result<(), Outcome> {
+    if update == EMPTY_UPDATE {
+        return Ok(());
+    }
+    lock(&shared.file).apply_remote(doc, update).map_err(|e| lost(format!("an update from the hub did not apply: {e}")))?;
+    let _ = shared.changed.send(());
+    Ok(())
+}
+
+fn awareness(shared: &PeerShared, update: AwarenessUpdate, connected: bool) {
+    let mut table = lock(&shared.presence);
+    for (client, entry) in update.clients {
+        let id = client.get();
+        match serde_json::from_str::<serde_json::Value>(&entry.json) {
+            _ if id == shared.awareness_id => {}
+            Ok(serde_json::Value::Null) | Err(_) => {
+                table.remove(&id);
+            }
+            Ok(state) => {
+                table.insert(id, state);
+            }
+        }
+    }
+    drop(table);
+    if connected {
+        shared.set_people();
+    }
+}
+
+fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) -> Result<(), Outcome> {
+    match wire::read_paja(body).map_err(|e| lost(e.to_string()))? {
+        PajaMessage::Welcome { token, role } => {
+            *connected = true;
+            *lock(&shared.role) = Some(role);
+            if shared.token.borrow().as_deref() != Some(&token) {
+                shared.token.send_replace(Some(token));
+            }
+            if doc == DocName::Content {
+                shared.set_people();
+            }
+        }
+        PajaMessage::Lobby => {
+            shared.status.send_replace(PeerStatus::Lobby);
+        }
+        PajaMessage::Refused { reason } => return Err(Outcome::Refused(reason)),
+        PajaMessage::Sealed { .. } => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! The hub's state: the workshop file it persists to, one [`Room`] per document with its
+//! awareness and fan-out, the admission desk and the sealed items waiting for reveal.
+//!
+//! Persistence comes first: an update is appended to the `.paja` log (through
+//! [`WorkshopFile::apply_remote`]) and only then broadcast, all under the file's lock, so
+//! the broadcast order is the log order and a crash loses nothing a peer has seen.
+
+use super::admission::Admission;
+use super::wire::{self, EMPTY_UPDATE, SealedItem};
+use super::SyncError;
+use crate::api::WorkshopFile;
+use crate::model::DocName;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::broadcast;
+use yrs::block::ClientID;
+use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
+
+/// How many messages a slow connection may fall behind before it is dropped to resync.
+const FAN_OUT_CAPACITY: usize = 8192;
+
+/// One encoded message for every connection of a room but its sender.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub from: u64,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// Locks a mutex even if a panicking thread poisoned it: the data is still consistent,
+/// since every change is applied in one call.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One document's room: awareness states and the broadcast channel.
+pub struct Room {
+    pub doc: DocName,
+    pub fan_out: broadcast::Sender<Frame>,
+    awareness: Mutex<Awareness>,
+}
+
+#[derive(Default)]
+struct Awareness {
+    states: HashMap<u64, (u32, Arc<str>)>,
+    owners: HashMap<u64, u64>,
+}
+
+impl Room {
+    fn new(doc: DocName) -> Room {
+        let (fan_out, _) = broadcast::channel(FAN_OUT_CAPACITY);
+        Room { doc, fan_out, awareness: Mutex::new(Awareness::default()) }
+    }
+
+    pub fn send(&self, from: u64, bytes: Vec<u8>) {
+        let _ = self.fan_out.send(Frame { from, bytes: Arc::new(bytes) });
+    }
+
+    /// Takes in a connection's awareness update and passes it on.
+    pub fn awareness_update(&self, conn: u64, update: AwarenessUpdate) {
+        let mut table = lock(&self.awareness);
+        let mut accepted = HashMap::new();
+        for (client, entry) in update.clients {
+            let id = client.get();
+            let newer = table.states.get(&id).is_none_or(|(clock, _)| entry.clock >= *clock);
+            if !newer {
+                continue;
+            }
+            if &*entry.json == "null" {
+                table.states.remove(&id);
+                table.owners.remove(&id);
+            } else {
+                table.states.insert(id, (entry.clock, entry.json.clone()));
+                table.owners.insert(id, conn);
+            }
+            accepted.insert(client, entry);
+        }
+        if !accepted.is_empty() {
+            self.send(conn, wire::awareness(AwarenessUpdate { clients: accepted }));
+        }
+    }
+
+    /// Everyone's presence, for a connection that just arrived.
+    pub fn awareness_state(&self) -> Option<Vec<u8>> {
+        let table = lock(&self.awareness);
+        let clients: HashMap<_, _> = table
+            .states
+            .iter()
+            .map(|(id, (clock, json))| (ClientID::new(*id), AwarenessUpdateEntry { clock: *clock, json: json.clone() }))
+            .collect();
+        (!clients.is_empty()).then(|| wire::awareness(AwarenessUpdate { clients }))
+    }
+
+    /// Removes the presence of a connection that left, and tells the others.
+    pub fn leave(&self, conn: u64) {
+        let mut table = lock(&self.awareness);
+        let gone: Vec<u64> = table.owners.iter().filter(|(_, c)| **c == conn).map(|(id, _)| *id).collect();
+        let mut clients = HashMap::new();
+        for id in gone {
+            table.owners.remove(&id);
+            if let Some((clock, _)) = table.states.remove(&id) {
+                clients.insert(ClientID::new(id), AwarenessUpdateEntry { clock: clock + 1, json: "null".into() });
+            }
+        }
+        if !clients.is_empty() {
+            self.send(conn, wire::awareness(AwarenessUpdate { clients }));
+        }
+    }
+
+    /// How many people show presence in this room.
+    pub fn people(&self) -> usize {
+        lock(&self.awareness).states.len()
+    }
+}
+
+/// Everything a hub's connections share.
+pub struct HubState {
+    pub file: Mutex<WorkshopFile>,
+    pub content: Room,
+    pub control: Room,
+    pub admission: Mutex<Admission>,
+    pub sealed: Mutex<Vec<(String, SealedItem)>>,
+    /// Fires after every change to the workshop, for the facilitator's window.
+    pub changed: broadcast::Sender<()>,
+    next_conn: AtomicU64,
+}
+
+/// The connection id the hub uses for its own edits.
+pub const HUB_ITSELF: u64 = 0;
+
+impl HubState {
+    pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
+        HubState {
+            file: Mutex::new(file),
+            content: Room::new(DocName::Content),
+            control: Room::new(DocName::Control),
+            admission: Mutex::new(admission),
+            sealed: Mutex::new(Vec::new()),
+            changed: broadcast::channel(64).0,
+            next_conn: AtomicU64::new(1),
+        }
+    }
+
+    pub fn room(&self, doc: DocName) -> &Room {
+        match doc {
+            DocName::Content => &self.content,
+            DocName::Control => &self.control,
+        }
+    }
+
+    pub fn next_conn(&self) -> u64 {
+        self.next_conn.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Logs a remote update, applies it, then broadcasts it to the room's other clients.
+    pub fn apply(&self, doc: DocName, from: u64, update: &[u8]) -> Result<(), SyncError> {
+        if update == EMPTY_UPDATE {
+            return Ok(());
+        }
+        let mut file = lock(&self.file);
+        file.apply_remote(doc, update).map_err(|e| match e {
+            crate::Error::Model(e) => SyncError::Malformed(e.to_string()),
+            e => SyncError::Core(e),
+        })?;
+        self.room(doc).send(from, wire::update(update.to_vec()));
+        drop(file);
+        let _ = self.changed.send(());
+        Ok(())
+    }
+
+    /// Runs the hub's own edit (as facilitator), logs it and broadcasts what it changed.
+    pub fn change<R>(
+        &self,
+        edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
+    ) -> Result<R, SyncError> {
+        let mut file = lock(&self.file);
+        let (result, updates) = file.change_updates(edit)?;
+        for (doc, update) in updates {
+            self.room(doc).send(HUB_ITSELF, wire::update(update));
+        }
+        drop(file);
+        let _ = self.changed.send(());
+        Ok(result)
+    }
+}

@@ -1,0 +1,236 @@
+//! The WebSocket adapter: accepts TCP, wraps TLS when the hub has a certificate, reads
+//! the join from the handshake's URL, applies size limits and timeouts, and hands each
+//! admitted client to [`connection::drive`]. Anything wrong ends that one connection with
+//! one log line; the hub goes on.
+
+use super::admission::{Gate, JoinRequest, Role};
+use super::connection::{self, Connection, Incoming, Outgoing, Timing};
+use super::room::{HubState, lock};
+use super::wire::{self, PajaMessage};
+use crate::model::DocName;
+use futures_util::{SinkExt, StreamExt};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpListener;
+use tokio::sync::{oneshot, watch};
+use tokio_rustls::TlsAcceptor;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, Response};
+use tokio_tungstenite::tungstenite::http::StatusCode;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+
+/// Where a WebSocket request goes, by its URL path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Room(DocName),
+    /// The browser participants' JSON RPC. Add its handler in [`serve_route`].
+    Rpc,
+}
+
+/// Matches a path: `/rpc`, or a room by its last segment (`/content`, `/<id>/control`).
+pub fn route(path: &str) -> Option<Route> {
+    if path == "/rpc" {
+        return Some(Route::Rpc);
+    }
+    match path.rsplit('/').next() {
+        Some("content") => Some(Route::Room(DocName::Content)),
+        Some("control") => Some(Route::Room(DocName::Control)),
+        _ => None,
+    }
+}
+
+/// Limits and timeouts of the adapter.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub max_message: usize,
+    pub handshake: Duration,
+    pub timing: Timing,
+}
+
+/// What the handshake decided.
+enum Admitted {
+    Room { doc: DocName, gate: Gate },
+    Rpc,
+}
+
+/// Accepts connections until `stop` turns true.
+pub async fn accept_loop(
+    listener: TcpListener,
+    state: Arc<HubState>,
+    tls: Option<TlsAcceptor>,
+    limits: Limits,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.changed() => return,
+        };
+        match accepted {
+            Ok((tcp, from)) => {
+                let _ = tcp.set_nodelay(true);
+                let task = handle(tcp, from, state.clone(), tls.clone(), limits.clone(), stop.clone());
+                tokio::spawn(task);
+            }
+            Err(e) => {
+                eprintln!("paja hub: could not accept a connection: {e}.");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+}
+
+async fn handle(
+    tcp: tokio::net::TcpStream,
+    from: SocketAddr,
+    state: Arc<HubState>,
+    tls: Option<TlsAcceptor>,
+    limits: Limits,
+    stop: watch::Receiver<bool>,
+) {
+    let Some(tls) = tls else {
+        return upgrade(tcp, from.ip(), state, limits, stop).await;
+    };
+    match tokio::time::timeout(limits.handshake, tls.accept(tcp)).await {
+        Ok(Ok(stream)) => upgrade(stream, from.ip(), state, limits, stop).await,
+        Ok(Err(e)) => eprintln!("paja hub: dropped {from}: the TLS handshake failed: {e}."),
+        Err(_) => eprintln!("paja hub: dropped {from}: the TLS handshake took too long."),
+    }
+}
+
+async fn upgrade<S>(stream: S, ip: IpAddr, state: Arc<HubState>, limits: Limits, stop: watch::Receiver<bool>)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let decided = Arc::new(Mutex::new(None));
+    let slot = decided.clone();
+    let gate_state = state.clone();
+    let callback = move |request: &Request, response: Response| -> Result<Response, ErrorResponse> {
+        let admitted = check(&gate_state, ip, request)?;
+        *lock(&slot) = Some(admitted);
+        Ok(response)
+    };
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(limits.max_message))
+        .max_frame_size(Some(limits.max_message));
+    let accept = tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
+    let ws = match tokio::time::timeout(limits.handshake, accept).await {
+        Ok(Ok(ws)) => ws,
+        Ok(Err(e)) => return eprintln!("paja hub: refused a connection from {ip}: {e}."),
+        Err(_) => return eprintln!("paja hub: dropped {ip}: the WebSocket handshake took too long."),
+    };
+    let Some(admitted) = lock(&decided).take() else { return };
+    match admitted {
+        Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
+        Admitted::Rpc => serve_rpc(ws).await,
+    }
+}
+
+/// Decides at the handshake: unknown paths, wrong codes and rate-limited addresses are
+/// refused with an HTTP status and one sentence.
+fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, ErrorResponse> {
+    let refuse = |status: u16, reason: &str| {
+        let mut response = ErrorResponse::new(Some(reason.to_string()));
+        *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
+        response
+    };
+    let uri = request.uri();
+    match route(uri.path()) {
+        None => Err(refuse(404, "There is no such room here.")),
+        Some(Route::Rpc) => Ok(Admitted::Rpc),
+        Some(Route::Room(doc)) => {
+            let join = JoinRequest::from_query(uri.query().unwrap_or(""));
+            match lock(&state.admission).gate(ip, &join) {
+                Gate::Refuse { status, reason } => {
+                    eprintln!("paja hub: refused {ip}: {reason}");
+                    Err(refuse(status, reason))
+                }
+                gate => Ok(Admitted::Room { doc, gate }),
+            }
+        }
+    }
+}
+
+/// The extension point for the browser JSON RPC: for now it says it is not here.
+async fn serve_rpc<S: AsyncRead + AsyncWrite + Unpin>(mut ws: WebSocketStream<S>) {
+    let _ = ws.send(Message::Text("The browser RPC is not available in this version.".into())).await;
+    let _ = ws.close(None).await;
+}
+
+async fn serve_room<S>(
+    mut ws: WebSocketStream<S>,
+    doc: DocName,
+    gate: Gate,
+    state: Arc<HubState>,
+    timing: Timing,
+    stop: watch::Receiver<bool>,
+) where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let (name, role) = match gate {
+        Gate::Member { token, role } => {
+            let welcome = wire::paja(&PajaMessage::Welcome { token, role });
+            if ws.send(Message::Binary(welcome.into())).await.is_err() {
+                return;
+            }
+            (String::from("member"), role)
+        }
+        Gate::Knock { name, role } => match lobby(&mut ws, &state, name.clone(), role).await {
+            Some(role) => (name, role),
+            None => return,
+        },
+        Gate::Refuse { .. } => return,
+    };
+    let conn = Connection::new(state, doc, role, name);
+    let (sink, stream) = ws.split();
+    let incoming = stream.map(|message| match message {
+        Ok(Message::Binary(bytes)) => Ok(Incoming::Message(bytes.to_vec())),
+        Ok(Message::Text(_)) => Err(WsError::Utf8("text messages are not part of the protocol".into())),
+        Ok(_) => Ok(Incoming::Alive),
+        Err(e) => Err(e),
+    });
+    let outgoing = sink.with(|out: Outgoing| async move {
+        Ok::<_, WsError>(match out {
+            Outgoing::Message(bytes) => Message::Binary(bytes.into()),
+            Outgoing::Ping => Message::Ping(Vec::new().into()),
+        })
+    });
+    connection::drive(conn, incoming, Box::pin(outgoing), timing, stop).await;
+}
+
+/// Lets a knocking client in now or after the facilitator decides; None if refused or gone.
+async fn lobby<S>(ws: &mut WebSocketStream<S>, state: &HubState, name: String, role: Role) -> Option<Role>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let mut answer = lock(&state.admission).knock(name, role);
+    let decided = match answer.try_recv() {
+        Ok(decided) => decided,
+        Err(oneshot::error::TryRecvError::Closed) => return None,
+        Err(oneshot::error::TryRecvError::Empty) => {
+            let waiting = wire::paja(&PajaMessage::Lobby);
+            ws.send(Message::Binary(waiting.into())).await.ok()?;
+            loop {
+                tokio::select! {
+                    decided = &mut answer => break decided.ok()?,
+                    message = ws.next() => match message {
+                        Some(Ok(_)) => continue,
+                        _ => return None,
+                    },
+                }
+            }
+        }
+    };
+    let (reply, role) = match decided {
+        Ok((token, role)) => (PajaMessage::Welcome { token, role }, Some(role)),
+        Err(reason) => (PajaMessage::Refused { reason }, None),
+    };
+    ws.send(Message::Binary(wire::paja(&reply).into())).await.ok()?;
+    if role.is_none() {
+        let _ = ws.close(None).await;
+    }
+    role
+}

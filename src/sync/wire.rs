@@ -1,0 +1,110 @@
+//! Framing: y-websocket messages in and out, and Paja's own JSON messages (type 100).
+
+use super::SyncError;
+use super::admission::Role;
+use serde::{Deserialize, Serialize};
+use yrs::StateVector;
+use yrs::encoding::read::Cursor;
+use yrs::sync::awareness::AwarenessUpdate;
+use yrs::sync::protocol::MessageReader;
+use yrs::sync::{Message, SyncMessage};
+use yrs::updates::decoder::DecoderV1;
+use yrs::updates::encoder::Encode;
+
+/// The message type of Paja's own messages; Yjs clients skip types they do not know.
+pub const PAJA_TAG: u8 = 100;
+
+/// The encoding of an update that changes nothing.
+pub const EMPTY_UPDATE: [u8; 2] = [0, 0];
+
+/// Paja's own messages, sent as JSON inside message type 100.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PajaMessage {
+    /// Hub to peer: you are in; use this token to reconnect.
+    Welcome { token: String, role: Role },
+    /// Hub to peer: wait until the facilitator admits you.
+    Lobby,
+    /// Hub to peer: you are not let in (and the connection closes).
+    Refused { reason: String },
+    /// Peer to hub: an anonymous card or a hidden vote, published by the hub at reveal.
+    Sealed { board: String, item: SealedItem },
+}
+
+/// What a participant hands to the hub alone. It carries nothing about the sender.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SealedItem {
+    /// A card on a free board, shown without an author.
+    FreeCard { text: String, color: String },
+    /// One dot for an idea on an idea wall, counted without a voter.
+    Vote { idea: String },
+}
+
+/// Splits one WebSocket message into its y-sync messages. Several may be packed in one.
+pub fn decode(bytes: &[u8]) -> Result<Vec<Message>, SyncError> {
+    let mut decoder = DecoderV1::new(Cursor::new(bytes));
+    let mut messages = Vec::new();
+    for message in MessageReader::new(&mut decoder) {
+        messages.push(message.map_err(|e| SyncError::Malformed(e.to_string()))?);
+    }
+    if messages.is_empty() {
+        return Err(SyncError::Malformed("it holds no message".into()));
+    }
+    Ok(messages)
+}
+
+pub fn encode(message: &Message) -> Vec<u8> {
+    message.encode_v1()
+}
+
+pub fn step1(sv: StateVector) -> Vec<u8> {
+    encode(&Message::Sync(SyncMessage::SyncStep1(sv)))
+}
+
+pub fn step2(update: Vec<u8>) -> Vec<u8> {
+    encode(&Message::Sync(SyncMessage::SyncStep2(update)))
+}
+
+pub fn update(update: Vec<u8>) -> Vec<u8> {
+    encode(&Message::Sync(SyncMessage::Update(update)))
+}
+
+pub fn awareness(update: AwarenessUpdate) -> Vec<u8> {
+    encode(&Message::Awareness(update))
+}
+
+/// A y-protocols auth message saying why a write was refused.
+pub fn denied(reason: &str) -> Vec<u8> {
+    encode(&Message::Auth(Some(reason.to_string())))
+}
+
+pub fn paja(message: &PajaMessage) -> Vec<u8> {
+    let json = serde_json::to_vec(message).unwrap_or_default();
+    encode(&Message::Custom(PAJA_TAG, json))
+}
+
+/// Reads a Paja message from the body of a custom message.
+pub fn read_paja(body: &[u8]) -> Result<PajaMessage, SyncError> {
+    serde_json::from_slice(body).map_err(|e| SyncError::Malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paja_messages_round_trip_through_the_y_sync_framing() {
+        let sent = PajaMessage::Welcome { token: "t".into(), role: Role::Observer };
+        let messages = decode(&paja(&sent)).expect("a message we framed reads back");
+        let Message::Custom(tag, body) = &messages[0] else { panic!("expected a custom message") };
+        assert_eq!(*tag, PAJA_TAG, "Paja messages use their own type");
+        assert_eq!(read_paja(body).expect("json"), sent, "the body is the JSON we sent");
+    }
+
+    #[test]
+    fn garbage_is_refused_not_panicked_on() {
+        assert!(decode(&[0, 9, 9, 9]).is_err(), "an unknown sync sub-type is an error");
+        assert!(decode(&[]).is_err(), "an empty message is an error");
+    }
+}
