@@ -43,10 +43,12 @@ deps-apt:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
 	fi
 
-# npm ci only when the lock file changed since the last install.
-deps-npm: ui/node_modules/.package-lock.json
-ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
-	cd ui && npm ci --no-audit --no-fund
+# npm ci only when a lock file changed since the last install: the UI, and the
+# Yjs client the core's interop test drives.
+NPM_DIRS := ui tests/interop
+deps-npm: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
+%/node_modules/.package-lock.json: %/package-lock.json %/package.json
+	cd $* && npm ci --no-audit --no-fund
 	touch $@
 
 deps-tauri-driver:
@@ -63,7 +65,7 @@ cli:
 	cargo build -p paja --bin paja
 
 # The desktop crate embeds ui/dist at compile time, so even its tests need the UI built.
-test-core: ui
+test-core: ui deps-npm
 	cargo test --workspace
 
 test-ui: deps-npm
