@@ -5,8 +5,10 @@
 //! loses nothing a caller has seen. To add an operation, add a method here (or in a
 //! file per domain beside this one) that runs one model change through [`WorkshopFile::change`].
 
+mod commands;
 mod info;
 
+pub use commands::{Command, Item, ItemType, Outcome, Patch};
 pub use info::Info;
 
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};

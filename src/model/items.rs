@@ -129,6 +129,30 @@ impl Workshop {
         })
     }
 
+    /// Sets only the given fields, after checking the result still reads as a `T`, so
+    /// other people's concurrent edits to other fields are left alone.
+    fn patch_at<T: DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        patch: &serde_json::Map<String, Value>,
+    ) -> Result<(), ModelError> {
+        if patch.contains_key("id") {
+            return Err(ModelError::Invalid("an id cannot be changed".into()));
+        }
+        self.edit(DocName::Content, |txn, root| {
+            let map = find(txn, root, path)?;
+            let mut value = read_map(txn, &map);
+            if let Value::Object(obj) = &mut value {
+                obj.extend(patch.clone());
+            }
+            decode::<T>(value)?;
+            for (key, field) in patch {
+                write_value(txn, &map, key, field);
+            }
+            Ok(())
+        })
+    }
+
     fn remove_at(&mut self, parent: &Path, collection: &str, id: &str) -> Result<(), ModelError> {
         self.edit(DocName::Content, |txn, root| {
             let parent_map = find(txn, root, parent)?;
@@ -163,6 +187,36 @@ impl Workshop {
     pub fn update<T: BoardItem>(&mut self, board: &str, id: &str, change: impl FnOnce(&mut T)) -> Result<(), ModelError> {
         self.read(DocName::Content, |txn, root| check_kind(txn, root, board, T::KIND))?;
         self.update_at(&[("boards", board), (T::COLLECTION, id)], change)
+    }
+
+    /// Sets some fields of an item, given as JSON; the rest stay as they are.
+    pub fn patch<T: BoardItem>(
+        &mut self,
+        board: &str,
+        id: &str,
+        patch: &serde_json::Map<String, Value>,
+    ) -> Result<(), ModelError> {
+        self.read(DocName::Content, |txn, root| check_kind(txn, root, board, T::KIND))?;
+        self.patch_at::<T>(&[("boards", board), (T::COLLECTION, id)], patch)
+    }
+
+    /// Sets some board fields (title, archived, or a kind's own such as `central_problem`).
+    pub fn patch_board(&mut self, id: &str, patch: &serde_json::Map<String, Value>) -> Result<(), ModelError> {
+        if patch.contains_key("kind") || patch.keys().any(|k| super::schema::is_collection(k)) {
+            return Err(ModelError::Invalid("a board's kind and items are changed one by one".into()));
+        }
+        self.patch_at::<Board>(&[("boards", id)], patch)
+    }
+
+    pub fn patch_session(&mut self, id: &str, patch: &serde_json::Map<String, Value>) -> Result<(), ModelError> {
+        if patch.contains_key("steps") {
+            return Err(ModelError::Invalid("agenda steps are changed one by one".into()));
+        }
+        self.patch_at::<Session>(&[("sessions", id)], patch)
+    }
+
+    pub fn patch_step(&mut self, session: &str, id: &str, patch: &serde_json::Map<String, Value>) -> Result<(), ModelError> {
+        self.patch_at::<Step>(&[("sessions", session), ("steps", id)], patch)
     }
 
     /// Moves an item on the canvas: only its small position map changes.
@@ -291,6 +345,15 @@ impl Workshop {
             write_map(txn, &map, &obj);
             Ok(())
         })
+    }
+
+    pub fn patch_meta(&mut self, patch: &serde_json::Map<String, Value>) -> Result<(), ModelError> {
+        let mut value = serde_json::to_value(self.meta()).map_err(|e| ModelError::Invalid(e.to_string()))?;
+        if let Value::Object(obj) = &mut value {
+            obj.extend(patch.clone());
+        }
+        let meta: Meta = decode(value)?;
+        self.update_meta(|m| *m = meta)
     }
 
     // ---- control document ----
