@@ -47,8 +47,11 @@ deps-apt:
 # Yjs client the core's interop test drives.
 NPM_DIRS := ui tests/interop
 deps-npm: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
+# A registry mirror that serves only this platform's builds of optional packages
+# (rollup's, esbuild's) leaves them out of the lock file, and npm ci then refuses
+# it; npm install --no-save installs the same locked versions without rewriting it.
 %/node_modules/.package-lock.json: %/package-lock.json %/package.json
-	cd $* && npm ci --no-audit --no-fund
+	cd $* && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
 	touch $@
 
 deps-tauri-driver:
