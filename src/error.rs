@@ -10,6 +10,8 @@ pub enum Error {
     Store(#[from] StoreError),
     #[error(transparent)]
     Model(#[from] ModelError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     #[error("{} could not be read or written: {source}.", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("There is no template \"{0}\"; choose paku or empty.")]
@@ -21,6 +23,7 @@ impl Error {
         match self {
             Error::Store(e) => e.code(),
             Error::Model(e) => e.code(),
+            Error::Export(e) => e.code(),
             Error::Io { .. } => "io",
             Error::UnknownTemplate(_) => "unknown_template",
         }

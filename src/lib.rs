@@ -2,6 +2,7 @@
 //!
 //! - `model`: the workshop document (yrs) and its typed API per board kind.
 //! - `store`: the `.paja` file (SQLite): update log, compaction, versions, media.
+//! - `export`: PDF report and posters, PNG, JSON, JSON Canvas and CSV of a workshop.
 //! - `sync`: the hub and peers of a live session: y-sync over WebSocket, joining, roles.
 //! - `templates`: the PAKU workshop template, starter boards and the demo, as JSON data.
 //! - `api`: one function per user operation on a workshop file; the desktop shell, the
@@ -9,6 +10,7 @@
 
 pub mod api;
 mod error;
+pub mod export;
 pub mod model;
 pub mod store;
 pub mod sync;

@@ -6,9 +6,11 @@
 //! file per domain beside this one) that runs one model change through [`WorkshopFile::change`].
 
 mod commands;
+mod export;
 mod info;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch};
+pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
 
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};

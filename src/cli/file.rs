@@ -1,20 +1,10 @@
-//! Workshop files: new, demo, info, check, export, import and versions.
+//! Workshop files: new, demo, info, check, import and versions.
 
 use clap::Subcommand;
 use paja::api::WorkshopFile;
 use paja::templates::{self, Template};
 use paja::Error;
 use std::path::{Path, PathBuf};
-
-#[derive(Subcommand)]
-pub enum ExportFormat {
-    /// Complete, re-importable JSON.
-    Json {
-        file: PathBuf,
-        #[arg(short)]
-        o: PathBuf,
-    },
-}
 
 #[derive(Subcommand)]
 pub enum ImportFormat {
@@ -74,16 +64,6 @@ pub fn check(file: &Path) -> Result<(), Error> {
         path: file.to_path_buf(),
         detail: format!("{} problems found", report.problems.len()),
     }))
-}
-
-pub fn export(format: ExportFormat) -> Result<(), Error> {
-    match format {
-        ExportFormat::Json { file, o } => {
-            WorkshopFile::open(&file)?.export_json(&o)?;
-            println!("Wrote {}.", o.display());
-        }
-    }
-    Ok(())
 }
 
 pub fn import(format: ImportFormat) -> Result<(), Error> {

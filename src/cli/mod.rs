@@ -1,6 +1,7 @@
 //! Subcommands of `paja`, one file per group. To add one, add a variant to [`Command`]
 //! and its handler in the group's file.
 
+mod export;
 mod file;
 mod sync;
 
@@ -38,7 +39,7 @@ enum Command {
     /// Export a workshop.
     Export {
         #[command(subcommand)]
-        format: file::ExportFormat,
+        format: export::ExportCommand,
     },
     /// Import a workshop into a new file.
     Import {
@@ -87,7 +88,7 @@ fn dispatch(command: Command) -> anyhow::Result<()> {
         Command::Demo { file } => file::demo(&file)?,
         Command::Info { file, json } => file::info(&file, json)?,
         Command::Check { file } => file::check(&file)?,
-        Command::Export { format } => file::export(format)?,
+        Command::Export { format } => export::run(format)?,
         Command::Import { format } => file::import(format)?,
         Command::Version { action } => file::version(action)?,
         Command::Serve(args) => sync::serve(args)?,

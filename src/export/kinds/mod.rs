@@ -1,0 +1,106 @@
+//! One exporter per board kind. Each module holds everything kind-specific: its section
+//! of the PDF report, its drawing as a [`Scene`] (used by PNG, JSON Canvas and posters)
+//! and its CSV rows.
+//!
+//! To add a board kind: add a module here with `section`, `scene` and `rows`, and one arm
+//! in each of the three functions below.
+
+mod cafe;
+mod causal_map;
+mod evaluation;
+mod free_board;
+mod idea_wall;
+mod persona;
+pub mod quality;
+mod service_path;
+
+use super::ExportOptions;
+use super::csv::Row;
+use super::fonts::Metrics;
+use super::pdf::layout::{Layout, Style};
+use super::scene::Scene;
+use crate::model::{Board, BoardContent, WorkshopView};
+
+/// What every section may need besides its board.
+pub struct Ctx<'a> {
+    pub view: &'a WorkshopView,
+    pub opts: &'a ExportOptions,
+    pub media: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+}
+
+/// The board's section of the report, starting on a new page, with its comments.
+pub fn section(l: &mut Layout, board: &Board, ctx: &Ctx) {
+    match &board.content {
+        BoardContent::Persona(b) => persona::section(l, board, b, ctx),
+        BoardContent::ServicePath(b) => service_path::section(l, board, b, ctx),
+        BoardContent::CausalMap(b) => causal_map::section(l, board, b),
+        BoardContent::Cafe(b) => cafe::section(l, board, b, ctx),
+        BoardContent::IdeaWall(b) => idea_wall::section(l, board, b, ctx),
+        BoardContent::Free(b) => free_board::section(l, board, b),
+        BoardContent::QualityCriteria(b) => quality::section(l, board, b),
+        BoardContent::Evaluation(b) => evaluation::section(l, board, b),
+    }
+    comments(l, board, ctx);
+}
+
+/// The board as a drawing.
+pub fn scene(board: &Board, m: &Metrics) -> Scene {
+    match &board.content {
+        BoardContent::Persona(b) => persona::scene(b, m),
+        BoardContent::ServicePath(b) => service_path::scene(b, m),
+        BoardContent::CausalMap(b) => causal_map::scene(b, m),
+        BoardContent::Cafe(b) => cafe::scene(b, m),
+        BoardContent::IdeaWall(b) => idea_wall::scene(b, m),
+        BoardContent::Free(b) => free_board::scene(b, m),
+        BoardContent::QualityCriteria(b) => quality::scene(b, m),
+        BoardContent::Evaluation(b) => evaluation::scene(b, m),
+    }
+}
+
+/// Every text item of the board as CSV rows (one row per field).
+pub fn rows(board: &Board, out: &mut Vec<Row>) {
+    let mut push = |kind: &str, id: &str, field: &str, value: &str| {
+        out.push(Row::new("cards", &board.title, kind, id, field, value));
+    };
+    match &board.content {
+        BoardContent::Persona(b) => persona::rows(b, &mut push),
+        BoardContent::ServicePath(b) => service_path::rows(b, &mut push),
+        BoardContent::CausalMap(b) => causal_map::rows(b, &mut push),
+        BoardContent::Cafe(b) => cafe::rows(b, &mut push),
+        BoardContent::IdeaWall(b) => idea_wall::rows(b, &mut push),
+        BoardContent::Free(b) => free_board::rows(b, &mut push),
+        BoardContent::QualityCriteria(b) => quality::rows(b, &mut push),
+        BoardContent::Evaluation(b) => evaluation::rows(b, &mut push),
+    }
+}
+
+/// The callback each kind's `rows` fills: (kind, item id, field, value).
+pub type Push<'a> = dyn FnMut(&str, &str, &str, &str) + 'a;
+
+/// Comments on the board; the author's name only when names were opted in.
+fn comments(l: &mut Layout, board: &Board, ctx: &Ctx) {
+    let comments: Vec<_> = ctx
+        .view
+        .comments
+        .iter()
+        .filter(|c| c.board_id == board.id && !c.text.is_empty())
+        .collect();
+    if comments.is_empty() {
+        return;
+    }
+    l.heading("Kommentit", 3);
+    for c in comments {
+        let text = match (ctx.opts.include_names, c.author.is_empty()) {
+            (true, false) => format!("{}: {}", c.author, c.text),
+            _ => c.text.clone(),
+        };
+        l.bullet(&text, Style::BODY);
+    }
+}
+
+/// Items sorted by their `order` field.
+pub fn by_order<T>(items: &[T], order: impl Fn(&T) -> f64) -> Vec<&T> {
+    let mut sorted: Vec<&T> = items.iter().collect();
+    sorted.sort_by(|a, b| order(a).total_cmp(&order(b)));
+    sorted
+}
