@@ -1,0 +1,78 @@
+# Paja: `make run` starts the desktop app on the demo workshop; `make test` runs
+# every test. Both install what a fresh Debian 12 machine lacks first (`make deps`).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/paja-desktop
+CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
+
+# WebKitGTK and friends for the Tauri window; Xvfb and WebKitWebDriver for the
+# window tests; chromium for browser tests; poppler-utils and qpdf to check PDFs;
+# Noto Sans for the PDF fonts.
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
+	poppler-utils qpdf fonts-noto-core
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
+	test-core test-ui test-e2e
+
+run: deps ui desktop
+	$(DESKTOP_BIN)
+
+test: deps
+	$(MAKE) test-core
+	$(MAKE) test-ui
+	$(MAKE) test-e2e
+
+deps: deps-apt deps-npm deps-tauri-driver
+
+deps-apt:
+	@command -v cargo >/dev/null || { echo "Rust (cargo) is missing: install it with rustup (https://rustup.rs)" >&2; exit 1; }
+	@command -v node >/dev/null || { echo "Node.js 20.19 or newer is missing" >&2; exit 1; }
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+# npm ci only when a lock file changed since the last install: the UI, and the
+# Yjs client the core's interop test drives.
+NPM_DIRS := ui tests/interop
+deps-npm: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
+# A registry mirror that serves only this platform's builds of optional packages
+# (rollup's, esbuild's) leaves them out of the lock file, and npm ci then refuses
+# it; npm install --no-save installs the same locked versions without rewriting it.
+%/node_modules/.package-lock.json: %/package-lock.json %/package.json
+	cd $* && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
+	touch $@
+
+deps-tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui: deps-npm
+	cd ui && npm run build
+
+# The binary embeds ui/dist, so the UI is built first.
+desktop: ui
+	cargo build -p paja-desktop
+
+cli:
+	cargo build -p paja --bin paja
+
+# The desktop crate embeds ui/dist at compile time, so even its tests need the UI built.
+test-core: ui deps-npm
+	cargo test --workspace
+
+test-ui: deps-npm
+	cd ui && npx vitest run
+
+test-e2e: desktop cli
+	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/window.test.mjs

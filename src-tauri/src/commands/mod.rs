@@ -1,0 +1,9 @@
+//! IPC commands, one file per domain. Each takes state, calls one core
+//! function and maps the error; no rules live here.
+
+pub mod workshop;
+
+/// Every command the window may invoke.
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![workshop::workshop_view]
+}

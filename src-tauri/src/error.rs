@@ -1,0 +1,21 @@
+//! The error shape every command returns across IPC: `{ code, message }`.
+//!
+//! The UI decides by `code` (stable, from `paja::Error::code`), and shows
+//! `message` (one sentence) to the person.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl From<paja::Error> for CommandError {
+    fn from(err: paja::Error) -> Self {
+        Self {
+            code: err.code(),
+            message: err.to_string(),
+        }
+    }
+}

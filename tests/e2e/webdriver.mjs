@@ -1,0 +1,77 @@
+// A small W3C WebDriver client over fetch: just what the window tests use.
+// No browser downloads: tauri-driver forwards to Debian's WebKitWebDriver.
+
+export class WebDriver {
+  constructor(base, sessionId) {
+    this.base = base;
+    this.sessionId = sessionId;
+  }
+
+  static async startSession(base, capabilities) {
+    const value = await request('POST', `${base}/session`, { capabilities: { alwaysMatch: capabilities } });
+    return new WebDriver(base, value.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return request(method, `${this.base}/session/${this.sessionId}${path}`, body);
+  }
+
+  /** Runs `script` in the page; `arguments[i]` are `args`. */
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Runs `script` in the page; it reports its result by calling its last argument. */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
+  /** Polls until `script` returns a truthy value, and returns it. */
+  async waitFor(script, { timeoutMs = 30000, what = script } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.execute(script);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async findElement(css) {
+    const value = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return Object.values(value)[0];
+  }
+
+  async text(elementId) {
+    return this.cmd('GET', `/element/${elementId}/text`);
+  }
+
+  /** PNG bytes of the window. */
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+
+  async quit() {
+    await this.cmd('DELETE', '');
+  }
+}
+
+async function request(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${method} ${url}: HTTP ${response.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  if (!response.ok || (json.value && json.value.error)) {
+    const { error, message } = json.value ?? {};
+    throw new Error(`${method} ${url}: ${error ?? response.status}: ${message ?? text.slice(0, 300)}`);
+  }
+  return json.value;
+}

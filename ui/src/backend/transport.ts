@@ -1,0 +1,30 @@
+// How a command reaches the core. Two transports: Tauri IPC in the desktop
+// window, WebSocket RPC in a participant's browser. Commands (one file per
+// domain) are written once over this interface.
+
+/** The `{ code, message }` every core error arrives as. Decide by `code`. */
+export class BackendError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+}
+
+export type Args = Record<string, unknown>;
+
+export interface Transport {
+  call<T>(cmd: string, args?: Args): Promise<T>;
+}
+
+/** Turns whatever a transport rejected with into a `BackendError`. */
+export function toBackendError(err: unknown): BackendError {
+  if (err instanceof BackendError) return err;
+  if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
+    const { code, message } = err as { code: unknown; message: unknown };
+    return new BackendError(String(code), String(message));
+  }
+  return new BackendError('transport', err instanceof Error ? err.message : String(err));
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { backendOver } from './index';
+import { BackendError } from './transport';
+import { rpcUrl, WebSocketTransport, type Socket } from './websocket';
+
+/** An in-memory socket: records what the client sends, lets the test answer. */
+class FakeSocket implements Socket {
+  readyState = 0;
+  sent: Array<{ id: number; cmd: string; args: unknown }> = [];
+  private listeners: Record<string, Array<(event: { data: unknown }) => void>> = {};
+
+  addEventListener(type: string, listener: (event: { data: unknown }) => void): void {
+    (this.listeners[type] ??= []).push(listener);
+  }
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
+  }
+  close(): void {
+    this.readyState = 3;
+    this.emit('close');
+  }
+  open(): void {
+    this.readyState = 1;
+    this.emit('open');
+  }
+  reply(frame: unknown): void {
+    this.emit('message', JSON.stringify(frame));
+  }
+  emit(type: string, data?: unknown): void {
+    for (const listener of this.listeners[type] ?? []) listener({ data });
+  }
+}
+
+function connected() {
+  const socket = new FakeSocket();
+  const transport = new WebSocketTransport('ws://hub/rpc', () => socket);
+  return { socket, transport };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('WebSocket RPC client', () => {
+  it('sends {id, cmd, args} and resolves with the matching result', async () => {
+    const { socket, transport } = connected();
+    const view = backendOver(transport).workshopView();
+    socket.open();
+    await tick();
+    expect(socket.sent).toEqual([{ id: 1, cmd: 'workshop_view', args: {} }]);
+    socket.reply({ id: 1, ok: true, result: { meta: { title: 'T' } } });
+    await expect(view).resolves.toEqual({ meta: { title: 'T' } });
+  });
+
+  it('matches answers to requests by id when they come back out of order', async () => {
+    const { socket, transport } = connected();
+    const a = transport.call('a');
+    const b = transport.call('b');
+    socket.open();
+    await tick();
+    socket.reply({ id: 2, ok: true, result: 'B' });
+    socket.reply({ id: 1, ok: true, result: 'A' });
+    await expect(a).resolves.toBe('A');
+    await expect(b).resolves.toBe('B');
+  });
+
+  it('rejects with the core error code, so the UI can decide by code', async () => {
+    const { socket, transport } = connected();
+    const call = transport.call('workshop_view');
+    socket.open();
+    await tick();
+    socket.reply({ id: 1, ok: false, error: { code: 'not_found', message: 'No such board.' } });
+    const err = await call.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BackendError);
+    expect((err as BackendError).code).toBe('not_found');
+  });
+
+  it('rejects calls in flight when the connection closes', async () => {
+    const { socket, transport } = connected();
+    const call = transport.call('workshop_view');
+    socket.open();
+    await tick();
+    socket.close();
+    await expect(call).rejects.toMatchObject({ code: 'connection' });
+  });
+
+  it('rejects when the hub cannot be reached', async () => {
+    const { socket, transport } = connected();
+    const call = transport.call('workshop_view');
+    socket.emit('error');
+    await expect(call).rejects.toMatchObject({ code: 'connection' });
+  });
+
+  it('addresses /rpc on the host that served the page', () => {
+    expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
+    expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
+  });
+});

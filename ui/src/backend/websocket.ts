@@ -1,0 +1,110 @@
+// WebSocket RPC: a participant's browser talking to the hub.
+//
+// Wire format, one JSON text frame each way:
+//   request  { id, cmd, args }
+//   response { id, ok: true, result } | { id, ok: false, error: { code, message } }
+// Ids are per connection; responses may arrive in any order.
+import { BackendError, toBackendError, type Args, type Transport } from './transport';
+
+type Response =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: string; message: string } };
+
+type Pending = { resolve: (value: unknown) => void; reject: (err: BackendError) => void };
+
+/** The subset of the browser WebSocket this client uses, so tests can pass a fake. */
+export interface Socket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+const OPEN = 1;
+
+export class WebSocketTransport implements Transport {
+  private socket: Socket | null = null;
+  private opening: Promise<Socket> | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly url: string,
+    private readonly connect: (url: string) => Socket = (u) => new WebSocket(u),
+  ) {}
+
+  async call<T>(cmd: string, args: Args = {}): Promise<T> {
+    const socket = await this.open();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      try {
+        socket.send(JSON.stringify({ id, cmd, args }));
+      } catch (err) {
+        this.pending.delete(id);
+        reject(toBackendError(err));
+      }
+    });
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
+
+  private open(): Promise<Socket> {
+    if (this.socket && this.socket.readyState === OPEN) return Promise.resolve(this.socket);
+    if (this.opening) return this.opening;
+    this.opening = new Promise<Socket>((resolve, reject) => {
+      const socket = this.connect(this.url);
+      let opened = false;
+      socket.addEventListener('open', () => {
+        opened = true;
+        this.socket = socket;
+        this.opening = null;
+        resolve(socket);
+      });
+      socket.addEventListener('message', (event) => this.receive(event.data));
+      socket.addEventListener('error', () => {
+        if (!opened) {
+          this.opening = null;
+          reject(new BackendError('connection', `Cannot connect to ${this.url}`));
+        }
+      });
+      socket.addEventListener('close', () => {
+        if (this.socket === socket) this.socket = null;
+        if (!opened) {
+          this.opening = null;
+          reject(new BackendError('connection', `Cannot connect to ${this.url}`));
+        }
+        this.failAll(new BackendError('connection', 'The connection to the hub closed'));
+      });
+    });
+    return this.opening;
+  }
+
+  private receive(data: unknown): void {
+    let response: Response;
+    try {
+      response = JSON.parse(String(data)) as Response;
+    } catch {
+      return; // Not ours to answer: a malformed frame has no id to reject.
+    }
+    const waiter = this.pending.get(response.id);
+    if (!waiter) return;
+    this.pending.delete(response.id);
+    if (response.ok) waiter.resolve(response.result);
+    else waiter.reject(new BackendError(response.error.code, response.error.message));
+  }
+
+  private failAll(err: BackendError): void {
+    for (const waiter of this.pending.values()) waiter.reject(err);
+    this.pending.clear();
+  }
+}
+
+/** `ws://<host>/rpc` on the host that served this page (wss when served over https). */
+export function rpcUrl(location: { protocol: string; host: string }): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/rpc`;
+}

@@ -1,0 +1,28 @@
+import type { MessageKey } from './fi';
+
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Paja',
+  'app.loading': 'Opening the workshop…',
+  'app.error': 'The workshop cannot be opened.',
+  'workshop.organisation': 'Organiser',
+  'workshop.version': 'Version',
+  'sessions.heading': 'Sessions',
+  'sessions.empty': 'No sessions yet.',
+  'session.agenda': 'Agenda',
+  'session.memo': 'Memo',
+  'step.minutes': '{n} min',
+  'step.questions': 'Support questions',
+  'boards.heading': 'Boards',
+  'boards.label': 'Boards',
+  'boards.empty': 'No boards.',
+  'boards.wholeWorkshop': 'Whole workshop',
+  'boards.ofSession': 'Boards: {session}',
+  'board.kind.persona': 'Persona',
+  'board.kind.service_path': 'Service path',
+  'board.kind.causal_map': 'Causal map',
+  'board.kind.cafe': 'Learning café',
+  'board.kind.idea_wall': 'Idea wall',
+  'board.kind.free': 'Free board',
+  'board.kind.quality_criteria': 'Quality criteria',
+  'board.kind.evaluation': 'Feedback',
+};

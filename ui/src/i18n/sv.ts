@@ -1,0 +1,28 @@
+import type { MessageKey } from './fi';
+
+export const sv: Record<MessageKey, string> = {
+  'app.name': 'Paja',
+  'app.loading': 'Verkstaden öppnas…',
+  'app.error': 'Verkstaden kan inte öppnas.',
+  'workshop.organisation': 'Arrangör',
+  'workshop.version': 'Version',
+  'sessions.heading': 'Träffar',
+  'sessions.empty': 'Inga träffar ännu.',
+  'session.agenda': 'Program',
+  'session.memo': 'Minnesanteckning',
+  'step.minutes': '{n} min',
+  'step.questions': 'Stödfrågor',
+  'boards.heading': 'Tavlor',
+  'boards.label': 'Tavlor',
+  'boards.empty': 'Inga tavlor.',
+  'boards.wholeWorkshop': 'Hela verkstaden',
+  'boards.ofSession': 'Tavlor: {session}',
+  'board.kind.persona': 'Persona',
+  'board.kind.service_path': 'Servicestig',
+  'board.kind.causal_map': 'Orsakskarta',
+  'board.kind.cafe': 'Lärcafé',
+  'board.kind.idea_wall': 'Idévägg',
+  'board.kind.free': 'Fri tavla',
+  'board.kind.quality_criteria': 'Kvalitetskriterier',
+  'board.kind.evaluation': 'Respons',
+};

@@ -1,0 +1,42 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { LanguageContext } from '../i18n';
+import { WorkshopPage } from './WorkshopPage';
+import { sampleView } from './fixture.test-data';
+
+function render(lang: 'fi' | 'sv' | 'en' = 'fi'): string {
+  return renderToStaticMarkup(
+    <LanguageContext.Provider value={lang}>
+      <WorkshopPage view={sampleView} />
+    </LanguageContext.Provider>,
+  );
+}
+
+describe('WorkshopPage', () => {
+  it('shows the workshop title as the one h1', () => {
+    const html = render();
+    expect(html.match(/<h1/g), 'a page has exactly one top heading').toHaveLength(1);
+    expect(html).toContain('>Palvelupolut kuntoon</h1>');
+  });
+
+  it('lists boards inside a list labelled Taulut, with their kind in plain Finnish', () => {
+    const html = render();
+    expect(html).toContain('<ul aria-label="Taulut"');
+    expect(html).toContain('Maija, 34</span> <span class="board-kind">(Persoona)</span>');
+    expect(html).toContain('(Palvelupolku)');
+    expect(html, 'archived boards are not shown').not.toContain('Vanha luonnos');
+  });
+
+  it('shows each step with its instructions and support questions', () => {
+    const html = render();
+    expect(html).toContain('Tehkää persoona ryhmissä.');
+    expect(html).toContain('<li>Mikä on persoonan arki?</li>');
+    expect(html).toContain('(45 min)');
+  });
+
+  it('has a main landmark and follows the chosen language', () => {
+    expect(render()).toContain('<main>');
+    expect(render('sv')).toContain('<ul aria-label="Tavlor"');
+    expect(render('en')).toContain('(Service path)');
+  });
+});

@@ -1,0 +1,44 @@
+import type { WorkshopView } from '../types';
+import { useT } from '../i18n';
+import { BoardList } from './BoardList';
+import { SessionSection } from './SessionSection';
+import { sortedSessions } from './grouping';
+
+/** The open workshop: its title, the sessions with their agendas, and the boards. */
+export function WorkshopPage({ view }: { view: WorkshopView }) {
+  const t = useT();
+  const sessions = sortedSessions(view);
+  return (
+    <>
+      <header className="workshop-header">
+        <h1 data-testid="workshop-title">{view.meta.title}</h1>
+        <p className="workshop-meta">
+          {view.meta.organisation && (
+            <span>
+              {t('workshop.organisation')}: {view.meta.organisation}
+            </span>
+          )}
+          {view.meta.version_label && (
+            <span>
+              {t('workshop.version')}: {view.meta.version_label}
+            </span>
+          )}
+        </p>
+      </header>
+      <main>
+        <section aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">{t('sessions.heading')}</h2>
+          {sessions.length === 0 ? (
+            <p>{t('sessions.empty')}</p>
+          ) : (
+            sessions.map((session) => <SessionSection key={session.id} session={session} />)
+          )}
+        </section>
+        <section aria-labelledby="boards-heading">
+          <h2 id="boards-heading">{t('boards.heading')}</h2>
+          <BoardList view={view} />
+        </section>
+      </main>
+    </>
+  );
+}

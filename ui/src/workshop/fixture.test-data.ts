@@ -1,0 +1,29 @@
+// A small projection shaped like the core's, for tests only.
+import type { WorkshopView } from '../types';
+
+export const sampleView: WorkshopView = {
+  format: 1,
+  meta: { title: 'Palvelupolut kuntoon', organisation: 'Hyvinvointialue', language: 'fi', version_label: 'Malliluonnos 0.3' },
+  sessions: [
+    {
+      id: 's2', title: 'Toinen kokoontuminen', order: 2, date: '', memo: '',
+      steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1 }],
+    },
+    {
+      id: 's1', title: 'Ensimmäinen kokoontuminen', order: 1, date: '2026-02-03', memo: 'Sovittiin aikataulu.',
+      steps: [
+        { id: 'st2', title: 'Persoonat', instructions: 'Tehkää persoona ryhmissä.', questions: ['Mikä on persoonan arki?'], minutes: 45, order: 2 },
+        { id: 'st1', title: 'Tutustuminen', instructions: 'Kerro nimesi.', questions: [], minutes: null, order: 1 },
+      ],
+    },
+  ],
+  boards: [
+    { id: 'b3', kind: 'idea_wall', title: 'Ideaseinä', session_id: 's2', archived: false, order: 1, ideas: [], clusters: [], votes: [], ranking: [] },
+    { id: 'b2', kind: 'service_path', title: 'Maijan polku', session_id: 's1', archived: false, order: 2, persona_id: null, phases: [], lanes: [], cards: [], endpoints: [] },
+    { id: 'b1', kind: 'persona', title: 'Maija, 34', session_id: 's1', archived: false, order: 1, personas: [] },
+    { id: 'b4', kind: 'free', title: 'Vanha luonnos', session_id: 's1', archived: true, order: 3, cards: [] },
+    { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1, criteria: [] },
+  ],
+  comments: [],
+  control: { current_session: null, current_step: null, timer: null, locked: [], vote_budget: 3, votes_revealed: false },
+};
