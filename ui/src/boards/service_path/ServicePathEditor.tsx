@@ -1,0 +1,5 @@
+import type { EditorProps } from '../registry';
+
+export function ServicePathEditor(_props: EditorProps) {
+  return null;
+}
