@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { newCardPos, stickyColor, toStickyNodes, type FreeBoard } from './mapping';
+
+const board = (n: number): FreeBoard => ({
+  id: 'f',
+  title: 'Vapaa',
+  session_id: null,
+  archived: false,
+  order: 0,
+  kind: 'free',
+  cards: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Lappu ${i} ÅÄÖ`, color: i ? 'green' : 'violet', pos: { x: i, y: 2 * i } })),
+});
+
+describe('free board mapping', () => {
+  it('turns cards into sticky nodes at their positions', () => {
+    const nodes = toStickyNodes(board(2), 'c1');
+    expect(nodes[1]).toMatchObject({ id: 'c1', type: 'sticky', position: { x: 1, y: 2 }, selected: true });
+    expect(nodes[1].data).toEqual({ text: 'Lappu 1 ÅÄÖ', color: 'green' });
+  });
+
+  it('falls back to yellow for a colour it does not know', () => {
+    expect(stickyColor('violet')).toBe('yellow');
+    expect(toStickyNodes(board(1))[0].data.color).toBe('yellow');
+  });
+
+  it('places new notes in rows of five', () => {
+    expect(newCardPos(board(0))).toEqual({ x: 0, y: 0 });
+    expect(newCardPos(board(4))).toEqual({ x: 880, y: 0 });
+    expect(newCardPos(board(5))).toEqual({ x: 0, y: 200 });
+  });
+});
