@@ -9,7 +9,13 @@
 // projection: after `run` resolves, the host re-renders with the new view.
 import type { ComponentType } from 'react';
 import type { Board, BoardKind, Command, Outcome, WorkshopView } from '../types';
+import { CafeEditor } from './cafe/CafeEditor';
+import { CausalMapEditor } from './causal_map/CausalMapEditor';
+import { EvaluationEditor } from './evaluation/EvaluationEditor';
+import { FreeBoardEditor } from './free/FreeBoardEditor';
+import { IdeaWallEditor } from './idea_wall/IdeaWallEditor';
 import { PersonaEditor } from './persona/PersonaEditor';
+import { QualityEditor } from './quality_criteria/QualityEditor';
 import { ServicePathEditor } from './service_path/ServicePathEditor';
 
 export type EditorProps = {
@@ -23,12 +29,12 @@ export type Editor = ComponentType<EditorProps>;
 export const editors: Record<BoardKind, Editor | null> = {
   persona: PersonaEditor,
   service_path: ServicePathEditor,
-  causal_map: null,
-  cafe: null,
-  idea_wall: null,
-  free: null,
-  quality_criteria: null,
-  evaluation: null,
+  causal_map: CausalMapEditor,
+  cafe: CafeEditor,
+  idea_wall: IdeaWallEditor,
+  free: FreeBoardEditor,
+  quality_criteria: QualityEditor,
+  evaluation: EvaluationEditor,
 };
 
 export function editorFor(kind: BoardKind): Editor | null {
