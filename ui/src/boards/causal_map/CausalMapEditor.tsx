@@ -17,6 +17,7 @@ import type { Polarity, Pos } from '../../types';
 import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
+import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { CausalContext, type CausalActions } from './context';
 import { CausalNodeCard } from './CausalNodeCard';
@@ -46,7 +47,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [nodes, setNodes] = useState<CausalFlowNode[]>(() => toFlowNodes(map, selected));
-  useEffect(() => setNodes(toFlowNodes(map, selected)), [map, selected]);
+  useEffect(() => setNodes((prev) => keepMeasured(toFlowNodes(map, selected), prev)), [map, selected]);
   const edges = useMemo(() => toFlowEdges(map, selectedEdge), [map, selectedEdge]);
   const b = map.id;
 

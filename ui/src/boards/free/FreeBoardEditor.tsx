@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
+import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
@@ -29,7 +30,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const [selected, setSelected] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected));
-  useEffect(() => setNodes(toStickyNodes(free, selected)), [free, selected]);
+  useEffect(() => setNodes((prev) => keepMeasured(toStickyNodes(free, selected), prev)), [free, selected]);
   const b = free.id;
 
   const actions = useMemo<FreeActions>(
