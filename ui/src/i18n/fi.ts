@@ -145,6 +145,16 @@ export const fi = {
   'free.color.green': 'Vihreä',
   'free.color.blue': 'Sininen',
   'free.color.pink': 'Vaaleanpunainen',
+  'flow.node': 'Valitse kortti painamalla Enter. Siirrä valittua korttia nuolinäppäimillä.',
+  'flow.moved': 'Kortti siirtyi. Paikka: {x}, {y}.',
+  'flow.edge': 'Valitse nuoli painamalla Enter. Paina + tai − vaihtaaksesi merkin.',
+  'flow.controls': 'Näkymän säätimet',
+  'flow.zoomIn': 'Suurenna',
+  'flow.zoomOut': 'Pienennä',
+  'flow.fitView': 'Näytä koko taulu',
+  'flow.interactive': 'Lukitse taulu',
+  'flow.minimap': 'Pienoiskartta',
+  'flow.handle': 'Liitoskohta',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -17,6 +17,7 @@ import type { Polarity, Pos } from '../../types';
 import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
+import { useFlowLabels } from '../flowLabels';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { CausalContext, type CausalActions } from './context';
@@ -43,6 +44,7 @@ export function CausalMapEditor({ board, run }: EditorProps) {
 function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] }) {
   const t = useT();
   const { send, error } = useRun(run);
+  const ariaLabelConfig = useFlowLabels();
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -154,13 +156,18 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
               edgeTypes={edgeTypes}
               defaultEdgeOptions={defaultEdgeOptions}
               onNodesChange={onNodesChange}
-              onEdgeClick={(_, edge) => setSelectedEdge(edge.id)}
+              onEdgesChange={(changes) => {
+                for (const c of changes) {
+                  if (c.type === 'select') setSelectedEdge((s) => (c.selected ? c.id : s === c.id ? null : s));
+                }
+              }}
               onPaneClick={() => setSelectedEdge(null)}
               onConnect={(c: Connection) => c.source !== c.target && void addLink(c.source, c.target)}
               deleteKeyCode={null}
               fitView
               minZoom={0.3}
               proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={ariaLabelConfig}
             >
               <Controls showInteractive={false} />
             </ReactFlow>

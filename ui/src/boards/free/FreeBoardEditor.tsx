@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
+import { useFlowLabels } from '../flowLabels';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
@@ -27,6 +28,7 @@ export function FreeBoardEditor({ board, run }: EditorProps) {
 function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] }) {
   const t = useT();
   const { send, error } = useRun(run);
+  const ariaLabelConfig = useFlowLabels();
   const [selected, setSelected] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected));
@@ -91,6 +93,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
             fitView
             minZoom={0.3}
             proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={ariaLabelConfig}
           >
             <Controls showInteractive={false} />
           </ReactFlow>
