@@ -1,7 +1,7 @@
 // A text field that keeps what the person types locally and sends it to the core
 // when they leave the field (or press Enter in a one-line field). While the field
 // is not being edited it shows the core's value, so others' edits appear.
-import { forwardRef, useEffect, useState, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, useState, type TextareaHTMLAttributes } from 'react';
 
 type Props = {
   value: string;
@@ -17,13 +17,15 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
   ref,
 ) {
   const [draft, setDraft] = useState(value);
-  const [editing, setEditing] = useState(false);
+  // Only a new value from the core replaces the draft, and never while typing;
+  // leaving the field keeps the draft until the core's answer arrives.
+  const editing = useRef(false);
   useEffect(() => {
-    if (!editing) setDraft(value);
-  }, [value, editing]);
+    if (!editing.current) setDraft(value);
+  }, [value]);
 
   const commit = () => {
-    setEditing(false);
+    editing.current = false;
     if (draft !== value) onCommit(draft);
   };
   const common = {
@@ -33,7 +35,9 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
     'aria-label': label,
     placeholder,
     className: `nodrag ${className ?? ''}`.trim(),
-    onFocus: () => setEditing(true),
+    onFocus: () => {
+      editing.current = true;
+    },
     onBlur: commit,
   };
   return multiline ? (
