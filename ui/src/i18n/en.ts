@@ -156,4 +156,6 @@ export const en: Record<MessageKey, string> = {
   'flow.interactive': 'Lock the board',
   'flow.minimap': 'Mini map',
   'flow.handle': 'Connection point',
+  'idea.budget': 'Everyone has {n} votes.',
+  'idea.votesHidden': 'Votes show when the facilitator reveals them.',
 };

@@ -155,6 +155,8 @@ export const fi = {
   'flow.interactive': 'Lukitse taulu',
   'flow.minimap': 'Pienoiskartta',
   'flow.handle': 'Liitoskohta',
+  'idea.budget': 'Jokaisella on {n} ääntä.',
+  'idea.votesHidden': 'Äänet näkyvät, kun ohjaaja näyttää ne.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

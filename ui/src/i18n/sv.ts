@@ -156,4 +156,6 @@ export const sv: Record<MessageKey, string> = {
   'flow.interactive': 'Lås tavlan',
   'flow.minimap': 'Minikarta',
   'flow.handle': 'Kopplingspunkt',
+  'idea.budget': 'Var och en har {n} röster.',
+  'idea.votesHidden': 'Rösterna syns när ledaren visar dem.',
 };

@@ -7,7 +7,7 @@ import { IdeaCard } from './IdeaCard';
 import type { WallSend } from './IdeaWallEditor';
 import type { Column } from './wall';
 
-type Props = { column: Column; clusters: Cluster[]; counts: Map<string, number>; send: WallSend };
+type Props = { column: Column; clusters: Cluster[]; counts: Map<string, number> | null; send: WallSend };
 
 export function ClusterColumn({ column, clusters, counts, send }: Props) {
   const t = useT();
@@ -51,7 +51,7 @@ export function ClusterColumn({ column, clusters, counts, send }: Props) {
       )}
       {column.ideas.length === 0 && <p className="hint">{t('idea.dropHere')}</p>}
       {column.ideas.map((idea) => (
-        <IdeaCard key={idea.id} idea={idea} votes={counts.get(idea.id) ?? 0} clusters={clusters} send={send} />
+        <IdeaCard key={idea.id} idea={idea} votes={counts ? (counts.get(idea.id) ?? 0) : null} clusters={clusters} send={send} />
       ))}
     </section>
   );

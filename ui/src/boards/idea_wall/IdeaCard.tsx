@@ -6,7 +6,8 @@ import type { Cluster, Idea } from '../../types';
 import { CommitField } from '../CommitField';
 import type { WallSend } from './IdeaWallEditor';
 
-type Props = { idea: Idea; votes: number; clusters: Cluster[]; send: WallSend };
+/** `votes` is null while the facilitator keeps the votes hidden. */
+type Props = { idea: Idea; votes: number | null; clusters: Cluster[]; send: WallSend };
 
 const fields = ['name', 'who', 'what', 'benefit'] as const;
 
@@ -43,7 +44,7 @@ export const IdeaCard = memo(function IdeaCard({ idea, votes, clusters, send }: 
       ))}
       <div className="idea-actions">
         <span className="votes" data-testid="vote-count">
-          {t('idea.votes', { n: votes })}
+          {votes === null ? t('idea.votesHidden') : t('idea.votes', { n: votes })}
         </span>
         <button type="button" onClick={() => send.vote(idea.id)} aria-label={`${t('idea.addVote')}: ${title}`}>
           + {t('idea.vote')}

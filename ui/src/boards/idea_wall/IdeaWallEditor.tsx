@@ -16,7 +16,7 @@ export type WallSend = {
   unvote(ideaId: string): void;
 };
 
-export function IdeaWallEditor({ board, run }: EditorProps) {
+export function IdeaWallEditor({ board, view, run }: EditorProps) {
   const t = useT();
   const { send, error } = useRun(run);
   const wall = boardOf(board, 'idea_wall');
@@ -31,7 +31,8 @@ export function IdeaWallEditor({ board, run }: EditorProps) {
       if (id) void send(deleteItem(b, 'Vote', id));
     },
   };
-  const counts = voteCounts(wall);
+  const revealed = view.control.votes_revealed;
+  const counts = revealed ? voteCounts(wall) : null;
   const addIdea = () =>
     send(
       addItem(b, {
@@ -58,6 +59,7 @@ export function IdeaWallEditor({ board, run }: EditorProps) {
         >
           {t('idea.addCluster')}
         </button>
+        <span className="hint">{t('idea.budget', { n: view.control.vote_budget })}</span>
       </div>
       {error}
       <div className="editor-body">
@@ -73,7 +75,7 @@ export function IdeaWallEditor({ board, run }: EditorProps) {
           ))}
         </div>
         <aside className="side">
-          <Ranking wall={wall} />
+          {revealed ? <Ranking wall={wall} /> : <p>{t('idea.votesHidden')}</p>}
         </aside>
       </div>
     </div>
