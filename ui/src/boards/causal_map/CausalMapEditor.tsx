@@ -27,6 +27,7 @@ import { LinkList } from './LinkList';
 import { toFlowEdges, toFlowNodes, whyPosition, type CausalFlowNode, type CausalMap } from './mapping';
 import { PolarityEdge } from './PolarityEdge';
 
+const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { causal: CausalNodeCard };
 const edgeTypes = { polarity: PolarityEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
@@ -166,7 +167,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
               deleteKeyCode={null}
               fitView
               minZoom={0.3}
-              proOptions={{ hideAttribution: true }}
+              fitViewOptions={fitViewOptions}
               ariaLabelConfig={ariaLabelConfig}
             >
               <Controls showInteractive={false} />

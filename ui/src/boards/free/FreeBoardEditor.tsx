@@ -13,6 +13,7 @@ import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
 import { StickyNote } from './StickyNote';
 
+const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { sticky: StickyNote };
 
 export function FreeBoardEditor({ board, run }: EditorProps) {
@@ -92,7 +93,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
             deleteKeyCode={null}
             fitView
             minZoom={0.3}
-            proOptions={{ hideAttribution: true }}
+            fitViewOptions={fitViewOptions}
             ariaLabelConfig={ariaLabelConfig}
           >
             <Controls showInteractive={false} />
