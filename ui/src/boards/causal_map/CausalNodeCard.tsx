@@ -1,8 +1,9 @@
 // One card on the causal map. Causes enter on the left, effects leave on the right.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useT } from '../../i18n';
 import { CommitField } from '../CommitField';
+import { useFocusWhenDrawn } from '../useFocusWhenDrawn';
 import { useCausal } from './context';
 import type { CausalFlowNode } from './mapping';
 
@@ -10,12 +11,7 @@ export const CausalNodeCard = memo(function CausalNodeCard({ id, data, selected 
   const t = useT();
   const { setText, focusId, focused } = useCausal();
   const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusId === id && field.current) {
-      field.current.focus();
-      focused(id);
-    }
-  }, [focusId, id, focused]);
+  useFocusWhenDrawn(focusId === id, id, field, focused);
 
   const classes = ['causal-node', `role-${data.role}`];
   if (data.central) classes.push('central');

@@ -1,8 +1,9 @@
 // One sticky note: its text and its colour.
 import type { NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useT } from '../../i18n';
 import { CommitField } from '../CommitField';
+import { useFocusWhenDrawn } from '../useFocusWhenDrawn';
 import { useFree } from './context';
 import { colors, type StickyNode } from './mapping';
 
@@ -10,12 +11,7 @@ export const StickyNote = memo(function StickyNote({ id, data, selected }: NodeP
   const t = useT();
   const { setText, setColor, focusId, focused } = useFree();
   const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusId === id && field.current) {
-      field.current.focus();
-      focused(id);
-    }
-  }, [focusId, id, focused]);
+  useFocusWhenDrawn(focusId === id, id, field, focused);
   return (
     <div className={`sticky sticky-${data.color}${selected ? ' is-selected' : ''}`} data-testid="sticky">
       <CommitField
