@@ -4,7 +4,7 @@
 // .paja file back through `paja export json`, runs axe, and saves a screenshot
 // to docs/screenshots/<kind>.png.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
 import {
   axeViolations,
   boardsOf,
@@ -17,19 +17,20 @@ import {
   stopAll,
 } from './harness.mjs';
 
-/** Opens a board of the demo from the workshop page by its title. */
-async function openBoard(page, title) {
-  await page.getByRole('link', { name: title, exact: false }).or(page.getByRole('button', { name: title, exact: false })).first().click();
-  await page.locator('.editor').first().waitFor();
-}
-
-/** A fresh demo workshop served and opened on one of its boards. */
-async function session(title) {
+/** A fresh demo workshop served, and the browser on its board of `kind`
+ * (the demo has one of each), reached by the board's address `#/board/<id>`. */
+async function session(kind) {
   const hub = await serveWorkshop(demoWorkshop());
-  const { page } = await openBrowser(hub.page);
-  await openBoard(page, title);
+  const board = stored(hub, kind);
+  const { context, page } = await openBrowser(hub.page);
+  await page.goto(`${hub.page}#/board/${encodeURIComponent(board.id)}`);
+  await page.locator('.editor').first().waitFor();
+  current = context;
   return { hub, page };
 }
+
+/** The browser of the running test; closed when the test ends. */
+let current = null;
 
 /** The board of `kind` as the file holds it now. */
 const stored = (hub, kind) => boardsOf(exportJson(hub.file), kind)[0];
@@ -42,11 +43,15 @@ function noPageErrors(page) {
   assert.deepEqual(page.errors, [], 'the page threw no errors');
 }
 
-describe('board editors', { concurrency: false }, () => {
+describe('causal map, café, idea wall, criteria, evaluation and free board editors', { timeout: 300000 }, () => {
+  afterEach(async () => {
+    await current?.close().catch(() => undefined);
+    current = null;
+  });
   after(stopAll);
 
   it('causal map: asking why twice builds a chain of why-cards linked as causes', async () => {
-    const { hub, page } = await session('Miksi palvelupolku katkeaa?');
+    const { hub, page } = await session('causal_map');
     const before = stored(hub, 'causal_map');
     const effect = before.nodes.find((n) => n.id === before.central_problem);
     await page.locator(`[data-node-id="${effect.id}"]`).click({ position: { x: 10, y: 10 } });
@@ -80,7 +85,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('causal map: flipping a link sign by its button and moving a card reach the file', async () => {
-    const { hub, page } = await session('Miksi palvelupolku katkeaa?');
+    const { hub, page } = await session('causal_map');
     const before = stored(hub, 'causal_map');
     const link = before.links[0];
     const toggle = page.getByTestId('polarity-toggle').first();
@@ -109,7 +114,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('causal map by keyboard only: a new card is linked to the central problem with a − sign', async () => {
-    const { hub, page } = await session('Miksi palvelupolku katkeaa?');
+    const { hub, page } = await session('causal_map');
     const central = stored(hub, 'causal_map').central_problem;
     await page.getByRole('button', { name: 'Uusi kortti' }).focus();
     await page.keyboard.press('Enter');
@@ -142,7 +147,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('learning café: a station, a group note by round and a harvest summary reach the file', async () => {
-    const { hub, page } = await session('Oppimiskahvila');
+    const { hub, page } = await session('cafe');
     const before = stored(hub, 'cafe');
     await page.getByRole('button', { name: 'Uusi piste' }).click();
     await eventually(() => stored(hub, 'cafe').stations.length === before.stations.length + 1, 'a new station');
@@ -182,7 +187,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('idea wall: a new idea is filled in, grouped by drag and by select, voted and made an experiment', async () => {
-    const { hub, page } = await session('Ideaseinä');
+    const { hub, page } = await session('idea_wall');
     const before = stored(hub, 'idea_wall');
     await page.getByRole('button', { name: 'Uusi idea' }).click();
     const fresh = page.getByTestId('idea-card').filter({ hasText: '(idea ilman nimeä)' });
@@ -229,7 +234,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('quality criteria: a criterion with its plain-language version is added to management', async () => {
-    const { hub, page } = await session('Laatukriteerit');
+    const { hub, page } = await session('quality_criteria');
     await page.getByRole('button', { name: 'Uusi kriteeri: Johtaminen' }).click();
     const area = page.getByTestId('area-management');
     const n = await eventually(async () => {
@@ -251,7 +256,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('evaluation form: answers on the 1–5 scale are stored with the respondent group and counted', async () => {
-    const { hub, page } = await session('Alkuarviointi');
+    const { hub, page } = await session('evaluation');
     const before = stored(hub, 'evaluation');
     await page.getByRole('radio', { name: 'Ammattilainen' }).check();
     const first = page.getByTestId('likert').first();
@@ -278,7 +283,7 @@ describe('board editors', { concurrency: false }, () => {
   });
 
   it('free board: a new sticky note gets its text and colour and keeps its place', async () => {
-    const { hub, page } = await session('Parkkipaikka');
+    const { hub, page } = await session('free');
     const before = stored(hub, 'free');
     await page.getByRole('button', { name: 'Uusi lappu' }).click();
     await page.keyboard.type('Kysytään Kelan yhteyshenkilöltä');
