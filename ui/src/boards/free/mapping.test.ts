@@ -23,9 +23,12 @@ describe('free board mapping', () => {
     expect(toStickyNodes(board(1))[0].data.color).toBe('yellow');
   });
 
-  it('places new notes in rows of five', () => {
+  it('places a new note in the first free place, in rows of five', () => {
     expect(newCardPos(board(0))).toEqual({ x: 0, y: 0 });
-    expect(newCardPos(board(4))).toEqual({ x: 880, y: 0 });
-    expect(newCardPos(board(5))).toEqual({ x: 0, y: 200 });
+    const b = board(0);
+    b.cards = [0, 1, 2, 3, 4].map((i) => ({ id: `c${i}`, text: '', color: 'yellow', pos: { x: i * 220, y: 0 } }));
+    expect(newCardPos(b), 'the top row is full').toEqual({ x: 0, y: 200 });
+    b.cards[2].pos = { x: 500, y: 600 };
+    expect(newCardPos(b), 'a moved note frees its place').toEqual({ x: 440, y: 0 });
   });
 });

@@ -26,8 +26,12 @@ export function toStickyNodes(board: FreeBoard, selected: string | null = null):
   }));
 }
 
-/** Where a new note goes: right of the rightmost note on the top row, wrapping after five. */
+/** Where a new note goes: the first free place in rows of five, so it covers no other note. */
 export function newCardPos(board: FreeBoard): Pos {
-  const n = board.cards.length;
-  return { x: (n % 5) * 220, y: Math.floor(n / 5) * 200 };
+  const free = (x: number, y: number) =>
+    !board.cards.some((c) => Math.abs(c.pos.x - x) < 200 && Math.abs(c.pos.y - y) < 180);
+  for (let slot = 0; ; slot++) {
+    const pos = { x: (slot % 5) * 220, y: Math.floor(slot / 5) * 200 };
+    if (free(pos.x, pos.y)) return pos;
+  }
 }
