@@ -17,3 +17,5 @@ export type { LaneRole } from './generated/LaneRole';
 export type { PathCard } from './generated/PathCard';
 export type { Endpoint } from './generated/Endpoint';
 export type { Pos } from './generated/Pos';
+export type { EndpointKind } from './generated/EndpointKind';
+export type { ServicePathBoard } from './generated/ServicePathBoard';
