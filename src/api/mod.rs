@@ -7,8 +7,9 @@
 
 mod commands;
 mod info;
+pub mod media;
 
-pub use commands::{Command, Item, ItemType, Outcome, Patch};
+pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
 pub use info::Info;
 
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};
@@ -20,6 +21,8 @@ use std::path::{Path, PathBuf};
 pub struct WorkshopFile {
     store: Store,
     workshop: Workshop,
+    /// While [`WorkshopFile::execute_updates`] runs, the updates it logged.
+    collected: Option<Vec<(DocName, Vec<u8>)>>,
 }
 
 fn store_doc(name: DocName) -> store::DocName {
@@ -34,10 +37,11 @@ impl WorkshopFile {
     pub fn create(path: &Path, mut workshop: Workshop) -> Result<WorkshopFile, Error> {
         let store = Store::create(path)?;
         workshop.take_pending();
+        workshop.forget_history();
         for name in [DocName::Content, DocName::Control] {
             store.append(store_doc(name), &workshop.encode_state(name))?;
         }
-        Ok(WorkshopFile { store, workshop })
+        Ok(WorkshopFile { store, workshop, collected: None })
     }
 
     /// Opens a file; a damaged, foreign or newer one is refused and left untouched.
@@ -46,7 +50,7 @@ impl WorkshopFile {
         let loaded = store.load()?;
         let workshop = Workshop::from_updates(&loaded.content, &loaded.control)
             .map_err(|e| damaged(path, e))?;
-        Ok(WorkshopFile { store, workshop })
+        Ok(WorkshopFile { store, workshop, collected: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -83,6 +87,9 @@ impl WorkshopFile {
         let pending = self.workshop.take_pending();
         for (name, update) in &pending {
             self.store.append(store_doc(*name), update)?;
+        }
+        if let Some(collected) = &mut self.collected {
+            collected.extend(pending.iter().cloned());
         }
         Ok(pending)
     }

@@ -37,3 +37,5 @@ export type { Answer } from './generated/Answer';
 export type { RespondentGroup } from './generated/RespondentGroup';
 export type { ItemResult } from './generated/ItemResult';
 export type { FreeCard } from './generated/FreeCard';
+export type { EndpointKind } from './generated/EndpointKind';
+export type { ServicePathBoard } from './generated/ServicePathBoard';
