@@ -7,6 +7,7 @@ import {
   MarkerType,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
@@ -18,6 +19,7 @@ import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../command
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
 import { useFlowLabels } from '../flowLabels';
+import { useBoardHost } from '../host';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { CausalContext, type CausalActions } from './context';
@@ -46,11 +48,18 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
   const t = useT();
   const { send, error } = useRun(run);
   const ariaLabelConfig = useFlowLabels();
+  const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
+  }, [fitRequest, flow]);
   const [selected, setSelected] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  // The host copies and pastes what is selected here.
+  useEffect(() => hostSelect(new Set(selected ? [selected] : [])), [selected, hostSelect]);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const [nodes, setNodes] = useState<CausalFlowNode[]>(() => toFlowNodes(map, selected));
-  useEffect(() => setNodes((prev) => keepMeasured(toFlowNodes(map, selected), prev)), [map, selected]);
+  const [nodes, setNodes] = useState<CausalFlowNode[]>(() => toFlowNodes(map, selected, matches));
+  useEffect(() => setNodes((prev) => keepMeasured(toFlowNodes(map, selected, matches), prev)), [matches, map, selected]);
   const edges = useMemo(() => toFlowEdges(map, selectedEdge), [map, selectedEdge]);
   const b = map.id;
 

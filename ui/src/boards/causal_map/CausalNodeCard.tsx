@@ -17,6 +17,7 @@ export const CausalNodeCard = memo(function CausalNodeCard({ id, data, selected 
   if (data.central) classes.push('central');
   if (data.root) classes.push('root');
   if (data.loop) classes.push(`loop-${data.loop}`);
+  if (data.match) classes.push('match');
   if (selected) classes.push('is-selected');
   return (
     <div className={classes.join(' ')} data-testid="causal-node" data-node-id={id}>

@@ -49,8 +49,9 @@ describe('causal map mapping', () => {
     expect(byId.a.loop, 'a is on no loop').toBeNull();
   });
 
-  it('keeps positions and selection from the projection', () => {
-    const nodes = toFlowNodes(map(), 'b');
+  it('keeps positions and selection from the projection, and marks search matches', () => {
+    const nodes = toFlowNodes(map(), 'b', new Set(['a']));
+    expect(nodes.filter((n) => n.data.match).map((n) => n.id)).toEqual(['a']);
     expect(nodes.find((n) => n.id === 'b')).toMatchObject({ position: { x: 100, y: 200 }, selected: true, type: 'causal' });
   });
 

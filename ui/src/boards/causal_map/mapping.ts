@@ -13,6 +13,8 @@ export type CausalNodeData = {
   root: boolean;
   /** The kind of the first loop the node is in, if any. */
   loop: LoopKind | null;
+  /** Matches the board search. */
+  match: boolean;
 };
 
 export type CausalLinkData = {
@@ -48,7 +50,11 @@ function loopOfLinks(map: CausalMap): Map<string, LoopKind> {
   return out;
 }
 
-export function toFlowNodes(map: CausalMap, selected: string | null = null): CausalFlowNode[] {
+export function toFlowNodes(
+  map: CausalMap,
+  selected: string | null = null,
+  matches: ReadonlySet<string> = new Set(),
+): CausalFlowNode[] {
   const roots = new Set(map.root_causes);
   const loops = loopOfNodes(map);
   return map.nodes.map((n) => ({
@@ -62,6 +68,7 @@ export function toFlowNodes(map: CausalMap, selected: string | null = null): Cau
       central: n.id === map.central_problem,
       root: roots.has(n.id),
       loop: loops.get(n.id) ?? null,
+      match: matches.has(n.id),
     },
   }));
 }

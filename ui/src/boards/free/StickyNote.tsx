@@ -13,7 +13,7 @@ export const StickyNote = memo(function StickyNote({ id, data, selected }: NodeP
   const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   useFocusWhenDrawn(focusId === id, id, field, focused);
   return (
-    <div className={`sticky sticky-${data.color}${selected ? ' is-selected' : ''}`} data-testid="sticky">
+    <div className={`sticky sticky-${data.color}${data.match ? ' match' : ''}${selected ? ' is-selected' : ''}`} data-testid="sticky">
       <CommitField
         ref={field}
         multiline

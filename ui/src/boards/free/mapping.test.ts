@@ -15,7 +15,7 @@ describe('free board mapping', () => {
   it('turns cards into sticky nodes at their positions', () => {
     const nodes = toStickyNodes(board(2), 'c1');
     expect(nodes[1]).toMatchObject({ id: 'c1', type: 'sticky', position: { x: 1, y: 2 }, selected: true });
-    expect(nodes[1].data).toEqual({ text: 'Lappu 1 ÅÄÖ', color: 'green' });
+    expect(nodes[1].data).toEqual({ text: 'Lappu 1 ÅÄÖ', color: 'green', match: false });
   });
 
   it('falls back to yellow for a colour it does not know', () => {

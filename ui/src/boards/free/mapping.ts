@@ -9,20 +9,24 @@ export type FreeBoard = BoardOf<'free'>;
 export const colors = ['yellow', 'green', 'blue', 'pink'] as const;
 export type StickyColor = (typeof colors)[number];
 
-export type StickyData = { text: string; color: StickyColor };
+export type StickyData = { text: string; color: StickyColor; match: boolean };
 export type StickyNode = Node<StickyData, 'sticky'>;
 
 export function stickyColor(color: string): StickyColor {
   return (colors as readonly string[]).includes(color) ? (color as StickyColor) : 'yellow';
 }
 
-export function toStickyNodes(board: FreeBoard, selected: string | null = null): StickyNode[] {
+export function toStickyNodes(
+  board: FreeBoard,
+  selected: string | null = null,
+  matches: ReadonlySet<string> = new Set(),
+): StickyNode[] {
   return board.cards.map((c: FreeCard) => ({
     id: c.id,
     type: 'sticky',
     position: { x: c.pos.x, y: c.pos.y },
     selected: c.id === selected,
-    data: { text: c.text, color: stickyColor(c.color) },
+    data: { text: c.text, color: stickyColor(c.color), match: matches.has(c.id) },
   }));
 }
 

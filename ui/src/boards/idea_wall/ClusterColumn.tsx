@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import type { Cluster } from '../../types';
 import { CommitField } from '../CommitField';
+import { useBoardHost } from '../host';
 import { IdeaCard } from './IdeaCard';
 import type { WallSend } from './IdeaWallEditor';
 import type { Column } from './wall';
@@ -12,6 +13,7 @@ type Props = { column: Column; clusters: Cluster[]; counts: Map<string, number> 
 export function ClusterColumn({ column, clusters, counts, send }: Props) {
   const t = useT();
   const [over, setOver] = useState(false);
+  const { matches } = useBoardHost();
   const { cluster } = column;
   const name = cluster ? cluster.name || t('idea.unnamedCluster') : t('idea.noCluster');
   return (
@@ -51,7 +53,7 @@ export function ClusterColumn({ column, clusters, counts, send }: Props) {
       )}
       {column.ideas.length === 0 && <p className="hint">{t('idea.dropHere')}</p>}
       {column.ideas.map((idea) => (
-        <IdeaCard key={idea.id} idea={idea} votes={counts ? (counts.get(idea.id) ?? 0) : null} clusters={clusters} send={send} />
+        <IdeaCard key={idea.id} idea={idea} votes={counts ? (counts.get(idea.id) ?? 0) : null} clusters={clusters} send={send} match={matches.has(idea.id)} />
       ))}
     </section>
   );

@@ -7,17 +7,17 @@ import { CommitField } from '../CommitField';
 import type { WallSend } from './IdeaWallEditor';
 
 /** `votes` is null while the facilitator keeps the votes hidden. */
-type Props = { idea: Idea; votes: number | null; clusters: Cluster[]; send: WallSend };
+type Props = { idea: Idea; votes: number | null; clusters: Cluster[]; send: WallSend; match?: boolean };
 
 const fields = ['name', 'who', 'what', 'benefit'] as const;
 
-export const IdeaCard = memo(function IdeaCard({ idea, votes, clusters, send }: Props) {
+export const IdeaCard = memo(function IdeaCard({ idea, votes, clusters, send, match }: Props) {
   const t = useT();
   const uid = useId();
   const title = idea.name.trim() || t('idea.untitled');
   return (
     <article
-      className={`idea-card${idea.experiment ? ' experiment' : ''}`}
+      className={`idea-card${idea.experiment ? ' experiment' : ''}${match ? ' match' : ''}`}
       aria-labelledby={`${uid}-t`}
       draggable
       data-testid="idea-card"
