@@ -39,6 +39,11 @@ async function noAxeViolations(page) {
   assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing on the editor');
 }
 
+/** Waits until a new card's text field has the keyboard focus, as a person would. */
+async function focusIn(page, label) {
+  await page.waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, label);
+}
+
 function noPageErrors(page) {
   assert.deepEqual(page.errors, [], 'the page threw no errors');
 }
@@ -56,9 +61,11 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     const effect = before.nodes.find((n) => n.id === before.central_problem);
     await page.locator(`[data-node-id="${effect.id}"]`).click({ position: { x: 10, y: 10 } });
     await page.getByTestId('ask-why').click();
+    await focusIn(page, 'Kortin teksti');
     await page.keyboard.type('Tieto ei kulje ammattilaisten välillä');
     await page.keyboard.press('Tab');
     await page.getByTestId('ask-why').click();
+    await focusIn(page, 'Kortin teksti');
     await page.keyboard.type('Järjestelmät eivät keskustele keskenään');
     await page.keyboard.press('Tab');
 
@@ -118,6 +125,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     const central = stored(hub, 'causal_map').central_problem;
     await page.getByRole('button', { name: 'Uusi kortti' }).focus();
     await page.keyboard.press('Enter');
+    await focusIn(page, 'Kortin teksti');
     await page.keyboard.type('Vertaistuki');
     await page.keyboard.press('Tab');
     const card = await eventually(
@@ -215,7 +223,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('Ääniä: 2').waitFor();
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByRole('button', { name: /^Ota ääni pois/ }).click();
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('Ääniä: 1').waitFor();
-    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByLabel('Kokeillaan tätä').check();
+    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByLabel('Kokeillaan tätä').click();
 
     const after = await eventually(() => {
       const b = stored(hub, 'idea_wall');
@@ -286,6 +294,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     const { hub, page } = await session('free');
     const before = stored(hub, 'free');
     await page.getByRole('button', { name: 'Uusi lappu' }).click();
+    await focusIn(page, 'Lapun teksti');
     await page.keyboard.type('Kysytään Kelan yhteyshenkilöltä');
     await page.keyboard.press('Tab');
     await page.keyboard.press('End'); // the colour select, by keyboard: to the last colour

@@ -53,10 +53,10 @@ export function QualityEditor({ board, run }: EditorProps) {
           </ol>
           <button
             type="button"
+            aria-label={`${t('quality.add')}: ${t(`quality.area.${area}`)}`}
             onClick={() => send(addItem(q.id, { type: 'Criterion', area, text: '', plain: '', order: nextOrder(q.criteria) }))}
           >
             {t('quality.add')}
-            <span className="sr-only">: {t(`quality.area.${area}`)}</span>
           </button>
         </section>
       ))}
