@@ -80,7 +80,7 @@ test-e2e: desktop cli test-browser
 # The board editors in Debian's Chromium against a real `paja serve` on loopback;
 # saves the screenshots in docs/screenshots/.
 test-browser: ui cli
-	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs
 
 # Measurements, not tests: frame times of a 3,000-card board while panning and zooming.
 bench: ui cli
