@@ -135,8 +135,11 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
     await page.getByRole('button', { name: 'Lisää kortti: Vaikeaa, Jälkiseuranta' }).click();
     await page.locator('textarea:focus').fill('Yhteys katkeaa');
     await page.locator('textarea:focus').blur();
-    const card = page.getByTestId('path-card').filter({ hasText: '' }).last();
-    await card.getByRole('checkbox', { name: 'Kriittinen kohta' }).check();
+    const cardId = await eventually(
+      () => page.evaluate(() => [...document.querySelectorAll('[data-testid="path-card"]')].find((li) => li.querySelector('textarea').value === 'Yhteys katkeaa')?.dataset.cardId),
+      'the new card in the grid',
+    );
+    await page.locator(`[data-card-id="${cardId}"]`).getByRole('checkbox', { name: 'Kriittinen kohta' }).click();
     await page.getByRole('button', { name: 'Siirrä vasemmalle: Jälkiseuranta' }).click();
     const path = await eventually(() => {
       const b = stored('service_path', PATH_BOARD);
@@ -154,7 +157,7 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
     const personas = stored('persona', PERSONA_BOARD).personas;
     await page.getByTestId('path-persona').getByRole('combobox').selectOption(personas[0].id);
     await eventually(() => stored('service_path', PATH_BOARD).persona_id === personas[0].id, 'the linked persona');
-    await page.getByTestId('path-persona').getByText(personas[0].name).first().waitFor();
+    await eventually(async () => (await page.locator('.linked-persona strong').textContent()) === personas[0].name, 'the linked persona shown');
   });
 
   it('the service path editor has no accessibility violations; screenshot', async () => {

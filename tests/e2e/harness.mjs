@@ -114,7 +114,7 @@ export async function openBrowser(url, { viewport = { width: 1280, height: 800 }
   page.errors = errors;
   if (url) {
     await page.goto(url);
-    await page.getByTestId('workshop-title').waitFor();
+    await page.locator('[data-testid="workshop-title"], [data-testid="board-title-heading"]').first().waitFor();
   }
   return { context, page };
 }

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import type { Command, Lane, Outcome } from '../../types';
+import { focusWhenShown } from '../focus';
 import { TextField } from '../TextField';
 import { cardsIn, nextOrder, type PathGrid } from './grid';
 import { PathCardView } from './PathCardView';
@@ -24,9 +25,7 @@ export function LaneRow({ board, lane, grid, run }: Props) {
       } as never,
     }).then((outcome) => {
       // The new card's text field takes the focus, so typing goes on from the keyboard.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLElement>(`[data-card-id="${outcome.id}"] textarea`)?.focus(),
-      );
+      focusWhenShown(`[data-card-id="${outcome.id}"] textarea`);
     });
   return (
     <tr data-testid="lane-row" data-lane-role={lane.role}>
