@@ -15,6 +15,7 @@ import {
   screenshot,
   serveWorkshop,
   stopAll,
+  tabTo,
 } from './harness.mjs';
 
 /** A fresh demo workshop served, and the browser on its board of `kind`
@@ -123,7 +124,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
   it('causal map by keyboard only: a new card is linked to the central problem with a − sign', async () => {
     const { hub, page } = await session('causal_map');
     const central = stored(hub, 'causal_map').central_problem;
-    await page.getByRole('button', { name: 'Uusi kortti' }).focus();
+    await tabTo(page, '[data-testid="add-card"]');
     await page.keyboard.press('Enter');
     await focusIn(page, 'Kortin teksti');
     await page.keyboard.type('Vertaistuki');
@@ -134,14 +135,14 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     );
 
     // The link form: choose the cause and the effect with the arrow keys.
-    const chooseByKeys = async (label, wanted) => {
-      const select = page.getByLabel(label, { exact: true });
-      await select.focus();
+    const chooseByKeys = async (label, testid, wanted) => {
+      const select = page.getByTestId(testid);
+      await tabTo(page, `[data-testid="${testid}"]`);
       for (let i = 0; i < 40 && (await select.inputValue()) !== wanted; i++) await page.keyboard.press('ArrowDown');
       assert.equal(await select.inputValue(), wanted, `${label} reached by the arrow keys`);
     };
-    await chooseByKeys('Syy', card.id);
-    await chooseByKeys('Seuraus', central);
+    await chooseByKeys('Syy', 'link-from', card.id);
+    await chooseByKeys('Seuraus', 'link-to', central);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown'); // the radio group: + → −
     await page.keyboard.press('Tab');

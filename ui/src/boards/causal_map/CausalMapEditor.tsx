@@ -138,7 +138,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
     <CausalContext.Provider value={actions}>
       <div className="editor causal-editor">
         <div className="toolbar" role="toolbar" aria-label={t('causal.tools')}>
-          <button type="button" onClick={addCard}>
+          <button type="button" onClick={addCard} data-testid="add-card">
             {t('causal.addCard')}
           </button>
           <button type="button" onClick={askWhy} disabled={!selected} data-testid="ask-why">

@@ -37,12 +37,12 @@ export function LinkList({ map, addLink, setPolarity, removeLink }: Props) {
         }}
       >
         <label htmlFor={`${uid}-from`}>{t('causal.linkFrom')}</label>
-        <select id={`${uid}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+        <select id={`${uid}-from`} data-testid="link-from" value={from} onChange={(e) => setFrom(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           {options}
         </select>
         <label htmlFor={`${uid}-to`}>{t('causal.linkTo')}</label>
-        <select id={`${uid}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
+        <select id={`${uid}-to`} data-testid="link-to" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{t('common.choose')}</option>
           {options}
         </select>
