@@ -236,6 +236,18 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
     t.todo('drive the causal map editor from the keyboard once it lands');
   });
 
+  it('the language and text size chosen stay after a reload', async () => {
+    const own = await openBrowser(hub.page);
+    await own.page.getByTestId('language').selectOption('sv');
+    await own.page.getByTestId('text-size').selectOption('larger');
+    await own.page.reload();
+    await own.page.getByRole('list', { name: 'Tavlor', exact: true }).waitFor();
+    const size = await own.page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    assert.equal(size, '24px', 'the largest text size is 150% of 16 px');
+    assert.equal(await own.page.evaluate(() => document.documentElement.lang), 'sv', 'the page says it is Swedish');
+    assert.deepEqual(await axeViolations(own.page), [], 'axe finds nothing in Swedish at the largest text size');
+  });
+
   it('at 200% zoom the home page and the persona sheet need no sideways scrolling', async () => {
     const zoomed = await openBrowser(hub.page, { viewport: { width: 640, height: 400 } });
     const fits = () => zoomed.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
