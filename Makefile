@@ -21,7 +21,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
-	test-core test-ui test-e2e
+	test-core test-ui test-e2e test-browser bench
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -74,5 +74,14 @@ test-core: ui deps-npm
 test-ui: deps-npm
 	cd ui && npx vitest run
 
-test-e2e: desktop cli
+test-e2e: desktop cli test-browser
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/window.test.mjs
+
+# The board editors in Debian's Chromium against a real `paja serve` on loopback;
+# saves the screenshots in docs/screenshots/.
+test-browser: ui cli
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs
+
+# Measurements, not tests: frame times of a 3,000-card board while panning and zooming.
+bench: ui cli
+	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000

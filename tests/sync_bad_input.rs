@@ -21,6 +21,7 @@ async fn small_hub(dir: &std::path::Path) -> HubHandle {
         handshake_timeout: Duration::from_millis(500),
         idle_timeout: Duration::from_secs(2),
         mdns: false,
+        ui_dir: None,
     };
     Hub::start(file, options).await.expect("the hub starts")
 }

@@ -12,7 +12,7 @@ use crate::model::persona::Persona;
 use crate::model::quality::Criterion;
 use crate::model::service_path::{Endpoint, Lane, PathCard, Phase};
 use crate::model::session::{Comment, Session, Step};
-use crate::model::{BoardKind, ModelError, Pos, Workshop, WorkshopView};
+use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -40,6 +40,13 @@ pub enum Command {
     DeleteStep { session: String, step: String },
     AddComment { comment: Comment },
     PatchMeta { #[ts(type = "Record<string, unknown>")] patch: Patch },
+    /// Takes back this replica's last own edit (others' edits stay).
+    Undo,
+    /// Does again what the last undo took back.
+    Redo,
+    /// Stores a picture (PNG, JPEG, WebP or GIF, base64) downscaled to at most 512 px
+    /// and stripped of metadata, and makes it the persona's avatar.
+    SetPersonaImage { board: String, persona: String, data_base64: String },
 }
 
 /// What a command did: the new item's id, if it made one, and the workshop after it.
@@ -123,6 +130,16 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::DeleteStep { session, step } => none(w.delete_step(session, step)),
         Command::AddComment { comment } => w.add_comment(comment).map(Some),
         Command::PatchMeta { patch } => none(w.patch_meta(patch)),
+        Command::Undo => {
+            w.undo();
+            Ok(None)
+        }
+        Command::Redo => {
+            w.redo();
+            Ok(None)
+        }
+        // Needs the file's media store: run by `WorkshopFile::execute` before this.
+        Command::SetPersonaImage { .. } => Ok(None),
     }
 }
 
@@ -146,7 +163,19 @@ fn create_board(
 impl WorkshopFile {
     /// Runs a command from the UI, logs it, and returns what it made and the new view.
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, Error> {
+        if let Some(done) = self.execute_special(command) {
+            return done;
+        }
         let id = self.change(|w| apply(w, command))?;
         Ok(Outcome { id, view: self.view() })
+    }
+
+    /// Like [`WorkshopFile::execute`], and also returns the updates it logged, oldest
+    /// first, so that the hub can send exactly them to the other replicas.
+    pub fn execute_updates(&mut self, command: &Command) -> Result<(Outcome, Vec<(DocName, Vec<u8>)>), Error> {
+        self.collected = Some(Vec::new());
+        let outcome = self.execute(command);
+        let updates = self.collected.take().unwrap_or_default();
+        Ok((outcome?, updates))
     }
 }

@@ -8,8 +8,9 @@
 mod commands;
 mod export;
 mod info;
+pub mod media;
 
-pub use commands::{Command, Item, ItemType, Outcome, Patch};
+pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
 pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
 
@@ -22,6 +23,8 @@ use std::path::{Path, PathBuf};
 pub struct WorkshopFile {
     store: Store,
     workshop: Workshop,
+    /// While [`WorkshopFile::execute_updates`] runs, the updates it logged.
+    collected: Option<Vec<(DocName, Vec<u8>)>>,
 }
 
 fn store_doc(name: DocName) -> store::DocName {
@@ -36,10 +39,11 @@ impl WorkshopFile {
     pub fn create(path: &Path, mut workshop: Workshop) -> Result<WorkshopFile, Error> {
         let store = Store::create(path)?;
         workshop.take_pending();
+        workshop.forget_history();
         for name in [DocName::Content, DocName::Control] {
             store.append(store_doc(name), &workshop.encode_state(name))?;
         }
-        Ok(WorkshopFile { store, workshop })
+        Ok(WorkshopFile { store, workshop, collected: None })
     }
 
     /// Opens a file; a damaged, foreign or newer one is refused and left untouched.
@@ -48,7 +52,7 @@ impl WorkshopFile {
         let loaded = store.load()?;
         let workshop = Workshop::from_updates(&loaded.content, &loaded.control)
             .map_err(|e| damaged(path, e))?;
-        Ok(WorkshopFile { store, workshop })
+        Ok(WorkshopFile { store, workshop, collected: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -85,6 +89,9 @@ impl WorkshopFile {
         let pending = self.workshop.take_pending();
         for (name, update) in &pending {
             self.store.append(store_doc(*name), update)?;
+        }
+        if let Some(collected) = &mut self.collected {
+            collected.extend(pending.iter().cloned());
         }
         Ok(pending)
     }

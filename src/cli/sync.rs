@@ -42,6 +42,9 @@ pub struct ServeArgs {
     /// Do not advertise on the LAN over mDNS.
     #[arg(long)]
     no_mdns: bool,
+    /// Serve this built UI folder (ui/dist) to browsers over HTTP (with --insecure-loopback).
+    #[arg(long)]
+    ui: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -104,6 +107,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         handshake_timeout: Duration::from_secs(args.handshake_timeout),
         idle_timeout: Duration::from_secs(args.idle_timeout),
         mdns: !args.no_mdns,
+        ui_dir: args.ui.clone(),
     };
     runtime()?.block_on(async {
         let hub = Hub::start(file, options).await?;
@@ -114,6 +118,9 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         }
         say(format!("facilitator-token {}", hub.facilitator_token));
         say(format!("join {}", hub.join_link()));
+        if args.ui.is_some() && hub.fingerprint.is_none() {
+            say(format!("page http://{}:{}/", hub.host, hub.addr.port()));
+        }
         tokio::select! {
             _ = interrupted() => {}
             _ = lobby_console(&hub), if args.lobby => {}

@@ -48,10 +48,15 @@ pub use view::{WorkshopView, FORMAT};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use ts_rs::TS;
 use yrs::updates::decoder::Decode;
+use yrs::undo::UndoManager;
 use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
 
 /// The root map of both documents.
 const ROOT: &str = "workshop";
+
+/// The origin of every update that came from elsewhere (a peer, the hub, the file):
+/// the undo history skips it, so undo only ever takes back this replica's own edits.
+const REMOTE: &str = "remote";
 
 /// Which of the two documents an update belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,6 +94,8 @@ pub struct Workshop {
     content_root: MapRef,
     control_root: MapRef,
     pending: Vec<(DocName, Vec<u8>)>,
+    /// This replica's own content edits, one step per command.
+    undo: UndoManager<()>,
 }
 
 impl Default for Workshop {
@@ -105,7 +112,10 @@ impl Workshop {
         let control = Doc::with_options(options());
         let content_root = content.get_or_insert_map(ROOT);
         let control_root = control.get_or_insert_map(ROOT);
-        Workshop { content, control, content_root, control_root, pending: Vec::new() }
+        let mut undo =
+            UndoManager::with_options(yrs::undo::Options { capture_timeout_millis: 0, ..yrs::undo::Options::default() });
+        undo.expand_scope(&content, &content_root);
+        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo }
     }
 
     /// A workshop rebuilt from stored updates (a snapshot first, then the log).
@@ -137,8 +147,43 @@ impl Workshop {
     /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
     pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
         let update = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
-        let mut txn = self.doc(name).transact_mut();
+        let mut txn = self.doc(name).transact_mut_with(REMOTE);
         txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))
+    }
+
+    /// Takes back this replica's last own content edit; false when there is none.
+    /// Edits by others made since are kept: undo reverses only what this replica did.
+    pub fn undo(&mut self) -> bool {
+        self.undo_or_redo(true)
+    }
+
+    /// Does again the edit the last undo took back; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.undo_or_redo(false)
+    }
+
+    /// Forgets the undo history: a workshop just made or opened has nothing to undo.
+    pub fn forget_history(&mut self) {
+        self.undo.clear_all();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.undo.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.undo.can_redo()
+    }
+
+    fn undo_or_redo(&mut self, undo: bool) -> bool {
+        let before = self.content.transact().state_vector();
+        let done = if undo { self.undo.undo_blocking() } else { self.undo.redo_blocking() };
+        if done {
+            // The undo ran in its own transaction: record what it changed like any edit.
+            let update = self.content.transact().encode_state_as_update_v1(&before);
+            self.pending.push((DocName::Content, update));
+        }
+        done
     }
 
     /// The whole state of one document as a single update.

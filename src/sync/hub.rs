@@ -36,6 +36,8 @@ pub struct HubOptions {
     pub idle_timeout: Duration,
     /// Advertise on the LAN as `_paja._tcp`.
     pub mdns: bool,
+    /// The built UI (`ui/dist`) to serve to browsers over plain HTTP on the same port.
+    pub ui_dir: Option<PathBuf>,
 }
 
 impl Default for HubOptions {
@@ -48,6 +50,7 @@ impl Default for HubOptions {
             handshake_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(60),
             mdns: true,
+            ui_dir: None,
         }
     }
 }
@@ -102,6 +105,7 @@ impl Hub {
         let state = Arc::new(HubState::new(file, admission));
         let (stop, stopped) = watch::channel(false);
         let limits = Limits {
+            ui_dir: options.ui_dir.clone().map(Arc::new),
             max_message: options.max_message,
             handshake: options.handshake_timeout,
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },

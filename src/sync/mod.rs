@@ -10,7 +10,8 @@
 //! `/content` and `/control`, optionally after a prefix such as the workshop's id
 //! (`/<id>/content`). The query string carries the join: `code`, `name`, `id`, `role`
 //! (`observer` to join read-only) or a `token` from an earlier welcome. `/rpc` is kept
-//! for the browser JSON RPC (see [`socket::route`]).
+//! for the browser JSON RPC ([`rpc`]); a plain HTTP GET on the same port gets the
+//! built UI when the hub was given its folder ([`HubOptions::ui_dir`]).
 //!
 //! - [`wire`]: framing of messages.
 //! - [`connection`]: one client's protocol state on the hub, over any message sink.
@@ -29,10 +30,12 @@ pub mod connection;
 mod error;
 pub mod hub;
 pub mod mdns;
+mod page;
 pub mod peer;
 mod peer_link;
 pub mod qr;
 pub mod room;
+pub mod rpc;
 pub mod socket;
 pub mod tls;
 pub mod wire;

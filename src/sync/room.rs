@@ -198,6 +198,21 @@ impl HubState {
         Ok(())
     }
 
+    /// Runs a UI command (from the browser RPC), logs it and broadcasts what it changed.
+    pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
+        let mut file = lock(&self.file);
+        let (outcome, updates) = file.execute_updates(command)?;
+        let changed = !updates.is_empty();
+        for (doc, update) in updates {
+            self.room(doc).send(HUB_ITSELF, wire::update(update));
+        }
+        drop(file);
+        if changed {
+            let _ = self.changed.send(());
+        }
+        Ok(outcome)
+    }
+
     /// Runs the hub's own edit (as facilitator), logs it and broadcasts what it changed.
     pub fn change<R>(
         &self,

@@ -26,7 +26,7 @@ use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Room(DocName),
-    /// The browser participants' JSON RPC. Add its handler in [`serve_route`].
+    /// The browser participants' JSON RPC, served by [`super::rpc`].
     Rpc,
 }
 
@@ -45,6 +45,8 @@ pub fn route(path: &str) -> Option<Route> {
 /// Limits and timeouts of the adapter.
 #[derive(Clone, Debug)]
 pub struct Limits {
+    /// The built UI served to plain HTTP GETs (plain-TCP hubs only); None: WebSocket only.
+    pub ui_dir: Option<Arc<std::path::PathBuf>>,
     pub max_message: usize,
     pub handshake: Duration,
     pub timing: Timing,
@@ -92,6 +94,11 @@ async fn handle(
     stop: watch::Receiver<bool>,
 ) {
     let Some(tls) = tls else {
+        if let Some(dir) = limits.ui_dir.clone() {
+            if super::page::is_plain_http(&tcp, limits.handshake).await {
+                return super::page::serve(tcp, &dir).await;
+            }
+        }
         return upgrade(tcp, from.ip(), state, limits, stop).await;
     };
     match tokio::time::timeout(limits.handshake, tls.accept(tcp)).await {
@@ -125,7 +132,7 @@ where
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
         Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
-        Admitted::Rpc => serve_rpc(ws).await,
+        Admitted::Rpc => super::rpc::serve(ws, state, stop).await,
     }
 }
 
@@ -152,12 +159,6 @@ fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, Er
             }
         }
     }
-}
-
-/// The extension point for the browser JSON RPC: for now it says it is not here.
-async fn serve_rpc<S: AsyncRead + AsyncWrite + Unpin>(mut ws: WebSocketStream<S>) {
-    let _ = ws.send(Message::Text("The browser RPC is not available in this version.".into())).await;
-    let _ = ws.close(None).await;
 }
 
 async fn serve_room<S>(

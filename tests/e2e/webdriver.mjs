@@ -42,6 +42,15 @@ export class WebDriver {
     return Object.values(value)[0];
   }
 
+  async click(elementId) {
+    await this.cmd('POST', `/element/${elementId}/click`, {});
+  }
+
+  /** Types `text` into an element, as the keyboard would. */
+  async sendKeys(elementId, text) {
+    await this.cmd('POST', `/element/${elementId}/value`, { text });
+  }
+
   async text(elementId) {
     return this.cmd('GET', `/element/${elementId}/text`);
   }

@@ -6,7 +6,7 @@
 // PAJA_E2E_SCREENSHOT says where to save a picture of the window.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -138,6 +138,62 @@ describe('desktop window', { timeout: 180000 }, () => {
     );
     // The page orders sessions by their `order` field; the CLI lists them as stored.
     assert.deepEqual([...sessions].sort(), [...info.sessions].sort(), 'the window lists the sessions the CLI reports');
+  });
+
+  /** Runs one domain command through the window's own IPC, as the UI's backend does. */
+  async function execute(command) {
+    const json = await session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke('execute', { command: arguments[0] })
+         .then((o) => done(JSON.stringify(o)), (e) => done('error: ' + JSON.stringify(e)));`,
+      [command],
+    );
+    assert.ok(!json.startsWith('error: '), `execute failed: ${json}`);
+    return JSON.parse(json);
+  }
+
+  /** What the .paja file holds now, through the CLI's JSON export. */
+  function stored() {
+    const out = join(work, `export-${Date.now()}.json`);
+    const run = spawnSync(cliBin, ['export', 'json', workshop, '-o', out], { encoding: 'utf8', timeout: 30000 });
+    assert.equal(run.status, 0, `paja export failed: ${run.stderr}`);
+    return JSON.parse(readFileSync(out, 'utf8'));
+  }
+
+  it('creates a persona, a service path card, a causal link and an idea card that the file then holds', async () => {
+    await rendered();
+    const view = await coreView();
+    const board = (kind) => view.boards.find((b) => b.kind === kind && !b.archived);
+    // Persona and service path card through the editors, as a person would.
+    await session.click(await session.findElement(`button[aria-label="Avaa: ${board('persona').title}"]`));
+    await session.click(await session.findElement('[data-testid="persona-add"]'));
+    await session.waitFor(`return document.activeElement?.dataset.testid === 'persona-name';`, { what: 'the name field' });
+    await session.execute(`document.activeElement.select();`);
+    await session.sendKeys(await session.findElement('[data-testid="persona-name"]'), 'Ikkunan Åke');
+    await session.click(await session.findElement('[data-testid="persona-life_situation"]'));
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [board('service_path').id]);
+    await session.waitFor(`return document.querySelector('[data-testid="add-card"]');`, { what: 'the service path grid' });
+    await session.click(await session.findElement('[data-testid="add-card"]'));
+    await session.waitFor(`return document.activeElement?.tagName === 'TEXTAREA';`, { what: 'the new card' });
+    await session.sendKeys(await session.findElement('textarea:focus'), 'Ikkunan kortti');
+    await session.click(await session.findElement('[data-testid="board-title-heading"]'));
+    // The causal map and idea wall editors are built separately: their items go
+    // through the same backend the UI uses, inside the window.
+    const causal = board('causal_map');
+    const [from, to] = causal.nodes;
+    await execute({ cmd: 'add_item', board: causal.id, item: { type: 'CausalLink', from: to.id, to: from.id, polarity: 'strengthens', note: 'Ikkunan linkki' } });
+    await execute({ cmd: 'add_item', board: board('idea_wall').id, item: { type: 'Idea', name: 'Ikkunan idea', who: 'Me', what: 'Kokeillaan', benefit: 'Hyötyä' } });
+    await session.waitFor(
+      `return [...document.querySelectorAll('textarea')].some((t) => t.value === 'Ikkunan kortti');`,
+      { what: 'the card in the grid' },
+    );
+    const file = stored();
+    const of = (kind) => file.boards.find((b) => b.kind === kind && !b.archived);
+    assert.ok(of('persona').personas.some((p) => p.name === 'Ikkunan Åke'), 'the persona typed in the window is in the file');
+    assert.ok(of('service_path').cards.some((c) => c.text === 'Ikkunan kortti'), 'the card typed in the window is in the file');
+    assert.ok(of('causal_map').links.some((l) => l.note === 'Ikkunan linkki'), 'the causal link is in the file');
+    assert.ok(of('idea_wall').ideas.some((i) => i.name === 'Ikkunan idea'), 'the idea card is in the file');
+    await session.execute(`window.location.hash = '#/';`);
   });
 
   it('speaks Finnish by default', async () => {

@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError } from './backend';
-import { useT } from './i18n';
-import type { WorkshopView } from './types';
+import { BoardHost } from './boards/BoardHost';
+import { LanguageContext, translator, type Language } from './i18n';
+import { useRoute } from './route';
+import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
+import { SettingsBar } from './SettingsBar';
+import type { Command, Outcome, WorkshopView } from './types';
 import { WorkshopPage } from './workshop/WorkshopPage';
 
 type Load =
@@ -10,39 +14,83 @@ type Load =
   | { state: 'ready'; view: WorkshopView }
   | { state: 'failed'; error: BackendError };
 
-export function App({ backend }: { backend: Backend }) {
-  const t = useT();
+const asError = (err: unknown) => (err instanceof BackendError ? err : new BackendError('unknown', String(err)));
+
+/**
+ * The app: the core's projection is the only state. Every edit is `run(command)`;
+ * its answer, or a pushed change from anyone else, replaces the view whole.
+ */
+export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Language }) {
+  const [settings, setSettingsState] = useState<Settings>(() => loadSettings(lang));
+  const t = translator(settings.lang);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [problem, setProblem] = useState<BackendError | null>(null);
+  const [route, go] = useRoute();
+
+  const setSettings = (next: Settings) => {
+    setSettingsState(next);
+    saveSettings(next);
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = settings.lang;
+    document.documentElement.style.fontSize = textSizes[settings.textSize];
+  }, [settings]);
 
   useEffect(() => {
     let live = true;
     backend.workshopView().then(
       (view) => live && setLoad({ state: 'ready', view }),
-      (err: unknown) =>
-        live &&
-        setLoad({
-          state: 'failed',
-          error: err instanceof BackendError ? err : new BackendError('unknown', String(err)),
-        }),
+      (err: unknown) => live && setLoad({ state: 'failed', error: asError(err) }),
     );
+    const stop = backend.onChanged((view) => live && setLoad({ state: 'ready', view }));
     return () => {
       live = false;
+      stop();
     };
   }, [backend]);
 
-  useEffect(() => {
-    if (load.state === 'ready') document.title = `${load.view.meta.title} – ${t('app.name')}`;
-  }, [load, t]);
+  const run = useCallback(
+    async (command: Command): Promise<Outcome> => {
+      try {
+        const outcome = await backend.execute(command);
+        setLoad({ state: 'ready', view: outcome.view });
+        setProblem(null);
+        return outcome;
+      } catch (err) {
+        setProblem(asError(err));
+        throw err;
+      }
+    },
+    [backend],
+  );
+  const media = useCallback((hash: string) => backend.media(hash), [backend]);
 
-  switch (load.state) {
-    case 'loading':
-      return (
+  const board = load.state === 'ready' && route.screen === 'board' ? load.view.boards.find((b) => b.id === route.id) : undefined;
+  const title = load.state === 'ready' ? (board ? `${board.title} – ` : '') + `${load.view.meta.title} – ${t('app.name')}` : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  return (
+    <LanguageContext.Provider value={settings.lang}>
+      <SettingsBar settings={settings} onChange={setSettings} />
+      {problem && (
+        <div role="alert" className="problem" data-error-code={problem.code}>
+          <p>
+            {t('error.heading')} {problem.message}
+          </p>
+          <button type="button" onClick={() => setProblem(null)}>
+            {t('error.close')}
+          </button>
+        </div>
+      )}
+      {load.state === 'loading' && (
         <main>
           <p role="status">{t('app.loading')}</p>
         </main>
-      );
-    case 'failed':
-      return (
+      )}
+      {load.state === 'failed' && (
         <main>
           <h1>{t('app.name')}</h1>
           <div role="alert" data-error-code={load.error.code}>
@@ -50,8 +98,13 @@ export function App({ backend }: { backend: Backend }) {
             <p>{load.error.message}</p>
           </div>
         </main>
-      );
-    case 'ready':
-      return <WorkshopPage view={load.view} />;
-  }
+      )}
+      {load.state === 'ready' &&
+        (board ? (
+          <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
+        ) : (
+          <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
+        ))}
+    </LanguageContext.Provider>
+  );
 }

@@ -5,5 +5,5 @@ pub mod workshop;
 
 /// Every command the window may invoke.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![workshop::workshop_view]
+    tauri::generate_handler![workshop::workshop_view, workshop::execute, workshop::media]
 }

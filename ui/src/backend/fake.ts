@@ -1,9 +1,38 @@
-// A test double: a Backend that answers from a fixed projection.
-import type { WorkshopView } from '../types';
+// A test double: a Backend that answers from a projection the test controls.
+// `execute` records each command and answers with `answer(command, view)`
+// (by default: the view unchanged); `push` plays a change made by someone else.
+import type { Command, Outcome, WorkshopView } from '../types';
 import type { Backend } from './index';
 
-export function fakeBackend(view: WorkshopView): Backend {
+export type FakeBackend = Backend & {
+  commands: Command[];
+  push(view: WorkshopView): void;
+};
+
+export function fakeBackend(
+  view: WorkshopView,
+  answer: (command: Command, view: WorkshopView) => Outcome = (_c, v) => ({ id: null, view: v }),
+): FakeBackend {
+  let current = structuredClone(view);
+  const listeners = new Set<(view: WorkshopView) => void>();
+  const commands: Command[] = [];
   return {
-    workshopView: async () => structuredClone(view),
+    commands,
+    workshopView: async () => structuredClone(current),
+    execute: async (command) => {
+      commands.push(command);
+      const outcome = answer(command, current);
+      current = outcome.view;
+      return structuredClone(outcome);
+    },
+    media: async () => 'data:image/png;base64,',
+    onChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    push: (next) => {
+      current = structuredClone(next);
+      for (const listener of listeners) listener(structuredClone(next));
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Tauri IPC: the desktop window. The only file that imports @tauri-apps/api.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { toBackendError, type Args, type Transport } from './transport';
 
 export const tauriTransport: Transport = {
@@ -9,6 +10,13 @@ export const tauriTransport: Transport = {
     } catch (err) {
       throw toBackendError(err);
     }
+  },
+  listen(name, listener) {
+    // Events are namespaced by domain: `changed` is `workshop://changed`.
+    const stop = listen(`workshop://${name}`, (event) => listener(event.payload));
+    return () => {
+      stop.then((unlisten) => unlisten()).catch(() => undefined);
+    };
   },
 };
 

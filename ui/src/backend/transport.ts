@@ -17,6 +17,8 @@ export type Args = Record<string, unknown>;
 
 export interface Transport {
   call<T>(cmd: string, args?: Args): Promise<T>;
+  /** Calls `listener` with each pushed event `name` (e.g. `changed`); returns the unsubscribe. */
+  listen(name: string, listener: (payload: unknown) => void): () => void;
 }
 
 /** Turns whatever a transport rejected with into a `BackendError`. */

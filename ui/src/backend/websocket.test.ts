@@ -6,7 +6,7 @@ import { rpcUrl, WebSocketTransport, type Socket } from './websocket';
 /** An in-memory socket: records what the client sends, lets the test answer. */
 class FakeSocket implements Socket {
   readyState = 0;
-  sent: Array<{ id: number; cmd: string; args: unknown }> = [];
+  sent: Array<{ id: number; method: string; params: unknown }> = [];
   private listeners: Record<string, Array<(event: { data: unknown }) => void>> = {};
 
   addEventListener(type: string, listener: (event: { data: unknown }) => void): void {
@@ -40,12 +40,12 @@ function connected() {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('WebSocket RPC client', () => {
-  it('sends {id, cmd, args} and resolves with the matching result', async () => {
+  it('sends {id, method, params} and resolves with the matching result', async () => {
     const { socket, transport } = connected();
     const view = backendOver(transport).workshopView();
     socket.open();
     await tick();
-    expect(socket.sent).toEqual([{ id: 1, cmd: 'workshop_view', args: {} }]);
+    expect(socket.sent).toEqual([{ id: 1, method: 'workshop_view', params: {} }]);
     socket.reply({ id: 1, ok: true, result: { meta: { title: 'T' } } });
     await expect(view).resolves.toEqual({ meta: { title: 'T' } });
   });
@@ -92,5 +92,26 @@ describe('WebSocket RPC client', () => {
   it('addresses /rpc on the host that served the page', () => {
     expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
+  });
+  it('hands a pushed {event: "changed", view} to every onChanged listener', async () => {
+    const { socket, transport } = connected();
+    const seen: unknown[] = [];
+    const stop = backendOver(transport).onChanged((view) => seen.push(view));
+    socket.open();
+    await tick();
+    socket.reply({ event: 'changed', view: { meta: { title: 'Äiti' } } });
+    stop();
+    socket.reply({ event: 'changed', view: { meta: { title: 'later' } } });
+    expect(seen, 'a listener hears changes until it stops listening').toEqual([{ meta: { title: 'Äiti' } }]);
+  });
+
+  it('sends execute as {method: "execute", params: {command}}', async () => {
+    const { socket, transport } = connected();
+    const done = backendOver(transport).execute({ cmd: 'undo' });
+    socket.open();
+    await tick();
+    expect(socket.sent[0]).toEqual({ id: 1, method: 'execute', params: { command: { cmd: 'undo' } } });
+    socket.reply({ id: 1, ok: true, result: { id: null, view: {} } });
+    await expect(done).resolves.toEqual({ id: null, view: {} });
   });
 });

@@ -1,14 +1,17 @@
 // WebSocket RPC: a participant's browser talking to the hub.
 //
 // Wire format, one JSON text frame each way:
-//   request  { id, cmd, args }
+//   request  { id, method, params }
 //   response { id, ok: true, result } | { id, ok: false, error: { code, message } }
+//   pushed   { event: "changed", view }   (whenever anyone changes the workshop)
 // Ids are per connection; responses may arrive in any order.
 import { BackendError, toBackendError, type Args, type Transport } from './transport';
 
 type Response =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: { code: string; message: string } };
+
+type Pushed = { event: string; [key: string]: unknown };
 
 type Pending = { resolve: (value: unknown) => void; reject: (err: BackendError) => void };
 
@@ -28,6 +31,7 @@ export class WebSocketTransport implements Transport {
   private opening: Promise<Socket> | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  private listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   constructor(
     private readonly url: string,
@@ -40,12 +44,21 @@ export class WebSocketTransport implements Transport {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       try {
-        socket.send(JSON.stringify({ id, cmd, args }));
+        socket.send(JSON.stringify({ id, method: cmd, params: args }));
       } catch (err) {
         this.pending.delete(id);
         reject(toBackendError(err));
       }
     });
+  }
+
+  listen(name: string, listener: (payload: unknown) => void): () => void {
+    const set = this.listeners.get(name) ?? new Set();
+    set.add(listener);
+    this.listeners.set(name, set);
+    // Events flow only on an open socket: open it now if nothing else has.
+    this.open().catch(() => undefined);
+    return () => set.delete(listener);
   }
 
   close(): void {
@@ -84,11 +97,17 @@ export class WebSocketTransport implements Transport {
   }
 
   private receive(data: unknown): void {
-    let response: Response;
+    let response: Response | Pushed;
     try {
-      response = JSON.parse(String(data)) as Response;
+      response = JSON.parse(String(data)) as Response | Pushed;
     } catch {
       return; // Not ours to answer: a malformed frame has no id to reject.
+    }
+    if ('event' in response) {
+      // `{event: "changed", view}` reaches the `changed` listeners with the view.
+      const payload = response.event === 'changed' ? response.view : response;
+      for (const listener of this.listeners.get(response.event) ?? []) listener(payload);
+      return;
     }
     const waiter = this.pending.get(response.id);
     if (!waiter) return;

@@ -1,14 +1,24 @@
-// Commands about the workshop as a whole.
-import type { WorkshopView } from '../types';
+// Commands about the workshop: its projection, the one `execute` every edit
+// goes through, stored pictures, and the pushed view after any change.
+import type { Command, Outcome, WorkshopView } from '../types';
 import type { Transport } from './transport';
 
 export interface WorkshopCommands {
   /** The whole projection of the open workshop. */
   workshopView(): Promise<WorkshopView>;
+  /** Runs one domain command; resolves with the new id (if any) and the new view. */
+  execute(command: Command): Promise<Outcome>;
+  /** A stored picture (`media:<hash>` without the prefix) as a `data:` URL. */
+  media(hash: string): Promise<string>;
+  /** Calls `listener` with the new view whenever anyone changes the workshop. */
+  onChanged(listener: (view: WorkshopView) => void): () => void;
 }
 
 export function workshopCommands(transport: Transport): WorkshopCommands {
   return {
     workshopView: () => transport.call<WorkshopView>('workshop_view'),
+    execute: (command) => transport.call<Outcome>('execute', { command }),
+    media: (hash) => transport.call<string>('media', { hash }),
+    onChanged: (listener) => transport.listen('changed', (view) => listener(view as WorkshopView)),
   };
 }

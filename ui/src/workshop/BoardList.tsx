@@ -1,35 +1,54 @@
-import type { WorkshopView } from '../types';
+import type { Command, Outcome, WorkshopView } from '../types';
 import { useT } from '../i18n';
-import { boardGroups } from './grouping';
+import { BoardRow } from './BoardRow';
+import { archivedBoards, boardGroups } from './grouping';
+
+type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
 
 /**
  * Every board, grouped by session: one list labelled "Taulut" whose items are
- * the groups, each with a heading and a nested list of board titles and kinds.
+ * the groups, each with a heading and a nested list of boards. Archived boards
+ * follow in a list of their own.
  */
-export function BoardList({ view }: { view: WorkshopView }) {
+export function BoardList({ view, run, onOpen }: Props) {
   const t = useT();
   const groups = boardGroups(view);
-  if (groups.length === 0) return <p>{t('boards.empty')}</p>;
+  const archived = archivedBoards(view);
   return (
-    <ul aria-label={t('boards.label')} className="board-groups">
-      {groups.map(({ session, boards }) => {
-        const name = session ? session.title : t('boards.wholeWorkshop');
-        return (
-          <li key={session?.id ?? 'workshop'}>
-            <h3>{name}</h3>
-            <ul aria-label={t('boards.ofSession', { session: name })}>
-              {boards.map((board) => (
-                <li key={board.id} className="board" data-testid="board">
-                  <span className="board-title" data-testid="board-title">
-                    {board.title}
-                  </span>{' '}
-                  <span className="board-kind">({t(`board.kind.${board.kind}`)})</span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {groups.length === 0 ? (
+        <p>{t('boards.empty')}</p>
+      ) : (
+        <ul aria-label={t('boards.label')} className="board-groups">
+          {groups.map(({ session, boards }) => {
+            const name = session ? session.title : t('boards.wholeWorkshop');
+            return (
+              <li key={session?.id ?? 'workshop'}>
+                <h3>{name}</h3>
+                <ul aria-label={t('boards.ofSession', { session: name })}>
+                  {boards.map((board) => (
+                    <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} />
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <details className="archived" open={archived.length > 0 && archived.length < 4}>
+        <summary>
+          {t('boards.archived')} ({archived.length})
+        </summary>
+        {archived.length === 0 ? (
+          <p>{t('boards.archivedEmpty')}</p>
+        ) : (
+          <ul aria-label={t('boards.archived')} data-testid="archived-boards">
+            {archived.map((board) => (
+              <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} />
+            ))}
+          </ul>
+        )}
+      </details>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { sampleView } from './fixture.test-data';
 function render(lang: 'fi' | 'sv' | 'en' = 'fi'): string {
   return renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>
-      <WorkshopPage view={sampleView} />
+      <WorkshopPage view={sampleView} run={async () => ({ id: null, view: sampleView })} onOpen={() => undefined} />
     </LanguageContext.Provider>,
   );
 }
@@ -23,8 +23,11 @@ describe('WorkshopPage', () => {
     const html = render();
     expect(html).toContain('<ul aria-label="Taulut"');
     expect(html).toContain('Maija, 34</span> <span class="board-kind">(Persoona)</span>');
+    expect(html, 'each live board can be opened').toContain('aria-label="Avaa: Maija, 34"');
     expect(html).toContain('(Palvelupolku)');
-    expect(html, 'archived boards are not shown').not.toContain('Vanha luonnos');
+    const live = html.slice(html.indexOf('<ul aria-label="Taulut"'), html.indexOf('<details'));
+    expect(live, 'archived boards are not in the live list').not.toContain('Vanha luonnos');
+    expect(html.slice(html.indexOf('<details')), 'archived boards are listed apart').toContain('Vanha luonnos');
   });
 
   it('shows each step with its instructions and support questions', () => {

@@ -1,11 +1,14 @@
-import type { WorkshopView } from '../types';
+import type { Command, Outcome, WorkshopView } from '../types';
 import { useT } from '../i18n';
 import { BoardList } from './BoardList';
+import { NewBoardForm } from './NewBoardForm';
 import { SessionSection } from './SessionSection';
 import { sortedSessions } from './grouping';
 
 /** The open workshop: its title, the sessions with their agendas, and the boards. */
-export function WorkshopPage({ view }: { view: WorkshopView }) {
+type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
+
+export function WorkshopPage({ view, run, onOpen }: Props) {
   const t = useT();
   const sessions = sortedSessions(view);
   return (
@@ -36,7 +39,8 @@ export function WorkshopPage({ view }: { view: WorkshopView }) {
         </section>
         <section aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t('boards.heading')}</h2>
-          <BoardList view={view} />
+          <BoardList view={view} run={run} onOpen={onOpen} />
+          <NewBoardForm view={view} run={run} onOpen={onOpen} />
         </section>
       </main>
     </>

@@ -36,3 +36,8 @@ export function boardGroups(view: WorkshopView): BoardGroup[] {
   });
   return groups.filter((g) => g.boards.length > 0);
 }
+
+/** Archived boards, in board order: shown apart, where they can be restored. */
+export function archivedBoards(view: WorkshopView): Board[] {
+  return view.boards.filter((b) => b.archived).sort(byOrder);
+}

@@ -1,0 +1,107 @@
+//! The browser RPC: the same commands and projections as the desktop window, an answer
+//! per request, and a pushed view whenever anyone changes the workshop. The same port
+//! serves the built UI over plain HTTP.
+
+use futures_util::{SinkExt, StreamExt};
+use paja::api::WorkshopFile;
+use paja::model::Workshop;
+use paja::sync::{Hub, HubHandle, HubOptions};
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio_tungstenite::tungstenite::Message;
+
+type Client = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
+
+async fn hub(dir: &std::path::Path) -> HubHandle {
+    let ui = dir.join("ui");
+    std::fs::create_dir_all(&ui).unwrap();
+    std::fs::write(ui.join("index.html"), "<!doctype html><title>Paja</title>").unwrap();
+    let file = WorkshopFile::create(&dir.join("hub.paja"), Workshop::new()).unwrap();
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), tls: false, auto_admit: true, mdns: false, ui_dir: Some(ui), ..HubOptions::default() };
+    Hub::start(file, options).await.expect("the hub starts")
+}
+
+async fn rpc(hub: &HubHandle) -> Client {
+    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    let (ws, _) = tokio_tungstenite::client_async(format!("ws://{}/rpc", hub.addr), tcp).await.expect("the RPC accepts");
+    ws
+}
+
+/// The next frame that is not a pushed event, or the next pushed event.
+async fn next(ws: &mut Client, event: bool) -> Value {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), ws.next()).await.expect("an answer in time");
+        let Some(Ok(Message::Text(text))) = frame else { panic!("a text frame") };
+        let value: Value = serde_json::from_str(&text).unwrap();
+        if value.get("event").is_some() == event {
+            return value;
+        }
+    }
+}
+
+async fn call(ws: &mut Client, id: u64, method: &str, params: Value) -> Value {
+    ws.send(Message::Text(json!({"id": id, "method": method, "params": params}).to_string().into())).await.unwrap();
+    let answer = next(ws, false).await;
+    assert_eq!(answer["id"], id, "the answer carries the request's id");
+    answer
+}
+
+#[tokio::test]
+async fn a_command_over_rpc_answers_with_the_new_view_and_every_browser_hears_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut alice = rpc(&hub).await;
+    let mut bob = rpc(&hub).await;
+    let create = json!({"command": {"cmd": "create_board", "kind": "persona", "title": "Persoonat", "session_id": null, "starter": false}});
+    let answer = call(&mut alice, 1, "execute", create).await;
+    assert_eq!(answer["ok"], true, "the command ran: {answer}");
+    assert_eq!(answer["result"]["view"]["boards"][0]["title"], "Persoonat", "the answer holds the new projection");
+    let pushed = next(&mut bob, true).await;
+    assert_eq!(pushed["event"], "changed");
+    assert_eq!(pushed["view"]["boards"][0]["title"], "Persoonat", "the other browser got the change without asking");
+    let view = call(&mut bob, 7, "workshop_view", Value::Null).await;
+    assert_eq!(view["result"], serde_json::to_value(hub.view()).unwrap(), "workshop_view is the hub's projection");
+}
+
+#[tokio::test]
+async fn a_facilitator_edit_on_the_hub_is_pushed_to_browsers() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut browser = rpc(&hub).await;
+    call(&mut browser, 1, "workshop_view", Value::Null).await;
+    hub.change(|w| w.create_board(paja::model::BoardKind::IdeaWall, "Ideat", None)).unwrap();
+    let pushed = next(&mut browser, true).await;
+    assert_eq!(pushed["view"]["boards"][0]["title"], "Ideat", "the hub's own edit reached the browser");
+}
+
+#[tokio::test]
+async fn a_bad_request_is_answered_with_a_code_and_the_connection_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut ws = rpc(&hub).await;
+    let answer = call(&mut ws, 2, "execute", json!({"command": {"cmd": "delete_board", "board": "nope"}})).await;
+    assert_eq!(answer["ok"], false);
+    assert!(answer["error"]["code"].is_string() && answer["error"]["message"].is_string(), "{{code, message}} as over IPC: {answer}");
+    let answer = call(&mut ws, 3, "fly", Value::Null).await;
+    assert_eq!(answer["error"]["code"], "unknown_method", "an unknown method is named by code");
+    let answer = call(&mut ws, 4, "workshop_view", Value::Null).await;
+    assert_eq!(answer["ok"], true, "the same connection still answers");
+}
+
+#[tokio::test]
+async fn a_plain_http_get_on_the_hub_port_gets_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut page = String::new();
+    tcp.read_to_string(&mut page).await.unwrap();
+    assert!(page.starts_with("HTTP/1.1 200"), "the page is served: {page}");
+    assert!(page.contains("<title>Paja</title>"), "it is the UI's index.html");
+    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    tcp.write_all(b"GET /../hub.paja HTTP/1.1\r\n\r\n").await.unwrap();
+    let mut answer = String::new();
+    tcp.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 404"), "nothing outside the UI folder is served");
+}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Board, Command, Outcome, WorkshopView } from '../types';
+import { useT } from '../i18n';
+import { copyItems, pasteCommands, type Copied } from './clipboard';
+import { BoardHostContext, type BoardHostState } from './host';
+import { ItemList } from './ItemList';
+import { editorFor } from './registry';
+import { matchingIds } from './search';
+
+type Props = {
+  board: Board;
+  view: WorkshopView;
+  run: (cmd: Command) => Promise<Outcome>;
+  media: (hash: string) => Promise<string>;
+  onBack: () => void;
+};
+
+/** Copies live as long as the page: paste works across boards of the same kind. */
+let clipboard: Copied | null = null;
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/** One open board: its tools (view, search, undo, copy) and its editor or list. */
+export function BoardHost({ board, view, run, media, onBack }: Props) {
+  const t = useT();
+  const Editor = editorFor(board.kind);
+  const [mode, setMode] = useState<'canvas' | 'list'>(Editor ? 'canvas' : 'list');
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [fitRequest, setFitRequest] = useState(0);
+  const [status, setStatus] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const matches = useMemo(() => matchingIds(board, query), [board, query]);
+
+  useEffect(() => heading.current?.focus(), [board.id]);
+
+  const toggleSelected = useCallback((id: string) => {
+    setSelected((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const copy = useCallback(() => {
+    clipboard = copyItems(board, selected);
+    setStatus(t('host.copied', { n: clipboard.items.length }));
+  }, [board, selected, t]);
+
+  const paste = useCallback(async () => {
+    if (!clipboard) return;
+    const made = new Set<string>();
+    for (const cmd of pasteCommands(board, clipboard)) {
+      const outcome = await run(cmd);
+      if (outcome.id) made.add(outcome.id);
+    }
+    setSelected(made);
+  }, [board, run]);
+
+  const undo = useCallback(() => run({ cmd: 'undo' }), [run]);
+  const redo = useCallback(() => run({ cmd: 'redo' }), [run]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || typing(e.target)) return;
+      const key = e.key.toLowerCase();
+      const act =
+        key === 'z' ? (e.shiftKey ? redo : undo) : key === 'y' ? redo : key === 'c' ? copy : key === 'v' ? paste : null;
+      if (act) {
+        e.preventDefault();
+        void act();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, copy, paste]);
+
+  const host: BoardHostState = { query, matches, selected, setSelected, toggleSelected, fitRequest, media };
+
+  return (
+    <BoardHostContext.Provider value={host}>
+      <header className="board-header">
+        <button type="button" className="back" onClick={onBack}>
+          ← {t('host.back')}
+        </button>
+        <h1 ref={heading} tabIndex={-1} data-testid="board-title-heading">
+          {board.title} <span className="board-kind">({t(`board.kind.${board.kind}`)})</span>
+        </h1>
+        <div role="toolbar" aria-label={t('host.tools')} className="board-tools">
+          <div role="group" aria-label={t('host.view')} className="segmented">
+            {Editor && (
+              <button type="button" aria-pressed={mode === 'canvas'} onClick={() => setMode('canvas')}>
+                {t('host.canvas')}
+              </button>
+            )}
+            <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+              {t('host.list')}
+            </button>
+          </div>
+          <label className="search">
+            {t('host.search')}{' '}
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="board-search" />
+          </label>
+          {query.trim() && <span role="status">{t('host.matches', { n: matches.size })}</span>}
+          <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
+            {t('host.undo')}
+          </button>
+          <button type="button" onClick={() => void redo()} aria-keyshortcuts="Control+Y">
+            {t('host.redo')}
+          </button>
+          {mode === 'canvas' && (
+            <button type="button" onClick={() => setFitRequest((n) => n + 1)}>
+              {t('host.fit')}
+            </button>
+          )}
+          <button type="button" onClick={copy} disabled={selected.size === 0} aria-keyshortcuts="Control+C">
+            {t('host.copy')}
+          </button>
+          <button type="button" onClick={() => void paste()} aria-keyshortcuts="Control+V">
+            {t('host.paste')}
+          </button>
+          <span aria-live="polite" className="host-status">
+            {selected.size > 0 && t('host.selected', { n: selected.size })} {status}
+          </span>
+        </div>
+      </header>
+      <main className="board-main" data-board-kind={board.kind}>
+        {mode === 'canvas' && Editor ? <Editor board={board} view={view} run={run} /> : <ItemList board={board} />}
+        {!Editor && <p>{t('host.noEditor')}</p>}
+      </main>
+    </BoardHostContext.Provider>
+  );
+}

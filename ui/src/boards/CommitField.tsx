@@ -1,0 +1,55 @@
+// A text field that keeps what the person types locally and sends it to the core
+// when they leave the field (or press Enter in a one-line field). While the field
+// is not being edited it shows the core's value, so others' edits appear.
+import { forwardRef, useEffect, useRef, useState, type TextareaHTMLAttributes } from 'react';
+
+type Props = {
+  value: string;
+  onCommit(value: string): void;
+  label: string;
+  multiline?: boolean;
+  className?: string;
+  id?: string;
+} & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows' | 'placeholder'>;
+
+export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Props>(function CommitField(
+  { value, onCommit, label, multiline, className, id, rows, placeholder },
+  ref,
+) {
+  const [draft, setDraft] = useState(value);
+  // Only a new value from the core replaces the draft, and never while typing;
+  // leaving the field keeps the draft until the core's answer arrives.
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setDraft(value);
+  }, [value]);
+
+  const commit = () => {
+    editing.current = false;
+    if (draft !== value) onCommit(draft);
+  };
+  const common = {
+    id,
+    ref,
+    value: draft,
+    'aria-label': label,
+    placeholder,
+    className: `nodrag ${className ?? ''}`.trim(),
+    onFocus: () => {
+      editing.current = true;
+    },
+    onBlur: commit,
+  };
+  return multiline ? (
+    <textarea {...common} rows={rows ?? 2} onChange={(e) => setDraft(e.target.value)} />
+  ) : (
+    <input
+      {...common}
+      type="text"
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+      }}
+    />
+  );
+});

@@ -1,0 +1,64 @@
+import type { Board } from '../types';
+import { useT, type MessageKey } from '../i18n';
+import { fi } from '../i18n/fi';
+import { useBoardHost } from './host';
+import { derivedLines, listRows } from './listing';
+
+/** Any board as a plain list: every item, its fields, and what the app worked out. */
+export function ItemList({ board }: { board: Board }) {
+  const t = useT();
+  const { matches, selected, toggleSelected } = useBoardHost();
+  const rows = listRows(board);
+  const derived = derivedLines(board);
+  const label = (key: string) => {
+    const k = `field.${key}`;
+    return k in fi ? t(k as MessageKey) : key;
+  };
+  return (
+    <section className="item-list" aria-labelledby="item-list-heading">
+      <h2 id="item-list-heading">{t('list.heading')}</h2>
+      {rows.length === 0 && <p>{t('list.empty')}</p>}
+      <ul>
+        {rows.map((row) => {
+          const name = row.title || t('list.untitled');
+          return (
+            <li key={row.id} className={matches.has(row.id) ? 'match' : undefined} data-testid="list-row">
+              <label className="select-row">
+                <input
+                  type="checkbox"
+                  checked={selected.has(row.id)}
+                  onChange={() => toggleSelected(row.id)}
+                  aria-label={t('list.select', { name })}
+                />
+                <strong>{matches.has(row.id) ? <mark>{name}</mark> : name}</strong>
+              </label>
+              {row.fields.length > 0 && (
+                <dl>
+                  {row.fields.map(([key, value]) => (
+                    <div key={key}>
+                      <dt>{label(key)}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {derived.length > 0 && (
+        <>
+          <h3>{t('list.derived')}</h3>
+          <dl className="derived">
+            {derived.map(([key, value]) => (
+              <div key={key}>
+                <dt>{key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+// Moves the focus to something a command is about to show: the projection
+// arrives, React renders it, then the element exists. Tries for a few frames.
+export function focusWhenShown(selector: string, frames = 30): void {
+  const tryNow = (left: number) => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) el.focus();
+    else if (left > 0) requestAnimationFrame(() => tryNow(left - 1));
+  };
+  requestAnimationFrame(() => tryNow(frames));
+}

@@ -1,0 +1,113 @@
+// A free board: sticky notes anywhere on a canvas. Moves commit on drop.
+import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useT } from '../../i18n';
+import { addItem, deleteItem, moveItem, patchItem } from '../commands';
+import { boardOf } from '../kinds';
+import type { EditorProps } from '../registry';
+import { useFlowLabels } from '../flowLabels';
+import { useBoardHost } from '../host';
+import { keepMeasured } from '../measured';
+import { useRun } from '../useRun';
+import { FreeContext, type FreeActions } from './context';
+import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
+import { StickyNote } from './StickyNote';
+
+const fitViewOptions = { maxZoom: 1 };
+const nodeTypes = { sticky: StickyNote };
+
+export function FreeBoardEditor({ board, run }: EditorProps) {
+  const free = boardOf(board, 'free');
+  if (!free) return null;
+  return (
+    <ReactFlowProvider>
+      <FreeCanvas free={free} run={run} />
+    </ReactFlowProvider>
+  );
+}
+
+function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] }) {
+  const t = useT();
+  const { send, error } = useRun(run);
+  const ariaLabelConfig = useFlowLabels();
+  const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
+  }, [fitRequest, flow]);
+  const [selected, setSelected] = useState<string | null>(null);
+  // The host copies and pastes what is selected here.
+  useEffect(() => hostSelect(new Set(selected ? [selected] : [])), [selected, hostSelect]);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected, matches));
+  useEffect(() => setNodes((prev) => keepMeasured(toStickyNodes(free, selected, matches), prev)), [matches, free, selected]);
+  const b = free.id;
+
+  const actions = useMemo<FreeActions>(
+    () => ({
+      setText: (id, text) => void send(patchItem(b, 'FreeCard', id, { text })),
+      setColor: (id, color) => void send(patchItem(b, 'FreeCard', id, { color })),
+      focusId,
+      focused: () => setFocusId(null),
+    }),
+    [b, send, focusId],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StickyNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      for (const c of changes) {
+        if (c.type === 'select') setSelected((s) => (c.selected ? c.id : s === c.id ? null : s));
+        if (c.type === 'position' && c.dragging === false && c.position) {
+          void send(moveItem(b, 'FreeCard', c.id, c.position));
+        }
+      }
+    },
+    [b, send],
+  );
+
+  const add = async () => {
+    const outcome = await send(addItem(b, { type: 'FreeCard', text: '', color: 'yellow', pos: newCardPos(free) }));
+    if (outcome?.id) {
+      setSelected(outcome.id);
+      setFocusId(outcome.id);
+    }
+  };
+
+  return (
+    <FreeContext.Provider value={actions}>
+      <div className="editor free-editor">
+        <div className="toolbar" role="toolbar" aria-label={t('free.tools')}>
+          <button type="button" onClick={add}>
+            {t('free.add')}
+          </button>
+          <button
+            type="button"
+            disabled={!selected}
+            onClick={() => selected && send(deleteItem(b, 'FreeCard', selected)).then(() => setSelected(null))}
+          >
+            {t('free.remove')}
+          </button>
+        </div>
+        {error}
+        <div className="canvas" role="region" aria-label={t('free.canvas')}>
+          <ReactFlow<StickyNode>
+            nodes={nodes}
+            edges={[]}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            nodesConnectable={false}
+            deleteKeyCode={null}
+            fitView
+            minZoom={0.3}
+            fitViewOptions={fitViewOptions}
+            ariaLabelConfig={ariaLabelConfig}
+          >
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+      </div>
+    </FreeContext.Provider>
+  );
+}

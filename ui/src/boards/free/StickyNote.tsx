@@ -1,0 +1,39 @@
+// One sticky note: its text and its colour.
+import type { NodeProps } from '@xyflow/react';
+import { memo, useRef } from 'react';
+import { useT } from '../../i18n';
+import { CommitField } from '../CommitField';
+import { useFocusWhenDrawn } from '../useFocusWhenDrawn';
+import { useFree } from './context';
+import { colors, type StickyNode } from './mapping';
+
+export const StickyNote = memo(function StickyNote({ id, data, selected }: NodeProps<StickyNode>) {
+  const t = useT();
+  const { setText, setColor, focusId, focused } = useFree();
+  const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  useFocusWhenDrawn(focusId === id, id, field, focused);
+  return (
+    <div className={`sticky sticky-${data.color}${data.match ? ' match' : ''}${selected ? ' is-selected' : ''}`} data-testid="sticky">
+      <CommitField
+        ref={field}
+        multiline
+        rows={4}
+        value={data.text}
+        label={t('free.noteText')}
+        onCommit={(text) => setText(id, text)}
+      />
+      <select
+        className="nodrag"
+        aria-label={t('free.color')}
+        value={data.color}
+        onChange={(e) => setColor(id, e.target.value)}
+      >
+        {colors.map((c) => (
+          <option key={c} value={c}>
+            {t(`free.color.${c}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+});

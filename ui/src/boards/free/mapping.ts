@@ -1,0 +1,41 @@
+// Free board cards → xyflow nodes, and where a new sticky note goes. Pure.
+import type { Node } from '@xyflow/react';
+import type { FreeCard, Pos } from '../../types';
+import type { BoardOf } from '../kinds';
+
+export type FreeBoard = BoardOf<'free'>;
+
+/** Sticky-note colours; each has dark text on a light ground (AA contrast). */
+export const colors = ['yellow', 'green', 'blue', 'pink'] as const;
+export type StickyColor = (typeof colors)[number];
+
+export type StickyData = { text: string; color: StickyColor; match: boolean };
+export type StickyNode = Node<StickyData, 'sticky'>;
+
+export function stickyColor(color: string): StickyColor {
+  return (colors as readonly string[]).includes(color) ? (color as StickyColor) : 'yellow';
+}
+
+export function toStickyNodes(
+  board: FreeBoard,
+  selected: string | null = null,
+  matches: ReadonlySet<string> = new Set(),
+): StickyNode[] {
+  return board.cards.map((c: FreeCard) => ({
+    id: c.id,
+    type: 'sticky',
+    position: { x: c.pos.x, y: c.pos.y },
+    selected: c.id === selected,
+    data: { text: c.text, color: stickyColor(c.color), match: matches.has(c.id) },
+  }));
+}
+
+/** Where a new note goes: the first free place in rows of five, so it covers no other note. */
+export function newCardPos(board: FreeBoard): Pos {
+  const free = (x: number, y: number) =>
+    !board.cards.some((c) => Math.abs(c.pos.x - x) < 200 && Math.abs(c.pos.y - y) < 180);
+  for (let slot = 0; ; slot++) {
+    const pos = { x: (slot % 5) * 220, y: Math.floor(slot / 5) * 200 };
+    if (free(pos.x, pos.y)) return pos;
+  }
+}

@@ -1,0 +1,83 @@
+// The idea wall: idea cards in groups, dot votes, experiments and the ranking.
+import { useT } from '../../i18n';
+import type { ItemType } from '../../types';
+import { addItem, deleteItem, patchItem } from '../commands';
+import { boardOf } from '../kinds';
+import type { EditorProps } from '../registry';
+import { useRun } from '../useRun';
+import { ClusterColumn } from './ClusterColumn';
+import { Ranking } from './Ranking';
+import { clusterColumns, nextOrder, voteCounts, voteToRemove } from './wall';
+
+export type WallSend = {
+  patch(type: ItemType, id: string, patch: Record<string, unknown>): void;
+  remove(type: ItemType, id: string): void;
+  vote(ideaId: string): void;
+  unvote(ideaId: string): void;
+};
+
+export function IdeaWallEditor({ board, view, run }: EditorProps) {
+  const t = useT();
+  const { send, error } = useRun(run);
+  const wall = boardOf(board, 'idea_wall');
+  if (!wall) return null;
+  const b = wall.id;
+  const wallSend: WallSend = {
+    patch: (type, id, patch) => void send(patchItem(b, type, id, patch)),
+    remove: (type, id) => void send(deleteItem(b, type, id)),
+    vote: (idea_id) => void send(addItem(b, { type: 'Vote', idea_id, voter: null })),
+    unvote: (ideaId) => {
+      const id = voteToRemove(wall, ideaId, null);
+      if (id) void send(deleteItem(b, 'Vote', id));
+    },
+  };
+  const revealed = view.control.votes_revealed;
+  const counts = revealed ? voteCounts(wall) : null;
+  const addIdea = () =>
+    send(
+      addItem(b, {
+        type: 'Idea',
+        name: '',
+        who: '',
+        what: '',
+        benefit: '',
+        cluster_id: null,
+        experiment: false,
+        pos: { x: 0, y: 0 },
+        order: nextOrder(wall.ideas),
+      }),
+    );
+  return (
+    <div className="editor idea-wall-editor">
+      <div className="toolbar" role="toolbar" aria-label={t('idea.tools')}>
+        <button type="button" onClick={addIdea}>
+          {t('idea.add')}
+        </button>
+        <button
+          type="button"
+          onClick={() => send(addItem(b, { type: 'Cluster', name: '', order: nextOrder(wall.clusters) }))}
+        >
+          {t('idea.addCluster')}
+        </button>
+        <span className="hint">{t('idea.budget', { n: view.control.vote_budget })}</span>
+      </div>
+      {error}
+      <div className="editor-body">
+        <div className="clusters">
+          {clusterColumns(wall).map((column) => (
+            <ClusterColumn
+              key={column.cluster?.id ?? 'none'}
+              column={column}
+              clusters={wall.clusters}
+              counts={counts}
+              send={wallSend}
+            />
+          ))}
+        </div>
+        <aside className="side">
+          {revealed ? <Ranking wall={wall} /> : <p>{t('idea.votesHidden')}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}

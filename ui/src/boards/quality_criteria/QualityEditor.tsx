@@ -1,0 +1,65 @@
+// Quality criteria by area (client work, management, structures), each written
+// twice: as the criterion and as a plain-language version.
+import { useT } from '../../i18n';
+import { CommitField } from '../CommitField';
+import { addItem, deleteItem, patchItem } from '../commands';
+import { boardOf } from '../kinds';
+import type { EditorProps } from '../registry';
+import { useRun } from '../useRun';
+import { nextOrder } from '../order';
+import { criteriaByArea } from './areas';
+
+export function QualityEditor({ board, run }: EditorProps) {
+  const t = useT();
+  const { send, error } = useRun(run);
+  const q = boardOf(board, 'quality_criteria');
+  if (!q) return null;
+  return (
+    <div className="editor quality-editor">
+      {error}
+      {criteriaByArea(q).map(({ area, criteria }) => (
+        <section key={area} aria-labelledby={`${q.id}-${area}`} data-testid={`area-${area}`}>
+          <h3 id={`${q.id}-${area}`}>{t(`quality.area.${area}`)}</h3>
+          <ol className="criteria">
+            {criteria.map((c, i) => (
+              <li key={c.id} className="criterion">
+                <label className="field">
+                  <span>{t('quality.criterion')}</span>
+                  <CommitField
+                    multiline
+                    value={c.text}
+                    label={`${t('quality.criterion')} ${i + 1}`}
+                    onCommit={(text) => send(patchItem(q.id, 'Criterion', c.id, { text }))}
+                  />
+                </label>
+                <label className="field">
+                  <span>{t('quality.plain')}</span>
+                  <CommitField
+                    multiline
+                    value={c.plain}
+                    label={`${t('quality.plain')} ${i + 1}`}
+                    onCommit={(plain) => send(patchItem(q.id, 'Criterion', c.id, { plain }))}
+                  />
+                </label>
+                <button type="button" onClick={() => send(deleteItem(q.id, 'Criterion', c.id))}>
+                  {t('common.remove')}
+                  <span className="sr-only">
+                    {' '}
+                    {t('quality.criterion')} {i + 1}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            aria-label={`${t('quality.add')}: ${t(`quality.area.${area}`)}`}
+            onClick={() => send(addItem(q.id, { type: 'Criterion', area, text: '', plain: '', order: nextOrder(q.criteria) }))}
+          >
+            {t('quality.add')}
+          </button>
+        </section>
+      ))}
+    </div>
+  );
+}
