@@ -21,7 +21,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
-	test-core test-ui test-e2e test-browser bench
+	test-core test-ui test-e2e test-browser bench docs-pdf
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -82,6 +82,24 @@ test-e2e: desktop cli test-browser
 test-browser: ui cli
 	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs
 
-# Measurements, not tests: frame times of a 3,000-card board while panning and zooming.
+# Measurements, not tests, each printing figures and ratios against a reference run
+# in the same command: opening and compacting a workshop file, exports by size, sync
+# latency and throughput against the Node y-websocket server, and frame times of a
+# 3,000-card board while panning and zooming.
 bench: ui cli
+	cargo bench -p paja --bench store
+	cargo bench -p paja --bench export
+	cd benches/sync-reference && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
+	cargo bench -p paja --bench sync
 	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000
+
+# The demo workshop's report and poster as PNG pages in docs/pdf/, for review.
+docs-pdf: cli
+	d=$$(mktemp -d); \
+	$(CLI_BIN) demo $$d/demo.paja; \
+	$(CLI_BIN) export pdf $$d/demo.paja -o $$d/raportti.pdf; \
+	$(CLI_BIN) export poster $$d/demo.paja -o $$d/juliste.pdf; \
+	rm -f docs/pdf/*.png; mkdir -p docs/pdf; \
+	pdftoppm -r 50 -png $$d/raportti.pdf docs/pdf/raportti; \
+	pdftoppm -r 50 -png $$d/juliste.pdf docs/pdf/juliste; \
+	rm -rf $$d
