@@ -17,7 +17,7 @@ CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
 # Noto Sans for the PDF fonts.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
-	poppler-utils qpdf fonts-noto-core
+	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
