@@ -14,7 +14,7 @@ CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
 
 # WebKitGTK and friends for the Tauri window; Xvfb and WebKitWebDriver for the
 # window tests; chromium for browser tests; poppler-utils and qpdf to check PDFs;
-# Noto Sans for the PDF fonts.
+# Noto Sans for the PDF fonts; LibreOffice Calc to open the exported CSV.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
 	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui
