@@ -17,7 +17,7 @@ pub use info::Info;
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};
 use crate::store::{self, CheckReport, Store, VersionInfo};
 use crate::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// An open `.paja` file and the workshop in it.
 pub struct WorkshopFile {
@@ -185,18 +185,5 @@ fn damaged(path: &Path, e: ModelError) -> Error {
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.
 pub fn write_new_or_replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+    Ok(crate::export::write_atomic(path, bytes)?)
 }
