@@ -24,6 +24,7 @@ pub struct ControlView {
 #[ts(export)]
 pub struct Timer {
     /// Milliseconds since the Unix epoch when the countdown began.
+    #[ts(type = "number")]
     pub started_at_ms: i64,
     pub seconds: u32,
     pub running: bool,

@@ -4,4 +4,4 @@ export type Timer = {
 /**
  * Milliseconds since the Unix epoch when the countdown began.
  */
-started_at_ms: bigint, seconds: number, running: boolean, };
+started_at_ms: number, seconds: number, running: boolean, };
