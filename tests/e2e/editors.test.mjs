@@ -41,6 +41,15 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
 
   const stored = (kind, title) => boardsOf(exportJson(hub.file), kind).find((b) => b.title === title);
 
+  /** Adds a persona and waits, as a person would, until its empty sheet has the cursor. */
+  async function addPersona(target) {
+    await target.getByTestId('persona-add').click();
+    await eventually(
+      () => target.evaluate(() => document.activeElement?.dataset.testid === 'persona-name'),
+      'the new persona\'s name field has focus',
+    );
+  }
+
   it('the workshop home has no accessibility violations', async () => {
     await page.goto(`${hub.page}#/`);
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the workshop home');
@@ -67,7 +76,7 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
 
   it('a persona filled in on the sheet is in the file with every field and the value triad', async () => {
     await openBoard(PERSONA_BOARD);
-    await page.getByTestId('persona-add').click();
+    await addPersona(page);
     const fields = {
       name: 'Äänekosken Åke',
       age: '67',
@@ -198,7 +207,7 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
     await openBoard(PERSONA_BOARD);
     const other = await openBrowser(hub.page);
     await other.page.getByRole('button', { name: `Avaa: ${PERSONA_BOARD}` }).click();
-    await other.page.getByTestId('persona-add').click();
+    await addPersona(other.page);
     await other.page.getByTestId('persona-name').fill('Vieraan tekemä');
     await other.page.getByTestId('persona-name').blur();
     await page.getByRole('button', { name: /Vieraan tekemä/ }).waitFor({ timeout: 10000 });
