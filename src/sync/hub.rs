@@ -8,12 +8,15 @@
 
 use super::admission::{self, Admission, LobbyEntry, Role};
 use super::connection::Timing;
-use super::room::{HubState, lock};
+use super::peer::Presence;
+use super::room::{HUB_ITSELF, HubState, lock};
 use super::socket::{self, Limits};
 use super::tls::Identity;
 use super::wire::SealedItem;
 use super::{SyncError, mdns, qr};
-use crate::api::WorkshopFile;
+use crate::api::{Command, Outcome, WorkshopFile};
+use yrs::block::ClientID;
+use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
 use crate::model::free_board::FreeCard;
 use crate::model::idea_wall::Vote;
 use crate::model::{ModelError, Workshop, WorkshopView};
@@ -21,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 
@@ -117,7 +121,18 @@ impl Hub {
             true => mdns::advertise(&host, addr.port(), fingerprint.as_deref()),
             false => None,
         };
-        Ok(HubHandle { addr, host, code: sidecar.code, fingerprint, facilitator_token: sidecar.facilitator_token, state, stop, _advert: advert })
+        Ok(HubHandle {
+            addr,
+            host,
+            code: sidecar.code,
+            fingerprint,
+            facilitator_token: sidecar.facilitator_token,
+            awareness_id: rand::random_range(1..(1u64 << 52)),
+            presence_clock: AtomicU32::new(0),
+            state,
+            stop,
+            _advert: advert,
+        })
     }
 }
 
@@ -143,6 +158,9 @@ pub struct HubHandle {
     pub fingerprint: Option<String>,
     /// Lets a co-facilitator's app join with the facilitator's role.
     pub facilitator_token: String,
+    /// The facilitator's own entry in the room's presence.
+    pub awareness_id: u64,
+    presence_clock: AtomicU32,
     state: Arc<HubState>,
     stop: watch::Sender<bool>,
     _advert: Option<mdns::Advert>,
@@ -185,6 +203,29 @@ impl HubHandle {
         lock(&self.state.admission).set_auto_admit(on)
     }
 
+    pub fn auto_admit(&self) -> bool {
+        lock(&self.state.admission).auto_admit
+    }
+
+    /// Everyone present in the content room, the facilitator's own entry included.
+    pub fn presence(&self) -> Vec<Presence> {
+        let states = self.state.content.presence();
+        states.into_iter().map(|(client, state)| Presence { client, state }).collect()
+    }
+
+    /// Publishes the facilitator's own presence (name, role, board) to everyone.
+    pub fn set_presence(&self, state: serde_json::Value) {
+        let clock = self.presence_clock.fetch_add(1, Ordering::Relaxed) + 1;
+        let entry = AwarenessUpdateEntry { clock, json: state.to_string().into() };
+        let clients = [(ClientID::new(self.awareness_id), entry)].into_iter().collect();
+        self.state.content.awareness_update(HUB_ITSELF, AwarenessUpdate { clients });
+    }
+
+    /// Reads the hub's own file (for its stored pictures).
+    pub fn read_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
+        read(&lock(&self.state.file))
+    }
+
     /// How many people show presence in the content room.
     pub fn people(&self) -> usize {
         self.state.content.people()
@@ -192,6 +233,11 @@ impl HubHandle {
 
     pub fn view(&self) -> WorkshopView {
         lock(&self.state.file).view()
+    }
+
+    /// The facilitator's command from the window: logged, applied and sent to everyone.
+    pub fn execute(&self, command: &Command) -> Result<Outcome, crate::Error> {
+        self.state.execute(command)
     }
 
     /// The facilitator's own edit: logged, applied and sent to everyone.

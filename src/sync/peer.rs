@@ -96,6 +96,8 @@ pub(crate) struct PeerShared {
     pub outbox: HashMap<DocName, broadcast::Sender<Vec<u8>>>,
     pub presence: Mutex<HashMap<u64, serde_json::Value>>,
     pub my_presence: Mutex<serde_json::Value>,
+    /// Wakes the content link to send our presence now rather than at the next renewal.
+    pub presence_push: tokio::sync::Notify,
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
     pub sealed: broadcast::Sender<(String, SealedItem)>,
@@ -125,6 +127,7 @@ impl Peer {
             outbox,
             presence: Mutex::new(HashMap::new()),
             my_presence: Mutex::new(my_presence),
+            presence_push: tokio::sync::Notify::new(),
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
             sealed: broadcast::channel(256).0,
@@ -171,6 +174,12 @@ impl PeerHandle {
     /// Publishes what we show others: name, colour, role, board, station, cursor.
     pub fn set_presence(&self, state: serde_json::Value) {
         *lock(&self.shared.my_presence) = state;
+        self.shared.presence_push.notify_one();
+    }
+
+    /// Reads the replica's file (for its stored pictures).
+    pub fn read_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
+        read(&lock(&self.shared.file))
     }
 
     /// Why the hub refused our recent writes, one sentence each, newest last.

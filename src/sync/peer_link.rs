@@ -227,6 +227,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                 Err(_) => Ok(Vec::new()),
             },
             _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
+            _ = shared.presence_push.notified(), if content => Ok(vec![presence_message(shared)]),
             _ = stop.changed() => {
                 let _ = sink.close().await;
                 return Outcome::Stopped;

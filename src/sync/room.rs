@@ -115,6 +115,12 @@ impl Room {
     pub fn people(&self) -> usize {
         lock(&self.awareness).states.len()
     }
+
+    /// Everyone's presence in this room, by awareness client id.
+    pub fn presence(&self) -> Vec<(u64, serde_json::Value)> {
+        let table = lock(&self.awareness);
+        table.states.iter().filter_map(|(id, (_, json))| Some((*id, serde_json::from_str::<serde_json::Value>(json).ok()?))).collect()
+    }
 }
 
 /// Everything a hub's connections share.
