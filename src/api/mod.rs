@@ -8,11 +8,13 @@
 mod commands;
 mod export;
 mod info;
+pub mod live;
 pub mod media;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
 pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
+pub use live::{Live, LiveEvent, LiveStatus};
 
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};
 use crate::store::{self, CheckReport, Store, VersionInfo};

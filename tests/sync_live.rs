@@ -1,0 +1,96 @@
+//! The window's live session through `Live`: one laptop hosts its workshop, another joins
+//! it with the code, on loopback with TLS and the fingerprint from the join link. Edits
+//! on either side appear on the other with no action, and the status and presence say
+//! who is here and where.
+
+mod sync_common;
+
+use paja::api::live::{Connection, HostOptions, LiveMode};
+use paja::api::{Command, Item, Live, LiveStatus, WorkshopFile};
+use paja::model::free_board::FreeCard;
+use paja::model::Workshop;
+use std::net::SocketAddr;
+use std::path::Path;
+use sync_common::{wait_until, workshop_with_board};
+
+fn card(board: &str, text: &str) -> Command {
+    let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
+    Command::AddItem { board: board.into(), item: Item::FreeCard(card) }
+}
+
+fn shows(live: &Live, text: &str) -> bool {
+    serde_json::to_string(&live.view()).expect("the view is JSON").contains(text)
+}
+
+fn loopback() -> HostOptions {
+    HostOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, name: "Fasilitaattori".into() }
+}
+
+fn own_live(dir: &Path, name: &str) -> Live {
+    let path = dir.join(name);
+    let file = WorkshopFile::create(&path, Workshop::new()).expect("an empty workshop file");
+    Live::new(file, &dir.join(format!("{name}-replicas"))).expect("a live workshop")
+}
+
+#[test]
+fn a_joined_laptop_and_the_host_see_each_others_edits_and_who_is_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut host = Live::new(WorkshopFile::open(&path).expect("the hub's file"), &dir.path().join("host-replicas")).expect("live");
+    let hosting = host.host(loopback()).expect("hosting starts on loopback");
+    assert_eq!(hosting.code.len(), 6, "a six-letter join code");
+    assert!(hosting.qr_svg.contains("<svg"), "the QR code is an SVG picture");
+    assert!(hosting.join_link.contains(&hosting.code), "the join link carries the code");
+
+    let mut guest = own_live(dir.path(), "aino.paja");
+    let joined = guest.join(&hosting.join_link, &hosting.code, "Åke Öhman").expect("the right code is let in");
+    assert_eq!(joined.mode, LiveMode::Joined);
+    wait_until("the guest has the host's board", || guest.view().boards.iter().any(|b| b.id == board));
+
+    guest.set_presence(Some(&board));
+    wait_until("the guest is connected with two people", || {
+        let status = guest.status();
+        status.connection == Connection::Connected && status.people == 2
+    });
+    wait_until("the host sees the guest on the board", || {
+        host.status().presence.iter().any(|p| p.name == "Åke Öhman" && p.board.as_deref() == Some(board.as_str()))
+    });
+    let on_guest: LiveStatus = guest.status();
+    assert!(
+        on_guest.presence.iter().any(|p| p.name == "Fasilitaattori" && p.role == "facilitator"),
+        "the guest sees the facilitator: {:?}",
+        on_guest.presence
+    );
+
+    let mut host_events = host.subscribe();
+    guest.execute(&card(&board, "Kotikäynnit iltaisin")).expect("the guest adds a card");
+    wait_until("the guest's card reaches the host", || shows(&host, "Kotikäynnit iltaisin"));
+    assert!(
+        std::iter::from_fn(|| host_events.try_recv().ok()).any(|e| e == paja::api::LiveEvent::Changed),
+        "the host's window was told to redraw"
+    );
+
+    host.execute(&card(&board, "Yhteinen asiakaspalvelu")).expect("the host adds a card");
+    wait_until("the host's card reaches the guest", || shows(&guest, "Yhteinen asiakaspalvelu"));
+
+    guest.leave().expect("leaving");
+    assert_eq!(guest.status().mode, LiveMode::Alone, "after leaving, the guest is on their own file again");
+    assert!(!shows(&guest, "Yhteinen asiakaspalvelu"), "their own file never held the shared workshop");
+    wait_until("the host sees the guest leave", || host.status().presence.iter().all(|p| p.name != "Åke Öhman"));
+}
+
+#[test]
+fn a_wrong_join_code_is_one_sentence_and_the_own_file_stays_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = workshop_with_board(dir.path());
+    let mut host = Live::new(WorkshopFile::open(&path).expect("the hub's file"), &dir.path().join("host-replicas")).expect("live");
+    let hosting = host.host(loopback()).expect("hosting starts");
+    let mut guest = own_live(dir.path(), "aino.paja");
+    let wrong = if hosting.code == "ABCDEF" { "ABCDEG" } else { "ABCDEF" };
+
+    let err = guest.join(&hosting.join_link, wrong, "Aino").expect_err("a wrong code is refused");
+    let message = err.to_string();
+    assert!(message.contains("join code is wrong"), "says why: {message}");
+    assert_eq!(message.matches(". ").count(), 0, "one sentence: {message}");
+    assert_eq!(guest.status().mode, LiveMode::Alone, "the guest stays on their own file");
+}
