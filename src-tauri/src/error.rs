@@ -19,3 +19,12 @@ impl From<paja::Error> for CommandError {
         }
     }
 }
+
+impl From<paja::sync::SyncError> for CommandError {
+    fn from(err: paja::sync::SyncError) -> Self {
+        Self {
+            code: err.code(),
+            message: err.to_string(),
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! Paja desktop shell: opens one workshop file and hands the window to the UI.
+//! Paja desktop shell: opens one workshop file, shares or joins a live session of it,
+//! and hands the window to the UI.
 //!
 //! This crate is a leaf (STYLE habit 1): it owns the window and the IPC
 //! commands, nothing else. Each command lives in `commands/<domain>.rs`, takes
@@ -28,6 +29,10 @@ fn main() -> ExitCode {
     }
     let run = tauri::Builder::default()
         .manage(open)
+        .setup(|app| {
+            commands::session::forward(app.handle());
+            Ok(())
+        })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     match run {

@@ -3,30 +3,34 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use paja::api::WorkshopFile;
+use paja::api::{Live, WorkshopFile};
 
 use crate::error::CommandError;
 
-/// The one open workshop, shared by every command, or why it could not be opened.
+/// The one open workshop, alone or in a live session, shared by every command, or
+/// why it could not be opened.
 ///
 /// A file that fails to open still gets a window: every command answers with
 /// the error, so the UI can tell the person (an app started from a menu has no
 /// terminal to print to). A `Mutex` because commands run on Tauri's thread
 /// pool and the core's handle owns a SQLite connection, `Send` but not `Sync`.
-pub struct OpenWorkshop(Result<Mutex<WorkshopFile>, CommandError>);
+pub struct OpenWorkshop(Result<Mutex<Live>, CommandError>);
 
 impl OpenWorkshop {
     /// Opens `path`, or writes the demo workshop there first if nothing exists yet.
+    /// Replicas of workshops joined from this window are kept in a folder beside it.
     pub fn load(path: &Path) -> Self {
         let file = if path.exists() {
             WorkshopFile::open(path)
         } else {
             create_demo(path)
         };
-        Self(file.map(Mutex::new).map_err(CommandError::from))
+        let replicas = replicas_dir(path);
+        let live = file.map_err(CommandError::from).and_then(|file| Live::new(file, &replicas).map_err(CommandError::from));
+        Self(live.map(Mutex::new))
     }
 
-    pub fn get(&self) -> Result<MutexGuard<'_, WorkshopFile>, CommandError> {
+    pub fn get(&self) -> Result<MutexGuard<'_, Live>, CommandError> {
         let file = self.0.as_ref().map_err(Clone::clone)?;
         // A command that panicked mid-call leaves the state as the core left
         // it; the core owns consistency, so keep serving.
@@ -36,6 +40,13 @@ impl OpenWorkshop {
     pub fn error(&self) -> Option<&CommandError> {
         self.0.as_ref().err()
     }
+}
+
+/// `talo.paja` keeps its joined replicas in `talo.paja.joined/`.
+fn replicas_dir(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".joined");
+    PathBuf::from(name)
 }
 
 /// Writes the core's fictional demo workshop to `path`, as `paja demo` does.

@@ -1,9 +1,23 @@
 //! IPC commands, one file per domain. Each takes state, calls one core
 //! function and maps the error; no rules live here.
 
+pub mod session;
 pub mod workshop;
 
 /// Every command the window may invoke.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![workshop::workshop_view, workshop::execute, workshop::media]
+    tauri::generate_handler![
+        workshop::workshop_view,
+        workshop::execute,
+        workshop::media,
+        session::host_session,
+        session::join_session,
+        session::leave_session,
+        session::session_status,
+        session::admit,
+        session::deny,
+        session::set_auto_admit,
+        session::set_presence,
+        session::find_hubs,
+    ]
 }

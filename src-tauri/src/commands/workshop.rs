@@ -3,13 +3,10 @@
 
 use paja::api::{Command, Outcome};
 use paja::model::WorkshopView;
-use tauri::{AppHandle, Emitter, State};
+use tauri::State;
 
 use crate::error::CommandError;
 use crate::workshop::OpenWorkshop;
-
-/// The event the window listens to for a new projection.
-pub const CHANGED: &str = "workshop://changed";
 
 /// The whole projection of the open workshop.
 #[tauri::command]
@@ -17,16 +14,15 @@ pub fn workshop_view(open: State<'_, OpenWorkshop>) -> Result<WorkshopView, Comm
     Ok(open.get()?.view())
 }
 
-/// Runs one domain command; every open view hears `workshop://changed`.
+/// Runs one domain command where the workshop lives now (the file, the hub or the
+/// replica); the window hears `workshop://changed` through [`crate::session::forward`].
 #[tauri::command]
-pub fn execute(app: AppHandle, open: State<'_, OpenWorkshop>, command: Command) -> Result<Outcome, CommandError> {
-    let outcome = open.get()?.execute(&command)?;
-    let _ = app.emit(CHANGED, &outcome.view);
-    Ok(outcome)
+pub fn execute(open: State<'_, OpenWorkshop>, command: Command) -> Result<Outcome, CommandError> {
+    Ok(open.get()?.execute(&command)?)
 }
 
 /// A stored picture as a `data:` URL.
 #[tauri::command]
 pub fn media(open: State<'_, OpenWorkshop>, hash: String) -> Result<String, CommandError> {
-    Ok(open.get()?.media_data_url(&hash)?)
+    Ok(open.get()?.media(&hash)?)
 }

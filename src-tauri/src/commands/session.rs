@@ -1,0 +1,100 @@
+//! Commands about the live session: hosting, joining, leaving, the lobby and presence.
+//! The core's `Live` does the work; this file passes its events on to the window as
+//! `workshop://changed` (the view) and `session://status` (the status).
+
+use std::time::Duration;
+
+use paja::api::live::{FoundHub, HostOptions, Hosting, LiveEvent, LiveStatus};
+use tauri::{AppHandle, Emitter, Manager, State};
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::error::CommandError;
+use crate::workshop::OpenWorkshop;
+
+/// The event the window listens to for a new projection.
+pub const CHANGED: &str = "workshop://changed";
+/// The event the window listens to for a new session status.
+pub const STATUS: &str = "session://status";
+
+/// How long the window looks for hubs on the room's network.
+const BROWSE: Duration = Duration::from_millis(1500);
+
+/// Shares the open workshop on the room's network; this person facilitates.
+#[tauri::command(async)]
+pub fn host_session(open: State<'_, OpenWorkshop>, name: String, auto_admit: bool) -> Result<Hosting, CommandError> {
+    let options = HostOptions { name, auto_admit, ..HostOptions::default() };
+    Ok(open.get()?.host(options)?)
+}
+
+/// Joins someone's workshop from a `paja://` link or an address, with the code.
+#[tauri::command(async)]
+pub fn join_session(open: State<'_, OpenWorkshop>, link: String, code: String, name: String) -> Result<LiveStatus, CommandError> {
+    Ok(open.get()?.join(&link, &code, &name)?)
+}
+
+/// Stops sharing, or leaves the joined workshop, and returns to the own file.
+#[tauri::command(async)]
+pub fn leave_session(open: State<'_, OpenWorkshop>) -> Result<LiveStatus, CommandError> {
+    let mut live = open.get()?;
+    live.leave()?;
+    Ok(live.status())
+}
+
+#[tauri::command]
+pub fn session_status(open: State<'_, OpenWorkshop>) -> Result<LiveStatus, CommandError> {
+    Ok(open.get()?.status())
+}
+
+#[tauri::command]
+pub fn admit(open: State<'_, OpenWorkshop>, id: u64) -> Result<bool, CommandError> {
+    Ok(open.get()?.admit(id))
+}
+
+#[tauri::command]
+pub fn deny(open: State<'_, OpenWorkshop>, id: u64) -> Result<bool, CommandError> {
+    Ok(open.get()?.deny(id))
+}
+
+#[tauri::command]
+pub fn set_auto_admit(open: State<'_, OpenWorkshop>, on: bool) -> Result<(), CommandError> {
+    open.get()?.set_auto_admit(on);
+    Ok(())
+}
+
+/// Tells the others which board this person has open.
+#[tauri::command]
+pub fn set_presence(open: State<'_, OpenWorkshop>, board: Option<String>) -> Result<(), CommandError> {
+    open.get()?.set_presence(board.as_deref());
+    Ok(())
+}
+
+/// Hubs advertised on the room's network.
+#[tauri::command(async)]
+pub fn find_hubs() -> Vec<FoundHub> {
+    paja::api::live::find_hubs(BROWSE)
+}
+
+/// Passes the workshop's and the session's changes, local or remote, on to the window
+/// for as long as the app runs, so that others' edits appear with no action.
+pub fn forward(app: &AppHandle) {
+    let Ok(mut events) = app.state::<OpenWorkshop>().get().map(|live| live.subscribe()) else { return };
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let open = app.state::<OpenWorkshop>();
+        loop {
+            let (view, status) = match events.blocking_recv() {
+                Ok(LiveEvent::Changed) => (true, false),
+                Ok(LiveEvent::Status) => (false, true),
+                Err(RecvError::Lagged(_)) => (true, true),
+                Err(RecvError::Closed) => return,
+            };
+            let Ok(live) = open.get() else { return };
+            if view {
+                let _ = app.emit(CHANGED, live.view());
+            }
+            if status {
+                let _ = app.emit(STATUS, live.status());
+            }
+        }
+    });
+}
