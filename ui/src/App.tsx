@@ -4,6 +4,7 @@ import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
+import { SessionBar } from './session/SessionBar';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
 import { SettingsBar } from './SettingsBar';
 import type { Command, Outcome, WorkshopView } from './types';
@@ -75,6 +76,9 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   return (
     <LanguageContext.Provider value={settings.lang}>
       <SettingsBar settings={settings} onChange={setSettings} />
+      {backend.session && load.state === 'ready' && (
+        <SessionBar session={backend.session} view={load.view} board={board?.id ?? null} />
+      )}
       {problem && (
         <div role="alert" className="problem" data-error-code={problem.code}>
           <p>

@@ -12,8 +12,9 @@ export const tauriTransport: Transport = {
     }
   },
   listen(name, listener) {
-    // Events are namespaced by domain: `changed` is `workshop://changed`.
-    const stop = listen(`workshop://${name}`, (event) => listener(event.payload));
+    // Events are namespaced by domain: `changed` is `workshop://changed`; other
+    // domains name theirs in full (`session://status`).
+    const stop = listen(name.includes('://') ? name : `workshop://${name}`, (event) => listener(event.payload));
     return () => {
       stop.then((unlisten) => unlisten()).catch(() => undefined);
     };

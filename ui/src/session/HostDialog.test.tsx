@@ -1,0 +1,47 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { LanguageContext, type Language } from '../i18n';
+import type { Hosting } from '../types';
+import { HostDialog } from './HostDialog';
+
+const hosting: Hosting = {
+  code: 'KXR4TZ',
+  join_link: 'paja://192.168.1.20:7070?code=KXR4TZ&fp=00ff',
+  qr_svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+  addresses: ['192.168.1.20:7070'],
+  fingerprint: '00ff',
+  lobby: [{ id: 7, name: 'Åke Öhman' }],
+  auto_admit: false,
+};
+
+const render = (lang: Language = 'fi') =>
+  renderToStaticMarkup(
+    <LanguageContext.Provider value={lang}>
+      <HostDialog hosting={hosting} onAdmit={() => undefined} onDeny={() => undefined} onAutoAdmit={() => undefined} onStop={() => undefined} onClose={() => undefined} />
+    </LanguageContext.Provider>,
+  );
+
+describe('the Jaa työpaja dialog', () => {
+  it('is a labelled modal dialog showing the code, the QR picture and the address', () => {
+    const html = render();
+    expect(html).toContain('role="dialog"');
+    expect(html).toContain('aria-modal="true"');
+    expect(html).toMatch(/<h2 id="[^"]+">Jaa työpaja<\/h2>/);
+    expect(html).toContain('>KXR4TZ</p>');
+    expect(html).toMatch(/<img[^>]+alt="QR-koodi, josta pääsee liittymään"/);
+    expect(html).toContain('192.168.1.20:7070');
+  });
+
+  it('lists who waits in the lobby with buttons to let them in or refuse, and the auto-admit switch', () => {
+    const html = render();
+    expect(html).toContain('Åke Öhman');
+    expect(html).toContain('aria-label="Päästä sisään: Åke Öhman"');
+    expect(html).toContain('aria-label="Hylkää: Åke Öhman"');
+    expect(html).toMatch(/role="switch"/);
+  });
+
+  it('speaks Swedish and English too', () => {
+    expect(render('sv')).toContain('Dela workshoppen');
+    expect(render('en')).toContain('Let in');
+  });
+});

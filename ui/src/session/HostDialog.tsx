@@ -1,0 +1,78 @@
+import { useT } from '../i18n';
+import type { Hosting } from '../types';
+import { Dialog } from './Dialog';
+
+/** "Jaa työpaja": the join code large, the QR code, the address, and the lobby. */
+export function HostDialog({
+  hosting,
+  onAdmit,
+  onDeny,
+  onAutoAdmit,
+  onStop,
+  onClose,
+}: {
+  hosting: Hosting;
+  onAdmit: (id: number) => void;
+  onDeny: (id: number) => void;
+  onAutoAdmit: (on: boolean) => void;
+  onStop: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(hosting.qr_svg)}`;
+  return (
+    <Dialog title={t('session.host.title')} onClose={onClose} testId="host-dialog">
+      <p>{t('session.host.intro')}</p>
+      <p className="join-code-label">{t('session.code')}</p>
+      <p className="join-code" data-testid="join-code" aria-label={`${t('session.code')}: ${hosting.code.split('').join(' ')}`}>
+        {hosting.code}
+      </p>
+      <img className="join-qr" src={qr} alt={t('session.host.qr')} width={200} height={200} />
+      <dl className="join-address">
+        <dt>{t('session.address')}</dt>
+        {hosting.addresses.map((a) => (
+          <dd key={a} data-testid="join-address">
+            {a}
+          </dd>
+        ))}
+        <dt>{t('session.host.link')}</dt>
+        <dd>
+          <code data-testid="join-link">{hosting.join_link}</code>
+        </dd>
+      </dl>
+      <section aria-labelledby="lobby-heading">
+        <h3 id="lobby-heading">{t('session.lobby.heading')}</h3>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={hosting.auto_admit}
+            onChange={(e) => onAutoAdmit(e.target.checked)}
+            data-testid="auto-admit"
+          />{' '}
+          {t('session.autoAdmit')}
+        </label>
+        {hosting.lobby.length === 0 ? (
+          <p>{t('session.lobby.empty')}</p>
+        ) : (
+          <ul className="lobby" data-testid="lobby">
+            {hosting.lobby.map((person) => (
+              <li key={person.id}>
+                <span>{person.name || t('session.noName')}</span>{' '}
+                <button type="button" onClick={() => onAdmit(person.id)} aria-label={`${t('session.admit')}: ${person.name}`}>
+                  {t('session.admit')}
+                </button>{' '}
+                <button type="button" onClick={() => onDeny(person.id)} aria-label={`${t('session.deny')}: ${person.name}`}>
+                  {t('session.deny')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <button type="button" onClick={onStop}>
+        {t('session.host.stop')}
+      </button>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useState } from 'react';
+import { BackendError } from '../backend/transport';
+import { useT } from '../i18n';
+import type { LiveStatus, WorkshopView } from '../types';
+import type { SessionCommands } from './commands';
+import { HostDialog } from './HostDialog';
+import { JoinDialog } from './JoinDialog';
+import { indicator, whereIs } from './status';
+
+const NAME_KEY = 'paja.displayName';
+
+const savedName = () => {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+const saveName = (name: string) => {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // A window without storage asks for the name again next time.
+  }
+};
+
+const messageOf = (err: unknown) => (err instanceof BackendError || err instanceof Error ? err.message : String(err));
+
+/** The session's status, who is here and where, and the buttons to host, join and leave. */
+export function SessionBar({ session, view, board }: { session: SessionCommands; view: WorkshopView; board: string | null }) {
+  const t = useT();
+  const [status, setStatus] = useState<LiveStatus | null>(null);
+  const [open, setOpen] = useState<'host' | 'join' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    session.status().then((s) => live && setStatus(s), () => undefined);
+    const stop = session.onStatus((s) => live && setStatus(s));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [session]);
+
+  useEffect(() => {
+    session.setPresence(board).catch(() => undefined);
+  }, [session, board]);
+
+  const refresh = useCallback(() => session.status().then(setStatus, () => undefined), [session]);
+
+  const host = async () => {
+    setProblem(null);
+    try {
+      await session.host(savedName(), false);
+      await refresh();
+      setOpen('host');
+    } catch (err) {
+      setProblem(messageOf(err));
+    }
+  };
+
+  const join = async (link: string, code: string, name: string): Promise<string | null> => {
+    saveName(name);
+    try {
+      setStatus(await session.join(link, code, name));
+      setOpen(null);
+      return null;
+    } catch (err) {
+      return messageOf(err);
+    }
+  };
+
+  const leave = async () => {
+    setOpen(null);
+    setStatus(await session.leave());
+  };
+
+  const lobbyAction = (act: Promise<unknown>) => act.then(refresh, (err: unknown) => setProblem(messageOf(err)));
+
+  if (!status) return null;
+  const shown = indicator(status);
+  const hosting = status.hosting;
+  return (
+    <section className="session-bar" aria-label={t('session.heading')}>
+      {shown && (
+        <p role="status" className={`session-status tone-${shown.tone}`} data-testid="session-status" data-connection={status.connection}>
+          <span className="session-dot" aria-hidden="true" /> {t(shown.key, { n: shown.people })}
+        </p>
+      )}
+      {status.mode === 'alone' && (
+        <>
+          <button type="button" onClick={host} data-testid="host-session">
+            {t('session.host.open')}
+          </button>
+          <button type="button" onClick={() => setOpen('join')} data-testid="join-session">
+            {t('session.join.open')}
+          </button>
+        </>
+      )}
+      {hosting && (
+        <button type="button" onClick={() => setOpen('host')} data-testid="show-code">
+          {hosting.lobby.length > 0 ? t('session.lobby.waiting', { n: hosting.lobby.length }) : t('session.host.show')}
+        </button>
+      )}
+      {status.mode === 'joined' && (
+        <button type="button" onClick={leave} data-testid="leave-session">
+          {t('session.leave')}
+        </button>
+      )}
+      {hosting && (
+        <button type="button" onClick={leave} data-testid="stop-hosting">
+          {t('session.host.stop')}
+        </button>
+      )}
+      {status.mode !== 'alone' && status.presence.length > 0 && (
+        <div className="presence">
+          <h2 id="presence-heading">{t('session.presence', { n: status.presence.length })}</h2>
+          <ul aria-labelledby="presence-heading" data-testid="presence">
+            {status.presence.map((person, i) => (
+              <li key={`${person.name}-${i}`}>
+                <span className="presence-name">{person.name || t('session.noName')}</span>
+                {person.me && ` (${t('session.me')})`}
+                {person.role === 'facilitator' && ` – ${t('session.facilitator')}`}
+                {': '}
+                <span className="presence-board">{whereIs(person, view) ?? t('session.home')}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      {open === 'host' && hosting && (
+        <HostDialog
+          hosting={hosting}
+          onAdmit={(id) => lobbyAction(session.admit(id))}
+          onDeny={(id) => lobbyAction(session.deny(id))}
+          onAutoAdmit={(on) => lobbyAction(session.setAutoAdmit(on))}
+          onStop={leave}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'join' && <JoinDialog findHubs={session.findHubs} initialName={savedName()} onJoin={join} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}

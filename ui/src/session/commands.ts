@@ -1,0 +1,38 @@
+// Commands about the live session: only the desktop window hosts and joins, so only
+// the Tauri transport has them; in a browser `Backend.session` is undefined.
+import type { Transport } from '../backend/transport';
+import type { FoundHub, Hosting, LiveStatus } from '../types';
+
+export interface SessionCommands {
+  /** Shares the open workshop on the room's network; this person facilitates. */
+  host(name: string, autoAdmit: boolean): Promise<Hosting>;
+  /** Joins from a `paja://` link or `host:port`, with the join code and the name others see. */
+  join(link: string, code: string, name: string): Promise<LiveStatus>;
+  /** Stops sharing or leaves, back to the own file. */
+  leave(): Promise<LiveStatus>;
+  status(): Promise<LiveStatus>;
+  admit(id: number): Promise<boolean>;
+  deny(id: number): Promise<boolean>;
+  setAutoAdmit(on: boolean): Promise<void>;
+  /** Tells the others which board this person has open (null: the workshop's home). */
+  setPresence(board: string | null): Promise<void>;
+  /** Hubs advertised on the room's network. */
+  findHubs(): Promise<FoundHub[]>;
+  /** Calls `listener` whenever the status changes: connection, people, presence, lobby. */
+  onStatus(listener: (status: LiveStatus) => void): () => void;
+}
+
+export function sessionCommands(transport: Transport): SessionCommands {
+  return {
+    host: (name, autoAdmit) => transport.call<Hosting>('host_session', { name, autoAdmit }),
+    join: (link, code, name) => transport.call<LiveStatus>('join_session', { link, code, name }),
+    leave: () => transport.call<LiveStatus>('leave_session'),
+    status: () => transport.call<LiveStatus>('session_status'),
+    admit: (id) => transport.call<boolean>('admit', { id }),
+    deny: (id) => transport.call<boolean>('deny', { id }),
+    setAutoAdmit: (on) => transport.call<void>('set_auto_admit', { on }),
+    setPresence: (board) => transport.call<void>('set_presence', { board }),
+    findHubs: () => transport.call<FoundHub[]>('find_hubs'),
+    onStatus: (listener) => transport.listen('session://status', (status) => listener(status as LiveStatus)),
+  };
+}

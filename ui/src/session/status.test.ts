@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n';
+import type { LiveStatus } from '../types';
+import { indicator, normaliseCode, readJoinInput } from './status';
+
+const status = (over: Partial<LiveStatus>): LiveStatus => ({
+  mode: 'joined',
+  role: 'participant',
+  connection: 'connected',
+  refusal: null,
+  people: 3,
+  presence: [],
+  hosting: null,
+  ...over,
+});
+
+const said = (s: LiveStatus) => {
+  const shown = indicator(s);
+  return shown && translator('fi')(shown.key, { n: shown.people });
+};
+
+describe('the session status in the header', () => {
+  it('says how many are here when connected', () => {
+    expect(said(status({}))).toBe('Yhdistetty · 3 paikalla');
+  });
+
+  it('says when the link is being made again, when waiting to be let in, and when there is none', () => {
+    expect(said(status({ connection: 'reconnecting' }))).toBe('Yhdistetään uudelleen');
+    expect(said(status({ connection: 'lobby' }))).toBe('Odottaa pääsyä');
+    expect(said(status({ connection: 'offline' }))).toBe('Ei yhteyttä');
+    expect(said(status({ connection: 'refused' }))).toBe('Ei yhteyttä');
+  });
+
+  it('shows nothing when working alone', () => {
+    expect(indicator(status({ mode: 'alone', connection: 'alone' }))).toBeNull();
+  });
+});
+
+describe('what people paste into the join dialog', () => {
+  it('takes the code out of a paja:// link and keeps the link to connect with', () => {
+    const read = readJoinInput(' paja://192.168.1.20:7070?code=abcdef&fp=00ff ');
+    expect(read).toEqual({ link: 'paja://192.168.1.20:7070?code=abcdef&fp=00ff', code: 'ABCDEF' });
+  });
+
+  it('leaves the code alone when only an address is typed', () => {
+    expect(readJoinInput('192.168.1.20:7070')).toEqual({ link: '192.168.1.20:7070', code: '' });
+  });
+
+  it('reads a code typed with spaces, dashes or small letters', () => {
+    expect(normaliseCode('abc-de f')).toBe('ABCDEF');
+  });
+});

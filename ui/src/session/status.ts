@@ -1,0 +1,57 @@
+// What the session's status means for the header, and reading what people paste
+// into the join dialog. Pure functions, so they are tested without a window.
+import type { MessageKey } from '../i18n';
+import type { LiveStatus, PresenceEntry, WorkshopView } from '../types';
+
+export type Tone = 'ok' | 'wait' | 'bad';
+
+export interface Indicator {
+  key: MessageKey;
+  people: number;
+  tone: Tone;
+}
+
+/** The header's status: none when working alone. */
+export function indicator(status: LiveStatus): Indicator | null {
+  const people = status.people;
+  switch (status.connection) {
+    case 'alone':
+      return null;
+    case 'connected':
+      return { key: 'session.connected', people, tone: 'ok' };
+    case 'connecting':
+      return { key: 'session.connecting', people, tone: 'wait' };
+    case 'reconnecting':
+      return { key: 'session.reconnecting', people, tone: 'wait' };
+    case 'lobby':
+      return { key: 'session.lobby', people, tone: 'wait' };
+    case 'offline':
+    case 'refused':
+      return { key: 'session.offline', people, tone: 'bad' };
+  }
+}
+
+/** What the join dialog fills in from a pasted `paja://host:port?code=C&fp=…` link. */
+export interface JoinInput {
+  link: string;
+  code: string;
+}
+
+/** Splits a pasted link into the address part to connect to and its code, if any. */
+export function readJoinInput(text: string): JoinInput {
+  const link = text.trim();
+  const query = link.split('?')[1] ?? '';
+  const code = new URLSearchParams(query).get('code') ?? '';
+  return { link, code: code.toUpperCase() };
+}
+
+/** Join codes are read aloud and typed: ignore case, spaces and dashes. */
+export function normaliseCode(text: string): string {
+  return text.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** The board a person has open, by its title; null on the workshop's home page. */
+export function whereIs(person: PresenceEntry, view: WorkshopView): string | null {
+  if (!person.board) return null;
+  return view.boards.find((b) => b.id === person.board)?.title ?? null;
+}
