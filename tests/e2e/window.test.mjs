@@ -5,7 +5,9 @@
 // PAJA_DESKTOP_BIN, PAJA_CLI_BIN and TAURI_DRIVER override where things are;
 // PAJA_E2E_SCREENSHOT says where to save a picture of the window.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +22,7 @@ const desktopBin = process.env.PAJA_DESKTOP_BIN ?? join(targetDir, 'debug', 'paj
 const cliBin = process.env.PAJA_CLI_BIN ?? join(targetDir, 'debug', 'paja');
 const tauriDriver = process.env.TAURI_DRIVER ?? findTauriDriver();
 const screenshotPath = process.env.PAJA_E2E_SCREENSHOT ?? join(tmpdir(), 'paja-window.png');
+const axeSource = readFileSync(createRequire(join(repo, 'ui', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
 function findTauriDriver() {
   const onPath = spawnSync('sh', ['-c', 'command -v tauri-driver'], { encoding: 'utf8' }).stdout.trim();
@@ -43,6 +46,44 @@ function liveBoardTitles(view) {
   const groups = sessions.map((s) => live.filter((b) => b.session_id === s.id));
   groups.push(live.filter((b) => b.session_id == null || !known.has(b.session_id)));
   return groups.flat().map((b) => b.title);
+}
+
+/**
+ * A participant's laptop: `paja join ADDR FILE --script`, which answers each JSON
+ * command on stdin with one JSON line. Stopped at the end of the test.
+ */
+function startJoiner({ address, code, fingerprint, name, file }) {
+  const child = spawn(cliBin, ['join', address, file, '--code', code, '--fingerprint', fingerprint, '--name', name, '--script'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const answers = [];
+  const waiting = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const next = waiting.shift();
+    if (next) next(JSON.parse(line));
+    else answers.push(JSON.parse(line));
+  });
+  return {
+    /** Sends one script command and resolves with its `ok` value. */
+    async run(command) {
+      child.stdin.write(`${JSON.stringify(command)}\n`);
+      const answer = answers.shift() ?? (await new Promise((resolve) => waiting.push(resolve)));
+      assert.ok(!('error' in answer), `paja join refused ${JSON.stringify(command)}: ${answer.error}\n${stderr}`);
+      return answer.ok;
+    },
+    stop() {
+      child.stdin.end();
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/** Splits `paja://host:port?code=C&fp=HEX` into what `paja join` takes. */
+function readJoinLink(link) {
+  const url = new URL(link.replace(/^paja:/, 'http:'));
+  return { address: url.host, code: url.searchParams.get('code'), fingerprint: url.searchParams.get('fp') };
 }
 
 describe('desktop window', { timeout: 180000 }, () => {
@@ -194,6 +235,73 @@ describe('desktop window', { timeout: 180000 }, () => {
     assert.ok(of('causal_map').links.some((l) => l.note === 'Ikkunan linkki'), 'the causal link is in the file');
     assert.ok(of('idea_wall').ideas.some((i) => i.name === 'Ikkunan idea'), 'the idea card is in the file');
     await session.execute(`window.location.hash = '#/';`);
+  });
+
+  /** axe-core's WCAG A and AA violations in the window as it is now. */
+  async function axeViolations() {
+    if (!(await session.execute(`return 'axe' in window;`))) await session.execute(`${axeSource}; return true;`);
+    const json = await session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+         .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))),
+               (e) => done(JSON.stringify([{ id: 'axe failed', nodes: [String(e)] }])));`,
+    );
+    return JSON.parse(json);
+  }
+
+  /** The text of the first element matching `css`, once it exists. */
+  function textOf(css) {
+    return session.waitFor(`return document.querySelector(${JSON.stringify(css)})?.textContent;`, { what: css });
+  }
+
+  it('shares the workshop: a joined laptop is let in from the lobby, and its board and card appear with no action', async () => {
+    await rendered();
+    await session.click(await session.findElement('[data-testid="host-session"]'));
+    const code = await textOf('[data-testid="join-code"]');
+    assert.match(code, /^[A-Z2-9]{6}$/, 'the dialog shows the six-letter join code');
+    const link = await textOf('[data-testid="join-link"]');
+    assert.equal(
+      await session.execute(`return document.activeElement?.closest('[role="dialog"]') !== null;`),
+      true,
+      'focus moves into the dialog',
+    );
+    assert.deepEqual(await axeViolations(), [], 'axe finds nothing in the Jaa työpaja dialog');
+
+    const joined = readJoinLink(link);
+    assert.equal(joined.code, code, 'the join link carries the code the dialog shows');
+    const joiner = startJoiner({ ...joined, name: 'Åke Öhman', file: join(work, 'ake.paja') });
+    try {
+      await session.waitFor(`return document.querySelector('[data-testid="lobby"]')?.textContent.includes('Åke Öhman');`, {
+        what: 'the joiner in the lobby',
+      });
+      await session.click(await session.findElement('button[aria-label="Päästä sisään: Åke Öhman"]'));
+      for (;;) {
+        const status = await joiner.run('status');
+        if (status.status.state === 'connected') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await session.click(await session.findElement('.dialog-close'));
+      await session.waitFor(`return document.querySelector('[data-testid="presence"]')?.textContent.includes('Åke Öhman');`, {
+        what: 'the presence list naming the joiner',
+      });
+      assert.match(await textOf('[data-testid="session-status"]'), /Yhdistetty · 2 paikalla/, 'the header says two are here');
+
+      const board = await joiner.run({ create_board: { kind: 'free', title: 'Åken taulu' } });
+      await session.waitFor(`return [...document.querySelectorAll('[data-testid="board-title"]')].some((e) => e.textContent === 'Åken taulu');`, {
+        what: "the joiner's board in the window's list, with no action",
+      });
+      await session.click(await session.findElement('button[aria-label="Avaa: Åken taulu"]'));
+      await joiner.run({ add_free_card: { board, text: 'Liittyjän kortti' } });
+      await session.waitFor(`return document.body.textContent.includes('Liittyjän kortti') || [...document.querySelectorAll('textarea')].some((t) => t.value === 'Liittyjän kortti');`, {
+        what: "the joiner's card on the open board, with no action",
+      });
+      assert.deepEqual(await axeViolations(), [], 'axe finds nothing on the board with the session bar');
+    } finally {
+      joiner.stop();
+    }
+    await session.execute(`window.location.hash = '#/';`);
+    await session.click(await session.findElement('[data-testid="stop-hosting"]'));
+    await session.waitFor(`return document.querySelector('[data-testid="host-session"]');`, { what: 'sharing stopped' });
   });
 
   it('speaks Finnish by default', async () => {
