@@ -13,7 +13,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
+import { freePort, startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,6 +78,19 @@ function startJoiner({ address, code, fingerprint, name, file }) {
       child.kill('SIGTERM');
     },
   };
+}
+
+/** `paja serve FILE` on a free loopback port; resolves with its join link once it prints it. */
+async function startHub(file) {
+  const made = spawnSync(cliBin, ['new', file, '--template', 'empty', '--title', 'Yhteinen työpaja'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, `paja new failed: ${made.stderr}`);
+  const port = await freePort();
+  const child = spawn(cliBin, ['serve', file, '--bind', '127.0.0.1', '--port', String(port), '--no-mdns'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const link = await new Promise((resolve, reject) => {
+    child.once('exit', (status) => reject(new Error(`paja serve exited with ${status}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('join ') && resolve(line.slice(5)));
+  });
+  return { link, stop: () => child.kill('SIGTERM') };
 }
 
 /** Splits `paja://host:port?code=C&fp=HEX` into what `paja join` takes. */
@@ -302,6 +315,46 @@ describe('desktop window', { timeout: 180000 }, () => {
     await session.execute(`window.location.hash = '#/';`);
     await session.click(await session.findElement('[data-testid="stop-hosting"]'));
     await session.waitFor(`return document.querySelector('[data-testid="host-session"]');`, { what: 'sharing stopped' });
+  });
+
+  it('joins a shared workshop from the Liity työpajaan dialog with a pasted link, and leaves it again', async () => {
+    await rendered();
+    const ownTitle = await textOf('h1');
+    const hub = await startHub(join(work, 'yhteinen.paja'));
+    const other = startJoiner({ ...readJoinLink(hub.link), name: 'Mirja', file: join(work, 'mirja.paja') });
+    try {
+      await session.click(await session.findElement('[data-testid="join-session"]'));
+      await session.waitFor(`return document.activeElement?.closest('[role="dialog"]') !== null;`, { what: 'focus in the join dialog' });
+      await session.sendKeys(await session.findElement('[data-testid="join-link-input"]'), hub.link);
+      const code = await session.execute(`return document.querySelector('[data-testid="join-code-input"]').value;`);
+      assert.equal(code, readJoinLink(hub.link).code, 'pasting the link fills in the join code');
+      await session.execute(`document.querySelector('[data-testid="join-name-input"]').select();`);
+      await session.sendKeys(await session.findElement('[data-testid="join-name-input"]'), 'Ikkunan Åsa');
+      assert.deepEqual(await axeViolations(), [], 'axe finds nothing in the Liity työpajaan dialog');
+      await session.click(await session.findElement('[data-testid="join-dialog"] button[type="submit"]'));
+      await session.waitFor(`return document.querySelector('h1')?.textContent === 'Yhteinen työpaja';`, { what: 'the shared workshop in the window' });
+      await session.waitFor(`return document.querySelector('[data-testid="presence"]')?.textContent.includes('Mirja');`, {
+        what: 'the other participant in the presence list',
+      });
+      assert.match(await textOf('[data-testid="session-status"]'), /Yhdistetty · 2 paikalla/, 'the header says two are here');
+
+      const board = await other.run({ create_board: { kind: 'free', title: 'Mirjan taulu' } });
+      await session.waitFor(`return [...document.querySelectorAll('[data-testid="board-title"]')].some((e) => e.textContent === 'Mirjan taulu');`, {
+        what: "the other participant's board, with no action",
+      });
+      await execute({ cmd: 'add_item', board, item: { type: 'FreeCard', text: 'Ikkunasta jaettu', color: 'yellow' } });
+      for (;;) {
+        const view = await other.run('view');
+        if (JSON.stringify(view).includes('Ikkunasta jaettu')) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+
+      await session.click(await session.findElement('[data-testid="leave-session"]'));
+      await session.waitFor(`return document.querySelector('h1')?.textContent === ${JSON.stringify(ownTitle)};`, { what: 'the own workshop again' });
+    } finally {
+      other.stop();
+      hub.stop();
+    }
   });
 
   it('speaks Finnish by default', async () => {
