@@ -1,6 +1,7 @@
 //! Commands about the live session: hosting, joining, leaving, the lobby and presence.
 //! The core's `Live` does the work; this file passes its events on to the window as
-//! `workshop://changed` (the view) and `session://status` (the status).
+//! `workshop://changed` (the view) and `session://status` (the status). They run off
+//! the main thread (`async`): joining waits for the hub's first answer.
 
 use std::time::Duration;
 
@@ -40,29 +41,29 @@ pub fn leave_session(open: State<'_, OpenWorkshop>) -> Result<LiveStatus, Comman
     Ok(live.status())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn session_status(open: State<'_, OpenWorkshop>) -> Result<LiveStatus, CommandError> {
     Ok(open.get()?.status())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn admit(open: State<'_, OpenWorkshop>, id: u64) -> Result<bool, CommandError> {
     Ok(open.get()?.admit(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn deny(open: State<'_, OpenWorkshop>, id: u64) -> Result<bool, CommandError> {
     Ok(open.get()?.deny(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_auto_admit(open: State<'_, OpenWorkshop>, on: bool) -> Result<(), CommandError> {
     open.get()?.set_auto_admit(on);
     Ok(())
 }
 
 /// Tells the others which board this person has open.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_presence(open: State<'_, OpenWorkshop>, board: Option<String>) -> Result<(), CommandError> {
     open.get()?.set_presence(board.as_deref());
     Ok(())
@@ -88,12 +89,17 @@ pub fn forward(app: &AppHandle) {
                 Err(RecvError::Lagged(_)) => (true, true),
                 Err(RecvError::Closed) => return,
             };
+            // Read under the lock, emit after it: emitting waits for the main thread,
+            // which may itself be waiting for the lock in a command.
             let Ok(live) = open.get() else { return };
-            if view {
-                let _ = app.emit(CHANGED, live.view());
+            let view = view.then(|| live.view());
+            let status = status.then(|| live.status());
+            drop(live);
+            if let Some(view) = view {
+                let _ = app.emit(CHANGED, view);
             }
-            if status {
-                let _ = app.emit(STATUS, live.status());
+            if let Some(status) = status {
+                let _ = app.emit(STATUS, status);
             }
         }
     });
