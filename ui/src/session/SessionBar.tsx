@@ -89,6 +89,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
           <span className="session-dot" aria-hidden="true" /> {t(shown.key, { n: shown.people })}
         </p>
       )}
+      {status.refusal && <p className="session-refusal">{status.refusal}</p>}
       {status.mode === 'alone' && (
         <>
           <button type="button" onClick={host} data-testid="host-session">
