@@ -244,12 +244,13 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
 
   it('quality criteria: a criterion with its plain-language version is added to management', async () => {
     const { hub, page } = await session('quality_criteria');
-    await page.getByRole('button', { name: 'Uusi kriteeri: Johtaminen' }).click();
     const area = page.getByTestId('area-management');
+    const rows = await area.locator('.criterion').count();
+    await page.getByRole('button', { name: 'Uusi kriteeri: Johtaminen' }).click();
     const n = await eventually(async () => {
       const c = await area.locator('.criterion').count();
-      return c > 0 && c;
-    }, 'a criterion row in management');
+      return c === rows + 1 && c;
+    }, 'a new criterion row in management');
     await area.getByLabel(`Kriteeri ${n}`, { exact: true }).fill('Johto varaa aikaa yhteiskehittämiseen.');
     await area.getByLabel(`Selkokielellä ${n}`).fill('Esihenkilö antaa aikaa yhteiselle työlle.');
     await area.getByLabel(`Selkokielellä ${n}`).press('Tab');

@@ -6,14 +6,17 @@ import { forwardRef, useEffect, useRef, useState, type TextareaHTMLAttributes } 
 type Props = {
   value: string;
   onCommit(value: string): void;
-  label: string;
+  /** The accessible name; leave out when a visible <label> names the field. */
+  label?: string;
   multiline?: boolean;
   className?: string;
   id?: string;
+  testId?: string;
+  required?: boolean;
 } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows' | 'placeholder'>;
 
 export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Props>(function CommitField(
-  { value, onCommit, label, multiline, className, id, rows, placeholder },
+  { value, onCommit, label, multiline, className, id, testId, required, rows, placeholder },
   ref,
 ) {
   const [draft, setDraft] = useState(value);
@@ -33,6 +36,8 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
     ref,
     value: draft,
     'aria-label': label,
+    'aria-required': required || undefined,
+    'data-testid': testId,
     placeholder,
     className: `nodrag ${className ?? ''}`.trim(),
     onFocus: () => {
