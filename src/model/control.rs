@@ -191,6 +191,27 @@ mod tests {
         let control: ControlView = serde_json::from_value(json).expect("the control reads");
         assert_eq!(control.timer.map(|t| t.started_at_ms), Some(1_795_473_059_962.0), "the start time survives");
     }
+
+    #[test]
+    fn groups_move_on_each_round_while_hosts_stay() {
+        use crate::model::cafe::{CafeGroup, Station};
+        let station = |id: &str, host: &str| Station { id: id.into(), host: host.into(), ..Default::default() };
+        let group = |id: &str| CafeGroup { id: id.into(), ..Default::default() };
+        let cafe = CafeBoard {
+            stations: vec![station("s1", "Hanna"), station("s2", "")],
+            groups: vec![group("g1"), group("g2")],
+            ..Default::default()
+        };
+        let mut control = ControlView { cafe: Some(CafeRun { board: "c".into(), round: 1 }), ..Default::default() };
+        control.enrol("a", "Aino", "participant");
+        control.enrol("h", "Hanna", "participant");
+        control.people[0].cafe_group = Some("g1".into());
+        control.people[1].cafe_group = Some("g2".into());
+        assert_eq!(control.cafe_station(&cafe, "a").as_deref(), Some("s1"), "round 1: group 1 at station 1");
+        control.cafe = Some(CafeRun { board: "c".into(), round: 2 });
+        assert_eq!(control.cafe_station(&cafe, "a").as_deref(), Some("s2"), "round 2: group 1 moved on");
+        assert_eq!(control.cafe_station(&cafe, "h").as_deref(), Some("s1"), "the host stays at her station");
+    }
 }
 
 /// Milliseconds since the Unix epoch, now.
