@@ -37,6 +37,7 @@ mod peer_link;
 pub mod qr;
 pub mod room;
 mod locks;
+mod seat;
 mod sealed;
 pub mod rpc;
 pub mod socket;
