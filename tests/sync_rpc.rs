@@ -3,7 +3,7 @@
 //! serves the built UI over plain HTTP.
 
 use futures_util::{SinkExt, StreamExt};
-use paja::api::WorkshopFile;
+use paja::api::{Command, WorkshopFile};
 use paja::model::Workshop;
 use paja::sync::{Hub, HubHandle, HubOptions};
 use serde_json::{Value, json};
@@ -19,13 +19,37 @@ async fn hub(dir: &std::path::Path) -> HubHandle {
     std::fs::write(ui.join("index.html"), "<!doctype html><title>Paja</title>").unwrap();
     let file = WorkshopFile::create(&dir.join("hub.paja"), Workshop::new()).unwrap();
     let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), tls: false, auto_admit: true, mdns: false, ui_dir: Some(ui), ..HubOptions::default() };
-    Hub::start(file, options).await.expect("the hub starts")
+    let hub = Hub::start(file, options).await.expect("the hub starts");
+    hub.execute(&Command::AllowBrowsers { on: true }).expect("the facilitator lets browsers in");
+    hub
 }
 
+/// The facilitator's browser, with the facilitator's token.
 async fn rpc(hub: &HubHandle) -> Client {
-    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
-    let (ws, _) = tokio_tungstenite::client_async(format!("ws://{}/rpc", hub.addr), tcp).await.expect("the RPC accepts");
+    let mut ws = connect(hub, &format!("token={}", hub.facilitator_token)).await.expect("the RPC accepts the facilitator");
+    let welcome = next(&mut ws, true).await;
+    assert_eq!((&welcome["event"], &welcome["role"]), (&json!("welcome"), &json!("facilitator")), "the token makes a facilitator");
     ws
+}
+
+async fn connect(hub: &HubHandle, query: &str) -> Result<Client, String> {
+    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    let url = format!("ws://{}/rpc?{query}", hub.addr);
+    match tokio_tungstenite::client_async(url, tcp).await {
+        Ok((ws, _)) => Ok(ws),
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            Err(String::from_utf8_lossy(response.body().as_deref().unwrap_or_default()).into_owned())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+async fn get_page(hub: &HubHandle) -> String {
+    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut page = String::new();
+    tcp.read_to_string(&mut page).await.unwrap();
+    page
 }
 
 /// The next frame that is not a pushed event, or the next pushed event.
@@ -93,10 +117,7 @@ async fn a_bad_request_is_answered_with_a_code_and_the_connection_stays() {
 async fn a_plain_http_get_on_the_hub_port_gets_the_ui() {
     let dir = tempfile::tempdir().unwrap();
     let hub = hub(dir.path()).await;
-    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
-    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
-    let mut page = String::new();
-    tcp.read_to_string(&mut page).await.unwrap();
+    let page = get_page(&hub).await;
     assert!(page.starts_with("HTTP/1.1 200"), "the page is served: {page}");
     assert!(page.contains("<title>Paja</title>"), "it is the UI's index.html");
     let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
@@ -104,4 +125,76 @@ async fn a_plain_http_get_on_the_hub_port_gets_the_ui() {
     let mut answer = String::new();
     tcp.read_to_string(&mut answer).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 404"), "nothing outside the UI folder is served");
+}
+
+#[tokio::test]
+async fn browsers_get_no_page_and_no_participant_seat_until_the_facilitator_allows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    hub.execute(&Command::AllowBrowsers { on: false }).unwrap();
+    let page = get_page(&hub).await;
+    assert!(page.starts_with("HTTP/1.1 403"), "the page is closed: {page}");
+    assert!(page.contains("Työpaja ei ole nyt auki selaimille"), "it says so in plain Finnish first");
+    let refused = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.err();
+    assert_eq!(refused.as_deref(), Some("The facilitator has not opened this workshop to browsers."));
+    assert!(connect(&hub, "").await.is_err(), "nobody comes in without a code or token");
+    hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
+    assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "once allowed, the page is served");
+}
+
+#[tokio::test]
+async fn a_browser_with_the_join_code_is_a_participant_and_cannot_run_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut browser = connect(&hub, &format!("code={}&name=Aino%20%C3%84", hub.code)).await.expect("the code lets a browser in");
+    let welcome = next(&mut browser, true).await;
+    assert_eq!(welcome["event"], "welcome");
+    assert_eq!(welcome["role"], "participant", "a browser with the code is a participant");
+    let person = welcome["person"].as_str().expect("a roster id").to_string();
+    let refused = call(&mut browser, 1, "execute", json!({ "command": { "cmd": "start_timer", "seconds": 60 } })).await;
+    assert_eq!(refused["ok"], false);
+    assert_eq!(refused["error"]["code"], "not_allowed");
+    assert_eq!(refused["error"]["message"], "Only the facilitator can change the session controls.");
+    assert_eq!(hub.view().control.timer, None, "the refused command changed nothing");
+    let roster = hub.view().control.people;
+    let me = roster.iter().find(|p| p.id == person).expect("the browser is on the roster");
+    assert_eq!((me.name.as_str(), me.role.as_str()), ("Aino Ä", "participant"), "with the name it gave, å ä ö intact");
+    let local = call(&mut browser, 2, "local_view", json!({})).await;
+    assert_eq!(local["result"]["me"], person, "the local view says who this browser is");
+}
+
+#[tokio::test]
+async fn a_browser_participant_keeps_drafts_until_the_reveal_and_votes_hidden_within_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let wall = hub.change(|w| w.create_board(paja::model::BoardKind::IdeaWall, "Ideat", None)).unwrap();
+    let mut browser = connect(&hub, &format!("code={}&name=Selain", hub.code)).await.expect("the code lets a browser in");
+    next(&mut browser, true).await;
+    let start = Command::StartSilent { board: wall.clone(), anonymous: true };
+    hub.execute(&start).unwrap();
+    let draft = json!({ "command": { "cmd": "write_draft", "board": wall, "text": "Selaimen idea" } });
+    let early = call(&mut browser, 1, "execute", draft.clone()).await;
+    assert_eq!(early["error"]["code"], "draft_in_browser", "before the reveal the card stays in the browser");
+    hub.execute(&Command::RevealSilent).unwrap();
+    let published = call(&mut browser, 2, "execute", draft).await;
+    assert_eq!(published["ok"], true, "after the reveal the card is published: {published}");
+    let paja::model::BoardContent::IdeaWall(ideas) = &hub.view().board(&wall).unwrap().content.clone() else { panic!() };
+    assert_eq!(ideas.ideas[0].name, "Selaimen idea", "the hub wrote it, with no author");
+    let idea = ideas.ideas[0].id.clone();
+
+    hub.execute(&Command::StartVoting { board: wall.clone(), budget: 1, hidden: true }).unwrap();
+    let vote = json!({ "command": { "cmd": "cast_vote", "board": wall, "idea": idea } });
+    assert_eq!(call(&mut browser, 3, "execute", vote.clone()).await["ok"], true, "one dot is within the budget");
+    let second = call(&mut browser, 4, "execute", vote).await;
+    assert_eq!(second["error"]["message"], "You have used all your dots.", "the hub holds the budget for browsers too");
+    let local = call(&mut browser, 5, "local_view", json!({})).await;
+    assert_eq!((local["result"]["votes_left"].clone(), local["result"]["my_votes"].clone()), (json!(0), json!([idea])));
+    let votes = |hub: &HubHandle| match &hub.view().board(&wall).unwrap().content {
+        paja::model::BoardContent::IdeaWall(b) => b.votes.clone(),
+        _ => Vec::new(),
+    };
+    assert!(votes(&hub).is_empty(), "the dot is sealed until the reveal");
+    hub.execute(&Command::RevealVotes).unwrap();
+    assert_eq!(votes(&hub).len(), 1, "revealed, it is published");
+    assert_eq!(votes(&hub)[0].voter, None, "with no voter");
 }

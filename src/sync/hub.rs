@@ -12,13 +12,10 @@ use super::peer::Presence;
 use super::room::{HUB_ITSELF, HubState, lock};
 use super::socket::{self, Limits};
 use super::tls::Identity;
-use super::wire::SealedItem;
 use super::{SyncError, mdns, qr};
-use crate::api::{Command, Outcome, WorkshopFile};
+use crate::api::WorkshopFile;
 use yrs::block::ClientID;
 use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
-use crate::model::free_board::FreeCard;
-use crate::model::idea_wall::Vote;
 use crate::model::{ModelError, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
@@ -235,14 +232,24 @@ impl HubHandle {
         lock(&self.state.file).view()
     }
 
-    /// The facilitator's command from the window: logged, applied and sent to everyone.
-    pub fn execute(&self, command: &Command) -> Result<Outcome, crate::Error> {
-        self.state.execute(command)
-    }
-
     /// The facilitator's own edit: logged, applied and sent to everyone.
     pub fn change<R>(&self, edit: impl FnOnce(&mut Workshop) -> Result<R, ModelError>) -> Result<R, SyncError> {
         self.state.change(edit)
+    }
+
+    /// Runs a command from the facilitator's own window on the hub's laptop: logged,
+    /// applied, sent to all (hidden dots and answers sealed like everyone's).
+    pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
+        self.state.execute_for(&self.me(), command)
+    }
+
+    /// What only the facilitator sees on the hub's own laptop.
+    pub fn local_view(&self) -> Result<crate::api::LocalView, crate::Error> {
+        self.state.local_view_for(&self.me())
+    }
+
+    fn me(&self) -> admission::Member {
+        admission::Member { role: Role::Facilitator, person: admission::FACILITATOR_PERSON.into(), name: String::new() }
     }
 
     /// Fires after every change, local or remote, so the window can redraw.
@@ -255,24 +262,10 @@ impl HubHandle {
         self.state.sealed_count(board)
     }
 
-    /// Publishes the anonymous cards and hidden votes of `board` under the hub's own
-    /// identity, so no replica records who sent them.
+    /// Publishes the sealed items of `board` now, under the hub's own identity, so no
+    /// replica records who sent them.
     pub fn reveal(&self, board: &str) -> Result<usize, SyncError> {
-        self.state.reveal(board, |items| {
-            self.change(|w| {
-                for item in items {
-                    match item {
-                        SealedItem::FreeCard { text, color } => {
-                            w.add(board, &FreeCard { text: text.clone(), color: color.clone(), ..FreeCard::default() })?;
-                        }
-                        SealedItem::Vote { idea } => {
-                            w.add(board, &Vote { idea_id: idea.clone(), voter: None, ..Vote::default() })?;
-                        }
-                    }
-                }
-                Ok(items.len())
-            })
-        })
+        self.state.reveal(board)
     }
 
     /// Stops listening and ends every connection.

@@ -3,7 +3,7 @@
 //! admitted client to [`connection::drive`]. Anything wrong ends that one connection with
 //! one log line; the hub goes on.
 
-use super::admission::{Gate, JoinRequest, Role};
+use super::admission::{Gate, JoinRequest, Member, Role};
 use super::connection::{self, Connection, Incoming, Outgoing, Timing};
 use super::room::{HubState, lock};
 use super::wire::{self, PajaMessage};
@@ -55,7 +55,7 @@ pub struct Limits {
 /// What the handshake decided.
 enum Admitted {
     Room { doc: DocName, gate: Gate },
-    Rpc,
+    Rpc { gate: Gate },
 }
 
 /// Accepts connections until `stop` turns true.
@@ -96,7 +96,11 @@ async fn handle(
     let Some(tls) = tls else {
         if let Some(dir) = limits.ui_dir.clone() {
             if super::page::is_plain_http(&tcp, limits.handshake).await {
-                return super::page::serve(tcp, &dir).await;
+                let open = lock(&state.file).workshop().control().browsers;
+                return match open {
+                    true => super::page::serve(tcp, &dir).await,
+                    false => super::page::closed(tcp).await,
+                };
             }
         }
         return upgrade(tcp, from.ip(), state, limits, stop).await;
@@ -132,7 +136,7 @@ where
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
         Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
-        Admitted::Rpc => super::rpc::serve(ws, state, stop).await,
+        Admitted::Rpc { gate } => super::rpc::admit(ws, state, gate, stop).await,
     }
 }
 
@@ -145,19 +149,20 @@ fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, Er
         response
     };
     let uri = request.uri();
-    match route(uri.path()) {
-        None => Err(refuse(404, "There is no such room here.")),
-        Some(Route::Rpc) => Ok(Admitted::Rpc),
-        Some(Route::Room(doc)) => {
-            let join = JoinRequest::from_query(uri.query().unwrap_or(""));
-            match lock(&state.admission).gate(ip, &join) {
-                Gate::Refuse { status, reason } => {
-                    eprintln!("paja hub: refused {ip}: {reason}");
-                    Err(refuse(status, reason))
-                }
-                gate => Ok(Admitted::Room { doc, gate }),
-            }
+    let route = route(uri.path()).ok_or_else(|| refuse(404, "There is no such room here."))?;
+    let join = JoinRequest::from_query(uri.query().unwrap_or(""));
+    let gate = lock(&state.admission).gate(ip, &join);
+    let browsers = lock(&state.file).workshop().control().browsers;
+    match (route, gate) {
+        (_, Gate::Refuse { status, reason }) => {
+            eprintln!("paja hub: refused {ip}: {reason}");
+            Err(refuse(status, reason))
         }
+        (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
+        (Route::Rpc, Gate::Knock { .. }) if !browsers => {
+            Err(refuse(403, "The facilitator has not opened this workshop to browsers."))
+        }
+        (Route::Rpc, gate) => Ok(Admitted::Rpc { gate }),
     }
 }
 
@@ -171,21 +176,24 @@ async fn serve_room<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let (name, role, early) = match gate {
-        Gate::Member { token, role } => {
-            let welcome = wire::paja(&PajaMessage::Welcome { token, role });
+    let (member, early) = match gate {
+        Gate::Member { token, member } => {
+            let welcome = wire::paja(&PajaMessage::Welcome { token, role: member.role, person: Some(member.person.clone()) });
             if ws.send(Message::Binary(welcome.into())).await.is_err() {
                 return;
             }
-            (String::from("member"), role, Vec::new())
+            (member, Vec::new())
         }
-        Gate::Knock { name, role } => match lobby(&mut ws, &state, name.clone(), role).await {
-            Some((role, early)) => (name, role, early),
+        Gate::Knock { name, role } => match lobby(&mut ws, &state, name, role).await {
+            Some(admitted) => admitted,
             None => return,
         },
         Gate::Refuse { .. } => return,
     };
-    let conn = Connection::new(state, doc, role, name);
+    if doc == DocName::Content {
+        state.enrol(&member);
+    }
+    let conn = Connection::new(state, doc, member);
     let (sink, stream) = ws.split();
     // What the client sent while it waited (its sync step 1) is handled first.
     let early = futures_util::stream::iter(early.into_iter().map(|m| Ok(Message::Binary(m.into()))));
@@ -205,13 +213,13 @@ async fn serve_room<S>(
 }
 
 /// Lets a knocking client in now or after the facilitator decides; None if refused or
-/// gone. Returns the role and the protocol messages the client sent while it waited.
+/// gone. Returns the member and the protocol messages the client sent while it waited.
 async fn lobby<S>(
     ws: &mut WebSocketStream<S>,
     state: &HubState,
     name: String,
     role: Role,
-) -> Option<(Role, Vec<Vec<u8>>)>
+) -> Option<(Member, Vec<Vec<u8>>)>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -235,13 +243,15 @@ where
             }
         }
     };
-    let (reply, role) = match decided {
-        Ok((token, role)) => (PajaMessage::Welcome { token, role }, Some(role)),
+    let (reply, member) = match decided {
+        Ok((token, member)) => {
+            (PajaMessage::Welcome { token, role: member.role, person: Some(member.person.clone()) }, Some(member))
+        }
         Err(reason) => (PajaMessage::Refused { reason }, None),
     };
     ws.send(Message::Binary(wire::paja(&reply).into())).await.ok()?;
-    match role {
-        Some(role) => Some((role, early)),
+    match member {
+        Some(member) => Some((member, early)),
         None => {
             let _ = ws.close(None).await;
             None

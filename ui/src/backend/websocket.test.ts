@@ -93,6 +93,11 @@ describe('WebSocket RPC client', () => {
     expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
   });
+  it('carries the join from the page address to /rpc, and nothing else', () => {
+    const url = rpcUrl({ protocol: 'http:', host: 'hub', search: '?code=ABCDEF&name=%C3%84iti&x=1' });
+    expect(url).toBe('ws://hub/rpc?code=ABCDEF&name=%C3%84iti');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t1' })).toBe('ws://hub/rpc?token=t1');
+  });
   it('hands a pushed {event: "changed", view} to every onChanged listener', async () => {
     const { socket, transport } = connected();
     const seen: unknown[] = [];

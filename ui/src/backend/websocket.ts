@@ -122,8 +122,18 @@ export class WebSocketTransport implements Transport {
   }
 }
 
-/** `ws://<host>/rpc` on the host that served this page (wss when served over https). */
-export function rpcUrl(location: { protocol: string; host: string }): string {
+/**
+ * `ws://<host>/rpc` on the host that served this page (wss when served over https),
+ * carrying the page's join: `?token=` (the facilitator) or `?code=&name=` (a participant).
+ */
+export function rpcUrl(location: { protocol: string; host: string; search?: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/rpc`;
+  const join = new URLSearchParams();
+  const page = new URLSearchParams(location.search ?? '');
+  for (const key of ['token', 'code', 'name']) {
+    const value = page.get(key);
+    if (value) join.set(key, value);
+  }
+  const query = join.toString();
+  return `${scheme}//${location.host}/rpc${query ? `?${query}` : ''}`;
 }

@@ -31,7 +31,8 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
       if (id) void send(deleteItem(b, 'Vote', id));
     },
   };
-  const revealed = view.control.votes_revealed;
+  const voting = view.control.voting?.board === b ? view.control.voting : null;
+  const revealed = voting ? !voting.hidden || voting.revealed : true;
   const counts = revealed ? voteCounts(wall) : null;
   const addIdea = () =>
     send(
@@ -59,7 +60,7 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
         >
           {t('idea.addCluster')}
         </button>
-        <span className="hint">{t('idea.budget', { n: view.control.vote_budget })}</span>
+        <span className="hint">{t('idea.budget', { n: voting?.budget ?? 0 })}</span>
       </div>
       {error}
       <div className="editor-body">
