@@ -73,6 +73,11 @@ fn a_joined_laptop_and_the_host_see_each_others_edits_and_who_is_where() {
     host.execute(&card(&board, "Yhteinen asiakaspalvelu")).expect("the host adds a card");
     wait_until("the host's card reaches the guest", || shows(&guest, "Yhteinen asiakaspalvelu"));
 
+    let refused = guest.execute(&Command::StartTimer { seconds: 60 }).expect_err("a participant cannot start the timer");
+    assert!(refused.to_string().ends_with('.'), "one sentence: {refused}");
+    host.execute(&Command::StartTimer { seconds: 60 }).expect("the facilitator starts the timer");
+    wait_until("the timer reaches the guest", || guest.view().control.timer.is_some());
+
     guest.leave().expect("leaving");
     assert_eq!(guest.status().mode, LiveMode::Alone, "after leaving, the guest is on their own file again");
     assert!(!shows(&guest, "Yhteinen asiakaspalvelu"), "their own file never held the shared workshop");

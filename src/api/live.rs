@@ -7,7 +7,7 @@
 //! Live runs the hub and the peer on its own tokio runtime, so its callers need none,
 //! and it never blocks on that runtime from the caller's thread.
 
-use super::{Command, Outcome, WorkshopFile, apply_command};
+use super::{Command, LocalView, Outcome, WorkshopFile};
 use crate::model::{Workshop, WorkshopView};
 use crate::sync::mdns;
 use crate::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus, Presence, SyncError};
@@ -212,6 +212,15 @@ impl Live {
         Ok(outcome)
     }
 
+    /// What only this person sees: their role, drafts and dots.
+    pub fn local_view(&self) -> Result<LocalView, SyncError> {
+        Ok(match &self.mode {
+            Mode::Alone(file) => LocalView::new(&file.view(), "facilitator", None, file.drafts()?, Vec::new()),
+            Mode::Hosting { hub, .. } => hub.local_view()?,
+            Mode::Joined(peer) => peer.local_view()?,
+        })
+    }
+
     /// A stored picture as a `data:` URL.
     pub fn media(&self, hash: &str) -> Result<String, SyncError> {
         Ok(match &self.mode {
@@ -402,10 +411,9 @@ pub fn find_hubs(wait: Duration) -> Vec<FoundHub> {
     found
 }
 
-/// A joined command. Until the peer runs commands itself, one model change.
+/// A joined command: the peer checks this person's role and the session's rules first.
 fn execute_joined(peer: &PeerHandle, command: &Command) -> Result<Outcome, SyncError> {
-    let id = peer.change(|w| apply_command(w, command))?;
-    Ok(Outcome { id, view: peer.view() })
+    Ok(peer.execute(command)?)
 }
 
 /// The replica's file name: one per hub (by its certificate, else its address), so that

@@ -10,6 +10,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         workshop::workshop_view,
         workshop::execute,
         workshop::media,
+        workshop::local_view,
         session::host_session,
         session::join_session,
         session::leave_session,

@@ -1,7 +1,7 @@
 //! Commands about the workshop: its projection, the one `execute` every edit goes
 //! through, and stored pictures. Same names and shapes as the hub's browser RPC.
 
-use paja::api::{Command, Outcome};
+use paja::api::{Command, LocalView, Outcome};
 use paja::model::WorkshopView;
 use tauri::State;
 
@@ -19,6 +19,12 @@ pub fn workshop_view(open: State<'_, OpenWorkshop>) -> Result<WorkshopView, Comm
 #[tauri::command]
 pub fn execute(open: State<'_, OpenWorkshop>, command: Command) -> Result<Outcome, CommandError> {
     Ok(open.get()?.execute(&command)?)
+}
+
+/// What only this person sees: their role, drafts and dots.
+#[tauri::command]
+pub fn local_view(open: State<'_, OpenWorkshop>) -> Result<LocalView, CommandError> {
+    Ok(open.get()?.local_view()?)
 }
 
 /// A stored picture as a `data:` URL.
