@@ -1,6 +1,6 @@
 // The UI's only way to the core. Components receive a `Backend` and never know
 // whether it is Tauri IPC, WebSocket RPC or a test double.
-import { sessionCommands, type SessionCommands } from '../session/commands';
+import { sessionCommands, type SessionCommands } from './session';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
 import { rpcUrl, WebSocketTransport } from './websocket';

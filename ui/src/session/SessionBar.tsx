@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BackendError } from '../backend/transport';
 import { useT } from '../i18n';
 import type { LiveStatus, WorkshopView } from '../types';
-import type { SessionCommands } from './commands';
+import type { SessionCommands } from '../backend/session';
 import { HostDialog } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
 import { indicator, whereIs } from './status';

@@ -1,6 +1,6 @@
 // Commands about the live session: only the desktop window hosts and joins, so only
 // the Tauri transport has them; in a browser `Backend.session` is undefined.
-import type { Transport } from '../backend/transport';
+import type { Transport } from './transport';
 import type { FoundHub, Hosting, LiveStatus } from '../types';
 
 export interface SessionCommands {
