@@ -293,7 +293,15 @@ describe('desktop window', { timeout: 180000 }, () => {
         if (status.status.state === 'connected') break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await session.click(await session.findElement('.dialog-close'));
+      assert.equal(
+        await session.execute(`return document.activeElement?.closest('[role="dialog"]') !== null;`),
+        true,
+        'letting someone in keeps focus in the dialog',
+      );
+      await session.sendKeys(await session.findElement('[role="dialog"] :focus'), '\uE00C');
+      await session.waitFor(`return !document.querySelector('[role="dialog"]') && document.activeElement?.closest('.session-bar') !== null;`, {
+        what: 'Escape closing the dialog and focus back in the session bar',
+      });
       await session.waitFor(`return document.querySelector('[data-testid="presence"]')?.textContent.includes('Åke Öhman');`, {
         what: 'the presence list naming the joiner',
       });

@@ -16,7 +16,12 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
     const before = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>(focusable);
     first?.focus();
-    return () => before?.focus();
+    // The button that opened the dialog may be gone (hosting replaces "Jaa työpaja"
+    // with "Näytä koodi"): then focus goes back to the session bar.
+    return () => {
+      const back = before?.isConnected && before !== document.body ? before : document.querySelector<HTMLElement>('.session-bar button');
+      back?.focus();
+    };
   }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useT } from '../i18n';
 import type { Hosting } from '../types';
 import { Dialog } from './Dialog';
@@ -19,6 +20,12 @@ export function HostDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  const lobbyHeading = useRef<HTMLHeadingElement>(null);
+  // The answered person's row goes away with its buttons: keep focus in the lobby.
+  const answer = (act: (id: number) => void) => (id: number) => {
+    lobbyHeading.current?.focus();
+    act(id);
+  };
   const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(hosting.qr_svg)}`;
   return (
     <Dialog title={t('session.host.title')} onClose={onClose} testId="host-dialog">
@@ -41,7 +48,7 @@ export function HostDialog({
         </dd>
       </dl>
       <section aria-labelledby="lobby-heading">
-        <h3 id="lobby-heading">{t('session.lobby.heading')}</h3>
+        <h3 id="lobby-heading" tabIndex={-1} ref={lobbyHeading}>{t('session.lobby.heading')}</h3>
         <label className="switch">
           <input
             type="checkbox"
@@ -59,10 +66,10 @@ export function HostDialog({
             {hosting.lobby.map((person) => (
               <li key={person.id}>
                 <span>{person.name || t('session.noName')}</span>{' '}
-                <button type="button" onClick={() => onAdmit(person.id)} aria-label={`${t('session.admit')}: ${person.name}`}>
+                <button type="button" onClick={() => answer(onAdmit)(person.id)} aria-label={`${t('session.admit')}: ${person.name}`}>
                   {t('session.admit')}
                 </button>{' '}
-                <button type="button" onClick={() => onDeny(person.id)} aria-label={`${t('session.deny')}: ${person.name}`}>
+                <button type="button" onClick={() => answer(onDeny)(person.id)} aria-label={`${t('session.deny')}: ${person.name}`}>
                   {t('session.deny')}
                 </button>
               </li>
