@@ -267,7 +267,7 @@ describe('desktop window', { timeout: 180000 }, () => {
     return session.waitFor(`return document.querySelector(${JSON.stringify(css)})?.textContent;`, { what: css });
   }
 
-  it('shares the workshop: a joined laptop is let in from the lobby, and its board and card appear with no action', async () => {
+  it('shares the workshop: a joined laptop is let in from the lobby, and its board and card appear with no action', async (t) => {
     await rendered();
     await session.click(await session.findElement('[data-testid="host-session"]'));
     const code = await textOf('[data-testid="join-code"]');
@@ -312,10 +312,12 @@ describe('desktop window', { timeout: 180000 }, () => {
         what: "the joiner's board in the window's list, with no action",
       });
       await session.click(await session.findElement('button[aria-label="Avaa: Åken taulu"]'));
+      const sent = Date.now();
       await joiner.run({ add_free_card: { board, text: 'Liittyjän kortti' } });
       await session.waitFor(`return document.body.textContent.includes('Liittyjän kortti') || [...document.querySelectorAll('textarea')].some((t) => t.value === 'Liittyjän kortti');`, {
         what: "the joiner's card on the open board, with no action",
       });
+      t.diagnostic(`the joiner's card was on screen ${Date.now() - sent} ms after it was added (polled every 250 ms)`);
       assert.deepEqual(await axeViolations(), [], 'axe finds nothing on the board with the session bar');
     } finally {
       joiner.stop();
