@@ -94,6 +94,15 @@ impl Sealed {
         Ok(())
     }
 
+    /// Forgets who gave which dot once their vote is over, and who answered a form once
+    /// it is closed, so the next vote or form starts afresh.
+    fn forget_finished(&mut self, control: &ControlView) {
+        let voting = control.voting.as_ref().map(|v| v.board.as_str());
+        self.ballots.retain(|(board, _), _| Some(board.as_str()) == voting);
+        let form = control.evaluation.as_deref();
+        self.answered.retain(|(board, _, _)| Some(board.as_str()) == form);
+    }
+
     /// Takes out the items the control no longer hides, shuffled.
     fn take_due(&mut self, control: &ControlView) -> Vec<(String, SealedItem)> {
         let (mut due, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.items).into_iter().partition(|(board, item)| match item {
@@ -158,6 +167,7 @@ impl HubState {
         self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();
+        sealed.forget_finished(&control);
         let due = sealed.take_due(&control);
         if due.is_empty() {
             return;
