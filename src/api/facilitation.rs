@@ -80,8 +80,11 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
         }
         Command::NextCafeRound => {
             let Some(run) = &mut c.cafe else { return Err(refused("No learning café is running.")) };
-            let BoardContent::Cafe(cafe) = board_of(w, &run.board, BoardKind::Cafe)?.content else { unreachable!() };
-            if run.round as usize >= cafe.stations.len() {
+            let stations = match board_of(w, &run.board, BoardKind::Cafe)?.content {
+                BoardContent::Cafe(cafe) => cafe.stations.len(),
+                _ => 0,
+            };
+            if run.round as usize >= stations {
                 return Err(refused("That was the last round; next comes the harvest."));
             }
             run.round += 1;
