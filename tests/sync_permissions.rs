@@ -130,3 +130,23 @@ fn a_locked_board_is_refused_by_the_participants_core_and_at_the_hub() {
     ok(&mut bertta, idea(&p.wall, "Auki taas"));
     wait_until("unlocked, Bertta's idea arrives", || names(&fac.view(), &p.wall) == ["Auki taas", "Ohjaajan idea"]);
 }
+
+#[test]
+fn a_locked_item_is_refused_at_the_hub_while_the_rest_of_its_board_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
+    wait_until("both are in", || fac.is_connected() && aino.is_connected());
+    let kept = ok(&mut fac, idea(&p.wall, "Lukittu idea"))["id"].clone();
+    ok(&mut fac, json!({ "cmd": "lock", "id": kept }));
+    wait_until("the lock reaches Aino", || aino.view()["control"]["locked"] == json!([kept]));
+    let rename = json!({ "cmd": "patch_item", "board": p.wall, "item_type": "Idea", "id": kept, "patch": { "name": "Muutettu" } });
+    assert_eq!(refused(&mut aino, rename.clone()), LOCKED, "Aino's core refuses the locked idea");
+    aino.ask(json!({ "raw": rename })).expect("the tampered write is made locally");
+    wait_until("the hub refuses it", || refusals(&mut aino) == 1);
+    ok(&mut aino, idea(&p.wall, "Vapaa idea"));
+    wait_until("a new idea on the same board is taken in", || names(&fac.view(), &p.wall).contains(&"Vapaa idea".to_string()));
+    assert_eq!(names(&fac.view(), &p.wall), ["Lukittu idea", "Vapaa idea"], "the locked idea kept its name at the hub");
+}
