@@ -90,12 +90,15 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
             run.round += 1;
         }
         Command::AssignCafeGroup { person, group } => {
-            if let (Some(group), Some(run)) = (group, &c.cafe) {
-                if let BoardContent::Cafe(cafe) = w.board(&run.board)?.content {
-                    if !cafe.groups.iter().any(|g| &g.id == group) {
-                        return Err(ModelError::NotFound { what: "café group", id: group.clone() });
-                    }
-                }
+            let groups = match &c.cafe {
+                Some(run) => match w.board(&run.board)?.content {
+                    BoardContent::Cafe(cafe) => cafe.groups.into_iter().map(|g| g.id).collect(),
+                    _ => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            if let Some(group) = group.as_ref().filter(|g| c.cafe.is_some() && !groups.contains(g)) {
+                return Err(ModelError::NotFound { what: "café group", id: group.clone() });
             }
             let me = c.people.iter_mut().find(|p| &p.id == person).ok_or_else(|| not_in_roster(person))?;
             me.cafe_group = group.clone();

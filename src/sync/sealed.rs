@@ -58,7 +58,7 @@ impl Sealed {
     fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem) -> Result<(), &'static str> {
         let key = (board.clone(), person.to_string());
         match &item {
-            SealedItem::Vote { .. } if !control.voting.as_ref().is_some_and(|v| v.board == board) => {
+            SealedItem::Vote { .. } if control.voting.as_ref().is_none_or(|v| v.board != board) => {
                 return Err("Voting is not open on this board.");
             }
             SealedItem::Vote { idea } => {
