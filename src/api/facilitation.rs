@@ -19,6 +19,18 @@ fn board_of(w: &Workshop, board: &str, kind: BoardKind) -> Result<crate::model::
     Ok(found)
 }
 
+fn cafe_of(w: &Workshop, board: &str) -> Result<crate::model::cafe::CafeBoard, ModelError> {
+    match board_of(w, board, BoardKind::Cafe)?.content {
+        BoardContent::Cafe(cafe) => Ok(cafe),
+        _ => Err(ModelError::NotFound { what: "café", id: board.into() }),
+    }
+}
+
+/// A café round runs on the timer: a new countdown of the board's round length, if set.
+fn round_timer(cafe: &crate::model::cafe::CafeBoard) -> Option<Timer> {
+    (cafe.round_minutes > 0).then(|| Timer { started_at_ms: now_ms(), seconds: cafe.round_minutes * 60, running: true })
+}
+
 /// Runs one facilitator command; returns the id of anything it created.
 pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelError> {
     let mut c = w.control();
@@ -75,19 +87,17 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
         },
         Command::EndVoting => c.voting = None,
         Command::StartCafe { board } => {
-            board_of(w, board, BoardKind::Cafe)?;
             c.cafe = Some(CafeRun { board: board.clone(), round: 1 });
+            c.timer = round_timer(&cafe_of(w, board)?);
         }
         Command::NextCafeRound => {
             let Some(run) = &mut c.cafe else { return Err(refused("No learning café is running.")) };
-            let stations = match board_of(w, &run.board, BoardKind::Cafe)?.content {
-                BoardContent::Cafe(cafe) => cafe.stations.len(),
-                _ => 0,
-            };
-            if run.round as usize >= stations {
+            let cafe = cafe_of(w, &run.board)?;
+            if run.round as usize >= cafe.stations.len() {
                 return Err(refused("That was the last round; next comes the harvest."));
             }
             run.round += 1;
+            c.timer = round_timer(&cafe).or(c.timer);
         }
         Command::AssignCafeGroup { person, group } => {
             let groups = match &c.cafe {
