@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
+import { SessionContext, type Here, type SessionState, type Viewport } from './facilitation/context';
+import { control, isFacilitator } from './facilitation/people';
+import type { LocalView } from './facilitation/planned';
+import { SessionBar } from './facilitation/SessionBar';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
@@ -26,6 +30,13 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [problem, setProblem] = useState<BackendError | null>(null);
   const [route, go] = useRoute();
+  const [local, setLocal] = useState<LocalView | null>(null);
+  const [here, setHere] = useState<Here>({ board: null, selected: new Set() });
+  const viewport = useRef<Viewport | null>(null);
+  // What is only mine (role, drafts, own dots) follows every change of the workshop.
+  const refreshLocal = useCallback(() => {
+    backend.localView().then(setLocal, () => undefined);
+  }, [backend]);
 
   const setSettings = (next: Settings) => {
     setSettingsState(next);
@@ -43,12 +54,17 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       (view) => live && setLoad({ state: 'ready', view }),
       (err: unknown) => live && setLoad({ state: 'failed', error: asError(err) }),
     );
-    const stop = backend.onChanged((view) => live && setLoad({ state: 'ready', view }));
+    refreshLocal();
+    const stop = backend.onChanged((view) => {
+      if (!live) return;
+      setLoad({ state: 'ready', view });
+      refreshLocal();
+    });
     return () => {
       live = false;
       stop();
     };
-  }, [backend]);
+  }, [backend, refreshLocal]);
 
   const run = useCallback(
     async (command: Command): Promise<Outcome> => {
@@ -56,13 +72,14 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
         const outcome = await backend.execute(command);
         setLoad({ state: 'ready', view: outcome.view });
         setProblem(null);
+        refreshLocal();
         return outcome;
       } catch (err) {
         setProblem(asError(err));
         throw err;
       }
     },
-    [backend],
+    [backend, refreshLocal],
   );
   const media = useCallback((hash: string) => backend.media(hash), [backend]);
 
@@ -72,8 +89,21 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
     document.title = title;
   }, [title]);
 
+  // "Bring everyone here": everyone but the facilitator goes to the facilitator's board.
+  const following = load.state === 'ready' && !isFacilitator(local) ? control(load.view).follow : null;
+  const followBoard = following?.board;
+  const onBoard = route.screen === 'board' ? route.id : null;
+  useEffect(() => {
+    if (followBoard && followBoard !== onBoard) go({ screen: 'board', id: followBoard });
+  }, [followBoard, onBoard]); // eslint-disable-line react-hooks/exhaustive-deps
+  const session = useMemo<SessionState>(
+    () => ({ local, here, setHere, viewport, follow: following && following.board === onBoard ? following : null }),
+    [local, here, following, onBoard],
+  );
+
   return (
     <LanguageContext.Provider value={settings.lang}>
+      <SessionContext.Provider value={session}>
       <SettingsBar settings={settings} onChange={setSettings} />
       {problem && (
         <div role="alert" className="problem" data-error-code={problem.code}>
@@ -99,12 +129,14 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
           </div>
         </main>
       )}
+      {load.state === 'ready' && <SessionBar view={load.view} run={run} />}
       {load.state === 'ready' &&
         (board ? (
           <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
         ) : (
           <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
         ))}
+      </SessionContext.Provider>
     </LanguageContext.Provider>
   );
 }

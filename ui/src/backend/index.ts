@@ -1,5 +1,6 @@
 // The UI's only way to the core. Components receive a `Backend` and never know
 // whether it is Tauri IPC, WebSocket RPC or a test double.
+import { withBrowserDrafts } from './drafts';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
 import { rpcUrl, WebSocketTransport } from './websocket';
@@ -14,8 +15,15 @@ export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
 }
 
-/** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser. */
-export function defaultBackend(): Backend {
+/** How a browser participant joins: the room's code and the name they gave. */
+export type BrowserJoin = { code: string; name: string };
+
+/** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
+ * (where silent-writing drafts stay in the browser until the reveal). */
+export function defaultBackend(join?: BrowserJoin): Backend {
   if (inTauri()) return backendOver(tauriTransport);
-  return backendOver(new WebSocketTransport(rpcUrl(window.location)));
+  const backend = backendOver(new WebSocketTransport(rpcUrl(window.location, join)));
+  return withBrowserDrafts(backend, window.localStorage);
 }
+
+export { inTauri };

@@ -122,8 +122,10 @@ export class WebSocketTransport implements Transport {
   }
 }
 
-/** `ws://<host>/rpc` on the host that served this page (wss when served over https). */
-export function rpcUrl(location: { protocol: string; host: string }): string {
+/** `ws://<host>/rpc` on the host that served this page (wss when served over https);
+ * a browser participant adds the room's code and their name. */
+export function rpcUrl(location: { protocol: string; host: string }, join?: { code: string; name: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/rpc`;
+  const query = join ? `?code=${encodeURIComponent(join.code)}&name=${encodeURIComponent(join.name)}` : '';
+  return `${scheme}//${location.host}/rpc${query}`;
 }

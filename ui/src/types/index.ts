@@ -39,3 +39,5 @@ export type { ItemResult } from './generated/ItemResult';
 export type { FreeCard } from './generated/FreeCard';
 export type { EndpointKind } from './generated/EndpointKind';
 export type { ServicePathBoard } from './generated/ServicePathBoard';
+export type { ControlView } from './generated/ControlView';
+export type { Timer } from './generated/Timer';

@@ -1,0 +1,39 @@
+// The open evaluation form for everyone: answer it as a client or a professional.
+// The answers go to the hub alone and are published without a respondent.
+import { useId } from 'react';
+import { AnswerForm } from '../boards/evaluation/AnswerForm';
+import { ResultsTable } from '../boards/evaluation/ResultsTable';
+import { sortedItems } from '../boards/evaluation/results';
+import { boardOf } from '../boards/kinds';
+import { useRun } from '../boards/useRun';
+import { useT } from '../i18n';
+import type { WorkshopView } from '../types';
+import { control } from './people';
+import { asCommand, type Run } from './send';
+
+export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run }) {
+  const t = useT();
+  const uid = useId();
+  const { send, error } = useRun(run);
+  const open = control(view).evaluation;
+  const board = open ? view.boards.find((b) => b.id === open) : undefined;
+  const form = board ? boardOf(board, 'evaluation') : null;
+  if (!form) return null;
+  return (
+    <section className="evaluation-panel" aria-labelledby={`${uid}-h`} data-testid="evaluation-panel">
+      <h2 id={`${uid}-h`}>
+        {t('evalRun.heading')}: {form.title}
+      </h2>
+      <p>{t('evalRun.anonymous')}</p>
+      {error}
+      <AnswerForm
+        items={sortedItems(form)}
+        submit={async (group, values) => {
+          const answers = [...values.entries()] as Array<[string, number]>;
+          return (await send(asCommand({ cmd: 'answer_evaluation', board: form.id, group, answers }))) !== null;
+        }}
+      />
+      <ResultsTable form={form} />
+    </section>
+  );
+}

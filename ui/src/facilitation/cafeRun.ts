@@ -1,0 +1,29 @@
+// Where I am in a running learning café: my group's station this round, or the
+// station I host (hosts stay). Pure; the rotation itself is the core's.
+import { boardOf } from '../boards/kinds';
+import { sortedGroups, sortedStations, stationFor, type Cafe } from '../boards/cafe/rotation';
+import type { CafeGroup, Station, WorkshopView } from '../types';
+import { control } from './people';
+import type { Person } from './planned';
+
+export type CafePlace =
+  | { kind: 'host'; cafe: Cafe; round: number; station: Station }
+  | { kind: 'visit'; cafe: Cafe; round: number; station: Station; group: CafeGroup }
+  | { kind: 'waiting'; cafe: Cafe; round: number }
+  | { kind: 'over'; cafe: Cafe; round: number };
+
+/** The café the facilitator runs and my place in it; null when no café runs. */
+export function myCafePlace(view: WorkshopView, person: Person | null): CafePlace | null {
+  const run = control(view).cafe;
+  const board = run && view.boards.find((b) => b.id === run.board);
+  const cafe = board ? boardOf(board, 'cafe') : null;
+  if (!run || !cafe) return null;
+  const round = run.round;
+  if (round < 1) return { kind: 'waiting', cafe, round };
+  if (round > cafe.rotation.length) return { kind: 'over', cafe, round };
+  const hosted = person?.name.trim() && sortedStations(cafe).find((s) => s.host.trim() === person.name.trim());
+  if (hosted) return { kind: 'host', cafe, round, station: hosted };
+  const group = sortedGroups(cafe).find((g) => g.id === person?.cafe_group);
+  const station = group ? stationFor(cafe, group.id, round) : null;
+  return group && station ? { kind: 'visit', cafe, round, station, group } : { kind: 'waiting', cafe, round };
+}

@@ -1,0 +1,19 @@
+// Whether this page was opened from the room's join link (`…/join?code=C`), and
+// the name this browser tab already joined with. Pure apart from the storage given.
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The join code in the page's address, if any. */
+export function joinCode(search: string): string | null {
+  const code = new URLSearchParams(search).get('code');
+  return code && code.trim() ? code.trim() : null;
+}
+
+const key = (code: string) => `paja.join.${code}`;
+
+export function joinedName(store: Store, code: string): string | null {
+  return store.getItem(key(code));
+}
+
+export function rememberJoin(store: Store, code: string, name: string): void {
+  store.setItem(key(code), name);
+}

@@ -1,0 +1,22 @@
+// For every React Flow board: report where this person's view settles (so the
+// facilitator can bring everyone there) and move to the facilitator's view while
+// Follow is on. Call it inside the board's ReactFlowProvider.
+import { useOnViewportChange, useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useSession } from './context';
+
+export function useSharedViewport(): void {
+  const flow = useReactFlow();
+  const { viewport, follow } = useSession();
+  useOnViewportChange({ onEnd: (v) => (viewport.current = { x: v.x, y: v.y, zoom: v.zoom }) });
+  const x = follow?.x;
+  const y = follow?.y;
+  const zoom = follow?.zoom;
+  useEffect(() => {
+    if (x === undefined || y === undefined || zoom === undefined) return;
+    void flow.setViewport({ x, y, zoom }, { duration: 200 });
+    // A board that just opened fits itself to its cards once they are measured: follow after that too.
+    const again = setTimeout(() => void flow.setViewport({ x, y, zoom }), 400);
+    return () => clearTimeout(again);
+  }, [flow, x, y, zoom]);
+}
