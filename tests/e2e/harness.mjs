@@ -31,6 +31,12 @@ const axeSource = readFileSync(uiRequire.resolve('axe-core/axe.min.js'), 'utf8')
 const started = [];
 const scratch = [];
 
+/** Stops `child` (a process in its own group) with everything else in `stopAll`. */
+export function track(child) {
+  started.push(child);
+  return child;
+}
+
 /** A fresh temporary folder, removed by `stopAll`. */
 export function tempDir(prefix = 'paja-e2e-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -86,7 +92,7 @@ export async function serveWorkshop(file) {
     });
     child.once('exit', (code) => fail(new Error(`paja serve exited with ${code}:\n${log}`)));
   });
-  return { file, page: lines.page, url: lines.listening, log: () => log };
+  return { file, page: lines.page, url: lines.listening, lines, log: () => log };
 }
 
 /** Chromium, headless, with a fresh profile; returns the context and one page. */

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { defaultBackend, inTauri } from './backend';
-import { joinCode, joinedName, rememberJoin } from './facilitation/joining';
+import { joinCode, joinedName, joinToken, rememberJoin } from './facilitation/joining';
 import { JoinPage } from './facilitation/JoinPage';
 import { LanguageContext, pickLanguage } from './i18n';
 import { loadSettings, saveSettings } from './settings';
@@ -12,12 +12,17 @@ import './style.css';
 
 const lang = pickLanguage(document.documentElement.lang);
 const code = inTauri() ? null : joinCode(window.location.search);
+const token = inTauri() ? null : joinToken(window.location.search);
 
 /** A browser that came by the room's join link says who it is first; anyone else goes straight in. */
 function Root() {
   const [name, setName] = useState(() => (code ? joinedName(sessionStorage, code) : null));
   const [settings, setSettings] = useState(() => loadSettings(lang));
-  const backend = useMemo(() => (code && !name ? null : defaultBackend(code && name ? { code, name } : undefined)), [name]);
+  const backend = useMemo(() => {
+    if (token) return defaultBackend({ token });
+    if (code) return name ? defaultBackend({ code, name }) : null;
+    return defaultBackend();
+  }, [name]);
   if (!backend) {
     return (
       <LanguageContext.Provider value={settings.lang}>

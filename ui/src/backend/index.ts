@@ -15,8 +15,9 @@ export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
 }
 
-/** How a browser participant joins: the room's code and the name they gave. */
-export type BrowserJoin = { code: string; name: string };
+/** How a browser joins: a participant with the room's code and the name they gave,
+ * or someone the hub already knows, by their token (a co-facilitator's link). */
+export type BrowserJoin = { code: string; name: string } | { token: string };
 
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */

@@ -92,6 +92,10 @@ describe('WebSocket RPC client', () => {
   it('addresses /rpc on the host that served the page', () => {
     expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Äino Ö' }), 'a browser participant joins with the code and a name').toBe(
+      'ws://hub/rpc?code=ABC&name=%C3%84ino%20%C3%96',
+    );
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { token: 't1' })).toBe('ws://hub/rpc?token=t1');
   });
   it('hands a pushed {event: "changed", view} to every onChanged listener', async () => {
     const { socket, transport } = connected();

@@ -124,8 +124,11 @@ export class WebSocketTransport implements Transport {
 
 /** `ws://<host>/rpc` on the host that served this page (wss when served over https);
  * a browser participant adds the room's code and their name. */
-export function rpcUrl(location: { protocol: string; host: string }, join?: { code: string; name: string }): string {
+export function rpcUrl(
+  location: { protocol: string; host: string },
+  join?: { code: string; name: string } | { token: string },
+): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = join ? `?code=${encodeURIComponent(join.code)}&name=${encodeURIComponent(join.name)}` : '';
+  const query = !join ? '' : 'token' in join ? `?token=${encodeURIComponent(join.token)}` : `?code=${encodeURIComponent(join.code)}&name=${encodeURIComponent(join.name)}`;
   return `${scheme}//${location.host}/rpc${query}`;
 }

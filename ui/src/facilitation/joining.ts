@@ -8,6 +8,12 @@ export function joinCode(search: string): string | null {
   return code && code.trim() ? code.trim() : null;
 }
 
+/** A token in the page's address (a co-facilitator's link), if any. */
+export function joinToken(search: string): string | null {
+  const token = new URLSearchParams(search).get('token');
+  return token && token.trim() ? token.trim() : null;
+}
+
 const key = (code: string) => `paja.join.${code}`;
 
 export function joinedName(store: Store, code: string): string | null {

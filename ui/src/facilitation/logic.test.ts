@@ -3,7 +3,7 @@ import { agendaIndex, agendaSteps, stepBeside } from './agenda';
 import { myCafePlace } from './cafeRun';
 import { parseDrafts, revealedDrafts } from './drafts';
 import { findItem } from './items';
-import { joinCode, joinedName, rememberJoin } from './joining';
+import { joinCode, joinedName, joinToken, rememberJoin } from './joining';
 import { lockedForMe, myPerson } from './people';
 import { clock, countdown } from './timer';
 import { countsShown, dotsLeft, myDotsOn } from './voting';
@@ -137,6 +137,8 @@ describe('joining from a browser', () => {
   it('reads the code from the join link and remembers the name per code', () => {
     expect(joinCode('?code=ABCDEF')).toBe('ABCDEF');
     expect(joinCode('')).toBeNull();
+    expect(joinToken('?token=abc'), 'a co-facilitator’s link carries a token instead').toBe('abc');
+    expect(joinToken('?code=ABCDEF')).toBeNull();
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
     expect(joinedName(storage, 'ABCDEF')).toBeNull();

@@ -1,0 +1,196 @@
+// The scripted session: a facilitator and three participants — two desktop cores
+// (`paja join --script`) and one browser in Chromium — run through silent writing,
+// the reveal, clustering, hidden voting, revealing the results, a café round change
+// and the evaluation, against a real `paja serve` hub. After every step the hub's
+// stored file is read back (`paja export json`) and checked; axe checks each screen
+// the browser participant sees, and the facilitator's tools are never among them.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll, tempDir } from './harness.mjs';
+import { ScriptedCore } from './script.mjs';
+
+const stored = (hub) => exportJson(hub.file);
+const boardIn = (doc, id) => doc.boards.find((b) => b.id === id);
+const ideaNames = (doc, id) => boardIn(doc, id).ideas.map((i) => i.name).sort();
+
+async function noAxeViolations(page, where) {
+  assert.deepEqual(await axeViolations(page), [], `axe-core finds nothing: ${where}`);
+}
+
+/** Everything the session shares between its steps, filled in `before`. */
+const s = {};
+
+describe('a scripted session: facilitator, two desktop participants and a browser', { timeout: 600000 }, () => {
+  before(async () => {
+    s.hub = await serveWorkshop(demoWorkshop());
+    const dir = tempDir();
+    const addr = s.hub.url;
+    s.code = s.hub.lines.code;
+    s.facilitator = await new ScriptedCore(addr, join(dir, 'ohjaaja.paja'), ['--token', s.hub.lines['facilitator-token'], '--name', 'Ohjaaja']).connected();
+    s.aino = await new ScriptedCore(addr, join(dir, 'aino.paja'), ['--code', s.code, '--name', 'Aino']).connected();
+    s.pekka = await new ScriptedCore(addr, join(dir, 'pekka.paja'), ['--code', s.code, '--name', 'Pekka']).connected();
+    const demo = stored(s.hub);
+    s.cafe = demo.boards.find((b) => b.kind === 'cafe');
+    s.form = demo.boards.find((b) => b.kind === 'evaluation');
+    s.session = s.cafe.session_id;
+    s.wall = await s.facilitator.execute({ cmd: 'create_board', kind: 'idea_wall', title: 'Ideat tänään', session_id: s.session, starter: false });
+    s.wall = s.wall.id;
+    await s.facilitator.execute({ cmd: 'allow_browsers', on: true });
+    const { page } = await openBrowser();
+    s.page = page;
+  });
+  after(stopAll);
+
+  it('a browser joins from the join link after reading, in plain words, what it shares and with whom', async () => {
+    const { page, hub } = s;
+    await page.goto(`${hub.page}join?code=${s.code}`);
+    await page.getByTestId('join-heading').waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Jaat sen, mitä kirjoitat, ja nimesi\./);
+    assert.match(text, /Ne näkevät tämän huoneen ihmiset\./);
+    assert.match(text, /ohjaajan tietokoneelle/);
+    await noAxeViolations(page, 'the join page');
+    await screenshot(page, 'join-page');
+    await page.getByLabel('Nimesi').fill('Selma Öhman');
+    await page.getByTestId('join-button').click();
+    await page.getByTestId('workshop-title').waitFor();
+    const doc = await eventually(() => {
+      const d = stored(hub);
+      return d.control.people.some((p) => p.name === 'Selma Öhman') && d;
+    }, 'the browser participant is on the roster');
+    s.selma = doc.control.people.find((p) => p.name === 'Selma Öhman');
+    assert.equal(s.selma.role, 'participant', 'a browser joins as a participant');
+    assert.equal(await page.getByTestId('facilitator-bar').count(), 0, 'no facilitator tools for a browser participant');
+  });
+
+  it('silent writing: cards stay with their writers until the facilitator reveals them all at once', async () => {
+    const { hub, page } = s;
+    await s.facilitator.execute({ cmd: 'go_to_step', session: s.session, step: stored(hub).sessions.find((x) => x.id === s.session).steps[0].id });
+    await s.facilitator.execute({ cmd: 'start_silent', board: s.wall, anonymous: true });
+    await s.facilitator.execute({ cmd: 'start_timer', seconds: 300 });
+    await page.getByTestId('silent-panel').waitFor();
+    assert.match(await page.getByTestId('silent-panel').innerText(), /Vain sinä näet nämä/);
+    await page.getByTestId('countdown').getByRole('timer').waitFor();
+
+    await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Yksi yhteyshenkilö' });
+    await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Tieto kulkee luvalla' });
+    await s.pekka.execute({ cmd: 'write_draft', board: s.wall, text: 'Palvelu myös ruotsiksi' });
+    await page.getByLabel('Uusi kortti').fill('Vertaistuki jonoon');
+    await page.getByRole('button', { name: 'Lisää kortti' }).click();
+    await page.getByTestId('my-drafts').getByRole('listitem').first().waitFor();
+    await noAxeViolations(page, 'silent writing');
+    await screenshot(page, 'silent-writing');
+
+    const before = stored(hub);
+    assert.deepEqual(ideaNames(before, s.wall), [], 'no draft reaches the hub before the reveal');
+    assert.equal((await s.aino.localView()).drafts.length, 2, 'Aino’s drafts are in her own file');
+
+    await s.facilitator.execute({ cmd: 'reveal_silent' });
+    const all = ['Palvelu myös ruotsiksi', 'Tieto kulkee luvalla', 'Vertaistuki jonoon', 'Yksi yhteyshenkilö'];
+    await eventually(() => JSON.stringify(ideaNames(stored(hub), s.wall)) === JSON.stringify(all), 'all four cards are on the wall', 30000);
+    assert.equal((await s.aino.localView()).drafts.length, 0, 'nothing is left in Aino’s drafts');
+    await page.getByTestId('idea-card').first().waitFor({ state: 'attached' }).catch(() => undefined);
+  });
+
+  it('clustering: the ideas are grouped and the file holds the groups', async () => {
+    const { hub } = s;
+    const cluster = await s.facilitator.execute({ cmd: 'add_item', board: s.wall, item: { type: 'Cluster', id: '', name: 'Yhteistyö', order: 1 } });
+    const wall = boardIn(stored(hub), s.wall);
+    for (const idea of wall.ideas.filter((i) => i.name !== 'Palvelu myös ruotsiksi')) {
+      await s.aino.execute({ cmd: 'patch_item', board: s.wall, item_type: 'Idea', id: idea.id, patch: { cluster_id: cluster.id } });
+    }
+    await eventually(() => boardIn(stored(hub), s.wall).ideas.filter((i) => i.cluster_id === cluster.id).length === 3, 'three ideas in the cluster');
+    assert.equal(boardIn(stored(hub), s.wall).clusters[0].name, 'Yhteistyö');
+  });
+
+  it('hidden voting: nobody sees a vote before the reveal, then the ranking shows', async () => {
+    const { hub, page } = s;
+    await s.facilitator.execute({ cmd: 'start_voting', board: s.wall, budget: 3, hidden: true });
+    const ideas = boardIn(stored(hub), s.wall).ideas;
+    const id = (name) => ideas.find((i) => i.name === name).id;
+    await s.aino.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
+    await s.aino.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
+    await s.pekka.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
+    await s.pekka.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Palvelu myös ruotsiksi') });
+
+    // Opened from the board list, as a person would; a reload would join again as someone new.
+    await page.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.wall);
+    await page.getByTestId('votes-left').waitFor();
+    const card = page.locator(`[data-idea-id="${id('Vertaistuki jonoon')}"]`);
+    await card.getByRole('button', { name: /Anna ääni/ }).click();
+    await page.getByTestId('votes-left').filter({ hasText: '2 / 3' }).waitFor();
+    assert.equal(await card.getByTestId('vote-count').innerText(), 'Ääniä: piilossa', 'counts are hidden before the reveal');
+    assert.equal(await card.getByTestId('my-votes').innerText(), 'Sinun äänesi: 1', 'my own dot shows to me');
+    await noAxeViolations(page, 'hidden voting');
+    await screenshot(page, 'voting-hidden');
+
+    assert.equal(boardIn(stored(hub), s.wall).votes.length, 0, 'no vote is in the hub’s file before the reveal');
+    const ainoSees = boardIn(await s.aino.view(), s.wall);
+    assert.equal(ainoSees.votes.length, 0, 'no vote is in a participant’s replica before the reveal');
+    assert.equal(await s.pekka.refused({ cmd: 'reveal_votes' }).then((m) => typeof m), 'string', 'a participant cannot reveal');
+
+    await s.facilitator.execute({ cmd: 'reveal_votes' });
+    const revealed = await eventually(() => {
+      const w = boardIn(stored(hub), s.wall);
+      return w.votes.length === 5 && w;
+    }, 'all five dots are in the file after the reveal', 30000);
+    assert.ok(revealed.votes.every((v) => v.voter === null), 'no dot names its voter');
+    assert.equal(revealed.ranking[0].idea_id, id('Yksi yhteyshenkilö'), 'the idea with three dots ranks first');
+    assert.equal(revealed.ranking[0].votes, 3);
+    await page.getByTestId('ranking').waitFor();
+    assert.match(await page.getByTestId('ranking').innerText(), /Yksi yhteyshenkilö\s+3/);
+    await s.facilitator.execute({ cmd: 'patch_item', board: s.wall, item_type: 'Idea', id: id('Yksi yhteyshenkilö'), patch: { experiment: true } });
+    await eventually(() => boardIn(stored(hub), s.wall).ideas.find((i) => i.id === id('Yksi yhteyshenkilö')).experiment, 'the winner is marked as an experiment');
+    await s.facilitator.execute({ cmd: 'end_voting' });
+  });
+
+  it('café: on the next round the browser’s view moves to its group’s next station by itself', async () => {
+    const { hub, page } = s;
+    const groups = [...s.cafe.groups].sort((a, b) => a.order - b.order);
+    await s.facilitator.execute({ cmd: 'assign_cafe_group', person: s.selma.id, group: groups[1].id });
+    await s.facilitator.execute({ cmd: 'start_cafe', board: s.cafe.id });
+    await s.facilitator.execute({ cmd: 'next_cafe_round' });
+    const question = (round) => {
+      const cafe = boardIn(stored(hub), s.cafe.id);
+      return cafe.stations.find((st) => st.id === cafe.rotation[round - 1][1]).question;
+    };
+    await eventually(() => stored(hub).control.cafe?.round === 1, 'round 1 in the file');
+    await page.getByTestId('cafe-question').filter({ hasText: question(1) }).waitFor();
+    assert.match(await page.getByTestId('cafe-place').innerText(), /Puolukat/);
+    await noAxeViolations(page, 'café round 1');
+
+    await s.facilitator.execute({ cmd: 'next_cafe_round' });
+    await eventually(() => stored(hub).control.cafe?.round === 2, 'round 2 in the file');
+    await page.getByTestId('cafe-question').filter({ hasText: question(2) }).waitFor();
+    assert.notEqual(question(1), question(2), 'the group moved to another station');
+    await screenshot(page, 'cafe-run');
+  });
+
+  it('evaluation: answers are anonymous, and results are by respondent group', async () => {
+    const { hub, page } = s;
+    const before = boardIn(stored(hub), s.form.id).answers.length;
+    const item = s.form.items[0].id;
+    await s.facilitator.execute({ cmd: 'open_evaluation', board: s.form.id });
+    await s.aino.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'client', answers: [[item, 5]] });
+    await s.pekka.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'professional', answers: [[item, 4]] });
+    const panel = page.getByTestId('evaluation-panel');
+    await panel.waitFor();
+    await panel.getByRole('radio', { name: 'Asiakas' }).check();
+    const likert = panel.getByTestId('likert').first();
+    await likert.getByRole('radio', { name: /^4/ }).check();
+    await panel.getByRole('button', { name: 'Lähetä vastaukset' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Kiitos' }).waitFor();
+    await noAxeViolations(page, 'the evaluation form');
+    await screenshot(page, 'evaluation-run');
+    await s.facilitator.execute({ cmd: 'close_evaluation' });
+    const form = await eventually(() => {
+      const f = boardIn(stored(hub), s.form.id);
+      return f.answers.length === before + 3 && f;
+    }, 'three new answers are in the file', 30000);
+    const fresh = form.answers.slice(before);
+    assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,value'), 'an answer holds no respondent');
+    assert.equal(await page.getByTestId('facilitator-bar').count(), 0, 'still no facilitator tools for the browser');
+    assert.deepEqual(page.errors, [], 'the page threw no errors');
+  });
+});
