@@ -64,6 +64,48 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.equal(await page.getByTestId('facilitator-bar').count(), 0, 'no facilitator tools for a browser participant');
   });
 
+  it('the facilitator’s tools in a browser: the next step, a countdown, bring everyone here, lock', async () => {
+    const { hub, page } = s;
+    const { page: lead } = await openBrowser(`${hub.page}?token=${hub.lines['facilitator-token']}`);
+    s.lead = lead;
+    await lead.getByTestId('facilitator-bar').waitFor();
+    await noAxeViolations(lead, 'the facilitator’s tools');
+    await screenshot(lead, 'facilitator-bar');
+
+    await lead.getByRole('button', { name: /Seuraava vaihe/ }).click();
+    const step = await eventually(() => stored(hub).control.current_step, 'the room is on a step');
+    const title = stored(hub).sessions.flatMap((x) => x.steps).find((x) => x.id === step).title;
+    await page.getByTestId('step-now').filter({ hasText: title }).waitFor();
+
+    await lead.getByLabel('Minuutit').fill('1');
+    await lead.getByRole('button', { name: 'Käynnistä ajastin' }).click();
+    await eventually(() => stored(hub).control.timer?.running, 'the countdown runs in the file');
+    await page.getByTestId('countdown').getByRole('timer').waitFor();
+    await noAxeViolations(page, 'a participant during a countdown');
+
+    await lead.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.cafe.id);
+    await lead.getByTestId('board-title-heading').waitFor();
+    await lead.getByRole('button', { name: 'Tuo kaikki tänne' }).click();
+    await eventually(() => stored(hub).control.follow?.board === s.cafe.id, 'Follow names the café board');
+    await page.getByTestId('board-title-heading').filter({ hasText: s.cafe.title }).waitFor();
+
+    await lead.getByRole('button', { name: 'Lukitse taulu' }).click();
+    await eventually(() => stored(hub).control.locked.includes(s.cafe.id), 'the café board is locked in the file');
+    await page.getByTestId('board-locked').waitFor();
+    assert.ok(await page.locator('fieldset.board-lock').isDisabled(), 'a participant cannot edit a locked board');
+    await noAxeViolations(page, 'a participant on a locked board');
+
+    await lead.getByRole('button', { name: 'Avaa taulun lukitus' }).click();
+    await lead.getByRole('button', { name: 'Lopeta seuraaminen' }).click();
+    await lead.getByRole('button', { name: 'Pysäytä ajastin' }).click();
+    await eventually(() => {
+      const c = stored(hub).control;
+      return !c.follow && !c.locked.includes(s.cafe.id) && !c.timer?.running;
+    }, 'follow, lock and timer are off again');
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('workshop-title').waitFor();
+  });
+
   it('silent writing: cards stay with their writers until the facilitator reveals them all at once', async () => {
     const { hub, page } = s;
     await s.facilitator.execute({ cmd: 'go_to_step', session: s.session, step: stored(hub).sessions.find((x) => x.id === s.session).steps[0].id });
