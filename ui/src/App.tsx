@@ -97,8 +97,15 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
     if (followBoard && followBoard !== onBoard) go({ screen: 'board', id: followBoard });
   }, [followBoard, onBoard]); // eslint-disable-line react-hooks/exhaustive-deps
   const session = useMemo<SessionState>(
-    () => ({ local, here, setHere, viewport, follow: following && following.board === onBoard ? following : null }),
-    [local, here, following, onBoard],
+    () => ({
+      local,
+      here,
+      setHere,
+      viewport,
+      follow: following && following.board === onBoard ? following : null,
+      spotlight: load.state === 'ready' ? control(load.view).spotlight : null,
+    }),
+    [local, here, following, onBoard, load],
   );
 
   return (

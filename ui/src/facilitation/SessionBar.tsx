@@ -20,8 +20,8 @@ export function SessionBar({ view, run }: { view: WorkshopView; run: Run }) {
   const { local, follow } = useSession();
   const c = control(view);
   const spotlight = c.spotlight ? findItem(view, c.spotlight) : null;
-  useMarks(c.spotlight ? [c.spotlight] : [], 'spotlit', true);
-  useMarks(isFacilitator(local) ? [] : c.locked, 'item-locked');
+  useMarks(c.spotlight ? [c.spotlight] : [], 'spotlit', { scroll: true });
+  useMarks(isFacilitator(local) ? [] : c.locked, 'item-locked', { disable: true });
   return (
     <aside className="session-bar" aria-label={t('live.heading')}>
       {isFacilitator(local) && <FacilitatorBar view={view} run={run} />}

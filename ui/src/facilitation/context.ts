@@ -20,6 +20,8 @@ export type SessionState = {
   viewport: { current: Viewport | null };
   /** The facilitator's viewport to follow on this board, when Follow is on and I am not the facilitator. */
   follow: Follow | null;
+  /** The item the facilitator spotlights, for boards to centre on. */
+  spotlight: string | null;
 };
 
 export const SessionContext = createContext<SessionState>({
@@ -28,6 +30,7 @@ export const SessionContext = createContext<SessionState>({
   setHere: () => undefined,
   viewport: { current: null },
   follow: null,
+  spotlight: null,
 });
 
 export function useSession(): SessionState {

@@ -15,6 +15,7 @@ function render(view: WorkshopView, local: LocalView, lang: Language = 'fi'): st
     setHere: () => undefined,
     viewport: { current: null },
     follow: null,
+    spotlight: null,
   };
   return renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>

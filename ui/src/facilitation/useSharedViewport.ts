@@ -1,13 +1,14 @@
 // For every React Flow board: report where this person's view settles (so the
 // facilitator can bring everyone there) and move to the facilitator's view while
-// Follow is on. Call it inside the board's ReactFlowProvider.
+// Follow is on, and centre the spotlighted card when it is on this board. Call it
+// inside the board's ReactFlowProvider.
 import { useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useSession } from './context';
 
 export function useSharedViewport(): void {
   const flow = useReactFlow();
-  const { viewport, follow } = useSession();
+  const { viewport, follow, spotlight } = useSession();
   useOnViewportChange({ onEnd: (v) => (viewport.current = { x: v.x, y: v.y, zoom: v.zoom }) });
   const x = follow?.x;
   const y = follow?.y;
@@ -19,4 +20,8 @@ export function useSharedViewport(): void {
     const again = setTimeout(() => void flow.setViewport({ x, y, zoom }), 400);
     return () => clearTimeout(again);
   }, [flow, x, y, zoom]);
+  useEffect(() => {
+    if (!spotlight || !flow.getNode(spotlight)) return;
+    void flow.fitView({ nodes: [{ id: spotlight }], maxZoom: 1.2, duration: 300 });
+  }, [flow, spotlight]);
 }
