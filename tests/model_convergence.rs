@@ -130,7 +130,7 @@ fn edit_workshop(w: &mut Workshop, boards: &[(BoardKind, String)], d: &mut Dice)
             let session = w.sessions()[0].id.clone();
             w.add_step(&session, &Step { title: text, ..Default::default() }).map(drop)
         }
-        _ => w.update_control(|c| c.vote_budget = d.below(10) as u32),
+        _ => w.update_control(|c| c.locked = vec![d.word()]),
     };
 }
 

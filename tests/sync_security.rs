@@ -50,13 +50,14 @@ fn only_the_facilitator_writes_the_control_document() {
     wait_until("all are connected", || [&mut facilitator, &mut participant, &mut bystander].iter_mut().all(|p| p.is_connected()));
     assert_eq!(facilitator.status()["role"], "facilitator");
 
-    participant.ask(json!({ "set_vote_budget": 9 })).expect("the local edit itself succeeds");
+    participant.ask(json!({ "raw_control": { "allow_browsers": true } })).expect("the local edit itself succeeds");
     wait_until("the participant is told", || participant.status()["refusals"].as_array().is_some_and(|r| !r.is_empty()));
     assert_eq!(participant.status()["refusals"][0], "Only the facilitator can change the session controls.");
 
-    facilitator.ask(json!({ "set_vote_budget": 3 })).expect("the facilitator may");
-    wait_until("the facilitator's change arrives", || bystander.view()["control"]["vote_budget"] == 3);
-    assert_eq!(facilitator.view()["control"]["vote_budget"], 3, "the refused 9 never reached the facilitator");
+    facilitator.ask(json!({ "cmd": "start_timer", "seconds": 300 })).expect("the facilitator may");
+    wait_until("the facilitator's change arrives", || bystander.view()["control"]["timer"]["seconds"] == 300);
+    assert_eq!(facilitator.view()["control"]["browsers"], false, "the refused write never reached the facilitator");
+    assert_eq!(bystander.view()["control"]["browsers"], false, "nor anyone else");
     // The refused write stays only in the refused replica (the hub cannot take it back
     // there); the UI offers control edits to the facilitator alone.
 }

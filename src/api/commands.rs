@@ -5,7 +5,7 @@ use super::WorkshopFile;
 use crate::Error;
 use crate::model::cafe::{CafeGroup, CafeNote, Station};
 use crate::model::causal_map::{CausalLink, CausalNode};
-use crate::model::evaluation::{Answer, EvalItem};
+use crate::model::evaluation::{Answer, EvalItem, RespondentGroup};
 use crate::model::free_board::FreeCard;
 use crate::model::idea_wall::{Cluster, Idea, Vote};
 use crate::model::persona::Persona;
@@ -47,6 +47,96 @@ pub enum Command {
     /// Stores a picture (PNG, JPEG, WebP or GIF, base64) downscaled to at most 512 px
     /// and stripped of metadata, and makes it the persona's avatar.
     SetPersonaImage { board: String, persona: String, data_base64: String },
+
+    // ---- the facilitator's controls (the control document; refused for others) ----
+    GoToStep { session: String, step: String },
+    StartTimer { seconds: u32 },
+    StopTimer,
+    /// "Bring everyone here": every view follows this board and viewport.
+    Follow { board: String, x: f64, y: f64, zoom: f64 },
+    StopFollow,
+    /// Locks a board or an item against everyone's changes but the facilitator's.
+    Lock { id: String },
+    Unlock { id: String },
+    Spotlight { item: Option<String> },
+    StartSilent { board: String, anonymous: bool },
+    /// Every participant's drafts for the silent round's board are published at once.
+    RevealSilent,
+    StartVoting { board: String, budget: u32, hidden: bool },
+    RevealVotes,
+    EndVoting,
+    StartCafe { board: String },
+    /// Every group's laptops move on to their next station; hosts stay.
+    NextCafeRound,
+    AssignCafeGroup { person: String, group: Option<String> },
+    /// Groups of `size` (3–4) from the participants; with `board`, each group gets its
+    /// own copy of it.
+    SplitGroups { size: u32, random: bool, board: Option<String> },
+    AssignGroup { person: String, group: Option<String> },
+    OpenEvaluation { board: String },
+    /// Closes the form; the hub then publishes its answers, without respondents.
+    CloseEvaluation,
+    AllowBrowsers { on: bool },
+    /// Fills the session's memo from its boards; editable after with `PatchSession`.
+    DraftMemo { session: String },
+
+    // ---- a participant's own work ----
+    /// A silent-writing card kept only in this person's file until the reveal.
+    WriteDraft { board: String, text: String },
+    EditDraft { id: String, text: String },
+    DeleteDraft { id: String },
+    /// One dot; while voting is hidden it goes to the hub alone.
+    CastVote { board: String, idea: String },
+    RetractVote { board: String, idea: String },
+    /// Answers to the open evaluation form, handed to the hub alone and published
+    /// without a respondent.
+    AnswerEvaluation { board: String, group: RespondentGroup, answers: Vec<(String, u8)> },
+}
+
+impl Command {
+    /// Whether only the facilitator may run this command.
+    pub fn facilitator_only(&self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            GoToStep { .. }
+                | StartTimer { .. }
+                | StopTimer
+                | Follow { .. }
+                | StopFollow
+                | Lock { .. }
+                | Unlock { .. }
+                | Spotlight { .. }
+                | StartSilent { .. }
+                | RevealSilent
+                | StartVoting { .. }
+                | RevealVotes
+                | EndVoting
+                | StartCafe { .. }
+                | NextCafeRound
+                | AssignCafeGroup { .. }
+                | SplitGroups { .. }
+                | AssignGroup { .. }
+                | OpenEvaluation { .. }
+                | CloseEvaluation
+                | AllowBrowsers { .. }
+                | DraftMemo { .. }
+        )
+    }
+
+    /// The board, and the item on it, this command changes; None for commands that
+    /// change no board's content.
+    pub fn target(&self) -> Option<(&str, Option<&str>)> {
+        use Command::*;
+        match self {
+            PatchBoard { board, .. } | DeleteBoard { board } | AddItem { board, .. } => Some((board, None)),
+            PatchItem { board, id, .. } | MoveItem { board, id, .. } | DeleteItem { board, id, .. } => Some((board, Some(id))),
+            SetPersonaImage { board, persona, .. } => Some((board, Some(persona))),
+            CastVote { board, idea } | RetractVote { board, idea } => Some((board, Some(idea))),
+            WriteDraft { board, .. } | AnswerEvaluation { board, .. } => Some((board, None)),
+            _ => None,
+        }
+    }
 }
 
 /// What a command did: the new item's id, if it made one, and the workshop after it.
@@ -140,6 +230,17 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         // Needs the file's media store: run by `WorkshopFile::execute` before this.
         Command::SetPersonaImage { .. } => Ok(None),
+        c if c.facilitator_only() => super::facilitation::run(w, c),
+        // Need the file (drafts) or the person (votes, answers): run by the file or the peer.
+        Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } => {
+            Err(ModelError::NotAllowed("Drafts are kept in a workshop file.".into()))
+        }
+        Command::CastVote { board, idea } => super::voting::cast(w, board, idea, None).map(Some),
+        Command::RetractVote { board, idea } => super::voting::retract(w, board, idea, None).map(|_| None),
+        Command::AnswerEvaluation { board, group, answers } => {
+            super::voting::answer(w, board, *group, answers).map(|_| None)
+        }
+        _ => Err(ModelError::NotAllowed("This command is not known here.".into())),
     }
 }
 
@@ -162,20 +263,57 @@ fn create_board(
 
 impl WorkshopFile {
     /// Runs a command from the UI, logs it, and returns what it made and the new view.
+    /// On a file nobody else shares, this person is the facilitator: a reveal publishes
+    /// their own drafts at once.
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, Error> {
         if let Some(done) = self.execute_special(command) {
             return done;
         }
         let id = self.change(|w| apply(w, command))?;
-        Ok(Outcome { id, view: self.view() })
+        if matches!(command, Command::RevealSilent) {
+            let due = self.due_drafts()?;
+            self.publish_drafts(&due)?;
+        }
+        Ok(self.outcome(id))
+    }
+
+    pub(super) fn outcome(&self, id: Option<String>) -> Outcome {
+        Outcome { id, view: self.view() }
+    }
+
+    /// Runs a command that needs more than the document: the media store, the drafts.
+    fn execute_special(&mut self, command: &Command) -> Option<Result<Outcome, Error>> {
+        Some(match command {
+            Command::SetPersonaImage { board, persona, data_base64 } => self.set_persona_image(board, persona, data_base64),
+            Command::WriteDraft { board, text } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
+            Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
+            Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
+            _ => return None,
+        })
     }
 
     /// Like [`WorkshopFile::execute`], and also returns the updates it logged, oldest
     /// first, so that the hub can send exactly them to the other replicas.
     pub fn execute_updates(&mut self, command: &Command) -> Result<(Outcome, Vec<(DocName, Vec<u8>)>), Error> {
-        self.collected = Some(Vec::new());
+        self.start_collecting();
         let outcome = self.execute(command);
-        let updates = self.collected.take().unwrap_or_default();
+        let updates = self.stop_collecting();
         Ok((outcome?, updates))
+    }
+
+    /// Runs one model edit the way a command runs, for callers that decided how.
+    pub fn execute_as(&mut self, edit: impl FnOnce(&mut Workshop) -> Result<Option<String>, ModelError>) -> Result<Outcome, Error> {
+        let id = self.change(edit)?;
+        Ok(self.outcome(id))
+    }
+
+    /// From now on, keeps every update logged, for [`WorkshopFile::stop_collecting`].
+    pub fn start_collecting(&mut self) {
+        self.collected = Some(Vec::new());
+    }
+
+    /// The updates logged since [`WorkshopFile::start_collecting`], oldest first.
+    pub fn stop_collecting(&mut self) -> Vec<(DocName, Vec<u8>)> {
+        self.collected.take().unwrap_or_default()
     }
 }

@@ -2,7 +2,7 @@
 //! downscaled to at most [`AVATAR_SIDE`] pixels and re-encoded as PNG, so no
 //! metadata (location, camera, name) of the original survives into the file.
 
-use super::{Command, Outcome, WorkshopFile};
+use super::{Outcome, WorkshopFile};
 use crate::Error;
 use crate::model::persona::Persona;
 use crate::store::{StoreError, decode_image_limited};
@@ -48,15 +48,5 @@ impl WorkshopFile {
     pub fn media_data_url(&self, hash: &str) -> Result<String, Error> {
         let bytes = self.media(hash)?;
         Ok(format!("data:image/png;base64,{}", STANDARD.encode(bytes)))
-    }
-
-    /// Runs a command that needs more than the document (the media store).
-    pub(super) fn execute_special(&mut self, command: &Command) -> Option<Result<Outcome, Error>> {
-        match command {
-            Command::SetPersonaImage { board, persona, data_base64 } => {
-                Some(self.set_persona_image(board, persona, data_base64))
-            }
-            _ => None,
-        }
     }
 }

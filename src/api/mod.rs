@@ -6,11 +6,18 @@
 //! file per domain beside this one) that runs one model change through [`WorkshopFile::change`].
 
 mod commands;
+pub mod drafts;
 mod export;
+mod facilitation;
 mod info;
+pub mod local;
 pub mod media;
+pub mod rules;
+pub mod voting;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
+pub use drafts::Draft;
+pub use local::LocalView;
 pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
 

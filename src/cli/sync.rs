@@ -1,12 +1,17 @@
 //! `paja serve` and `paja join`: a hub without a window, and a participant's replica.
 //!
 //! Both print plain `key value` lines on stdout that scripts and tests read. `join
-//! --script` reads one JSON command per line on stdin and answers each with one JSON
-//! line (`{"ok": ...}` or `{"error": "..."}`); end of input ends the process.
+//! --script` reads one JSON line per request on stdin and answers each with one JSON
+//! line (`{"ok": ...}` or `{"error": "..."}`); end of input ends the process. A request
+//! is any UI command (`{"cmd": "start_timer", "seconds": 300}`, run as the window runs
+//! it, with this person's role), or one of [`ScriptCommand`]: `{"view": null}`,
+//! `{"local_view": null}`, `{"status": null}`, `{"raw": COMMAND}` (the command written
+//! straight into the replica, skipping the core's own checks, to test the hub's), and a
+//! few shortcuts.
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use paja::api::WorkshopFile;
+use paja::api::{Command, WorkshopFile, apply_command};
 use paja::model::free_board::FreeCard;
 use paja::model::{BoardKind, Workshop};
 use paja::sync::wire::SealedItem;
@@ -215,16 +220,29 @@ async fn show_status(peer: &PeerHandle) {
     }
 }
 
-/// One scripted command.
+/// One scripted request besides the UI's commands.
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ScriptCommand {
     CreateBoard { kind: BoardKind, title: String },
     AddFreeCard { board: String, text: String },
-    SetVoteBudget(u32),
     SealedCard { board: String, text: String },
+    /// Written into the replica without the core's checks, as a tampered app would.
+    Raw(Command),
     View,
+    LocalView,
     Status,
+}
+
+/// A request line: a UI command (it has `cmd`) or a script command.
+fn read_request(line: &str) -> Result<Result<Command, ScriptCommand>> {
+    let value: Value = serde_json::from_str(line).map_err(|e| anyhow::anyhow!("The line is not JSON: {e}."))?;
+    if value.get("cmd").is_some() {
+        let command = serde_json::from_value(value).map_err(|e| anyhow::anyhow!("The command was not understood: {e}."))?;
+        return Ok(Ok(command));
+    }
+    let script = serde_json::from_value(value).map_err(|e| anyhow::anyhow!("The command was not understood: {e}."))?;
+    Ok(Err(script))
 }
 
 async fn script(peer: &PeerHandle) {
@@ -240,9 +258,10 @@ async fn script(peer: &PeerHandle) {
         if line.trim().is_empty() {
             continue;
         }
-        let answer = match serde_json::from_str::<ScriptCommand>(&line) {
-            Ok(command) => run_command(peer, command),
-            Err(e) => Err(anyhow::anyhow!("The command was not understood: {e}.")),
+        let answer = match read_request(&line) {
+            Ok(Ok(command)) => peer.execute(&command).map(|o| json!({ "id": o.id })).map_err(anyhow::Error::from),
+            Ok(Err(script)) => run_command(peer, script),
+            Err(e) => Err(e),
         };
         say(match answer {
             Ok(value) => json!({ "ok": value }),
@@ -258,11 +277,12 @@ fn run_command(peer: &PeerHandle, command: ScriptCommand) -> Result<Value> {
             let card = FreeCard { text, color: "yellow".into(), ..FreeCard::default() };
             json!(peer.change(|w| w.add(&board, &card))?)
         }
-        ScriptCommand::SetVoteBudget(budget) => json!(peer.change(|w| w.update_control(|c| c.vote_budget = budget))?),
+        ScriptCommand::Raw(command) => json!(peer.change(|w| apply_command(w, &command))?),
         ScriptCommand::SealedCard { board, text } => {
             json!(peer.send_sealed(&board, SealedItem::FreeCard { text, color: "yellow".into() }))
         }
         ScriptCommand::View => serde_json::to_value(peer.view())?,
+        ScriptCommand::LocalView => serde_json::to_value(peer.local_view()?)?,
         ScriptCommand::Status => json!({
             "status": peer.status(),
             "role": peer.role(),

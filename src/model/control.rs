@@ -1,6 +1,13 @@
 //! The control document: session state only the facilitator may change. The hub accepts
 //! writes to it from the facilitator alone.
+//!
+//! Everything the facilitator runs (agenda, timer, follow, locks, rounds, roster, small
+//! groups) is a field here, with the rules that read it (locks, hidden rounds, café
+//! stations). The commands that change it are run by `api::facilitation`. To add a
+//! control, add a field with a default here and a command there.
 
+use super::cafe::CafeBoard;
+use super::ModelError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,9 +21,20 @@ pub struct ControlView {
     pub timer: Option<Timer>,
     /// Boards and items nobody but the facilitator may change.
     pub locked: Vec<String>,
-    /// Dots each person may give on an idea wall.
-    pub vote_budget: u32,
-    pub votes_revealed: bool,
+    /// "Bring everyone here": every view follows the facilitator's board and viewport.
+    pub follow: Option<Follow>,
+    /// One item every view highlights and centres.
+    pub spotlight: Option<String>,
+    pub silent: Option<SilentRound>,
+    pub voting: Option<Voting>,
+    pub cafe: Option<CafeRun>,
+    /// The roster: who is in the room. Ids are never written into the content.
+    pub people: Vec<Person>,
+    pub groups: Vec<SmallGroup>,
+    /// The board id of the open evaluation form.
+    pub evaluation: Option<String>,
+    /// The facilitator lets participants join from a browser.
+    pub browsers: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -28,4 +46,145 @@ pub struct Timer {
     pub started_at_ms: i64,
     pub seconds: u32,
     pub running: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Follow {
+    pub board: String,
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+/// Silent writing: drafts stay on each participant's laptop until `revealed`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SilentRound {
+    pub board: String,
+    pub anonymous: bool,
+    pub revealed: bool,
+}
+
+/// Dot voting on an idea wall; with `hidden`, dots reach the hub alone until `revealed`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Voting {
+    pub board: String,
+    pub budget: u32,
+    pub hidden: bool,
+    pub revealed: bool,
+}
+
+/// A learning café being run: round 1 is the first (0: not started).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct CafeRun {
+    pub board: String,
+    pub round: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// facilitator, participant or observer.
+    pub role: String,
+    /// The café group (a group id on the café board) this person moves with.
+    pub cafe_group: Option<String>,
+    /// The small group ([`SmallGroup::id`]) this person works in.
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SmallGroup {
+    pub id: String,
+    pub name: String,
+    /// Person ids.
+    pub members: Vec<String>,
+    /// The group's own copy of a board.
+    pub board: Option<String>,
+}
+
+impl ControlView {
+    /// Whether a board, or an item on it, is locked.
+    pub fn is_locked(&self, board: &str, item: Option<&str>) -> bool {
+        self.locked.iter().any(|id| id == board || Some(id.as_str()) == item)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The hidden voting round on `board` whose dots are not yet revealed, if any.
+    pub fn hides_votes_on(&self, board: &str) -> bool {
+        self.voting.as_ref().is_some_and(|v| v.board == board && v.hidden && !v.revealed)
+    }
+
+    /// Whether anonymous cards of `board` still wait for the facilitator's reveal.
+    pub fn hides_cards_on(&self, board: &str) -> bool {
+        self.silent.as_ref().is_some_and(|s| s.board == board && !s.revealed)
+    }
+
+    /// The café station a person's laptop shows in the current round: hosts stay at
+    /// their own station, everyone else goes where their group is this round.
+    pub fn cafe_station(&self, cafe: &CafeBoard, person: &str) -> Option<String> {
+        let run = self.cafe.as_ref()?;
+        let me = self.person(person)?;
+        if let Some(hosted) = cafe.stations.iter().find(|s| !s.host.trim().is_empty() && s.host.trim() == me.name.trim()) {
+            return Some(hosted.id.clone());
+        }
+        let group = me.cafe_group.as_deref()?;
+        let index = cafe.groups.iter().position(|g| g.id == group)?;
+        cafe.station_for(index, run.round).map(|s| s.id.clone())
+    }
+
+    /// Adds someone to the roster, or updates their name and role.
+    pub fn enrol(&mut self, id: &str, name: &str, role: &str) {
+        match self.people.iter_mut().find(|p| p.id == id) {
+            Some(person) => {
+                person.name = name.to_string();
+                person.role = role.to_string();
+            }
+            None => self.people.push(Person { id: id.into(), name: name.into(), role: role.into(), ..Person::default() }),
+        }
+    }
+
+    /// Puts a person in a small group (or none), keeping the groups' member lists true.
+    pub fn assign_group(&mut self, person: &str, group: Option<&str>) -> Result<(), ModelError> {
+        if let Some(g) = group {
+            if !self.groups.iter().any(|s| s.id == g) {
+                return Err(ModelError::NotFound { what: "group", id: g.into() });
+            }
+        }
+        let me = self.people.iter_mut().find(|p| p.id == person).ok_or_else(|| not_in_roster(person))?;
+        me.group = group.map(str::to_string);
+        for small in &mut self.groups {
+            small.members.retain(|m| m != person);
+            if Some(small.id.as_str()) == group {
+                small.members.push(person.to_string());
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn not_in_roster(person: &str) -> ModelError {
+    ModelError::NotFound { what: "person", id: person.into() }
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }

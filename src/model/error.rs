@@ -15,6 +15,9 @@ pub enum ModelError {
     BadJson(String),
     #[error("This JSON was made by a newer Paja (format {0}); update Paja to read it.")]
     NewerJson(u32),
+    /// Refused for this person's role or the session's state; the text is the sentence.
+    #[error("{0}")]
+    NotAllowed(String),
 }
 
 impl ModelError {
@@ -26,6 +29,7 @@ impl ModelError {
             ModelError::BadUpdate(_) => "bad_update",
             ModelError::BadJson(_) => "bad_json",
             ModelError::NewerJson(_) => "newer_json",
+            ModelError::NotAllowed(_) => "not_allowed",
         }
     }
 }

@@ -32,6 +32,7 @@ pub mod evaluation;
 pub mod free_board;
 pub mod idea_wall;
 mod items;
+pub mod memo;
 pub mod persona;
 pub mod quality;
 pub mod schema;

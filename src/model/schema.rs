@@ -10,7 +10,7 @@
 pub const COLLECTIONS: &[&str] = &[
     "sessions", "steps", "boards", "comments", "personas", "phases", "lanes", "cards",
     "endpoints", "nodes", "links", "stations", "groups", "notes", "ideas", "clusters", "votes",
-    "criteria", "items", "answers",
+    "criteria", "items", "answers", "people",
 ];
 
 pub const TEXT_KEYS: &[&str] = &[

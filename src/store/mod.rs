@@ -31,6 +31,7 @@
 //! functions taking `&Connection`; append a step to `schema::MIGRATIONS`, raise
 //! [`SCHEMA_VERSION`] to match, and call the table's functions from [`Store`].
 
+mod drafts;
 mod error;
 mod header;
 mod media;
@@ -49,7 +50,7 @@ pub use error::StoreError;
 pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
 
 /// The schema version this Paja writes and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// `PRAGMA application_id` of every `.paja` file: "PAJA" in ASCII.
 pub const APPLICATION_ID: i64 = 0x5041_4a41;
 /// Default largest media blob: 10 MiB.
@@ -167,7 +168,9 @@ impl Store {
         let setup = || -> rusqlite::Result<()> {
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
-            conn.pragma_update(None, "synchronous", "NORMAL")
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // Deleted rows (published drafts) are overwritten, not just unlinked.
+            conn.pragma_update(None, "secure_delete", "ON")
         };
         setup().map_err(|e| StoreError::sqlite(path, &e))?;
         Ok(Store {
@@ -242,6 +245,38 @@ impl Store {
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         };
         run().map_err(|e| self.sql(e))
+    }
+
+    // ---- silent-writing drafts (never synced) ----
+
+    pub fn put_draft(&self, id: &str, board: &str, text: &str) -> Result<(), StoreError> {
+        drafts::insert(&self.conn, id, board, text).map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Changes a draft's text; false if there is no such draft. The old text is wiped.
+    pub fn edit_draft(&self, id: &str, text: &str) -> Result<bool, StoreError> {
+        let changed = drafts::update(&self.conn, id, text).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(changed)
+    }
+
+    /// Deletes drafts so that neither the file nor its write-ahead log keeps their text.
+    pub fn forget_drafts(&self, ids: &[String]) -> Result<usize, StoreError> {
+        let gone = drafts::delete(&self.conn, ids).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(gone)
+    }
+
+    /// Every draft as (id, board, text), oldest first.
+    pub fn drafts(&self) -> Result<Vec<drafts::Row>, StoreError> {
+        drafts::list(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Copies the write-ahead log into the file and empties it, so that pages holding
+    /// text now overwritten or deleted are gone from the log too.
+    fn wipe_log(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).map_err(|e| self.sql(e))
     }
 
     /// Saves a named version of both documents; refuses a name already used.

@@ -5,7 +5,7 @@
 
 use rusqlite::Connection;
 
-use super::{media, meta, snapshots, updates, versions};
+use super::{drafts, media, meta, snapshots, updates, versions};
 
 /// Step `i` brings a file from schema version `i` to `i + 1`.
 pub const MIGRATIONS: &[&[&str]] = &[
@@ -17,6 +17,8 @@ pub const MIGRATIONS: &[&[&str]] = &[
         versions::CREATE,
         media::CREATE,
     ],
+    // 2: silent-writing drafts, local to this file.
+    &[drafts::CREATE],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

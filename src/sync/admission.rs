@@ -23,6 +23,14 @@ pub enum Role {
 }
 
 impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Facilitator => "facilitator",
+            Role::Participant => "participant",
+            Role::Observer => "observer",
+        }
+    }
+
     /// Why a write to `control` (or any write) is refused for this role, if it is.
     pub fn refuses(self, control: bool) -> Option<&'static str> {
         match (self, control) {
@@ -97,8 +105,8 @@ fn percent_decode(text: &str) -> String {
 /// What the hub decides when the handshake arrives.
 #[derive(Debug)]
 pub enum Gate {
-    /// A known token: straight in with its role.
-    Member { token: String, role: Role },
+    /// A known token: straight in as that member.
+    Member { token: String, member: Member },
     /// The right code: admitted now or after the lobby.
     Knock { name: String, role: Role },
     /// Not let in: the HTTP status and one sentence.
@@ -113,14 +121,25 @@ pub struct LobbyEntry {
     pub role: Role,
 }
 
-/// The answer for someone who knocked: admitted with a token and role, or refused.
-pub type Answer = Result<(String, Role), String>;
+/// Someone let in: their role, their id in the roster and the name they gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub role: Role,
+    pub person: String,
+    pub name: String,
+}
+
+/// The person id of whoever holds the facilitator token.
+pub const FACILITATOR_PERSON: &str = "facilitator";
+
+/// The answer for someone who knocked: admitted with a token, or refused.
+pub type Answer = Result<(String, Member), String>;
 
 /// Codes, tokens and the lobby of one hub.
 pub struct Admission {
     code: String,
     facilitator_token: String,
-    members: HashMap<String, Role>,
+    members: HashMap<String, Member>,
     lobby: Vec<(LobbyEntry, oneshot::Sender<Answer>)>,
     next_id: u64,
     pub auto_admit: bool,
@@ -130,7 +149,8 @@ pub struct Admission {
 impl Admission {
     pub fn new(code: String, facilitator_token: String, auto_admit: bool) -> Admission {
         let mut members = HashMap::new();
-        members.insert(facilitator_token.clone(), Role::Facilitator);
+        let facilitator = Member { role: Role::Facilitator, person: FACILITATOR_PERSON.into(), name: String::new() };
+        members.insert(facilitator_token.clone(), facilitator);
         Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong: HashMap::new() }
     }
 
@@ -144,9 +164,9 @@ impl Admission {
 
     /// Checks a handshake's join request from `ip`.
     pub fn gate(&mut self, ip: IpAddr, request: &JoinRequest) -> Gate {
-        if let Some(role) = request.token.as_ref().and_then(|t| self.members.get(t)) {
+        if let Some(member) = request.token.as_ref().and_then(|t| self.members.get(t)) {
             let token = request.token.clone().unwrap_or_default();
-            return Gate::Member { token, role: *role };
+            return Gate::Member { token, member: member.clone() };
         }
         if self.too_many_wrong(ip) {
             return Gate::Refuse { status: 429, reason: "Too many wrong codes; wait a minute and try again." };
@@ -179,7 +199,7 @@ impl Admission {
     pub fn knock(&mut self, name: String, role: Role) -> oneshot::Receiver<Answer> {
         let (tx, rx) = oneshot::channel();
         if self.auto_admit {
-            let _ = tx.send(Ok((self.member(role), role)));
+            let _ = tx.send(Ok(self.member(role, name)));
         } else {
             let entry = LobbyEntry { id: self.next_id, name, role };
             self.next_id += 1;
@@ -188,10 +208,12 @@ impl Admission {
         rx
     }
 
-    fn member(&mut self, role: Role) -> String {
+    /// A new member with a token and a roster id of their own.
+    fn member(&mut self, role: Role, name: String) -> (String, Member) {
         let token = new_token();
-        self.members.insert(token.clone(), role);
-        token
+        let member = Member { role, person: crate::model::new_id(), name };
+        self.members.insert(token.clone(), member.clone());
+        (token, member)
     }
 
     /// Who is waiting, oldest first; those who left are dropped.
@@ -205,8 +227,7 @@ impl Admission {
         let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
         let (entry, tx) = self.lobby.remove(i);
         let role = role.unwrap_or(entry.role);
-        let token = self.member(role);
-        tx.send(Ok((token, role))).is_ok()
+        tx.send(Ok(self.member(role, entry.name))).is_ok()
     }
 
     pub fn deny(&mut self, id: u64) -> bool {
@@ -261,9 +282,10 @@ mod tests {
         assert!(answer.try_recv().is_err(), "nobody is admitted without the facilitator");
         let id = admission.lobby()[0].id;
         assert!(admission.admit(id, Some(Role::Observer)));
-        let (token, role) = answer.try_recv().expect("answered").expect("admitted");
-        assert_eq!(role, Role::Observer, "the facilitator may change the role");
+        let (token, member) = answer.try_recv().expect("answered").expect("admitted");
+        assert_eq!(member.role, Role::Observer, "the facilitator may change the role");
         let gate = admission.gate([127, 0, 0, 1].into(), &JoinRequest { token: Some(token), ..Default::default() });
-        assert!(matches!(gate, Gate::Member { role: Role::Observer, .. }), "the token brings them back");
+        let Gate::Member { member: back, .. } = gate else { panic!("the token brings them back") };
+        assert_eq!(back, member, "as the same person, with the same role");
     }
 }

@@ -1,7 +1,8 @@
 //! One client's protocol state on the hub, and the loop that drives it over any message
 //! stream and sink. The WebSocket adapter in [`super::socket`] only translates frames.
 
-use super::admission::Role;
+use super::admission::{Member, Role};
+use super::locks;
 use super::room::{Frame, HubState, lock};
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use super::SyncError;
@@ -32,12 +33,15 @@ pub struct Connection {
     pub doc: DocName,
     pub role: Role,
     pub name: String,
+    /// The client's id in the roster; known to the hub's memory only.
+    pub person: String,
     state: Arc<HubState>,
 }
 
 impl Connection {
-    pub fn new(state: Arc<HubState>, doc: DocName, role: Role, name: String) -> Connection {
-        Connection { id: state.next_conn(), doc, role, name, state }
+    pub fn new(state: Arc<HubState>, doc: DocName, member: Member) -> Connection {
+        let Member { role, person, name } = member;
+        Connection { id: state.next_conn(), doc, role, name, person, state }
     }
 
     /// What the hub says first: its state vector (sync step 1) and who is here.
@@ -74,7 +78,7 @@ impl Connection {
             Message::Awareness(update) => room.awareness_update(self.id, update),
             Message::AwarenessQuery => replies.extend(room.awareness_state()),
             Message::Auth(_) => {}
-            Message::Custom(PAJA_TAG, body) => self.paja(wire::read_paja(&body)?)?,
+            Message::Custom(PAJA_TAG, body) => self.paja(wire::read_paja(&body)?, replies)?,
             Message::Custom(tag, _) => eprintln!("paja hub: ignored a message of unknown type {tag}."),
         }
         Ok(())
@@ -84,21 +88,35 @@ impl Connection {
         if update == EMPTY_UPDATE {
             return Ok(());
         }
-        if let Some(reason) = self.role.refuses(self.doc == DocName::Control) {
+        let refusal = {
             let file = lock(&self.state.file);
-            if brings_news(file.workshop(), self.doc, update)? {
-                eprintln!("paja hub: refused a write from {} ({:?}): {reason}", self.name, self.role);
-                replies.push(wire::denied(reason));
+            let reason = match self.role.refuses(self.doc == DocName::Control) {
+                Some(reason) => Some(reason),
+                None if self.role != Role::Facilitator && self.doc == DocName::Content => {
+                    locks::breaks_lock(file.workshop(), update)?.then_some(locks::LOCKED)
+                }
+                None => None,
+            };
+            match reason {
+                Some(reason) if brings_news(file.workshop(), self.doc, update)? => Some(reason),
+                Some(_) => return Ok(()),
+                None => None,
             }
+        };
+        if let Some(reason) = refusal {
+            eprintln!("paja hub: refused a write from {} ({:?}): {reason}", self.name, self.role);
+            replies.push(wire::denied(reason));
             return Ok(());
         }
         self.state.apply(self.doc, self.id, update)
     }
 
-    fn paja(&self, message: PajaMessage) -> Result<(), SyncError> {
+    fn paja(&self, message: PajaMessage, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
         match message {
             PajaMessage::Sealed { board, item } if self.role != Role::Observer => {
-                self.state.seal(board, item);
+                if let Err(reason) = self.state.seal_from(&self.person, board, item) {
+                    replies.push(wire::denied(reason));
+                }
                 Ok(())
             }
             PajaMessage::Sealed { .. } => Ok(()),

@@ -11,11 +11,8 @@ use super::connection::Timing;
 use super::room::{HubState, lock};
 use super::socket::{self, Limits};
 use super::tls::Identity;
-use super::wire::SealedItem;
 use super::{SyncError, mdns, qr};
 use crate::api::WorkshopFile;
-use crate::model::free_board::FreeCard;
-use crate::model::idea_wall::Vote;
 use crate::model::{ModelError, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
@@ -209,24 +206,10 @@ impl HubHandle {
         self.state.sealed_count(board)
     }
 
-    /// Publishes the anonymous cards and hidden votes of `board` under the hub's own
-    /// identity, so no replica records who sent them.
+    /// Publishes the sealed items of `board` now, under the hub's own identity, so no
+    /// replica records who sent them.
     pub fn reveal(&self, board: &str) -> Result<usize, SyncError> {
-        self.state.reveal(board, |items| {
-            self.change(|w| {
-                for item in items {
-                    match item {
-                        SealedItem::FreeCard { text, color } => {
-                            w.add(board, &FreeCard { text: text.clone(), color: color.clone(), ..FreeCard::default() })?;
-                        }
-                        SealedItem::Vote { idea } => {
-                            w.add(board, &Vote { idea_id: idea.clone(), voter: None, ..Vote::default() })?;
-                        }
-                    }
-                }
-                Ok(items.len())
-            })
-        })
+        self.state.reveal(board)
     }
 
     /// Stops listening and ends every connection.

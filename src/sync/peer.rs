@@ -4,6 +4,7 @@
 //! presence, local edits and a channel that fires whenever the workshop changed.
 
 use super::admission::Role;
+use super::participant;
 use super::peer_link;
 use super::room::lock;
 use super::wire::SealedItem;
@@ -99,6 +100,10 @@ pub(crate) struct PeerShared {
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
     pub sealed: broadcast::Sender<(String, SealedItem)>,
+    /// This person's id in the roster, from the hub's welcome.
+    pub me: Mutex<Option<String>>,
+    /// (board, idea) of the hidden dots this person gave: memory only, never on disk.
+    pub hidden_votes: Mutex<Vec<(String, String)>>,
     pub changed: broadcast::Sender<()>,
 }
 
@@ -128,19 +133,22 @@ impl Peer {
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
             sealed: broadcast::channel(256).0,
+            me: Mutex::new(None),
+            hidden_votes: Mutex::new(Vec::new()),
             changed: broadcast::channel(64).0,
         });
         let (stop, stopped) = watch::channel(false);
         for doc in [DocName::Content, DocName::Control] {
             tokio::spawn(peer_link::run(shared.clone(), doc, stopped.clone()));
         }
+        tokio::spawn(participant::publish_when_revealed(shared.clone(), stopped.clone()));
         PeerHandle { shared, stop }
     }
 }
 
 /// A running peer.
 pub struct PeerHandle {
-    shared: Arc<PeerShared>,
+    pub(super) shared: Arc<PeerShared>,
     stop: watch::Sender<bool>,
 }
 

@@ -309,9 +309,12 @@ fn awareness(shared: &PeerShared, update: AwarenessUpdate, connected: bool) {
 
 fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) -> Result<(), Outcome> {
     match wire::read_paja(body).map_err(|e| lost(e.to_string()))? {
-        PajaMessage::Welcome { token, role } => {
+        PajaMessage::Welcome { token, role, person } => {
             *connected = true;
             *lock(&shared.role) = Some(role);
+            if person.is_some() {
+                *lock(&shared.me) = person;
+            }
             if shared.token.borrow().as_deref() != Some(&token) {
                 shared.token.send_replace(Some(token));
             }

@@ -5,16 +5,16 @@
 //! [`WorkshopFile::apply_remote`]) and only then broadcast, all under the file's lock, so
 //! the broadcast order is the log order and a crash loses nothing a peer has seen.
 //!
-//! Sealed items are kept in a side file (`<file>.sealed`, JSON, board and item only, never
-//! the sender) until reveal, so a restarted hub still reveals them.
+//! Sealed items wait in [`super::sealed`]; after every change to the control document
+//! the hub publishes those it no longer hides.
 
 use super::admission::Admission;
-use super::wire::{self, EMPTY_UPDATE, SealedItem};
+use super::sealed::Sealed;
+use super::wire::{self, EMPTY_UPDATE};
 use super::SyncError;
 use crate::api::WorkshopFile;
 use crate::model::DocName;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::broadcast;
@@ -123,8 +123,7 @@ pub struct HubState {
     pub content: Room,
     pub control: Room,
     pub admission: Mutex<Admission>,
-    sealed: Mutex<Vec<(String, SealedItem)>>,
-    sealed_path: PathBuf,
+    pub(super) sealed: Mutex<Sealed>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
@@ -135,40 +134,21 @@ pub const HUB_ITSELF: u64 = 0;
 
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
-        let sealed_path = sealed_path(file.path());
-        let sealed = load_sealed(&sealed_path);
+        let sealed = Sealed::load(file.path());
         HubState {
             file: Mutex::new(file),
             content: Room::new(DocName::Content),
             control: Room::new(DocName::Control),
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
-            sealed_path,
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
         }
     }
 
-    /// Keeps an anonymous card or hidden vote until reveal, on disk as well.
-    pub fn seal(&self, board: String, item: SealedItem) {
-        let mut sealed = lock(&self.sealed);
-        sealed.push((board, item));
-        save_sealed(&self.sealed_path, &sealed);
-    }
-
     /// How many sealed items wait for reveal on `board`.
     pub fn sealed_count(&self, board: &str) -> usize {
-        lock(&self.sealed).iter().filter(|(b, _)| b == board).count()
-    }
-
-    /// Runs `publish` on the sealed items of `board`; they are let go only if it succeeds.
-    pub fn reveal<R>(&self, board: &str, publish: impl FnOnce(&[SealedItem]) -> Result<R, SyncError>) -> Result<R, SyncError> {
-        let mut sealed = lock(&self.sealed);
-        let items: Vec<SealedItem> = sealed.iter().filter(|(b, _)| b == board).map(|(_, item)| item.clone()).collect();
-        let result = publish(&items)?;
-        sealed.retain(|(b, _)| b != board);
-        save_sealed(&self.sealed_path, &sealed);
-        Ok(result)
+        lock(&self.sealed).count(board)
     }
 
     pub fn room(&self, doc: DocName) -> &Room {
@@ -195,26 +175,34 @@ impl HubState {
         self.room(doc).send(from, wire::update(update.to_vec()));
         drop(file);
         let _ = self.changed.send(());
+        if doc == DocName::Control {
+            self.publish_due();
+        }
         Ok(())
     }
 
-    /// Runs a UI command (from the browser RPC), logs it and broadcasts what it changed.
+    /// Runs a UI command on the hub's file (the facilitator's, or a browser's once
+    /// [`crate::api::rules`] allowed it), logs it and broadcasts what it changed.
     pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
         let mut file = lock(&self.file);
         let (outcome, updates) = file.execute_updates(command)?;
-        let changed = !updates.is_empty();
-        for (doc, update) in updates {
-            self.room(doc).send(HUB_ITSELF, wire::update(update));
-        }
-        drop(file);
-        if changed {
-            let _ = self.changed.send(());
-        }
+        self.broadcast(file, updates);
         Ok(outcome)
     }
 
     /// Runs the hub's own edit (as facilitator), logs it and broadcasts what it changed.
     pub fn change<R>(
+        &self,
+        edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
+    ) -> Result<R, SyncError> {
+        let mut file = lock(&self.file);
+        let (result, updates) = file.change_updates(edit)?;
+        self.broadcast(file, updates);
+        Ok(result)
+    }
+
+    /// Like [`HubState::change`], without publishing sealed items after it.
+    pub(super) fn change_only<R>(
         &self,
         edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
     ) -> Result<R, SyncError> {
@@ -227,32 +215,38 @@ impl HubState {
         let _ = self.changed.send(());
         Ok(result)
     }
-}
 
-fn sealed_path(file: &Path) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".sealed");
-    PathBuf::from(name)
-}
+    /// Sends the hub's own updates to everyone, still under the file's lock so the
+    /// broadcast order is the log order; a control change may free sealed items.
+    fn broadcast(&self, file: MutexGuard<'_, WorkshopFile>, updates: Vec<(DocName, Vec<u8>)>) {
+        if updates.is_empty() {
+            return;
+        }
+        let control = updates.iter().any(|(doc, _)| *doc == DocName::Control);
+        for (doc, update) in updates {
+            self.room(doc).send(HUB_ITSELF, wire::update(update));
+        }
+        drop(file);
+        let _ = self.changed.send(());
+        if control {
+            self.publish_due();
+        }
+    }
 
-fn load_sealed(path: &Path) -> Vec<(String, SealedItem)> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
-    serde_json::from_str(&text).unwrap_or_else(|e| {
-        eprintln!("paja hub: the sealed items in {} could not be read ({e}); they are lost.", path.display());
-        Vec::new()
-    })
-}
-
-/// Writes the sealed items (or removes the file when none are left). A failure is
-/// logged: the items still wait in memory.
-fn save_sealed(path: &Path, sealed: &[(String, SealedItem)]) {
-    let saved = match sealed.is_empty() {
-        true => std::fs::remove_file(path).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e.to_string()) }),
-        false => serde_json::to_vec(sealed)
-            .map_err(|e| e.to_string())
-            .and_then(|json| crate::api::write_new_or_replace(path, &json).map_err(|e| e.to_string())),
-    };
-    if let Err(e) = saved {
-        eprintln!("paja hub: the sealed items could not be saved to {}: {e}", path.display());
+    /// Adds someone just let in to the roster (or brings their entry up to date).
+    pub fn enrol(&self, member: &super::admission::Member) {
+        let name = member.name.clone();
+        let done = self.change_only(|w| {
+            let control = w.control();
+            let known = control.person(&member.person);
+            if known.is_some_and(|p| p.role == member.role.as_str() && (name.is_empty() || p.name == name)) {
+                return Ok(());
+            }
+            let name = if name.is_empty() { known.map(|p| p.name.clone()).unwrap_or_default() } else { name };
+            w.update_control(|c| c.enrol(&member.person, &name, member.role.as_str()))
+        });
+        if let Err(e) = done {
+            eprintln!("paja hub: the roster could not be updated: {e}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! admitted client to [`connection::drive`]. Anything wrong ends that one connection with
 //! one log line; the hub goes on.
 
-use super::admission::{Gate, JoinRequest, Role};
+use super::admission::{Gate, JoinRequest, Member, Role};
 use super::connection::{self, Connection, Incoming, Outgoing, Timing};
 use super::room::{HubState, lock};
 use super::wire::{self, PajaMessage};
@@ -171,21 +171,24 @@ async fn serve_room<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let (name, role, early) = match gate {
-        Gate::Member { token, role } => {
-            let welcome = wire::paja(&PajaMessage::Welcome { token, role });
+    let (member, early) = match gate {
+        Gate::Member { token, member } => {
+            let welcome = wire::paja(&PajaMessage::Welcome { token, role: member.role, person: Some(member.person.clone()) });
             if ws.send(Message::Binary(welcome.into())).await.is_err() {
                 return;
             }
-            (String::from("member"), role, Vec::new())
+            (member, Vec::new())
         }
-        Gate::Knock { name, role } => match lobby(&mut ws, &state, name.clone(), role).await {
-            Some((role, early)) => (name, role, early),
+        Gate::Knock { name, role } => match lobby(&mut ws, &state, name, role).await {
+            Some(admitted) => admitted,
             None => return,
         },
         Gate::Refuse { .. } => return,
     };
-    let conn = Connection::new(state, doc, role, name);
+    if doc == DocName::Content {
+        state.enrol(&member);
+    }
+    let conn = Connection::new(state, doc, member);
     let (sink, stream) = ws.split();
     // What the client sent while it waited (its sync step 1) is handled first.
     let early = futures_util::stream::iter(early.into_iter().map(|m| Ok(Message::Binary(m.into()))));
@@ -205,13 +208,13 @@ async fn serve_room<S>(
 }
 
 /// Lets a knocking client in now or after the facilitator decides; None if refused or
-/// gone. Returns the role and the protocol messages the client sent while it waited.
+/// gone. Returns the member and the protocol messages the client sent while it waited.
 async fn lobby<S>(
     ws: &mut WebSocketStream<S>,
     state: &HubState,
     name: String,
     role: Role,
-) -> Option<(Role, Vec<Vec<u8>>)>
+) -> Option<(Member, Vec<Vec<u8>>)>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -235,13 +238,15 @@ where
             }
         }
     };
-    let (reply, role) = match decided {
-        Ok((token, role)) => (PajaMessage::Welcome { token, role }, Some(role)),
+    let (reply, member) = match decided {
+        Ok((token, member)) => {
+            (PajaMessage::Welcome { token, role: member.role, person: Some(member.person.clone()) }, Some(member))
+        }
         Err(reason) => (PajaMessage::Refused { reason }, None),
     };
     ws.send(Message::Binary(wire::paja(&reply).into())).await.ok()?;
-    match role {
-        Some(role) => Some((role, early)),
+    match member {
+        Some(member) => Some((member, early)),
         None => {
             let _ = ws.close(None).await;
             None

@@ -2,6 +2,7 @@
 
 use super::SyncError;
 use super::admission::Role;
+use crate::model::evaluation::RespondentGroup;
 use serde::{Deserialize, Serialize};
 use yrs::StateVector;
 use yrs::encoding::read::Cursor;
@@ -21,8 +22,14 @@ pub const EMPTY_UPDATE: [u8; 2] = [0, 0];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum PajaMessage {
-    /// Hub to peer: you are in; use this token to reconnect.
-    Welcome { token: String, role: Role },
+    /// Hub to peer: you are in; use this token to reconnect. `person` is your id in
+    /// the roster (`control.people`).
+    Welcome {
+        token: String,
+        role: Role,
+        #[serde(default)]
+        person: Option<String>,
+    },
     /// Hub to peer: wait until the facilitator admits you.
     Lobby,
     /// Hub to peer: you are not let in (and the connection closes).
@@ -37,8 +44,15 @@ pub enum PajaMessage {
 pub enum SealedItem {
     /// A card on a free board, shown without an author.
     FreeCard { text: String, color: String },
+    /// An idea on an idea wall, shown without an author.
+    Idea { name: String },
     /// One dot for an idea on an idea wall, counted without a voter.
     Vote { idea: String },
+    /// Takes back one of the sender's own hidden dots (the hub knows which are theirs
+    /// in memory only).
+    Unvote { idea: String },
+    /// One answer to an evaluation form, published without a respondent.
+    Answer { item: String, group: RespondentGroup, value: u8 },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.
@@ -95,7 +109,7 @@ mod tests {
 
     #[test]
     fn paja_messages_round_trip_through_the_y_sync_framing() {
-        let sent = PajaMessage::Welcome { token: "t".into(), role: Role::Observer };
+        let sent = PajaMessage::Welcome { token: "t".into(), role: Role::Observer, person: None };
         let messages = decode(&paja(&sent)).expect("a message we framed reads back");
         let Message::Custom(tag, body) = &messages[0] else { panic!("expected a custom message") };
         assert_eq!(*tag, PAJA_TAG, "Paja messages use their own type");

@@ -1,6 +1,7 @@
 //! A workshop with content on every board kind, built through the typed API.
 
 use paja::model::cafe::{CafeGroup, CafeNote, Station};
+use paja::model::control::Voting;
 use paja::model::causal_map::{CausalLink, CausalNode, NodeRole, Polarity};
 use paja::model::evaluation::{Answer, EvalItem, RespondentGroup};
 use paja::model::free_board::FreeCard;
@@ -66,6 +67,7 @@ pub fn rich() -> Workshop {
     let free = w.create_board(BoardKind::Free, "Vapaa", None).unwrap();
     w.add(&free, &FreeCard { text: "Muistiin: ääni".into(), color: "yellow".into(), ..Default::default() }).unwrap();
     w.add_comment(&Comment { board_id: free, text: "Hyvä!".into(), ..Default::default() }).unwrap();
-    w.update_control(|c| c.vote_budget = 3).unwrap();
+    let voting = Voting { board: ideas.clone(), budget: 3, hidden: true, revealed: false };
+    w.update_control(|c| c.voting = Some(voting)).unwrap();
     w
 }

@@ -3,14 +3,13 @@ import type { Backend } from './backend';
 import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
 import { SessionContext, type Here, type SessionState, type Viewport } from './facilitation/context';
-import { control, isFacilitator } from './facilitation/people';
-import type { LocalView } from './facilitation/planned';
+import { isFacilitator } from './facilitation/people';
 import { SessionBar } from './facilitation/SessionBar';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
 import { SettingsBar } from './SettingsBar';
-import type { Command, Outcome, WorkshopView } from './types';
+import type { Command, LocalView, Outcome, WorkshopView } from './types';
 import { WorkshopPage } from './workshop/WorkshopPage';
 
 type Load =
@@ -90,7 +89,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   }, [title]);
 
   // "Bring everyone here": everyone but the facilitator goes to the facilitator's board.
-  const following = load.state === 'ready' && !isFacilitator(local) ? control(load.view).follow : null;
+  const following = load.state === 'ready' && !isFacilitator(local) ? load.view.control.follow : null;
   const followBoard = following?.board;
   const onBoard = route.screen === 'board' ? route.id : null;
   useEffect(() => {
@@ -103,7 +102,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       setHere,
       viewport,
       follow: following && following.board === onBoard ? following : null,
-      spotlight: load.state === 'ready' ? control(load.view).spotlight : null,
+      spotlight: load.state === 'ready' ? load.view.control.spotlight : null,
     }),
     [local, here, following, onBoard, load],
   );

@@ -18,9 +18,9 @@ describe('a browser participant’s drafts', () => {
     const store = memoryStore();
     const backend = withBrowserDrafts(hub, store);
     await backend.workshopView();
-    const outcome = await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Äänetön ajatus' } as never);
+    const outcome = await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Äänetön ajatus' });
     expect(outcome.id, 'the draft has an id for editing').toBeTruthy();
-    await backend.execute({ cmd: 'edit_draft', id: outcome.id, text: 'Äänetön ajatus, korjattu' } as never);
+    await backend.execute({ cmd: 'edit_draft', id: outcome.id ?? '', text: 'Äänetön ajatus, korjattu' });
     expect(hub.commands, 'the hub heard nothing').toEqual([]);
     expect((await backend.localView()).drafts).toEqual([{ id: outcome.id, board: 'b3', text: 'Äänetön ajatus, korjattu' }]);
   });
@@ -31,8 +31,8 @@ describe('a browser participant’s drafts', () => {
     const backend = withBrowserDrafts(hub, store);
     backend.onChanged(() => undefined);
     await backend.workshopView();
-    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Yksi' } as never);
-    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Kaksi' } as never);
+    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Yksi' });
+    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Kaksi' });
     hub.push(revealed);
     await settle();
     hub.push(revealed);

@@ -4,8 +4,7 @@
 // Drafts written before a reload or a dropped connection go out at the next reveal
 // this page sees, so nothing written is lost.
 import { parseDrafts, revealedDrafts } from '../facilitation/drafts';
-import type { Draft, LocalView } from '../facilitation/planned';
-import { asCommand } from '../facilitation/send';
+import type { Draft, LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { WorkshopCommands } from './workshop';
 
@@ -30,7 +29,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
     sending = true;
     try {
       for (const d of due) {
-        await inner.execute(asCommand({ cmd: 'write_draft', board: d.board, text: d.text }));
+        await inner.execute(({ cmd: 'write_draft', board: d.board, text: d.text }));
         write(read().filter((x) => x.id !== d.id));
       }
     } catch {
@@ -40,17 +39,23 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
     }
   }
 
+  /** Keeps a draft command here; answers the new id, null, or undefined for any other command. */
   function keep(command: Command): string | null | undefined {
-    const c = command as unknown as { cmd: string; board?: string; id?: string; text?: string };
-    if (c.cmd === 'write_draft') {
-      const id = `draft-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      write([...read(), { id, board: c.board ?? '', text: c.text ?? '' }]);
-      return id;
+    switch (command.cmd) {
+      case 'write_draft': {
+        const id = `draft-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+        write([...read(), { id, board: command.board, text: command.text }]);
+        return id;
+      }
+      case 'edit_draft':
+        write(read().map((d) => (d.id === command.id ? { ...d, text: command.text } : d)));
+        return null;
+      case 'delete_draft':
+        write(read().filter((d) => d.id !== command.id));
+        return null;
+      default:
+        return undefined;
     }
-    if (c.cmd === 'edit_draft') write(read().map((d) => (d.id === c.id ? { ...d, text: c.text ?? '' } : d)));
-    else if (c.cmd === 'delete_draft') write(read().filter((d) => d.id !== c.id));
-    else return undefined;
-    return null;
   }
 
   return {
@@ -66,7 +71,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
       return { id, view: last ?? seen(await inner.workshopView()) };
     },
     localView: async (): Promise<LocalView> => {
-      const remote = await inner.localView().catch((): LocalView => ({ me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [] }));
+      const remote = await inner.localView().catch((): LocalView => ({ me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null }));
       return { ...remote, drafts: [...remote.drafts, ...read()] };
     },
     onChanged: (listener) => inner.onChanged((view) => listener(seen(view))),

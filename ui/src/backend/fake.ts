@@ -1,7 +1,7 @@
 // A test double: a Backend that answers from a projection the test controls.
 // `execute` records each command and answers with `answer(command, view)`
 // (by default: the view unchanged); `push` plays a change made by someone else.
-import type { LocalView } from '../facilitation/planned';
+import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { Backend } from './index';
 
@@ -10,7 +10,7 @@ export type FakeBackend = Backend & {
   push(view: WorkshopView): void;
 };
 
-const participant: LocalView = { me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [] };
+const participant: LocalView = { me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null };
 
 export function fakeBackend(
   view: WorkshopView,

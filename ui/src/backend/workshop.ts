@@ -1,6 +1,6 @@
 // Commands about the workshop: its projection, the one `execute` every edit
 // goes through, stored pictures, and the pushed view after any change.
-import type { LocalView } from '../facilitation/planned';
+import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { Transport } from './transport';
 

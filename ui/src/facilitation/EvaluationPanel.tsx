@@ -8,14 +8,13 @@ import { boardOf } from '../boards/kinds';
 import { useRun } from '../boards/useRun';
 import { useT } from '../i18n';
 import type { WorkshopView } from '../types';
-import { control } from './people';
-import { asCommand, type Run } from './send';
+import type { Run } from './send';
 
 export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const uid = useId();
   const { send, error } = useRun(run);
-  const open = control(view).evaluation;
+  const open = view.control.evaluation;
   const board = open ? view.boards.find((b) => b.id === open) : undefined;
   const form = board ? boardOf(board, 'evaluation') : null;
   if (!form) return null;
@@ -30,7 +29,7 @@ export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run })
         items={sortedItems(form)}
         submit={async (group, values) => {
           const answers = [...values.entries()] as Array<[string, number]>;
-          return (await send(asCommand({ cmd: 'answer_evaluation', board: form.id, group, answers }))) !== null;
+          return (await send(({ cmd: 'answer_evaluation', board: form.id, group, answers }))) !== null;
         }}
       />
       <ResultsTable form={form} />

@@ -11,15 +11,15 @@ import { SessionControls } from './controls/SessionControls';
 import { SilentControls } from './controls/SilentControls';
 import { TimerControls } from './controls/TimerControls';
 import { VotingControls } from './controls/VotingControls';
-import { asCommand, type Run } from './send';
-import type { FacilCommand } from './planned';
+import type { Run } from './send';
+import type { FacilCommand } from './send';
 
 export type ControlProps = { view: WorkshopView; act: (cmd: FacilCommand) => void };
 
 export function FacilitatorBar({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const { send, error } = useRun(run);
-  const act = (cmd: FacilCommand) => void send(asCommand(cmd));
+  const act = (cmd: FacilCommand) => void send((cmd));
   const props = { view, act };
   return (
     <details className="facilitator-bar" open data-testid="facilitator-bar">

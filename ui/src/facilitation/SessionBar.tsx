@@ -9,7 +9,7 @@ import { Countdown } from './Countdown';
 import { EvaluationPanel } from './EvaluationPanel';
 import { FacilitatorBar } from './FacilitatorBar';
 import { findItem } from './items';
-import { control, isFacilitator } from './people';
+import { isFacilitator } from './people';
 import type { Run } from './send';
 import { SilentPanel } from './SilentPanel';
 import { StepNow } from './StepNow';
@@ -18,7 +18,7 @@ import { useMarks } from './useMarks';
 export function SessionBar({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const { local, follow } = useSession();
-  const c = control(view);
+  const c = view.control;
   const spotlight = c.spotlight ? findItem(view, c.spotlight) : null;
   useMarks(c.spotlight ? [c.spotlight] : [], 'spotlit', { scroll: true });
   useMarks(isFacilitator(local) ? [] : c.locked, 'item-locked', { disable: true });

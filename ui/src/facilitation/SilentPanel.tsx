@@ -6,8 +6,7 @@ import { useRun } from '../boards/useRun';
 import { useT } from '../i18n';
 import type { WorkshopView } from '../types';
 import { useSession } from './context';
-import { control } from './people';
-import { asCommand, type Run } from './send';
+import type { Run } from './send';
 
 export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
@@ -15,13 +14,13 @@ export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
   const { local } = useSession();
   const { send, error } = useRun(run);
   const [text, setText] = useState('');
-  const silent = control(view).silent;
+  const silent = view.control.silent;
   if (!silent || silent.revealed) return null;
   const board = view.boards.find((b) => b.id === silent.board);
   const mine = (local?.drafts ?? []).filter((d) => d.board === silent.board);
   const add = async () => {
     if (!text.trim()) return;
-    if (await send(asCommand({ cmd: 'write_draft', board: silent.board, text: text.trim() }))) setText('');
+    if (await send(({ cmd: 'write_draft', board: silent.board, text: text.trim() }))) setText('');
   };
   return (
     <section className="silent-panel" aria-labelledby={`${uid}-h`} data-testid="silent-panel">
@@ -38,9 +37,9 @@ export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
             <CommitField
               value={d.text}
               label={t('silent.cardN', { n: i + 1 })}
-              onCommit={(value) => void send(asCommand({ cmd: 'edit_draft', id: d.id, text: value }))}
+              onCommit={(value) => void send(({ cmd: 'edit_draft', id: d.id, text: value }))}
             />
-            <button type="button" onClick={() => void send(asCommand({ cmd: 'delete_draft', id: d.id }))}>
+            <button type="button" onClick={() => void send(({ cmd: 'delete_draft', id: d.id }))}>
               {t('common.remove')}
               <span className="sr-only"> {t('silent.cardN', { n: i + 1 })}</span>
             </button>

@@ -2,9 +2,7 @@
 // station I host (hosts stay). Pure; the rotation itself is the core's.
 import { boardOf } from '../boards/kinds';
 import { sortedGroups, sortedStations, stationFor, type Cafe } from '../boards/cafe/rotation';
-import type { CafeGroup, Station, WorkshopView } from '../types';
-import { control } from './people';
-import type { Person } from './planned';
+import type { CafeGroup, Person, Station, WorkshopView } from '../types';
 
 export type CafePlace =
   | { kind: 'host'; cafe: Cafe; round: number; station: Station }
@@ -14,7 +12,7 @@ export type CafePlace =
 
 /** The café the facilitator runs and my place in it; null when no café runs. */
 export function myCafePlace(view: WorkshopView, person: Person | null): CafePlace | null {
-  const run = control(view).cafe;
+  const run = view.control.cafe;
   const board = run && view.boards.find((b) => b.id === run.board);
   const cafe = board ? boardOf(board, 'cafe') : null;
   if (!run || !cafe) return null;

@@ -2,7 +2,7 @@
 // (role, drafts, own dots), where they are (board, selection, viewport), and
 // the facilitator's view to follow. Boards read it; only the App writes it.
 import { createContext, useContext } from 'react';
-import type { Follow, LocalView } from './planned';
+import type { Follow, LocalView } from '../types';
 
 export type Viewport = { x: number; y: number; zoom: number };
 

@@ -1,12 +1,10 @@
 // Silent-writing drafts kept by a browser participant (in the browser's own
 // storage) until the facilitator reveals the round. Pure.
-import type { WorkshopView } from '../types';
-import { control } from './people';
-import type { Draft } from './planned';
+import type { Draft, WorkshopView } from '../types';
 
 /** The drafts the reveal now lets out: those of a revealed round's board. */
 export function revealedDrafts(view: WorkshopView, drafts: readonly Draft[]): Draft[] {
-  const silent = control(view).silent;
+  const silent = view.control.silent;
   if (!silent?.revealed) return [];
   return drafts.filter((d) => d.board === silent.board);
 }

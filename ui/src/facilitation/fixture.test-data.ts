@@ -1,8 +1,7 @@
 // A live session's projection for the facilitation tests: an agenda, a café with
 // three stations and two groups, an idea wall, and a roster.
 import { sampleView } from '../workshop/fixture.test-data';
-import type { Board, WorkshopView } from '../types';
-import type { Control, LocalView } from './planned';
+import type { Board, ControlView, LocalView, WorkshopView } from '../types';
 
 const base = { session_id: 's1', archived: false, order: 1 };
 
@@ -35,7 +34,7 @@ export const people = [
   { id: 'facilitator', name: 'Ohjaaja', role: 'facilitator', cafe_group: null, group: null },
 ];
 
-export const liveControl: Control = {
+export const liveControlView: ControlView = {
   current_session: 's1',
   current_step: 'st2',
   timer: null,
@@ -52,12 +51,12 @@ export const liveControl: Control = {
 };
 
 /** The sample workshop with a café and the live control, changed by `control`. */
-export function liveView(control: Partial<Control> = {}): WorkshopView {
+export function liveView(control: Partial<ControlView> = {}): WorkshopView {
   return {
     ...sampleView,
     boards: [...sampleView.boards, cafeBoard],
-    control: { ...liveControl, ...control },
-  } as unknown as WorkshopView;
+    control: { ...liveControlView, ...control },
+  };
 }
 
 export const localOf = (role: string, me: string | null = null, more: Partial<LocalView> = {}): LocalView => ({
@@ -66,5 +65,6 @@ export const localOf = (role: string, me: string | null = null, more: Partial<Lo
   drafts: [],
   votes_left: null,
   my_votes: [],
+  cafe_station: null,
   ...more,
 });

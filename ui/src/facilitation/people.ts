@@ -1,9 +1,6 @@
 // Who is who in the room: the roster in the control document and this person's
 // own place in it. Pure.
-import type { WorkshopView } from '../types';
-import type { Control, LocalView, Person } from './planned';
-
-export const control = (view: WorkshopView): Control => view.control as unknown as Control;
+import type { LocalView, Person, WorkshopView } from '../types';
 
 export function isFacilitator(local: LocalView | null): boolean {
   return local?.role === 'facilitator';
@@ -12,10 +9,10 @@ export function isFacilitator(local: LocalView | null): boolean {
 /** This person's roster entry, if the facilitator's list has them. */
 export function myPerson(view: WorkshopView, local: LocalView | null): Person | null {
   if (!local?.me) return null;
-  return control(view).people.find((p) => p.id === local.me) ?? null;
+  return view.control.people.find((p) => p.id === local.me) ?? null;
 }
 
 /** Is this id (a board or an item) locked, and does the lock apply to me? */
 export function lockedForMe(view: WorkshopView, local: LocalView | null, id: string): boolean {
-  return !isFacilitator(local) && control(view).locked.includes(id);
+  return !isFacilitator(local) && view.control.locked.includes(id);
 }

@@ -5,7 +5,7 @@ import type { WorkshopView } from '../types';
 import { SessionContext, type SessionState } from './context';
 import { liveView, localOf } from './fixture.test-data';
 import { JoinPage } from './JoinPage';
-import type { LocalView } from './planned';
+import type { LocalView } from '../types';
 import { SessionBar } from './SessionBar';
 
 function render(view: WorkshopView, local: LocalView, lang: Language = 'fi'): string {

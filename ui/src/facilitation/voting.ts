@@ -1,12 +1,10 @@
 // Dot voting as a participant sees it: dots left, and each idea's count only when
 // the votes are open or revealed. Pure.
-import type { WorkshopView } from '../types';
-import { control } from './people';
-import type { LocalView, Voting } from './planned';
+import type { LocalView, Voting, WorkshopView } from '../types';
 
 /** The voting round on this board, if one runs. */
 export function votingOn(view: WorkshopView, board: string): Voting | null {
-  const voting = control(view).voting;
+  const voting = view.control.voting;
   return voting && voting.board === board ? voting : null;
 }
 

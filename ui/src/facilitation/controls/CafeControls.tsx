@@ -2,7 +2,6 @@
 import { boardOf } from '../../boards/kinds';
 import { sortedGroups } from '../../boards/cafe/rotation';
 import { useT } from '../../i18n';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
 import { participants, PersonAssign } from './PersonAssign';
@@ -10,7 +9,7 @@ import { participants, PersonAssign } from './PersonAssign';
 export function CafeControls({ view, act }: ControlProps) {
   const t = useT();
   const pick = useBoardPick(view, ['cafe']);
-  const c = control(view);
+  const c = view.control;
   const running = c.cafe;
   const board = view.boards.find((b) => b.id === (running?.board ?? pick.board));
   const cafe = board ? boardOf(board, 'cafe') : null;

@@ -1,14 +1,13 @@
 // Small groups of 3–4, at random or by hand; each may get its own copy of a board.
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 import { participants, PersonAssign } from './PersonAssign';
 
 export function GroupControls({ view, act }: ControlProps) {
   const t = useT();
   const id = useId();
-  const c = control(view);
+  const c = view.control;
   const [size, setSize] = useState(4);
   const [random, setRandom] = useState(true);
   const [copy, setCopy] = useState('');

@@ -1,7 +1,7 @@
 // One select per person: which group they are in (or none).
 import { useId } from 'react';
 import { useT } from '../../i18n';
-import type { Person } from '../planned';
+import type { Person } from '../../types';
 
 type Props = {
   label: string;

@@ -2,13 +2,12 @@
 // the selected cards, and spotlight one card.
 import { useT } from '../../i18n';
 import { useSession } from '../context';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 
 export function RoomControls({ view, act }: ControlProps) {
   const t = useT();
   const { here, viewport } = useSession();
-  const c = control(view);
+  const c = view.control;
   const board = here.board;
   const selected = [...here.selected];
   const boardLocked = !!board && c.locked.includes(board);

@@ -1,14 +1,13 @@
 // The evaluation form, browser participants, and the session memo.
 import { useId } from 'react';
 import { useT } from '../../i18n';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
 
 export function SessionControls({ view, act }: ControlProps) {
   const t = useT();
   const id = useId();
-  const c = control(view);
+  const c = view.control;
   const pick = useBoardPick(view, ['evaluation']);
   const session = view.control.current_session ?? view.sessions[0]?.id ?? null;
   return (

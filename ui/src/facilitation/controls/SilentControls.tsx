@@ -1,7 +1,6 @@
 // Silent writing: everyone writes their own cards first; reveal shows them all at once.
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
 
@@ -10,7 +9,7 @@ export function SilentControls({ view, act }: ControlProps) {
   const id = useId();
   const pick = useBoardPick(view, ['free', 'idea_wall']);
   const [anonymous, setAnonymous] = useState(true);
-  const silent = control(view).silent;
+  const silent = view.control.silent;
   const writing = !!silent && !silent.revealed;
   return (
     <fieldset className="facil-group">

@@ -1,7 +1,6 @@
 // Dot voting: a budget per person, votes hidden until revealed, then a ranking.
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
-import { control } from '../people';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
 
@@ -11,7 +10,7 @@ export function VotingControls({ view, act }: ControlProps) {
   const pick = useBoardPick(view, ['idea_wall']);
   const [budget, setBudget] = useState(3);
   const [hidden, setHidden] = useState(true);
-  const voting = control(view).voting;
+  const voting = view.control.voting;
   return (
     <fieldset className="facil-group">
       <legend>{t('facil.voting')}</legend>
