@@ -37,23 +37,23 @@ export class ScriptedCore {
     return answer.ok;
   }
 
-  /** Runs one domain command, as the desktop window's `execute` does. */
+  /** Runs one UI command with this person's role, as the desktop window does; resolves with `{ id }`. */
   execute(command) {
-    return this.send({ execute: command });
+    return this.send(command);
   }
 
   /** The workshop as this replica holds it. */
   view() {
-    return this.send('view');
+    return this.send({ view: null });
   }
 
   /** What is only this person's: id, role, drafts, own dots. */
   localView() {
-    return this.send('local_view');
+    return this.send({ local_view: null });
   }
 
   async status() {
-    return this.send('status');
+    return this.send({ status: null });
   }
 
   /** Waits until the hub has let this core in. */

@@ -18,7 +18,7 @@ export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
   const { local } = useSession();
   const { send, error } = useRun(run);
   const [text, setText] = useState('');
-  const place = myCafePlace(view, myPerson(view, local));
+  const place = myCafePlace(view, myPerson(view, local), local?.cafe_station ?? null);
   if (!place) return null;
   const heading = (
     <h2 id={`${uid}-h`}>

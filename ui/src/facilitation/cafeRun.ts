@@ -10,8 +10,9 @@ export type CafePlace =
   | { kind: 'waiting'; cafe: Cafe; round: number }
   | { kind: 'over'; cafe: Cafe; round: number };
 
-/** The café the facilitator runs and my place in it; null when no café runs. */
-export function myCafePlace(view: WorkshopView, person: Person | null): CafePlace | null {
+/** The café the facilitator runs and my place in it; null when no café runs.
+ * `coreStation` is the station my core worked out for me, when it says one. */
+export function myCafePlace(view: WorkshopView, person: Person | null, coreStation: string | null = null): CafePlace | null {
   const run = view.control.cafe;
   const board = run && view.boards.find((b) => b.id === run.board);
   const cafe = board ? boardOf(board, 'cafe') : null;
@@ -22,6 +23,6 @@ export function myCafePlace(view: WorkshopView, person: Person | null): CafePlac
   const hosted = person?.name.trim() && sortedStations(cafe).find((s) => s.host.trim() === person.name.trim());
   if (hosted) return { kind: 'host', cafe, round, station: hosted };
   const group = sortedGroups(cafe).find((g) => g.id === person?.cafe_group);
-  const station = group ? stationFor(cafe, group.id, round) : null;
+  const station = cafe.stations.find((s) => s.id === coreStation) ?? (group ? stationFor(cafe, group.id, round) : null);
   return group && station ? { kind: 'visit', cafe, round, station, group } : { kind: 'waiting', cafe, round };
 }

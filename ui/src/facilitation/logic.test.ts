@@ -65,6 +65,11 @@ describe('my place in a running café', () => {
     expect(second?.kind === 'visit' && second.station.question, 'round 2: one station on').toBe('Mikä on vaikeaa?');
   });
 
+  it('takes the station my core worked out over its own reckoning', () => {
+    const place = myCafePlace(liveView({ cafe: { board: 'cafe', round: 1 } }), olli, 'st-c');
+    expect(place?.kind === 'visit' && place.station.id).toBe('st-c');
+  });
+
   it('keeps a host at her own station on every round', () => {
     for (const round of [1, 2, 3]) {
       const place = myCafePlace(liveView({ cafe: { board: 'cafe', round } }), hanna);
