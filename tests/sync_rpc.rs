@@ -3,7 +3,7 @@
 //! serves the built UI over plain HTTP.
 
 use futures_util::{SinkExt, StreamExt};
-use paja::api::WorkshopFile;
+use paja::api::{Command, WorkshopFile};
 use paja::model::Workshop;
 use paja::sync::{Hub, HubHandle, HubOptions};
 use serde_json::{Value, json};
@@ -19,13 +19,37 @@ async fn hub(dir: &std::path::Path) -> HubHandle {
     std::fs::write(ui.join("index.html"), "<!doctype html><title>Paja</title>").unwrap();
     let file = WorkshopFile::create(&dir.join("hub.paja"), Workshop::new()).unwrap();
     let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), tls: false, auto_admit: true, mdns: false, ui_dir: Some(ui), ..HubOptions::default() };
-    Hub::start(file, options).await.expect("the hub starts")
+    let hub = Hub::start(file, options).await.expect("the hub starts");
+    hub.execute(&Command::AllowBrowsers { on: true }).expect("the facilitator lets browsers in");
+    hub
 }
 
+/// The facilitator's browser, with the facilitator's token.
 async fn rpc(hub: &HubHandle) -> Client {
-    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
-    let (ws, _) = tokio_tungstenite::client_async(format!("ws://{}/rpc", hub.addr), tcp).await.expect("the RPC accepts");
+    let mut ws = connect(hub, &format!("token={}", hub.facilitator_token)).await.expect("the RPC accepts the facilitator");
+    let welcome = next(&mut ws, true).await;
+    assert_eq!((&welcome["event"], &welcome["role"]), (&json!("welcome"), &json!("facilitator")), "the token makes a facilitator");
     ws
+}
+
+async fn connect(hub: &HubHandle, query: &str) -> Result<Client, String> {
+    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    let url = format!("ws://{}/rpc?{query}", hub.addr);
+    match tokio_tungstenite::client_async(url, tcp).await {
+        Ok((ws, _)) => Ok(ws),
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            Err(String::from_utf8_lossy(response.body().as_deref().unwrap_or_default()).into_owned())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+async fn get_page(hub: &HubHandle) -> String {
+    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut page = String::new();
+    tcp.read_to_string(&mut page).await.unwrap();
+    page
 }
 
 /// The next frame that is not a pushed event, or the next pushed event.
@@ -93,10 +117,7 @@ async fn a_bad_request_is_answered_with_a_code_and_the_connection_stays() {
 async fn a_plain_http_get_on_the_hub_port_gets_the_ui() {
     let dir = tempfile::tempdir().unwrap();
     let hub = hub(dir.path()).await;
-    let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
-    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
-    let mut page = String::new();
-    tcp.read_to_string(&mut page).await.unwrap();
+    let page = get_page(&hub).await;
     assert!(page.starts_with("HTTP/1.1 200"), "the page is served: {page}");
     assert!(page.contains("<title>Paja</title>"), "it is the UI's index.html");
     let mut tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
@@ -104,4 +125,40 @@ async fn a_plain_http_get_on_the_hub_port_gets_the_ui() {
     let mut answer = String::new();
     tcp.read_to_string(&mut answer).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 404"), "nothing outside the UI folder is served");
+}
+
+#[tokio::test]
+async fn browsers_get_no_page_and_no_participant_seat_until_the_facilitator_allows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    hub.execute(&Command::AllowBrowsers { on: false }).unwrap();
+    let page = get_page(&hub).await;
+    assert!(page.starts_with("HTTP/1.1 403"), "the page is closed: {page}");
+    assert!(page.contains("Työpaja ei ole nyt auki selaimille"), "it says so in plain Finnish first");
+    let refused = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.err();
+    assert_eq!(refused.as_deref(), Some("The facilitator has not opened this workshop to browsers."));
+    assert!(connect(&hub, "").await.is_err(), "nobody comes in without a code or token");
+    hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
+    assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "once allowed, the page is served");
+}
+
+#[tokio::test]
+async fn a_browser_with_the_join_code_is_a_participant_and_cannot_run_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let mut browser = connect(&hub, &format!("code={}&name=Aino%20%C3%84", hub.code)).await.expect("the code lets a browser in");
+    let welcome = next(&mut browser, true).await;
+    assert_eq!(welcome["event"], "welcome");
+    assert_eq!(welcome["role"], "participant", "a browser with the code is a participant");
+    let person = welcome["person"].as_str().expect("a roster id").to_string();
+    let refused = call(&mut browser, 1, "execute", json!({ "command": { "cmd": "start_timer", "seconds": 60 } })).await;
+    assert_eq!(refused["ok"], false);
+    assert_eq!(refused["error"]["code"], "not_allowed");
+    assert_eq!(refused["error"]["message"], "Only the facilitator can change the session controls.");
+    assert_eq!(hub.view().control.timer, None, "the refused command changed nothing");
+    let roster = hub.view().control.people;
+    let me = roster.iter().find(|p| p.id == person).expect("the browser is on the roster");
+    assert_eq!((me.name.as_str(), me.role.as_str()), ("Aino Ä", "participant"), "with the name it gave, å ä ö intact");
+    let local = call(&mut browser, 2, "local_view", json!({})).await;
+    assert_eq!(local["result"]["me"], person, "the local view says who this browser is");
 }

@@ -50,7 +50,7 @@ fn only_the_facilitator_writes_the_control_document() {
     wait_until("all are connected", || [&mut facilitator, &mut participant, &mut bystander].iter_mut().all(|p| p.is_connected()));
     assert_eq!(facilitator.status()["role"], "facilitator");
 
-    participant.ask(json!({ "raw_control": { "allow_browsers": true } })).expect("the local edit itself succeeds");
+    participant.ask(json!({ "raw": { "cmd": "allow_browsers", "on": true } })).expect("the local edit itself succeeds");
     wait_until("the participant is told", || participant.status()["refusals"].as_array().is_some_and(|r| !r.is_empty()));
     assert_eq!(participant.status()["refusals"][0], "Only the facilitator can change the session controls.");
 

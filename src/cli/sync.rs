@@ -50,6 +50,9 @@ pub struct ServeArgs {
     /// Serve this built UI folder (ui/dist) to browsers over HTTP (with --insecure-loopback).
     #[arg(long)]
     ui: Option<PathBuf>,
+    /// Let browsers join from the start (the facilitator can turn this off and on).
+    #[arg(long)]
+    browsers: bool,
 }
 
 #[derive(Args)]
@@ -116,6 +119,9 @@ pub fn serve(args: ServeArgs) -> Result<()> {
     };
     runtime()?.block_on(async {
         let hub = Hub::start(file, options).await?;
+        if args.browsers {
+            hub.execute(&Command::AllowBrowsers { on: true })?;
+        }
         say(format!("listening {}", hub.url()));
         say(format!("code {}", hub.code));
         if let Some(fp) = &hub.fingerprint {
@@ -177,7 +183,14 @@ fn console_command(hub: &HubHandle, line: &str) -> String {
             Ok(n) => format!("revealed {n}"),
             Err(e) => format!("error {e}"),
         },
-        _ => "commands: admit ID [role], deny ID, auto on|off, reveal BOARD".into(),
+        Some("do") => {
+            let json = line.trim_start().trim_start_matches("do").trim();
+            match serde_json::from_str::<Command>(json).map_err(|e| e.to_string()).and_then(|c| hub.execute(&c).map_err(|e| e.to_string())) {
+                Ok(outcome) => format!("done {}", json!(outcome.id)),
+                Err(e) => format!("error {e}"),
+            }
+        }
+        _ => "commands: admit ID [role], deny ID, auto on|off, reveal BOARD, do COMMAND_JSON".into(),
     }
 }
 

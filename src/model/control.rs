@@ -43,6 +43,7 @@ pub struct ControlView {
 pub struct Timer {
     /// Milliseconds since the Unix epoch when the countdown began.
     #[ts(type = "number")]
+    #[serde(deserialize_with = "whole_ms")]
     pub started_at_ms: i64,
     pub seconds: u32,
     pub running: bool,
@@ -114,6 +115,13 @@ pub struct SmallGroup {
     pub board: Option<String>,
 }
 
+/// Reads a time in milliseconds that a replica may have stored as a float (Yjs numbers
+/// past 32 bits travel as float64).
+fn whole_ms<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let ms = f64::deserialize(d)?;
+    Ok(ms.round() as i64)
+}
+
 impl ControlView {
     /// Whether a board, or an item on it, is locked.
     pub fn is_locked(&self, board: &str, item: Option<&str>) -> bool {
@@ -179,6 +187,18 @@ impl ControlView {
 
 pub fn not_in_roster(person: &str) -> ModelError {
     ModelError::NotFound { what: "person", id: person.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timer_start_stored_as_a_float_still_reads() {
+        let json = serde_json::json!({ "timer": { "started_at_ms": 1795473059962.0, "seconds": 120, "running": true } });
+        let control: ControlView = serde_json::from_value(json).expect("the control reads");
+        assert_eq!(control.timer.map(|t| t.started_at_ms), Some(1_795_473_059_962), "the float is the same whole millisecond");
+    }
 }
 
 /// Milliseconds since the Unix epoch, now.

@@ -196,6 +196,23 @@ impl HubHandle {
         self.state.change(edit)
     }
 
+    /// Runs a command from the facilitator's own window: logged, applied, sent to all.
+    pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
+        self.state.execute(command)
+    }
+
+    /// What only the facilitator sees on the hub's own laptop.
+    pub fn local_view(&self) -> Result<crate::api::LocalView, crate::Error> {
+        let file = lock(&self.state.file);
+        let view = file.view();
+        let hidden = match &view.control.voting {
+            Some(v) if v.hidden => lock(&self.state.sealed).ballot(&v.board, admission::FACILITATOR_PERSON),
+            _ => Vec::new(),
+        };
+        let me = Some(admission::FACILITATOR_PERSON);
+        Ok(crate::api::LocalView::new(&view, "facilitator", me, file.drafts()?, hidden))
+    }
+
     /// Fires after every change, local or remote, so the window can redraw.
     pub fn subscribe_changes(&self) -> broadcast::Receiver<()> {
         self.state.changed.subscribe()

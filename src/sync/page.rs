@@ -63,6 +63,22 @@ pub async fn serve(mut tcp: TcpStream, root: &Path) {
     let _ = tcp.shutdown().await;
 }
 
+/// Says, in the three languages, that the facilitator has not let browsers in.
+pub async fn closed(mut tcp: TcpStream) {
+    let body = "Työpaja ei ole nyt auki selaimille. Kysy ohjaajalta.\n\
+                Workshopen är inte öppen för webbläsare just nu. Fråga handledaren.\n\
+                This workshop is not open to browsers now. Ask the facilitator.\n";
+    let header = format!(
+        "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut buf = [0u8; 4096];
+    let _ = tokio::time::timeout(Duration::from_secs(1), tcp.read(&mut buf)).await;
+    let _ = tcp.write_all(header.as_bytes()).await;
+    let _ = tcp.write_all(body.as_bytes()).await;
+    let _ = tcp.shutdown().await;
+}
+
 /// The file a request target names under `root`: never outside it.
 pub fn file_for(root: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("/");

@@ -1,6 +1,14 @@
 //! The browser participants' JSON RPC on `/rpc`: the same commands and projections as
 //! the desktop window's IPC, over one WebSocket.
 //!
+//! A browser comes in with the facilitator's token (`/rpc?token=T`, the facilitator) or
+//! with the join code (`/rpc?code=C&name=N`, a participant, only while the facilitator
+//! lets browsers in); with the lobby on it first hears `{event: "lobby"}`, then
+//! `{event: "welcome", role, person}`. Each command is checked for its role exactly as
+//! a desktop core checks its own ([`rules::refusal`]); hidden dots and answers are
+//! sealed straight into the hub. Silent-writing drafts stay in the browser until the
+//! reveal, then arrive as `write_draft` and are published at once.
+//!
 //! Each request is one text frame `{id, method, params}`; the answer is
 //! `{id, ok: true, result}` or `{id, ok: false, error: {code, message}}`. Whenever the
 //! workshop changes (this client's command, a peer's edit, the facilitator's), the hub
@@ -8,8 +16,10 @@
 //! action of its own. To add a method, add an arm to [`call`] that calls one
 //! `paja::api` function, exactly as the desktop command of the same name does.
 
+use super::admission::{Gate, Member, Role};
 use super::room::{HubState, lock};
-use crate::api::Command;
+use super::wire::SealedItem;
+use crate::api::{Command, LocalView, Outcome, drafts, rules, voting};
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -33,13 +43,13 @@ struct Request {
     params: Value,
 }
 
-/// Answers one request frame.
-pub fn answer(state: &HubState, text: &str) -> Value {
+/// Answers one request frame from `member`.
+pub fn answer(state: &HubState, member: &Member, text: &str) -> Value {
     let request: Request = match serde_json::from_str(text) {
         Ok(request) => request,
         Err(e) => return failed(Value::Null, ("bad_request".into(), format!("The request could not be read: {e}."))),
     };
-    match call(state, &request.method, request.params) {
+    match call(state, member, &request.method, request.params) {
         Ok(result) => json!({ "id": request.id, "ok": true, "result": result }),
         Err(failure) => failed(request.id, failure),
     }
@@ -61,16 +71,21 @@ fn to_json<T: serde::Serialize>(value: T) -> Result<Value, Failure> {
     serde_json::to_value(value).map_err(|e| ("internal".into(), format!("The answer could not be written: {e}.")))
 }
 
-fn call(state: &HubState, method: &str, raw: Value) -> Result<Value, Failure> {
+fn refused(why: &str) -> Failure {
+    ("not_allowed".into(), why.to_string())
+}
+
+fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<Value, Failure> {
     match method {
         "workshop_view" => to_json(lock(&state.file).view()),
+        "local_view" => to_json(local_view(state, member)),
         "execute" => {
             #[derive(Deserialize)]
             struct Params {
                 command: Command,
             }
             let p: Params = params(raw)?;
-            to_json(state.execute(&p.command).map_err(core)?)
+            to_json(execute(state, member, &p.command)?)
         }
         "media" => {
             #[derive(Deserialize)]
@@ -84,8 +99,154 @@ fn call(state: &HubState, method: &str, raw: Value) -> Result<Value, Failure> {
     }
 }
 
+/// Who this browser is in the room, and what only they see.
+fn local_view(state: &HubState, member: &Member) -> LocalView {
+    let view = lock(&state.file).view();
+    let hidden = match &view.control.voting {
+        Some(v) if v.hidden => lock(&state.sealed).ballot(&v.board, &member.person),
+        _ => Vec::new(),
+    };
+    LocalView::new(&view, member.role.as_str(), Some(&member.person), Vec::new(), hidden)
+}
+
+/// Runs a browser's command with its role's limits.
+fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
+    let me = member.person.as_str();
+    let view = lock(&state.file).view();
+    let control = &view.control;
+    let hidden_board = control.voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
+    let outcome = |state: &HubState| Ok(Outcome { id: None, view: lock(&state.file).view() });
+    let seal = |board: &str, item: SealedItem| state.seal_from(me, board.to_string(), item).map_err(refused);
+    if let Command::WriteDraft { board, text } = command {
+        return publish_draft(state, member, board, text);
+    }
+    if matches!(command, Command::EditDraft { .. } | Command::DeleteDraft { .. }) {
+        return Err(in_browser());
+    }
+    let given = hidden_board.as_deref().map(|b| lock(&state.sealed).ballot(b, me).len()).unwrap_or(0);
+    if let Some(why) = rules::refusal(member.role, Some(me), command, &view, given) {
+        return Err(refused(&why));
+    }
+    match command {
+        Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
+            seal(board, SealedItem::Vote { idea: idea.clone() })?;
+            outcome(state)
+        }
+        Command::RetractVote { board, idea } if hidden_board.as_ref() == Some(board) => {
+            seal(board, SealedItem::Unvote { idea: idea.clone() })?;
+            outcome(state)
+        }
+        Command::CastVote { board, idea } => {
+            state.change(|w| voting::cast(w, board, idea, Some(me))).map_err(sync_failure)?;
+            outcome(state)
+        }
+        Command::RetractVote { board, idea } => {
+            state.change(|w| voting::retract(w, board, idea, Some(me))).map_err(sync_failure)?;
+            outcome(state)
+        }
+        Command::AnswerEvaluation { board, group, answers } => {
+            voting::check_answers(&view, board, answers).map_err(|e| core(e.into()))?;
+            for (item, value) in answers {
+                seal(board, SealedItem::Answer { item: item.clone(), group: *group, value: *value })?;
+            }
+            outcome(state)
+        }
+        other => state.execute(other).map_err(core),
+    }
+}
+
+fn in_browser() -> Failure {
+    ("draft_in_browser".into(), "Your card stays in this browser until the facilitator shows all cards.".into())
+}
+
+/// A browser's draft arrives only once its round is revealed, and is published at once:
+/// sealed for an anonymous round (so the hub writes it as its own), else as a card.
+fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> Result<Outcome, Failure> {
+    if member.role == Role::Observer {
+        return Err(refused("Observers cannot make changes."));
+    }
+    let round = lock(&state.file).workshop().control().silent.filter(|s| s.board == board);
+    match round {
+        None => Err(refused("Silent writing is not running on this board.")),
+        Some(round) if !round.revealed => Err(in_browser()),
+        Some(round) if round.anonymous => {
+            let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
+            let item = match kind {
+                crate::model::BoardKind::IdeaWall => SealedItem::Idea { name: text.into() },
+                _ => SealedItem::FreeCard { text: text.into(), color: "yellow".into() },
+            };
+            state.seal_from(&member.person, board.to_string(), item).map_err(refused)?;
+            Ok(Outcome { id: None, view: lock(&state.file).view() })
+        }
+        Some(_) => {
+            let id = state.change(|w| drafts::add_card(w, board, text)).map_err(sync_failure)?;
+            Ok(Outcome { id: Some(id), view: lock(&state.file).view() })
+        }
+    }
+}
+
+fn sync_failure(e: super::SyncError) -> Failure {
+    match e {
+        super::SyncError::Core(e) => core(e),
+        e => ("sync".into(), e.to_string()),
+    }
+}
+
+/// Lets a browser in: a token holder at once, someone with the code after the lobby.
+pub async fn admit<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, gate: Gate, stop: watch::Receiver<bool>)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let (token, member) = match gate {
+        Gate::Member { token, member } => (token, member),
+        Gate::Knock { name, role } => match knock(&mut ws, &state, name, role).await {
+            Some(admitted) => admitted,
+            None => return,
+        },
+        Gate::Refuse { .. } => return,
+    };
+    state.enrol(&member);
+    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person }).to_string();
+    if ws.send(Message::Text(welcome.into())).await.is_err() {
+        return;
+    }
+    serve(ws, state, member, stop).await
+}
+
+/// Waits in the lobby until the facilitator decides; None if refused or gone.
+async fn knock<S>(ws: &mut WebSocketStream<S>, state: &HubState, name: String, role: Role) -> Option<(String, Member)>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let mut answer = lock(&state.admission).knock(name, role);
+    let decided = match answer.try_recv() {
+        Ok(decided) => decided,
+        Err(tokio::sync::oneshot::error::TryRecvError::Closed) => return None,
+        Err(tokio::sync::oneshot::error::TryRecvError::Empty) => {
+            ws.send(Message::Text(json!({ "event": "lobby" }).to_string().into())).await.ok()?;
+            loop {
+                tokio::select! {
+                    decided = &mut answer => break decided.ok()?,
+                    message = ws.next() => match message {
+                        Some(Ok(_)) => continue,
+                        _ => return None,
+                    },
+                }
+            }
+        }
+    };
+    match decided {
+        Ok(admitted) => Some(admitted),
+        Err(reason) => {
+            let _ = ws.send(Message::Text(json!({ "event": "refused", "reason": reason }).to_string().into())).await;
+            let _ = ws.close(None).await;
+            None
+        }
+    }
+}
+
 /// Serves one browser: answers its requests and pushes every change, until it leaves.
-pub async fn serve<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, mut stop: watch::Receiver<bool>)
+pub async fn serve<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, member: Member, mut stop: watch::Receiver<bool>)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -93,7 +254,7 @@ where
     loop {
         let out = tokio::select! {
             message = ws.next() => match message {
-                Some(Ok(Message::Text(text))) => answer(&state, &text),
+                Some(Ok(Message::Text(text))) => answer(&state, &member, &text),
                 Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
                 Some(Ok(_)) => continue,
             },
@@ -101,7 +262,7 @@ where
                 Ok(()) | Err(RecvError::Lagged(_)) => {
                     // A burst of changes is one redraw: send the newest view once.
                     while changes.try_recv().is_ok() {}
-                    json!({ "event": "changed", "view": lock(&state.file).view() })
+                    json!({ "event": "changed", "view": lock(&state.file).view(), "local": local_view(&state, &member) })
                 }
                 Err(RecvError::Closed) => return,
             },

@@ -55,7 +55,7 @@ pub struct Limits {
 /// What the handshake decided.
 enum Admitted {
     Room { doc: DocName, gate: Gate },
-    Rpc,
+    Rpc { gate: Gate },
 }
 
 /// Accepts connections until `stop` turns true.
@@ -96,7 +96,11 @@ async fn handle(
     let Some(tls) = tls else {
         if let Some(dir) = limits.ui_dir.clone() {
             if super::page::is_plain_http(&tcp, limits.handshake).await {
-                return super::page::serve(tcp, &dir).await;
+                let open = lock(&state.file).workshop().control().browsers;
+                return match open {
+                    true => super::page::serve(tcp, &dir).await,
+                    false => super::page::closed(tcp).await,
+                };
             }
         }
         return upgrade(tcp, from.ip(), state, limits, stop).await;
@@ -132,7 +136,7 @@ where
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
         Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
-        Admitted::Rpc => super::rpc::serve(ws, state, stop).await,
+        Admitted::Rpc { gate } => super::rpc::admit(ws, state, gate, stop).await,
     }
 }
 
@@ -145,19 +149,20 @@ fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, Er
         response
     };
     let uri = request.uri();
-    match route(uri.path()) {
-        None => Err(refuse(404, "There is no such room here.")),
-        Some(Route::Rpc) => Ok(Admitted::Rpc),
-        Some(Route::Room(doc)) => {
-            let join = JoinRequest::from_query(uri.query().unwrap_or(""));
-            match lock(&state.admission).gate(ip, &join) {
-                Gate::Refuse { status, reason } => {
-                    eprintln!("paja hub: refused {ip}: {reason}");
-                    Err(refuse(status, reason))
-                }
-                gate => Ok(Admitted::Room { doc, gate }),
-            }
+    let route = route(uri.path()).ok_or_else(|| refuse(404, "There is no such room here."))?;
+    let join = JoinRequest::from_query(uri.query().unwrap_or(""));
+    let gate = lock(&state.admission).gate(ip, &join);
+    let browsers = lock(&state.file).workshop().control().browsers;
+    match (route, gate) {
+        (_, Gate::Refuse { status, reason }) => {
+            eprintln!("paja hub: refused {ip}: {reason}");
+            Err(refuse(status, reason))
         }
+        (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
+        (Route::Rpc, Gate::Knock { .. }) if !browsers => {
+            Err(refuse(403, "The facilitator has not opened this workshop to browsers."))
+        }
+        (Route::Rpc, gate) => Ok(Admitted::Rpc { gate }),
     }
 }
 

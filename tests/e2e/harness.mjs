@@ -70,7 +70,7 @@ export async function serveWorkshop(file) {
   assert.ok(existsSync(join(uiDist, 'index.html')), `the built UI is missing at ${uiDist}; \`make ui\` builds it`);
   const child = spawn(
     cliBin,
-    ['serve', file, '--bind', '127.0.0.1', '--port', '0', '--insecure-loopback', '--no-mdns', '--ui', uiDist],
+    ['serve', file, '--bind', '127.0.0.1', '--port', '0', '--insecure-loopback', '--no-mdns', '--browsers', '--ui', uiDist],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   started.push(child);
@@ -92,7 +92,10 @@ export async function serveWorkshop(file) {
     });
     child.once('exit', (code) => fail(new Error(`paja serve exited with ${code}:\n${log}`)));
   });
-  return { file, page: lines.page, url: lines.listening, lines, log: () => log };
+  // The page as the facilitator opens it: the token gives the facilitator's role.
+  // `root` is the bare address, where a browser participant's join link starts.
+  const page = `${lines.page}?token=${lines['facilitator-token']}`;
+  return { file, page, root: lines.page, code: lines.code, url: lines.listening, lines, log: () => log };
 }
 
 /** Chromium, headless, with a fresh profile; returns the context and one page. */

@@ -47,6 +47,11 @@ export class ScriptedCore {
     return this.send({ view: null });
   }
 
+  /** Waits until this replica's control document passes `check` (the facilitator's change arrived). */
+  async sees(check, what) {
+    await eventually(async () => check((await this.view()).control), `${what} reached ${this.file}`, 20000);
+  }
+
   /** What is only this person's: id, role, drafts, own dots. */
   localView() {
     return this.send({ local_view: null });

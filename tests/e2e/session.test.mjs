@@ -26,7 +26,7 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     s.hub = await serveWorkshop(demoWorkshop());
     const dir = tempDir();
     const addr = s.hub.url;
-    s.code = s.hub.lines.code;
+    s.code = s.hub.code;
     s.facilitator = await new ScriptedCore(addr, join(dir, 'ohjaaja.paja'), ['--token', s.hub.lines['facilitator-token'], '--name', 'Ohjaaja']).connected();
     s.aino = await new ScriptedCore(addr, join(dir, 'aino.paja'), ['--code', s.code, '--name', 'Aino']).connected();
     s.pekka = await new ScriptedCore(addr, join(dir, 'pekka.paja'), ['--code', s.code, '--name', 'Pekka']).connected();
@@ -44,7 +44,7 @@ describe('a scripted session: facilitator, two desktop participants and a browse
 
   it('a browser joins from the join link after reading, in plain words, what it shares and with whom', async () => {
     const { page, hub } = s;
-    await page.goto(`${hub.page}join?code=${s.code}`);
+    await page.goto(`${hub.root}join?code=${s.code}`);
     await page.getByTestId('join-heading').waitFor();
     const text = await page.locator('main').innerText();
     assert.match(text, /Jaat sen, mitä kirjoitat, ja nimesi\./);
@@ -66,7 +66,7 @@ describe('a scripted session: facilitator, two desktop participants and a browse
 
   it('the facilitator’s tools in a browser: the next step, a countdown, bring everyone here, lock', async () => {
     const { hub, page } = s;
-    const { page: lead } = await openBrowser(`${hub.page}?token=${hub.lines['facilitator-token']}`);
+    const { page: lead } = await openBrowser(hub.page);
     s.lead = lead;
     await lead.getByTestId('facilitator-bar').waitFor();
     await noAxeViolations(lead, 'the facilitator’s tools');
@@ -115,6 +115,8 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.match(await page.getByTestId('silent-panel').innerText(), /Vain sinä näet nämä/);
     await page.getByTestId('countdown').getByRole('timer').waitFor();
 
+    await s.aino.sees((c) => c.silent?.board === s.wall, 'the silent round');
+    await s.pekka.sees((c) => c.silent?.board === s.wall, 'the silent round');
     await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Yksi yhteyshenkilö' });
     await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Tieto kulkee luvalla' });
     await s.pekka.execute({ cmd: 'write_draft', board: s.wall, text: 'Palvelu myös ruotsiksi' });
@@ -151,6 +153,8 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await s.facilitator.execute({ cmd: 'start_voting', board: s.wall, budget: 3, hidden: true });
     const ideas = boardIn(stored(hub), s.wall).ideas;
     const id = (name) => ideas.find((i) => i.name === name).id;
+    await s.aino.sees((c) => c.voting?.board === s.wall, 'the voting round');
+    await s.pekka.sees((c) => c.voting?.board === s.wall, 'the voting round');
     await s.aino.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
     await s.aino.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
     await s.pekka.execute({ cmd: 'cast_vote', board: s.wall, idea: id('Yksi yhteyshenkilö') });
@@ -192,7 +196,6 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     const groups = [...s.cafe.groups].sort((a, b) => a.order - b.order);
     await s.facilitator.execute({ cmd: 'assign_cafe_group', person: s.selma.id, group: groups[1].id });
     await s.facilitator.execute({ cmd: 'start_cafe', board: s.cafe.id });
-    await s.facilitator.execute({ cmd: 'next_cafe_round' });
     const question = (round) => {
       const cafe = boardIn(stored(hub), s.cafe.id);
       return cafe.stations.find((st) => st.id === cafe.rotation[round - 1][1]).question;
@@ -214,6 +217,8 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     const before = boardIn(stored(hub), s.form.id).answers.length;
     const item = s.form.items[0].id;
     await s.facilitator.execute({ cmd: 'open_evaluation', board: s.form.id });
+    await s.aino.sees((c) => c.evaluation === s.form.id, 'the open form');
+    await s.pekka.sees((c) => c.evaluation === s.form.id, 'the open form');
     await s.aino.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'client', answers: [[item, 5]] });
     await s.pekka.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'professional', answers: [[item, 4]] });
     const panel = page.getByTestId('evaluation-panel');

@@ -97,6 +97,11 @@ describe('WebSocket RPC client', () => {
     );
     expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { token: 't1' })).toBe('ws://hub/rpc?token=t1');
   });
+  it('carries the join from the page address to /rpc, and nothing else', () => {
+    const url = rpcUrl({ protocol: 'http:', host: 'hub', search: '?code=ABCDEF&name=%C3%84iti&x=1' });
+    expect(url).toBe('ws://hub/rpc?code=ABCDEF&name=%C3%84iti');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t1' })).toBe('ws://hub/rpc?token=t1');
+  });
   it('hands a pushed {event: "changed", view} to every onChanged listener', async () => {
     const { socket, transport } = connected();
     const seen: unknown[] = [];

@@ -122,13 +122,23 @@ export class WebSocketTransport implements Transport {
   }
 }
 
-/** `ws://<host>/rpc` on the host that served this page (wss when served over https);
- * a browser participant adds the room's code and their name. */
+/**
+ * `ws://<host>/rpc` on the host that served this page (wss when served over https),
+ * carrying the join: the one given (a participant's code and the name they typed, or
+ * a token), else the page address's own `?token=` or `?code=&name=`.
+ */
 export function rpcUrl(
-  location: { protocol: string; host: string },
-  join?: { code: string; name: string } | { token: string },
+  location: { protocol: string; host: string; search?: string },
+  given?: { code: string; name: string } | { token: string },
 ): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = !join ? '' : 'token' in join ? `?token=${encodeURIComponent(join.token)}` : `?code=${encodeURIComponent(join.code)}&name=${encodeURIComponent(join.name)}`;
-  return `${scheme}//${location.host}/rpc${query}`;
+  const join = new URLSearchParams();
+  const from = given ? new URLSearchParams(Object.entries(given)) : new URLSearchParams(location.search ?? '');
+  for (const key of ['token', 'code', 'name']) {
+    const value = from.get(key);
+    if (value) join.set(key, value);
+  }
+  // `%20`, not `+`, for a space in a name: the hub reads the query as percent-encoded.
+  const query = join.toString().replace(/\+/g, '%20');
+  return `${scheme}//${location.host}/rpc${query ? `?${query}` : ''}`;
 }

@@ -1,0 +1,241 @@
+//! A facilitated session with real hubs and peers on loopback: a facilitator core and
+//! participant cores run through silent writing, reveal, clustering, hidden voting, the
+//! results, a café round and the evaluation, each step checked in what the replicas
+//! store. Then: nothing ties an anonymous card or a vote to its author in any file or
+//! export, participants' cores and the hub refuse facilitator actions and locked
+//! writes, and someone offline at the reveal keeps their drafts and publishes on return.
+
+mod sync_common;
+
+use paja::api::WorkshopFile;
+use paja::model::cafe::{CafeGroup, Station};
+use paja::model::evaluation::EvalItem;
+use paja::model::session::{Session, Step};
+use paja::model::{BoardKind, DocName, Workshop};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use sync_common::relay::Relay;
+use sync_common::{Hub, Peer, wait_until};
+
+/// The boards of a workshop made for the session.
+struct Plan {
+    file: PathBuf,
+    session: String,
+    wall: String,
+    cafe: String,
+    stations: [String; 2],
+    groups: [String; 2],
+    form: String,
+    questions: [String; 2],
+}
+
+fn plan(dir: &Path) -> Plan {
+    let mut w = Workshop::new();
+    let session = w.add_session(&Session { title: "Kokoontuminen 1".into(), ..Default::default() }).unwrap();
+    w.add_step(&session, &Step { title: "Hiljainen kirjoitus".into(), ..Default::default() }).unwrap();
+    let wall = w.create_board(BoardKind::IdeaWall, "Ideaseinä", Some(&session)).unwrap();
+    let cafe = w.create_board(BoardKind::Cafe, "Oppimiskahvila", Some(&session)).unwrap();
+    let station = |q: &str| Station { question: q.into(), ..Default::default() };
+    let stations = [w.add(&cafe, &station("Mikä auttaa?")).unwrap(), w.add(&cafe, &station("Mikä estää?")).unwrap()];
+    let group = |n: &str| CafeGroup { name: n.into(), ..Default::default() };
+    let groups = [w.add(&cafe, &group("Ryhmä A")).unwrap(), w.add(&cafe, &group("Ryhmä B")).unwrap()];
+    let form = w.create_board(BoardKind::Evaluation, "Palaute", Some(&session)).unwrap();
+    let item = |t: &str| EvalItem { text: t.into(), ..Default::default() };
+    let questions = [w.add(&form, &item("Sain sanoa asiani")).unwrap(), w.add(&form, &item("Tulin kuulluksi")).unwrap()];
+    let file = dir.join("hub.paja");
+    WorkshopFile::create(&file, w).unwrap();
+    Plan { file, session, wall, cafe, stations, groups, form, questions }
+}
+
+/// Runs a command that must succeed; returns its answer.
+fn ok(peer: &mut Peer, command: Value) -> Value {
+    peer.ask(command.clone()).unwrap_or_else(|e| panic!("{command} was refused: {e}"))
+}
+
+/// Runs a command that must be refused; returns the sentence.
+fn refused(peer: &mut Peer, command: Value) -> String {
+    let error = peer.ask(command.clone()).err().unwrap_or_else(|| panic!("{command} should have been refused"));
+    serde_json::from_str(&error).unwrap_or(error)
+}
+
+fn board(view: &Value, id: &str) -> Value {
+    view["boards"].as_array().and_then(|b| b.iter().find(|b| b["id"] == id)).cloned().unwrap_or(Value::Null)
+}
+
+fn names(view: &Value, wall: &str) -> Vec<String> {
+    let mut names: Vec<String> =
+        board(view, wall)["ideas"].as_array().into_iter().flatten().filter_map(|i| i["name"].as_str().map(String::from)).collect();
+    names.sort();
+    names
+}
+
+fn idea_id(view: &Value, wall: &str, name: &str) -> String {
+    let ideas = board(view, wall)["ideas"].as_array().cloned().unwrap_or_default();
+    ideas.iter().find(|i| i["name"] == name).and_then(|i| i["id"].as_str()).expect("the idea is there").to_string()
+}
+
+fn join(hub: &Hub, dir: &Path, file: &str, extra: &[&str]) -> Peer {
+    Peer::join(hub, &hub.addr(), &dir.join(file), extra)
+}
+
+fn facilitator(hub: &Hub, dir: &Path) -> Peer {
+    let token = hub.facilitator_token.clone();
+    join(hub, dir, "f.paja", &["--token", &token, "--name", "Ohjaaja"])
+}
+
+/// The Yjs clients that wrote into a file's content document.
+fn content_writers(file: &Path) -> Vec<u64> {
+    let opened = WorkshopFile::open(file).expect("the replica opens");
+    let mut clients: Vec<u64> = opened.workshop().state_vector(DocName::Content).iter().map(|(c, _)| c.get()).collect();
+    clients.sort();
+    clients
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
+    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
+    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    wait_until("the replicas hold the wall", || aino.has_board(&p.wall) && bertta.has_board(&p.wall));
+    assert_eq!(fac.status()["role"], "facilitator");
+
+    // Agenda and timer.
+    let step = fac.view()["sessions"][0]["steps"][0]["id"].as_str().unwrap().to_string();
+    ok(&mut fac, json!({ "cmd": "go_to_step", "session": p.session, "step": step }));
+    ok(&mut fac, json!({ "cmd": "start_timer", "seconds": 300 }));
+    wait_until("the step and timer reach Aino", || {
+        let control = aino.view()["control"].clone();
+        control["current_step"] == step.as_str() && control["timer"]["seconds"] == 300
+    });
+
+    // Silent writing: drafts stay on each laptop.
+    ok(&mut fac, json!({ "cmd": "start_silent", "board": p.wall, "anonymous": true }));
+    wait_until("the round reaches both", || {
+        [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["silent"]["board"] == p.wall.as_str())
+    });
+    ok(&mut aino, json!({ "cmd": "write_draft", "board": p.wall, "text": "Olohuone kaikille" }));
+    ok(&mut bertta, json!({ "cmd": "write_draft", "board": p.wall, "text": "Vertaistuki" }));
+    ok(&mut bertta, json!({ "cmd": "write_draft", "board": p.wall, "text": "Yhteinen kalenteri" }));
+    let drafts = aino.ask(json!({ "local_view": null })).unwrap()["drafts"].clone();
+    assert_eq!(drafts[0]["text"], "Olohuone kaikille", "Aino sees her own draft");
+    for peer in [&mut fac, &mut aino, &mut bertta] {
+        assert!(names(&peer.view(), &p.wall).is_empty(), "no draft is on any shared board before the reveal");
+    }
+
+    // Reveal: all at once, written by the hub.
+    ok(&mut fac, json!({ "cmd": "reveal_silent" }));
+    let all = ["Olohuone kaikille", "Vertaistuki", "Yhteinen kalenteri"];
+    wait_until("every card reaches every replica", || {
+        [&mut fac, &mut aino, &mut bertta].iter_mut().all(|x| names(&x.view(), &p.wall) == all)
+    });
+    for peer in [&mut aino, &mut bertta] {
+        assert_eq!(peer.ask(json!({ "local_view": null })).unwrap()["drafts"], json!([]), "published drafts leave the laptop");
+    }
+
+    // Clustering by the facilitator.
+    let view = fac.view();
+    let [olohuone, vertais, kalenteri] = all.map(|n| idea_id(&view, &p.wall, n));
+    let cluster = ok(&mut fac, json!({ "cmd": "add_item", "board": p.wall, "item": { "type": "Cluster", "name": "Arki" } }))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for idea in [&olohuone, &kalenteri] {
+        let patch = json!({ "cmd": "patch_item", "board": p.wall, "item_type": "Idea", "id": idea, "patch": { "cluster_id": cluster } });
+        ok(&mut fac, patch);
+    }
+    wait_until("the clusters reach Bertta", || {
+        let wall = board(&bertta.view(), &p.wall);
+        wall["ideas"].as_array().unwrap().iter().filter(|i| i["cluster_id"] == cluster.as_str()).count() == 2
+    });
+
+    // Hidden dot voting: two dots each.
+    ok(&mut fac, json!({ "cmd": "start_voting", "board": p.wall, "budget": 2, "hidden": true }));
+    wait_until("the vote reaches both", || {
+        [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["voting"]["budget"] == 2)
+    });
+    ok(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": olohuone }));
+    ok(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": vertais }));
+    let third = refused(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": kalenteri }));
+    assert_eq!(third, "You have used all your dots.", "the budget holds");
+    ok(&mut bertta, json!({ "cmd": "cast_vote", "board": p.wall, "idea": olohuone }));
+    let local = aino.ask(json!({ "local_view": null })).unwrap();
+    assert_eq!(local["votes_left"], 0, "Aino sees she has no dots left");
+    assert_eq!(local["my_votes"], json!([olohuone, vertais]), "and where her dots went");
+    for peer in [&mut fac, &mut aino, &mut bertta] {
+        assert_eq!(board(&peer.view(), &p.wall)["votes"], json!([]), "no dot is in any replica before the reveal");
+    }
+
+    // The results: published at once, ranked, with no voter.
+    ok(&mut fac, json!({ "cmd": "reveal_votes" }));
+    wait_until("the dots reach Bertta", || board(&bertta.view(), &p.wall)["votes"].as_array().is_some_and(|v| v.len() == 3));
+    let wall = board(&aino.view(), &p.wall);
+    wait_until("the dots reach Aino too", || board(&aino.view(), &p.wall)["votes"].as_array().is_some_and(|v| v.len() == 3));
+    let _ = wall;
+    let wall = board(&aino.view(), &p.wall);
+    assert_eq!(wall["ranking"][0], json!({ "idea_id": olohuone, "votes": 2 }), "the most dotted idea ranks first");
+    assert_eq!(wall["ranking"][1], json!({ "idea_id": vertais, "votes": 1 }));
+    assert!(wall["votes"].as_array().unwrap().iter().all(|v| v["voter"].is_null()), "no dot carries a voter");
+    let mark = json!({ "cmd": "patch_item", "board": p.wall, "item_type": "Idea", "id": olohuone, "patch": { "experiment": true } });
+    ok(&mut fac, mark);
+    ok(&mut fac, json!({ "cmd": "end_voting" }));
+
+    // The learning café: groups move on, the round is stored.
+    let people = fac.view()["control"]["people"].clone();
+    let person = |name: &str| people.as_array().unwrap().iter().find(|x| x["name"] == name).expect("on the roster")["id"].clone();
+    ok(&mut fac, json!({ "cmd": "start_cafe", "board": p.cafe }));
+    ok(&mut fac, json!({ "cmd": "assign_cafe_group", "person": person("Aino"), "group": p.groups[0] }));
+    ok(&mut fac, json!({ "cmd": "assign_cafe_group", "person": person("Bertta"), "group": p.groups[1] }));
+    let station = |peer: &mut Peer| peer.ask(json!({ "local_view": null })).unwrap()["cafe_station"].clone();
+    wait_until("round 1: each group at its own station", || {
+        station(&mut aino) == p.stations[0].as_str() && station(&mut bertta) == p.stations[1].as_str()
+    });
+    ok(&mut fac, json!({ "cmd": "next_cafe_round" }));
+    wait_until("round 2: each laptop moved on by itself", || {
+        station(&mut aino) == p.stations[1].as_str() && station(&mut bertta) == p.stations[0].as_str()
+    });
+    assert_eq!(bertta.view()["control"]["cafe"]["round"], 2, "the round is in the stored control document");
+    let last = refused(&mut fac, json!({ "cmd": "next_cafe_round" }));
+    assert_eq!(last, "That was the last round; next comes the harvest.");
+
+    // The evaluation: answers reach the hub alone and appear when the form closes.
+    ok(&mut fac, json!({ "cmd": "open_evaluation", "board": p.form }));
+    wait_until("the form opens for both", || {
+        [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["evaluation"] == p.form.as_str())
+    });
+    let [q1, q2] = p.questions.clone();
+    ok(&mut aino, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "client", "answers": [[q1, 4], [q2, 5]] }));
+    ok(&mut bertta, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "professional", "answers": [[q1, 2]] }));
+    for peer in [&mut fac, &mut aino, &mut bertta] {
+        assert_eq!(board(&peer.view(), &p.form)["answers"], json!([]), "no answer shows while the form is open");
+    }
+    ok(&mut fac, json!({ "cmd": "close_evaluation" }));
+    wait_until("the answers reach Aino", || board(&aino.view(), &p.form)["answers"].as_array().is_some_and(|a| a.len() == 3));
+    let result = board(&aino.view(), &p.form)["results"][0].clone();
+    assert_eq!(result["count"], 2, "two people answered the first question");
+    assert_eq!(result["mean"], 3.0);
+    assert!(result["client_mean"].is_null() && result["professional_mean"].is_null(), "under five per group is not shown apart");
+
+    // The memo, drafted from the session's boards.
+    ok(&mut fac, json!({ "cmd": "draft_memo", "session": p.session }));
+    wait_until("the memo reaches Bertta", || {
+        let memo = bertta.view()["sessions"][0]["memo"].as_str().unwrap_or("").to_string();
+        memo.contains("## Ideaseinä") && memo.contains("Olohuone kaikille – 2 ääntä (kokeilu)")
+    });
+
+    // Every card, dot and answer in the stored files was written by the hub.
+    drop((fac, aino, bertta));
+    drop(hub);
+    let writers = content_writers(&p.file);
+    for replica in ["a.paja", "b.paja", "f.paja"] {
+        assert_eq!(content_writers(&dir.path().join(replica)), writers, "{replica} holds the same content");
+    }
+    assert_eq!(writers.len(), 3, "only the workshop's maker, the hub and the facilitator ever wrote content: {writers:?}");
+}
