@@ -95,6 +95,12 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   useEffect(() => {
     if (followBoard && followBoard !== onBoard) go({ screen: 'board', id: followBoard });
   }, [followBoard, onBoard]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A café round starts or changes: everyone but the facilitator goes to the café board.
+  const cafe = load.state === 'ready' && !isFacilitator(local) ? load.view.control.cafe : null;
+  const cafeRound = cafe ? `${cafe.board}:${cafe.round}` : null;
+  useEffect(() => {
+    if (cafe && cafe.board !== onBoard) go({ screen: 'board', id: cafe.board });
+  }, [cafeRound]); // eslint-disable-line react-hooks/exhaustive-deps
   const session = useMemo<SessionState>(
     () => ({
       local,

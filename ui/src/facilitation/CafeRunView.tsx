@@ -1,7 +1,7 @@
 // A running learning café from where I stand: my group's station this round
 // (it changes by itself when the facilitator starts the next round), or the
 // station I host. Earlier groups' notes to read, and ours to add.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { notesAt } from '../boards/cafe/rotation';
 import { addItem } from '../boards/commands';
 import { useRun } from '../boards/useRun';
@@ -19,6 +19,12 @@ export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
   const { send, error } = useRun(run);
   const [text, setText] = useState('');
   const place = myCafePlace(view, myPerson(view, local), local?.cafe_station ?? null);
+  const at = place && 'station' in place ? place.station.id : null;
+  const box = useRef<HTMLElement>(null);
+  // A new station is brought into sight; the live region says where the group is now.
+  useEffect(() => {
+    if (at) box.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [at]);
   if (!place) return null;
   const heading = (
     <h2 id={`${uid}-h`}>
@@ -38,7 +44,7 @@ export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
   const group = place.kind === 'visit' ? place.group : null;
   const notes = group ? notesAt(cafe, station.id, group.id, round) : { own: [], earlier: cafe.notes.filter((n) => n.station_id === station.id) };
   return (
-    <section className="cafe-run" aria-labelledby={`${uid}-h`} data-testid="cafe-run" data-station-id={station.id}>
+    <section ref={box} className="cafe-run" aria-labelledby={`${uid}-h`} data-testid="cafe-run" data-station-id={station.id}>
       {heading}
       <p aria-live="polite" data-testid="cafe-place">
         {group

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n';
 import { agendaIndex, agendaSteps, stepBeside } from '../agenda';
 import type { ControlProps } from '../FacilitatorBar';
+import { FacilGroup } from './FacilGroup';
 
 export function AgendaControls({ view, act }: ControlProps) {
   const t = useT();
@@ -13,8 +14,7 @@ export function AgendaControls({ view, act }: ControlProps) {
     to && act({ cmd: 'go_to_step', session: to.session.id, step: to.step.id });
   const index = agendaIndex(view);
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.agenda')}</legend>
+    <FacilGroup title={t('facil.agenda')}>
       <button type="button" disabled={index <= 0} onClick={() => go(stepBeside(view, -1))}>
         ← {t('facil.prevStep')}
       </button>
@@ -30,6 +30,6 @@ export function AgendaControls({ view, act }: ControlProps) {
       <button type="button" disabled={index >= steps.length - 1} onClick={() => go(stepBeside(view, 1))}>
         {t('facil.nextStep')} →
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
 import { participants, PersonAssign } from './PersonAssign';
+import { FacilGroup } from './FacilGroup';
 
 export function CafeControls({ view, act }: ControlProps) {
   const t = useT();
@@ -15,8 +16,7 @@ export function CafeControls({ view, act }: ControlProps) {
   const cafe = board ? boardOf(board, 'cafe') : null;
   const rounds = cafe?.rotation.length ?? 0;
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.cafe')}</legend>
+    <FacilGroup title={t('facil.cafe')}>
       {running ? (
         <p aria-live="polite">{t('facil.cafeRound', { n: running.round, of: rounds })}</p>
       ) : (
@@ -40,6 +40,6 @@ export function CafeControls({ view, act }: ControlProps) {
           />
         </details>
       )}
-    </fieldset>
+    </FacilGroup>
   );
 }

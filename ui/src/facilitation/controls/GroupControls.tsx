@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import type { ControlProps } from '../FacilitatorBar';
 import { participants, PersonAssign } from './PersonAssign';
+import { FacilGroup } from './FacilGroup';
 
 export function GroupControls({ view, act }: ControlProps) {
   const t = useT();
@@ -13,8 +14,7 @@ export function GroupControls({ view, act }: ControlProps) {
   const [copy, setCopy] = useState('');
   const boards = view.boards.filter((b) => !b.archived);
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.groups')}</legend>
+    <FacilGroup title={t('facil.groups')}>
       <label htmlFor={`${id}-s`}>{t('facil.groupSize')}</label>
       <select id={`${id}-s`} value={size} onChange={(e) => setSize(Number(e.target.value))}>
         <option value={3}>3</option>
@@ -46,6 +46,6 @@ export function GroupControls({ view, act }: ControlProps) {
           />
         </details>
       )}
-    </fieldset>
+    </FacilGroup>
   );
 }

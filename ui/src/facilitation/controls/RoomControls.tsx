@@ -3,6 +3,7 @@
 import { useT } from '../../i18n';
 import { useSession } from '../context';
 import type { ControlProps } from '../FacilitatorBar';
+import { FacilGroup } from './FacilGroup';
 
 export function RoomControls({ view, act }: ControlProps) {
   const t = useT();
@@ -18,8 +19,7 @@ export function RoomControls({ view, act }: ControlProps) {
     act({ cmd: 'follow', board, x: v.x, y: v.y, zoom: v.zoom });
   };
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.room')}</legend>
+    <FacilGroup title={t('facil.room')}>
       <button type="button" disabled={!board} onClick={bringHere}>
         {t('facil.follow')}
       </button>
@@ -42,6 +42,6 @@ export function RoomControls({ view, act }: ControlProps) {
       <button type="button" disabled={!c.spotlight} onClick={() => act({ cmd: 'spotlight', item: null })}>
         {t('facil.stopSpotlight')}
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }

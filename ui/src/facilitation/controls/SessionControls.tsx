@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
+import { FacilGroup } from './FacilGroup';
 
 export function SessionControls({ view, act }: ControlProps) {
   const t = useT();
@@ -11,8 +12,7 @@ export function SessionControls({ view, act }: ControlProps) {
   const pick = useBoardPick(view, ['evaluation']);
   const session = view.control.current_session ?? view.sessions[0]?.id ?? null;
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.session')}</legend>
+    <FacilGroup title={t('facil.session')}>
       {!c.evaluation && <BoardPicker label={t('facil.evaluationForm')} pick={pick} />}
       {c.evaluation ? (
         <button type="button" onClick={() => act({ cmd: 'close_evaluation' })}>
@@ -28,6 +28,6 @@ export function SessionControls({ view, act }: ControlProps) {
       <button type="button" disabled={!session} onClick={() => session && act({ cmd: 'draft_memo', session })}>
         {t('facil.draftMemo')}
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
+import { FacilGroup } from './FacilGroup';
 
 export function SilentControls({ view, act }: ControlProps) {
   const t = useT();
@@ -12,8 +13,7 @@ export function SilentControls({ view, act }: ControlProps) {
   const silent = view.control.silent;
   const writing = !!silent && !silent.revealed;
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.silent')}</legend>
+    <FacilGroup title={t('facil.silent')}>
       <BoardPicker label={t('facil.onBoard')} pick={pick} />
       <input id={id} type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
       <label htmlFor={id}>{t('facil.anonymous')}</label>
@@ -23,6 +23,6 @@ export function SilentControls({ view, act }: ControlProps) {
       <button type="button" disabled={!writing} onClick={() => act({ cmd: 'reveal_silent' })}>
         {t('facil.revealSilent')}
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import { currentStep } from '../StepNow';
 import type { ControlProps } from '../FacilitatorBar';
+import { FacilGroup } from './FacilGroup';
 
 export function TimerControls({ view, act }: ControlProps) {
   const t = useT();
@@ -11,8 +12,7 @@ export function TimerControls({ view, act }: ControlProps) {
   const shown = minutes ?? currentStep(view)?.step.minutes ?? 10;
   const running = !!view.control.timer?.running;
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.timer')}</legend>
+    <FacilGroup title={t('facil.timer')}>
       <label htmlFor={id}>{t('facil.minutes')}</label>
       <input
         id={id}
@@ -29,6 +29,6 @@ export function TimerControls({ view, act }: ControlProps) {
       <button type="button" disabled={!running} onClick={() => act({ cmd: 'stop_timer' })}>
         {t('facil.stopTimer')}
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import type { ControlProps } from '../FacilitatorBar';
 import { BoardPicker, useBoardPick } from './BoardPicker';
+import { FacilGroup } from './FacilGroup';
 
 export function VotingControls({ view, act }: ControlProps) {
   const t = useT();
@@ -12,8 +13,7 @@ export function VotingControls({ view, act }: ControlProps) {
   const [hidden, setHidden] = useState(true);
   const voting = view.control.voting;
   return (
-    <fieldset className="facil-group">
-      <legend>{t('facil.voting')}</legend>
+    <FacilGroup title={t('facil.voting')}>
       <BoardPicker label={t('facil.onBoard')} pick={pick} />
       <label htmlFor={`${id}-b`}>{t('facil.budget')}</label>
       <input
@@ -36,6 +36,6 @@ export function VotingControls({ view, act }: ControlProps) {
       <button type="button" disabled={!voting} onClick={() => act({ cmd: 'end_voting' })}>
         {t('facil.endVoting')}
       </button>
-    </fieldset>
+    </FacilGroup>
   );
 }
