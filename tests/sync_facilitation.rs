@@ -7,93 +7,10 @@
 
 mod sync_common;
 
-use paja::api::WorkshopFile;
-use paja::model::cafe::{CafeGroup, Station};
-use paja::model::evaluation::EvalItem;
-use paja::model::session::{Session, Step};
-use paja::model::{BoardKind, DocName, Workshop};
-use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use serde_json::json;
 use sync_common::relay::Relay;
+use sync_common::session::{board, contains, content_writers, facilitator, idea_id, join, names, ok, plan, refused};
 use sync_common::{Hub, Peer, wait_until};
-
-/// The boards of a workshop made for the session.
-struct Plan {
-    file: PathBuf,
-    session: String,
-    wall: String,
-    cafe: String,
-    stations: [String; 2],
-    groups: [String; 2],
-    form: String,
-    questions: [String; 2],
-}
-
-fn plan(dir: &Path) -> Plan {
-    let mut w = Workshop::new();
-    let session = w.add_session(&Session { title: "Kokoontuminen 1".into(), ..Default::default() }).unwrap();
-    w.add_step(&session, &Step { title: "Hiljainen kirjoitus".into(), ..Default::default() }).unwrap();
-    let wall = w.create_board(BoardKind::IdeaWall, "Ideaseinä", Some(&session)).unwrap();
-    let cafe = w.create_board(BoardKind::Cafe, "Oppimiskahvila", Some(&session)).unwrap();
-    let station = |q: &str| Station { question: q.into(), ..Default::default() };
-    let stations = [w.add(&cafe, &station("Mikä auttaa?")).unwrap(), w.add(&cafe, &station("Mikä estää?")).unwrap()];
-    let group = |n: &str| CafeGroup { name: n.into(), ..Default::default() };
-    let groups = [w.add(&cafe, &group("Ryhmä A")).unwrap(), w.add(&cafe, &group("Ryhmä B")).unwrap()];
-    let form = w.create_board(BoardKind::Evaluation, "Palaute", Some(&session)).unwrap();
-    let item = |t: &str| EvalItem { text: t.into(), ..Default::default() };
-    let questions = [w.add(&form, &item("Sain sanoa asiani")).unwrap(), w.add(&form, &item("Tulin kuulluksi")).unwrap()];
-    let file = dir.join("hub.paja");
-    WorkshopFile::create(&file, w).unwrap();
-    Plan { file, session, wall, cafe, stations, groups, form, questions }
-}
-
-/// Runs a command that must succeed; returns its answer.
-fn ok(peer: &mut Peer, command: Value) -> Value {
-    peer.ask(command.clone()).unwrap_or_else(|e| panic!("{command} was refused: {e}"))
-}
-
-/// Runs a command that must be refused; returns the sentence.
-fn refused(peer: &mut Peer, command: Value) -> String {
-    let error = peer.ask(command.clone()).err().unwrap_or_else(|| panic!("{command} should have been refused"));
-    serde_json::from_str(&error).unwrap_or(error)
-}
-
-fn board(view: &Value, id: &str) -> Value {
-    view["boards"].as_array().and_then(|b| b.iter().find(|b| b["id"] == id)).cloned().unwrap_or(Value::Null)
-}
-
-fn names(view: &Value, wall: &str) -> Vec<String> {
-    let mut names: Vec<String> =
-        board(view, wall)["ideas"].as_array().into_iter().flatten().filter_map(|i| i["name"].as_str().map(String::from)).collect();
-    names.sort();
-    names
-}
-
-fn idea_id(view: &Value, wall: &str, name: &str) -> String {
-    let ideas = board(view, wall)["ideas"].as_array().cloned().unwrap_or_default();
-    ideas.iter().find(|i| i["name"] == name).and_then(|i| i["id"].as_str()).expect("the idea is there").to_string()
-}
-
-fn join(hub: &Hub, dir: &Path, file: &str, extra: &[&str]) -> Peer {
-    Peer::join(hub, &hub.addr(), &dir.join(file), extra)
-}
-
-fn facilitator(hub: &Hub, dir: &Path) -> Peer {
-    let token = hub.facilitator_token.clone();
-    join(hub, dir, "f.paja", &["--token", &token, "--name", "Ohjaaja"])
-}
-
-/// The Yjs clients that wrote into a file's content document.
-fn content_writers(file: &Path) -> Vec<u64> {
-    let opened = WorkshopFile::open(file).expect("the replica opens");
-    let mut clients: Vec<u64> = opened.workshop().state_vector(DocName::Content).iter().map(|(c, _)| c.get()).collect();
-    clients.sort();
-    clients
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 #[test]
 fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
@@ -238,4 +155,41 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
         assert_eq!(content_writers(&dir.path().join(replica)), writers, "{replica} holds the same content");
     }
     assert_eq!(writers.len(), 3, "only the workshop's maker, the hub and the facilitator ever wrote content: {writers:?}");
+}
+
+#[test]
+fn a_participant_offline_at_the_reveal_keeps_their_drafts_and_publishes_them_on_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let relay = Relay::to(hub.port);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = Peer::join(&hub, &relay.addr(), &dir.path().join("a.paja"), &["--name", "Aino"]);
+    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
+    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    ok(&mut fac, json!({ "cmd": "start_silent", "board": p.wall, "anonymous": true }));
+    wait_until("the round reaches both", || {
+        [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["silent"]["board"] == p.wall.as_str())
+    });
+    ok(&mut aino, json!({ "cmd": "write_draft", "board": p.wall, "text": "Ainon kortti junassa" }));
+    ok(&mut bertta, json!({ "cmd": "write_draft", "board": p.wall, "text": "Bertan kortti" }));
+
+    relay.cut();
+    wait_until("Aino is offline", || !aino.is_connected());
+    ok(&mut fac, json!({ "cmd": "reveal_silent" }));
+    wait_until("Bertta's card is shown", || names(&fac.view(), &p.wall) == ["Bertan kortti"]);
+    let drafts = aino.ask(json!({ "local_view": null })).unwrap()["drafts"].clone();
+    assert_eq!(drafts[0]["text"], "Ainon kortti junassa", "offline, Aino still has her card");
+    let own = std::fs::read(dir.path().join("a.paja")).unwrap();
+    let wal = std::fs::read(dir.path().join("a.paja-wal")).unwrap_or_default();
+    let text = "Ainon kortti junassa".as_bytes();
+    assert!(contains(&own, text) || contains(&wal, text), "the card is kept in her own file");
+    assert_eq!(names(&bertta.view(), &p.wall), ["Bertan kortti"], "nobody else has it yet");
+
+    relay.heal();
+    let both = ["Ainon kortti junassa", "Bertan kortti"];
+    wait_until("back online, Aino's card is revealed with the others", || {
+        [&mut fac, &mut aino, &mut bertta].iter_mut().all(|x| names(&x.view(), &p.wall) == both)
+    });
+    assert_eq!(aino.ask(json!({ "local_view": null })).unwrap()["drafts"], json!([]), "and it left her laptop's drafts");
 }

@@ -41,10 +41,9 @@ pub struct ControlView {
 #[serde(default)]
 #[ts(export)]
 pub struct Timer {
-    /// Milliseconds since the Unix epoch when the countdown began.
-    #[ts(type = "number")]
-    #[serde(deserialize_with = "whole_ms")]
-    pub started_at_ms: i64,
+    /// Milliseconds since the Unix epoch when the countdown began. A float, as Yjs
+    /// stores numbers past 32 bits: a whole `i64` would not read back from a replica.
+    pub started_at_ms: f64,
     pub seconds: u32,
     pub running: bool,
 }
@@ -113,13 +112,6 @@ pub struct SmallGroup {
     pub members: Vec<String>,
     /// The group's own copy of a board.
     pub board: Option<String>,
-}
-
-/// Reads a time in milliseconds that a replica may have stored as a float (Yjs numbers
-/// past 32 bits travel as float64).
-fn whole_ms<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    let ms = f64::deserialize(d)?;
-    Ok(ms.round() as i64)
 }
 
 impl ControlView {
@@ -197,14 +189,35 @@ mod tests {
     fn a_timer_start_stored_as_a_float_still_reads() {
         let json = serde_json::json!({ "timer": { "started_at_ms": 1795473059962.0, "seconds": 120, "running": true } });
         let control: ControlView = serde_json::from_value(json).expect("the control reads");
-        assert_eq!(control.timer.map(|t| t.started_at_ms), Some(1_795_473_059_962), "the float is the same whole millisecond");
+        assert_eq!(control.timer.map(|t| t.started_at_ms), Some(1_795_473_059_962.0), "the start time survives");
+    }
+
+    #[test]
+    fn groups_move_on_each_round_while_hosts_stay() {
+        use crate::model::cafe::{CafeGroup, Station};
+        let station = |id: &str, host: &str| Station { id: id.into(), host: host.into(), ..Default::default() };
+        let group = |id: &str| CafeGroup { id: id.into(), ..Default::default() };
+        let cafe = CafeBoard {
+            stations: vec![station("s1", "Hanna"), station("s2", "")],
+            groups: vec![group("g1"), group("g2")],
+            ..Default::default()
+        };
+        let mut control = ControlView { cafe: Some(CafeRun { board: "c".into(), round: 1 }), ..Default::default() };
+        control.enrol("a", "Aino", "participant");
+        control.enrol("h", "Hanna", "participant");
+        control.people[0].cafe_group = Some("g1".into());
+        control.people[1].cafe_group = Some("g2".into());
+        assert_eq!(control.cafe_station(&cafe, "a").as_deref(), Some("s1"), "round 1: group 1 at station 1");
+        control.cafe = Some(CafeRun { board: "c".into(), round: 2 });
+        assert_eq!(control.cafe_station(&cafe, "a").as_deref(), Some("s2"), "round 2: group 1 moved on");
+        assert_eq!(control.cafe_station(&cafe, "h").as_deref(), Some("s1"), "the host stays at her station");
     }
 }
 
 /// Milliseconds since the Unix epoch, now.
-pub fn now_ms() -> i64 {
+pub fn now_ms() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+        .map(|d| d.as_millis() as f64)
+        .unwrap_or(0.0)
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod relay;
+pub mod session;
 
 use paja::api::WorkshopFile;
 use paja::model::{BoardKind, Workshop};

@@ -2,6 +2,7 @@
 
 export type Timer = { 
 /**
- * Milliseconds since the Unix epoch when the countdown began.
+ * Milliseconds since the Unix epoch when the countdown began. A float, as Yjs
+ * stores numbers past 32 bits: a whole `i64` would not read back from a replica.
  */
 started_at_ms: number, seconds: number, running: boolean, };

@@ -1,0 +1,114 @@
+//! Facilitator-only actions and locks, refused twice: by the participant's own core
+//! (one sentence, nothing sent) and by the hub when a tampered app sends the write raw
+//! (refused, and applied nowhere).
+
+mod sync_common;
+
+use serde_json::{Value, json};
+use sync_common::session::{board, facilitator, join, names, ok, plan, refused};
+use sync_common::{Hub, Peer, wait_until};
+
+const ONLY_FACILITATOR: &str = "Only the facilitator can change the session controls.";
+const LOCKED: &str = "The facilitator has locked this.";
+
+fn refusals(peer: &mut Peer) -> usize {
+    peer.status()["refusals"].as_array().map_or(0, |r| r.len())
+}
+
+fn idea(board: &str, name: &str) -> Value {
+    json!({ "cmd": "add_item", "board": board, "item": { "type": "Idea", "name": name } })
+}
+
+#[test]
+fn every_facilitator_action_is_refused_for_a_participant_by_their_core_and_by_the_hub() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
+    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
+    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    wait_until("Aino's replica holds the plan", || aino.has_board(&p.wall));
+    let control_before = fac.view()["control"].clone();
+    let session = &p.session;
+    let step = fac.view()["sessions"][0]["steps"][0]["id"].clone();
+    let actions = [
+        json!({ "cmd": "go_to_step", "session": session, "step": step }),
+        json!({ "cmd": "start_timer", "seconds": 60 }),
+        json!({ "cmd": "stop_timer" }),
+        json!({ "cmd": "follow", "board": p.wall, "x": 0.0, "y": 0.0, "zoom": 1.0 }),
+        json!({ "cmd": "stop_follow" }),
+        json!({ "cmd": "lock", "id": p.wall }),
+        json!({ "cmd": "unlock", "id": p.wall }),
+        json!({ "cmd": "spotlight", "item": null }),
+        json!({ "cmd": "start_silent", "board": p.wall, "anonymous": false }),
+        json!({ "cmd": "reveal_silent" }),
+        json!({ "cmd": "start_voting", "board": p.wall, "budget": 3, "hidden": true }),
+        json!({ "cmd": "reveal_votes" }),
+        json!({ "cmd": "end_voting" }),
+        json!({ "cmd": "start_cafe", "board": p.cafe }),
+        json!({ "cmd": "next_cafe_round" }),
+        json!({ "cmd": "assign_cafe_group", "person": "x", "group": null }),
+        json!({ "cmd": "split_groups", "size": 3, "random": true, "board": null }),
+        json!({ "cmd": "assign_group", "person": "x", "group": null }),
+        json!({ "cmd": "open_evaluation", "board": p.form }),
+        json!({ "cmd": "close_evaluation" }),
+        json!({ "cmd": "allow_browsers", "on": true }),
+        json!({ "cmd": "draft_memo", "session": session }),
+    ];
+    for action in &actions {
+        assert_eq!(refused(&mut aino, action.clone()), ONLY_FACILITATOR, "Aino's own core refuses {action}");
+    }
+    assert_eq!(refusals(&mut aino), 0, "nothing was sent, so the hub had nothing to refuse");
+
+    // A tampered app writes the control document anyway: the hub refuses every write.
+    let raw = [
+        json!({ "cmd": "start_timer", "seconds": 60 }),
+        json!({ "cmd": "lock", "id": p.wall }),
+        json!({ "cmd": "start_silent", "board": p.wall, "anonymous": false }),
+        json!({ "cmd": "start_voting", "board": p.wall, "budget": 9, "hidden": false }),
+        json!({ "cmd": "open_evaluation", "board": p.form }),
+        json!({ "cmd": "allow_browsers", "on": true }),
+    ];
+    for (n, action) in raw.iter().enumerate() {
+        aino.ask(json!({ "raw": action })).unwrap_or_else(|e| panic!("the tampered write {action} is made locally: {e}"));
+        wait_until("the hub refuses it", || refusals(&mut aino) == n + 1);
+    }
+    assert_eq!(aino.status()["refusals"][0], ONLY_FACILITATOR, "the hub says why in one sentence");
+    ok(&mut fac, json!({ "cmd": "spotlight", "item": "merkki" }));
+    wait_until("the facilitator's own change reaches Bertta", || bertta.view()["control"]["spotlight"] == "merkki");
+    let mut expected = control_before;
+    expected["spotlight"] = json!("merkki");
+    for peer in [&mut fac, &mut bertta] {
+        let mut control = peer.view()["control"].clone();
+        control["people"] = expected["people"].clone();
+        assert_eq!(control, expected, "no refused write reached any other replica");
+    }
+}
+
+#[test]
+fn a_locked_board_is_refused_by_the_participants_core_and_at_the_hub() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
+    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
+    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    ok(&mut fac, json!({ "cmd": "lock", "id": p.wall }));
+    wait_until("the lock reaches Aino", || aino.view()["control"]["locked"] == json!([p.wall]));
+
+    assert_eq!(refused(&mut aino, idea(&p.wall, "Ohi lukon")), LOCKED, "Aino's core refuses a locked board");
+    aino.ask(json!({ "raw": idea(&p.wall, "Väkisin") })).expect("the tampered write is made locally");
+    wait_until("the hub refuses it", || refusals(&mut aino) == 1);
+    assert_eq!(aino.status()["refusals"][0], LOCKED, "the hub says why");
+    ok(&mut fac, idea(&p.wall, "Ohjaajan idea"));
+    wait_until("the facilitator may still write", || names(&bertta.view(), &p.wall) == ["Ohjaajan idea"]);
+    assert_eq!(names(&fac.view(), &p.wall), ["Ohjaajan idea"], "the refused idea reached nobody");
+    assert!(board(&fac.view(), &p.cafe)["stations"].is_array(), "other boards are not locked");
+
+    ok(&mut fac, json!({ "cmd": "unlock", "id": p.wall }));
+    wait_until("the unlock reaches Bertta", || bertta.view()["control"]["locked"] == json!([]));
+    ok(&mut bertta, idea(&p.wall, "Auki taas"));
+    wait_until("unlocked, Bertta's idea arrives", || names(&fac.view(), &p.wall) == ["Auki taas", "Ohjaajan idea"]);
+}
