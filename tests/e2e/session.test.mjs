@@ -182,9 +182,9 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.equal(boardIn(stored(hub), s.wall).votes.length, 0, 'no vote is in the hub’s file before the reveal');
     const ainoSees = boardIn(await s.aino.view(), s.wall);
     assert.equal(ainoSees.votes.length, 0, 'no vote is in a participant’s replica before the reveal');
-    assert.equal(await s.pekka.refused({ cmd: 'reveal_votes' }).then((m) => typeof m), 'string', 'a participant cannot reveal');
+    assert.match(await s.pekka.refused({ cmd: 'reveal_votes' }), /facilitator/, 'a participant’s core refuses to reveal, in one sentence');
 
-    await s.facilitator.execute({ cmd: 'reveal_votes' });
+    await s.lead.getByRole('button', { name: 'Näytä äänet' }).click();
     const revealed = await eventually(() => {
       const w = boardIn(stored(hub), s.wall);
       return w.votes.length === 5 && w;
@@ -214,11 +214,38 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.match(await page.getByTestId('cafe-place').innerText(), /Puolukat/);
     await noAxeViolations(page, 'café round 1');
 
-    await s.facilitator.execute({ cmd: 'next_cafe_round' });
+    await s.lead.getByRole('button', { name: 'Seuraava kierros' }).click();
     await eventually(() => stored(hub).control.cafe?.round === 2, 'round 2 in the file');
     await page.getByTestId('cafe-question').filter({ hasText: question(2) }).waitFor();
     assert.notEqual(question(1), question(2), 'the group moved to another station');
     await screenshot(page.getByTestId('cafe-run'), 'cafe-run');
+  });
+
+  it('spotlight and a locked card: the facilitator picks a card in the list, everyone sees it marked', async () => {
+    const { hub, page, lead } = s;
+    const idea = boardIn(stored(hub), s.wall).ideas.find((i) => i.name === 'Tieto kulkee luvalla');
+    for (const p of [lead, page]) await p.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.wall);
+    await lead.getByRole('button', { name: 'Lista' }).click();
+    await lead.locator(`[data-item-id="${idea.id}"] input[type="checkbox"]`).check();
+    await lead.getByRole('button', { name: 'Nosta valittu kortti esiin' }).click();
+    await eventually(() => stored(hub).control.spotlight === idea.id, 'the spotlight is in the file');
+    await page.getByTestId('spotlight-note').filter({ hasText: 'Tieto kulkee luvalla' }).waitFor();
+    await page.locator(`[data-idea-id="${idea.id}"].spotlit`).waitFor();
+
+    await lead.getByRole('button', { name: 'Lukitse valitut (1)' }).click();
+    await eventually(() => stored(hub).control.locked.includes(idea.id), 'the card is locked in the file');
+    const card = page.locator(`[data-idea-id="${idea.id}"].item-locked`);
+    await card.waitFor();
+    assert.ok(await card.getByLabel('Idean nimi?').isDisabled(), 'a participant cannot edit a locked card');
+    await noAxeViolations(page, 'a spotlighted, locked card');
+
+    await lead.getByRole('button', { name: 'Avaa valittujen lukitus (1)' }).click();
+    await lead.getByRole('button', { name: 'Lopeta esiin nosto' }).click();
+    await eventually(() => {
+      const c = stored(hub).control;
+      return !c.spotlight && !c.locked.includes(idea.id);
+    }, 'spotlight and lock are off again');
+    await page.locator(`[data-idea-id="${idea.id}"]:not(.item-locked)`).waitFor();
   });
 
   it('evaluation: answers are anonymous, and results are by respondent group', async () => {
@@ -248,5 +275,34 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,value'), 'an answer holds no respondent');
     assert.equal(await page.getByTestId('facilitator-bar').count(), 0, 'still no facilitator tools for the browser');
     assert.deepEqual(page.errors, [], 'the page threw no errors');
+  });
+
+  it('small groups get their own copy of a board, and the memo is drafted and edited on the home page', async () => {
+    const { hub, lead } = s;
+    const persona = stored(hub).boards.find((b) => b.kind === 'persona');
+    await lead.evaluate(() => (window.location.hash = '#/'));
+    await lead.getByTestId('workshop-title').waitFor();
+    await lead.getByLabel('Ryhmän koko').selectOption('3');
+    await lead.getByLabel('Oma kopio taulusta').selectOption({ label: persona.title });
+    await lead.getByRole('button', { name: 'Jaa ryhmiin' }).click();
+    const doc = await eventually(() => {
+      const d = stored(hub);
+      return d.control.groups.length > 0 && d;
+    }, 'the groups are in the file');
+    const people = doc.control.people.filter((p) => p.role === 'participant').map((p) => p.id).sort();
+    assert.deepEqual(doc.control.groups.flatMap((g) => g.members).sort(), people, 'every participant is in exactly one group');
+    for (const group of doc.control.groups) {
+      const copy = boardIn(doc, group.board);
+      assert.equal(copy?.kind, 'persona', `${group.name} has its own persona board`);
+    }
+
+    await lead.getByRole('button', { name: 'Tee muistion luonnos' }).click();
+    const memo = await eventually(() => stored(hub).sessions.find((x) => x.id === s.session).memo, 'a memo is drafted');
+    const field = lead.getByLabel(`Muistio: ${stored(hub).sessions.find((x) => x.id === s.session).title}`);
+    await field.fill(`${memo}\nSovittiin: kokeillaan yhtä yhteyshenkilöä.`);
+    await field.press('Tab');
+    await eventually(() => stored(hub).sessions.find((x) => x.id === s.session).memo.endsWith('Sovittiin: kokeillaan yhtä yhteyshenkilöä.'), 'the edited memo is in the file');
+    await noAxeViolations(lead, 'the workshop home with memos and the facilitator’s tools');
+    assert.deepEqual(lead.errors, [], 'the facilitator’s page threw no errors');
   });
 });
