@@ -29,7 +29,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
     sending = true;
     try {
       for (const d of due) {
-        await inner.execute(({ cmd: 'write_draft', board: d.board, text: d.text }));
+        await inner.execute({ cmd: 'write_draft', board: d.board, text: d.text });
         write(read().filter((x) => x.id !== d.id));
       }
     } catch {

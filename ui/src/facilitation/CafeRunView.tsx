@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import type { WorkshopView } from '../types';
 import { myCafePlace } from './cafeRun';
 import { useSession } from './context';
-import { myPerson } from './people';
+import { isObserver, myPerson } from './people';
 import type { Run } from './send';
 
 export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
@@ -63,7 +63,7 @@ export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
           ))}
         </ul>
       )}
-      {group && (
+      {group && !isObserver(local) && (
         <>
           <h3>{t('cafe.ownNotes')}</h3>
           <ul data-testid="cafe-own-notes">

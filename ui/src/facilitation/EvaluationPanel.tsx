@@ -8,12 +8,15 @@ import { boardOf } from '../boards/kinds';
 import { useRun } from '../boards/useRun';
 import { useT } from '../i18n';
 import type { WorkshopView } from '../types';
+import { useSession } from './context';
+import { isObserver } from './people';
 import type { Run } from './send';
 
 export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const uid = useId();
   const { send, error } = useRun(run);
+  const { local } = useSession();
   const open = view.control.evaluation;
   const board = open ? view.boards.find((b) => b.id === open) : undefined;
   const form = board ? boardOf(board, 'evaluation') : null;
@@ -25,13 +28,15 @@ export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run })
       </h2>
       <p>{t('evalRun.anonymous')}</p>
       {error}
-      <AnswerForm
-        items={sortedItems(form)}
-        submit={async (group, values) => {
-          const answers = [...values.entries()] as Array<[string, number]>;
-          return (await send(({ cmd: 'answer_evaluation', board: form.id, group, answers }))) !== null;
-        }}
-      />
+      {!isObserver(local) && (
+        <AnswerForm
+          items={sortedItems(form)}
+          submit={async (group, values) => {
+            const answers = [...values.entries()];
+            return (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null;
+          }}
+        />
+      )}
       <ResultsTable form={form} />
     </section>
   );

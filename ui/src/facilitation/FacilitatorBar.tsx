@@ -19,7 +19,7 @@ export type ControlProps = { view: WorkshopView; act: (cmd: FacilCommand) => voi
 export function FacilitatorBar({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const { send, error } = useRun(run);
-  const act = (cmd: FacilCommand) => void send((cmd));
+  const act = (cmd: FacilCommand) => void send(cmd);
   const props = { view, act };
   return (
     <details className="facilitator-bar" open data-testid="facilitator-bar">

@@ -6,6 +6,7 @@ import { useRun } from '../boards/useRun';
 import { useT } from '../i18n';
 import type { WorkshopView } from '../types';
 import { useSession } from './context';
+import { isObserver } from './people';
 import type { Run } from './send';
 
 export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
@@ -15,12 +16,12 @@ export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
   const { send, error } = useRun(run);
   const [text, setText] = useState('');
   const silent = view.control.silent;
-  if (!silent || silent.revealed) return null;
+  if (!silent || silent.revealed || isObserver(local)) return null;
   const board = view.boards.find((b) => b.id === silent.board);
   const mine = (local?.drafts ?? []).filter((d) => d.board === silent.board);
   const add = async () => {
     if (!text.trim()) return;
-    if (await send(({ cmd: 'write_draft', board: silent.board, text: text.trim() }))) setText('');
+    if (await send({ cmd: 'write_draft', board: silent.board, text: text.trim() })) setText('');
   };
   return (
     <section className="silent-panel" aria-labelledby={`${uid}-h`} data-testid="silent-panel">
@@ -37,9 +38,9 @@ export function SilentPanel({ view, run }: { view: WorkshopView; run: Run }) {
             <CommitField
               value={d.text}
               label={t('silent.cardN', { n: i + 1 })}
-              onCommit={(value) => void send(({ cmd: 'edit_draft', id: d.id, text: value }))}
+              onCommit={(value) => void send({ cmd: 'edit_draft', id: d.id, text: value })}
             />
-            <button type="button" onClick={() => void send(({ cmd: 'delete_draft', id: d.id }))}>
+            <button type="button" onClick={() => void send({ cmd: 'delete_draft', id: d.id })}>
               {t('common.remove')}
               <span className="sr-only"> {t('silent.cardN', { n: i + 1 })}</span>
             </button>

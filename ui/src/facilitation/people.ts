@@ -16,3 +16,8 @@ export function myPerson(view: WorkshopView, local: LocalView | null): Person | 
 export function lockedForMe(view: WorkshopView, local: LocalView | null, id: string): boolean {
   return !isFacilitator(local) && view.control.locked.includes(id);
 }
+
+/** Observers follow the session without writing. */
+export function isObserver(local: LocalView | null): boolean {
+  return local?.role === 'observer';
+}

@@ -32,9 +32,9 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
     patch: (type, id, patch) => void send(patchItem(b, type, id, patch)),
     remove: (type, id) => void send(deleteItem(b, type, id)),
     vote: (idea) =>
-      void send(voting ? ({ cmd: 'cast_vote', board: b, idea }) : addItem(b, { type: 'Vote', idea_id: idea, voter: null })),
+      void send(voting ? { cmd: 'cast_vote', board: b, idea } : addItem(b, { type: 'Vote', idea_id: idea, voter: null })),
     unvote: (ideaId) => {
-      if (voting) return void send(({ cmd: 'retract_vote', board: b, idea: ideaId }));
+      if (voting) return void send({ cmd: 'retract_vote', board: b, idea: ideaId });
       const id = voteToRemove(wall, ideaId, null);
       if (id) void send(deleteItem(b, 'Vote', id));
     },
