@@ -112,6 +112,35 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await page.getByTestId('workshop-title').waitFor();
   });
 
+  it('bring everyone here: a participant’s causal map takes the facilitator’s zoom and place', async () => {
+    const { hub, page, lead } = s;
+    const map = stored(hub).boards.find((b) => b.kind === 'causal_map');
+    await lead.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), map.id);
+    await lead.locator('.react-flow__viewport').waitFor();
+    const transform = (p) => p.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
+    const settled = async (p) => {
+      let last = '';
+      return eventually(async () => {
+        const now = await transform(p);
+        const same = now === last;
+        last = now;
+        return same && now;
+      }, 'the view stopped moving');
+    };
+    await settled(lead);
+    await lead.getByRole('button', { name: 'Suurenna' }).click();
+    await lead.getByRole('button', { name: 'Suurenna' }).click();
+    const wanted = await settled(lead);
+    await lead.getByRole('button', { name: 'Tuo kaikki tänne' }).click();
+    const follow = await eventually(() => stored(hub).control.follow, 'Follow is in the file');
+    assert.equal(follow.board, map.id);
+    await page.getByTestId('board-title-heading').filter({ hasText: map.title }).waitFor();
+    await eventually(async () => (await transform(page)) === wanted, `the participant’s view is the facilitator’s (${wanted})`);
+    assert.match(await page.locator('.following').innerText(), /Seuraat ohjaajan näkymää/);
+    await lead.getByRole('button', { name: 'Lopeta seuraaminen' }).click();
+    await eventually(() => !stored(hub).control.follow, 'Follow is off');
+  });
+
   it('silent writing: cards stay with their writers until the facilitator reveals them all at once', async () => {
     const { hub, page } = s;
     await s.facilitator.execute({ cmd: 'go_to_step', session: s.session, step: stored(hub).sessions.find((x) => x.id === s.session).steps[0].id });
