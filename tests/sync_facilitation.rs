@@ -82,6 +82,9 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
     ok(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": vertais }));
     let third = refused(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": kalenteri }));
     assert_eq!(third, "You have used all your dots.", "the budget holds");
+    ok(&mut aino, json!({ "cmd": "retract_vote", "board": p.wall, "idea": vertais }));
+    assert_eq!(aino.ask(json!({ "local_view": null })).unwrap()["votes_left"], 1, "a dot taken back can be given again");
+    ok(&mut aino, json!({ "cmd": "cast_vote", "board": p.wall, "idea": vertais }));
     ok(&mut bertta, json!({ "cmd": "cast_vote", "board": p.wall, "idea": olohuone }));
     let local = aino.ask(json!({ "local_view": null })).unwrap();
     assert_eq!(local["votes_left"], 0, "Aino sees she has no dots left");
@@ -133,6 +136,8 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
     for peer in [&mut fac, &mut aino, &mut bertta] {
         assert_eq!(board(&peer.view(), &p.form)["answers"], json!([]), "no answer shows while the form is open");
     }
+    let sealed = format!("{}.sealed", p.file.display());
+    wait_until("the hub holds the three answers", || std::fs::read_to_string(&sealed).is_ok_and(|s| s.matches("answer").count() == 3));
     ok(&mut fac, json!({ "cmd": "close_evaluation" }));
     wait_until("the answers reach Aino", || board(&aino.view(), &p.form)["answers"].as_array().is_some_and(|a| a.len() == 3));
     let result = board(&aino.view(), &p.form)["results"][0].clone();

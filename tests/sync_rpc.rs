@@ -162,3 +162,39 @@ async fn a_browser_with_the_join_code_is_a_participant_and_cannot_run_the_sessio
     let local = call(&mut browser, 2, "local_view", json!({})).await;
     assert_eq!(local["result"]["me"], person, "the local view says who this browser is");
 }
+
+#[tokio::test]
+async fn a_browser_participant_keeps_drafts_until_the_reveal_and_votes_hidden_within_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let wall = hub.change(|w| w.create_board(paja::model::BoardKind::IdeaWall, "Ideat", None)).unwrap();
+    let mut browser = connect(&hub, &format!("code={}&name=Selain", hub.code)).await.expect("the code lets a browser in");
+    next(&mut browser, true).await;
+    let start = Command::StartSilent { board: wall.clone(), anonymous: true };
+    hub.execute(&start).unwrap();
+    let draft = json!({ "command": { "cmd": "write_draft", "board": wall, "text": "Selaimen idea" } });
+    let early = call(&mut browser, 1, "execute", draft.clone()).await;
+    assert_eq!(early["error"]["code"], "draft_in_browser", "before the reveal the card stays in the browser");
+    hub.execute(&Command::RevealSilent).unwrap();
+    let published = call(&mut browser, 2, "execute", draft).await;
+    assert_eq!(published["ok"], true, "after the reveal the card is published: {published}");
+    let paja::model::BoardContent::IdeaWall(ideas) = &hub.view().board(&wall).unwrap().content.clone() else { panic!() };
+    assert_eq!(ideas.ideas[0].name, "Selaimen idea", "the hub wrote it, with no author");
+    let idea = ideas.ideas[0].id.clone();
+
+    hub.execute(&Command::StartVoting { board: wall.clone(), budget: 1, hidden: true }).unwrap();
+    let vote = json!({ "command": { "cmd": "cast_vote", "board": wall, "idea": idea } });
+    assert_eq!(call(&mut browser, 3, "execute", vote.clone()).await["ok"], true, "one dot is within the budget");
+    let second = call(&mut browser, 4, "execute", vote).await;
+    assert_eq!(second["error"]["message"], "You have used all your dots.", "the hub holds the budget for browsers too");
+    let local = call(&mut browser, 5, "local_view", json!({})).await;
+    assert_eq!((local["result"]["votes_left"].clone(), local["result"]["my_votes"].clone()), (json!(0), json!([idea])));
+    let votes = |hub: &HubHandle| match &hub.view().board(&wall).unwrap().content {
+        paja::model::BoardContent::IdeaWall(b) => b.votes.clone(),
+        _ => Vec::new(),
+    };
+    assert!(votes(&hub).is_empty(), "the dot is sealed until the reveal");
+    hub.execute(&Command::RevealVotes).unwrap();
+    assert_eq!(votes(&hub).len(), 1, "revealed, it is published");
+    assert_eq!(votes(&hub)[0].voter, None, "with no voter");
+}

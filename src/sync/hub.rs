@@ -196,21 +196,19 @@ impl HubHandle {
         self.state.change(edit)
     }
 
-    /// Runs a command from the facilitator's own window: logged, applied, sent to all.
+    /// Runs a command from the facilitator's own window on the hub's laptop: logged,
+    /// applied, sent to all (hidden dots and answers sealed like everyone's).
     pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
-        self.state.execute(command)
+        self.state.execute_for(&self.me(), command)
     }
 
     /// What only the facilitator sees on the hub's own laptop.
     pub fn local_view(&self) -> Result<crate::api::LocalView, crate::Error> {
-        let file = lock(&self.state.file);
-        let view = file.view();
-        let hidden = match &view.control.voting {
-            Some(v) if v.hidden => lock(&self.state.sealed).ballot(&v.board, admission::FACILITATOR_PERSON),
-            _ => Vec::new(),
-        };
-        let me = Some(admission::FACILITATOR_PERSON);
-        Ok(crate::api::LocalView::new(&view, "facilitator", me, file.drafts()?, hidden))
+        self.state.local_view_for(&self.me())
+    }
+
+    fn me(&self) -> admission::Member {
+        admission::Member { role: Role::Facilitator, person: admission::FACILITATOR_PERSON.into(), name: String::new() }
     }
 
     /// Fires after every change, local or remote, so the window can redraw.

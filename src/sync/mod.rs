@@ -21,6 +21,11 @@
 //! - [`tls`]: the self-signed certificate and the fingerprint-pinning verifier.
 //! - [`socket`]: the WebSocket adapter (TCP, TLS, handshake, limits, timeouts).
 //! - [`hub`] and [`peer`]: what the desktop app and the CLI call.
+//! - `participant`: a person's commands through their own core (role checks, drafts
+//!   published at the reveal, hidden dots and answers sealed to the hub).
+//! - `seat`: the same for commands run at the hub (the facilitator's window, browsers).
+//! - `sealed`: what the hub holds sealed and publishes when the control no longer hides it.
+//! - `locks`: the hub's refusal of participants' writes to locked boards and items.
 //!
 //! To add a Paja message, add a variant to [`wire::PajaMessage`] and handle it in
 //! [`connection`] (hub side) and [`peer`] (peer side).
@@ -37,6 +42,7 @@ mod peer_link;
 pub mod qr;
 pub mod room;
 mod locks;
+mod seat;
 mod sealed;
 pub mod rpc;
 pub mod socket;

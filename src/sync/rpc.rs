@@ -19,7 +19,7 @@
 use super::admission::{Gate, Member, Role};
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
-use crate::api::{Command, LocalView, Outcome, drafts, rules, voting};
+use crate::api::{Command, Outcome, drafts};
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -78,7 +78,7 @@ fn refused(why: &str) -> Failure {
 fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<Value, Failure> {
     match method {
         "workshop_view" => to_json(lock(&state.file).view()),
-        "local_view" => to_json(local_view(state, member)),
+        "local_view" => to_json(state.local_view_for(member).map_err(core)?),
         "execute" => {
             #[derive(Deserialize)]
             struct Params {
@@ -99,59 +99,13 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
     }
 }
 
-/// Who this browser is in the room, and what only they see.
-fn local_view(state: &HubState, member: &Member) -> LocalView {
-    let view = lock(&state.file).view();
-    let hidden = match &view.control.voting {
-        Some(v) if v.hidden => lock(&state.sealed).ballot(&v.board, &member.person),
-        _ => Vec::new(),
-    };
-    LocalView::new(&view, member.role.as_str(), Some(&member.person), Vec::new(), hidden)
-}
-
-/// Runs a browser's command with its role's limits.
+/// Runs a browser's command with its role's limits. Its drafts stay in the browser
+/// until the reveal.
 fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
-    let me = member.person.as_str();
-    let view = lock(&state.file).view();
-    let control = &view.control;
-    let hidden_board = control.voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
-    let outcome = |state: &HubState| Ok(Outcome { id: None, view: lock(&state.file).view() });
-    let seal = |board: &str, item: SealedItem| state.seal_from(me, board.to_string(), item).map_err(refused);
-    if let Command::WriteDraft { board, text } = command {
-        return publish_draft(state, member, board, text);
-    }
-    if matches!(command, Command::EditDraft { .. } | Command::DeleteDraft { .. }) {
-        return Err(in_browser());
-    }
-    let given = hidden_board.as_deref().map(|b| lock(&state.sealed).ballot(b, me).len()).unwrap_or(0);
-    if let Some(why) = rules::refusal(member.role, Some(me), command, &view, given) {
-        return Err(refused(&why));
-    }
     match command {
-        Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-            seal(board, SealedItem::Vote { idea: idea.clone() })?;
-            outcome(state)
-        }
-        Command::RetractVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-            seal(board, SealedItem::Unvote { idea: idea.clone() })?;
-            outcome(state)
-        }
-        Command::CastVote { board, idea } => {
-            state.change(|w| voting::cast(w, board, idea, Some(me))).map_err(sync_failure)?;
-            outcome(state)
-        }
-        Command::RetractVote { board, idea } => {
-            state.change(|w| voting::retract(w, board, idea, Some(me))).map_err(sync_failure)?;
-            outcome(state)
-        }
-        Command::AnswerEvaluation { board, group, answers } => {
-            voting::check_answers(&view, board, answers).map_err(|e| core(e.into()))?;
-            for (item, value) in answers {
-                seal(board, SealedItem::Answer { item: item.clone(), group: *group, value: *value })?;
-            }
-            outcome(state)
-        }
-        other => state.execute(other).map_err(core),
+        Command::WriteDraft { board, text } => publish_draft(state, member, board, text),
+        Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(in_browser()),
+        other => state.execute_for(member, other).map_err(core),
     }
 }
 
@@ -262,7 +216,7 @@ where
                 Ok(()) | Err(RecvError::Lagged(_)) => {
                     // A burst of changes is one redraw: send the newest view once.
                     while changes.try_recv().is_ok() {}
-                    json!({ "event": "changed", "view": lock(&state.file).view(), "local": local_view(&state, &member) })
+                    json!({ "event": "changed", "view": lock(&state.file).view(), "local": state.local_view_for(&member).ok() })
                 }
                 Err(RecvError::Closed) => return,
             },

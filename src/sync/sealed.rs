@@ -152,8 +152,10 @@ impl HubState {
         Ok(())
     }
 
-    /// Publishes every sealed item the control document no longer hides.
+    /// Publishes every sealed item the control document no longer hides, and the
+    /// facilitator's own drafts on the hub's laptop once their round is revealed.
     pub fn publish_due(&self) {
+        self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();
         let due = sealed.take_due(&control);
@@ -165,6 +167,23 @@ impl HubState {
             sealed.items.extend(due);
         }
         sealed.save();
+    }
+
+    fn publish_own_drafts(&self) {
+        let due = match lock(&self.file).due_drafts() {
+            Ok(due) if !due.drafts.is_empty() => due,
+            _ => return,
+        };
+        let published = self.change_only(|w| {
+            for draft in &due.drafts {
+                drafts::add_card(w, &due.board, &draft.text)?;
+            }
+            Ok(())
+        });
+        let forgotten = published.map_err(|e| e.to_string()).and_then(|_| lock(&self.file).forget_drafts(&due.drafts).map_err(|e| e.to_string()));
+        if let Err(e) = forgotten {
+            eprintln!("paja hub: the facilitator's drafts could not be published: {e}");
+        }
     }
 
     /// Publishes every sealed item of `board` now, whatever the control says.
