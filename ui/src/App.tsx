@@ -4,7 +4,7 @@ import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
 import { SessionContext, type Here, type SessionState, type Viewport } from './facilitation/context';
 import { isFacilitator } from './facilitation/people';
-import { SessionBar } from './facilitation/SessionBar';
+import { LiveSession } from './facilitation/LiveSession';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
@@ -141,7 +141,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
           </div>
         </main>
       )}
-      {load.state === 'ready' && <SessionBar view={load.view} run={run} />}
+      {load.state === 'ready' && <LiveSession view={load.view} run={run} />}
       {load.state === 'ready' &&
         (board ? (
           <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />

@@ -6,7 +6,7 @@ import { SessionContext, type SessionState } from './context';
 import { liveView, localOf } from './fixture.test-data';
 import { JoinPage } from './JoinPage';
 import type { LocalView } from '../types';
-import { SessionBar } from './SessionBar';
+import { LiveSession } from './LiveSession';
 
 function render(view: WorkshopView, local: LocalView, lang: Language = 'fi'): string {
   const session: SessionState = {
@@ -20,7 +20,7 @@ function render(view: WorkshopView, local: LocalView, lang: Language = 'fi'): st
   return renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>
       <SessionContext.Provider value={session}>
-        <SessionBar view={view} run={async () => ({ id: null, view })} />
+        <LiveSession view={view} run={async () => ({ id: null, view })} />
       </SessionContext.Provider>
     </LanguageContext.Provider>,
   );

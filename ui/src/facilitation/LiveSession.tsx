@@ -15,7 +15,7 @@ import { SilentPanel } from './SilentPanel';
 import { StepNow } from './StepNow';
 import { useMarks } from './useMarks';
 
-export function SessionBar({ view, run }: { view: WorkshopView; run: Run }) {
+export function LiveSession({ view, run }: { view: WorkshopView; run: Run }) {
   const t = useT();
   const { local, follow } = useSession();
   const c = view.control;
@@ -23,7 +23,7 @@ export function SessionBar({ view, run }: { view: WorkshopView; run: Run }) {
   useMarks(c.spotlight ? [c.spotlight] : [], 'spotlit', { scroll: true });
   useMarks(isFacilitator(local) ? [] : c.locked, 'item-locked', { disable: true });
   return (
-    <aside className="session-bar" aria-label={t('live.heading')}>
+    <aside className="live-session" aria-label={t('live.heading')}>
       {isFacilitator(local) && <FacilitatorBar view={view} run={run} />}
       <StepNow view={view} />
       <Countdown timer={view.control.timer} />
