@@ -101,6 +101,11 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     assert.ok(await page.getByRole('button', { name: 'Uusi piste' }).isDisabled(), 'a participant cannot edit a locked board');
     await noAxeViolations(page, 'a participant on a locked board');
 
+    await s.facilitator.execute({ cmd: 'start_timer', seconds: 2 });
+    await page.getByTestId('timer-ended').filter({ hasText: 'Aika loppui!' }).waitFor();
+    assert.equal(await page.getByTestId('timer-ended').getAttribute('aria-live'), 'assertive', 'the end is announced, not only shown');
+    assert.match(await page.getByRole('timer').innerText(), /0:00/);
+
     await lead.getByRole('button', { name: 'Avaa taulun lukitus' }).click();
     await lead.getByRole('button', { name: 'Lopeta seuraaminen' }).click();
     await lead.getByRole('button', { name: 'Pysäytä ajastin' }).click();
