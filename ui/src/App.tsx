@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
-import { SessionContext, type Here, type SessionState, type Viewport } from './facilitation/context';
-import { isFacilitator } from './facilitation/people';
+import { SessionContext } from './facilitation/context';
 import { LiveSession } from './facilitation/LiveSession';
+import { useLiveSession } from './facilitation/useLiveSession';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
 import { SettingsBar } from './SettingsBar';
-import type { Command, LocalView, Outcome, WorkshopView } from './types';
+import type { Command, Outcome, WorkshopView } from './types';
 import { WorkshopPage } from './workshop/WorkshopPage';
 
 type Load =
@@ -29,13 +29,8 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [problem, setProblem] = useState<BackendError | null>(null);
   const [route, go] = useRoute();
-  const [local, setLocal] = useState<LocalView | null>(null);
-  const [here, setHere] = useState<Here>({ board: null, selected: new Set() });
-  const viewport = useRef<Viewport | null>(null);
   // What is only mine (role, drafts, own dots) follows every change of the workshop.
-  const refreshLocal = useCallback(() => {
-    backend.localView().then(setLocal, () => undefined);
-  }, [backend]);
+  const { session, refreshLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
 
   const setSettings = (next: Settings) => {
     setSettingsState(next);
@@ -88,66 +83,41 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
     document.title = title;
   }, [title]);
 
-  // "Bring everyone here": everyone but the facilitator goes to the facilitator's board.
-  const following = load.state === 'ready' && !isFacilitator(local) ? load.view.control.follow : null;
-  const followBoard = following?.board;
-  const onBoard = route.screen === 'board' ? route.id : null;
-  useEffect(() => {
-    if (followBoard && followBoard !== onBoard) go({ screen: 'board', id: followBoard });
-  }, [followBoard, onBoard]); // eslint-disable-line react-hooks/exhaustive-deps
-  // A café round starts or changes: everyone but the facilitator goes to the café board.
-  const cafe = load.state === 'ready' && !isFacilitator(local) ? load.view.control.cafe : null;
-  const cafeRound = cafe ? `${cafe.board}:${cafe.round}` : null;
-  useEffect(() => {
-    if (cafe && cafe.board !== onBoard) go({ screen: 'board', id: cafe.board });
-  }, [cafeRound]); // eslint-disable-line react-hooks/exhaustive-deps
-  const session = useMemo<SessionState>(
-    () => ({
-      local,
-      here,
-      setHere,
-      viewport,
-      follow: following && following.board === onBoard ? following : null,
-      spotlight: load.state === 'ready' ? load.view.control.spotlight : null,
-    }),
-    [local, here, following, onBoard, load],
-  );
-
   return (
     <LanguageContext.Provider value={settings.lang}>
       <SessionContext.Provider value={session}>
-      <SettingsBar settings={settings} onChange={setSettings} />
-      {problem && (
-        <div role="alert" className="problem" data-error-code={problem.code}>
-          <p>
-            {t('error.heading')} {problem.message}
-          </p>
-          <button type="button" onClick={() => setProblem(null)}>
-            {t('error.close')}
-          </button>
-        </div>
-      )}
-      {load.state === 'loading' && (
-        <main>
-          <p role="status">{t('app.loading')}</p>
-        </main>
-      )}
-      {load.state === 'failed' && (
-        <main>
-          <h1>{t('app.name')}</h1>
-          <div role="alert" data-error-code={load.error.code}>
-            <p>{t('app.error')}</p>
-            <p>{load.error.message}</p>
+        <SettingsBar settings={settings} onChange={setSettings} />
+        {problem && (
+          <div role="alert" className="problem" data-error-code={problem.code}>
+            <p>
+              {t('error.heading')} {problem.message}
+            </p>
+            <button type="button" onClick={() => setProblem(null)}>
+              {t('error.close')}
+            </button>
           </div>
-        </main>
-      )}
-      {load.state === 'ready' && <LiveSession view={load.view} run={run} />}
-      {load.state === 'ready' &&
-        (board ? (
-          <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
-        ) : (
-          <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
-        ))}
+        )}
+        {load.state === 'loading' && (
+          <main>
+            <p role="status">{t('app.loading')}</p>
+          </main>
+        )}
+        {load.state === 'failed' && (
+          <main>
+            <h1>{t('app.name')}</h1>
+            <div role="alert" data-error-code={load.error.code}>
+              <p>{t('app.error')}</p>
+              <p>{load.error.message}</p>
+            </div>
+          </main>
+        )}
+        {load.state === 'ready' && <LiveSession view={load.view} run={run} />}
+        {load.state === 'ready' &&
+          (board ? (
+            <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
+          ) : (
+            <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
+          ))}
       </SessionContext.Provider>
     </LanguageContext.Provider>
   );
