@@ -40,7 +40,11 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     const { page } = await openBrowser();
     s.page = page;
   });
-  after(stopAll);
+  after(async () => {
+    // PAJA_E2E_LOG=1 shows what the hub said, to read a failure by.
+    if (process.env.PAJA_E2E_LOG) console.log(s.hub?.log());
+    await stopAll();
+  });
 
   it('a browser joins from the join link after reading, in plain words, what it shares and with whom', async () => {
     const { page, hub } = s;
@@ -163,6 +167,11 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await page.getByLabel('Uusi kortti').fill('Vertaistuki jonoon');
     await page.getByRole('button', { name: 'Lisää kortti' }).click();
     await page.getByTestId('my-drafts').getByRole('listitem').first().waitFor();
+    // A reload (or a dropped connection) loses nothing: the card stays in this browser,
+    // and the page comes back as the same person.
+    await page.reload();
+    await page.getByTestId('my-drafts').getByRole('listitem').first().waitFor();
+    assert.equal(stored(hub).control.people.filter((p) => p.name === 'Selma Öhman').length, 1, 'the browser came back as the same person');
     await noAxeViolations(page, 'silent writing');
     await screenshot(page.getByTestId('silent-panel'), 'silent-writing');
 

@@ -1,5 +1,6 @@
 // The UI's only way to the core. Components receive a `Backend` and never know
 // whether it is Tauri IPC, WebSocket RPC or a test double.
+import { rememberToken, welcomedToken } from '../facilitation/joining';
 import { withBrowserDrafts } from './drafts';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
@@ -23,8 +24,20 @@ export type BrowserJoin = { code: string; name: string } | { token: string };
  * (where silent-writing drafts stay in the browser until the reveal). */
 export function defaultBackend(join?: BrowserJoin): Backend {
   if (inTauri()) return backendOver(tauriTransport);
-  const backend = backendOver(new WebSocketTransport(rpcUrl(window.location, join)));
-  return withBrowserDrafts(backend, window.localStorage);
+  // Once welcomed, a participant comes back (after a drop) with the hub's token, as the same person.
+  const code = join && 'code' in join ? join.code : null;
+  const again = () => (code ? welcomedToken(sessionStorage, code) : null);
+  const transport = new WebSocketTransport(() => {
+    const token = again();
+    return rpcUrl(window.location, token ? { token } : join);
+  });
+  if (code) {
+    transport.listen('welcome', (w) => {
+      const token = (w as { token?: unknown }).token;
+      if (typeof token === 'string' && token) rememberToken(sessionStorage, code, token);
+    });
+  }
+  return withBrowserDrafts(backendOver(transport), window.localStorage);
 }
 
 export { inTauri };

@@ -123,4 +123,34 @@ describe('WebSocket RPC client', () => {
     socket.reply({ id: 1, ok: true, result: { id: null, view: {} } });
     await expect(done).resolves.toEqual({ id: null, view: {} });
   });
+
+  it('comes back after a dropped connection, with the url asked again, and fetches what changed meanwhile', async () => {
+    const sockets: FakeSocket[] = [];
+    const urls: string[] = [];
+    let token = '';
+    const transport = new WebSocketTransport(
+      () => (token ? `ws://hub/rpc?token=${token}` : 'ws://hub/rpc?code=C&name=N'),
+      (url) => {
+        urls.push(url);
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
+      },
+    );
+    const seen: unknown[] = [];
+    backendOver(transport).onChanged((view) => seen.push(view));
+    sockets[0].open();
+    sockets[0].reply({ event: 'welcome', token: 't9', role: 'participant', person: 'p1' });
+    token = 't9';
+    sockets[0].close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(urls, 'the second connection comes back as the same person').toEqual(['ws://hub/rpc?code=C&name=N', 'ws://hub/rpc?token=t9']);
+    sockets[1].open();
+    await tick();
+    expect(sockets[1].sent, 'what changed while away is asked for at once').toEqual([{ id: 1, method: 'workshop_view', params: {} }]);
+    sockets[1].reply({ id: 1, ok: true, result: { meta: { title: 'Uusi' } } });
+    await tick();
+    expect(seen).toEqual([{ meta: { title: 'Uusi' } }]);
+    transport.close();
+  });
 });

@@ -23,6 +23,16 @@ export function workshopCommands(transport: Transport): WorkshopCommands {
     execute: (command) => transport.call<Outcome>('execute', { command }),
     localView: () => transport.call<LocalView>('local_view'),
     media: (hash) => transport.call<string>('media', { hash }),
-    onChanged: (listener) => transport.listen('changed', (view) => listener(view as WorkshopView)),
+    onChanged: (listener) => {
+      const stopChanged = transport.listen('changed', (view) => listener(view as WorkshopView));
+      // Back after a dropped connection: what changed meanwhile arrives as one fresh view.
+      const stopBack = transport.listen('reconnected', () => {
+        transport.call<WorkshopView>('workshop_view').then(listener, () => undefined);
+      });
+      return () => {
+        stopChanged();
+        stopBack();
+      };
+    },
   };
 }

@@ -23,3 +23,14 @@ export function joinedName(store: Store, code: string): string | null {
 export function rememberJoin(store: Store, code: string, name: string): void {
   store.setItem(key(code), name);
 }
+
+const tokenKey = (code: string) => `paja.token.${code}`;
+
+/** The token the hub welcomed this tab with, to come back as the same person. */
+export function welcomedToken(store: Store, code: string): string | null {
+  return store.getItem(tokenKey(code));
+}
+
+export function rememberToken(store: Store, code: string, token: string): void {
+  store.setItem(tokenKey(code), token);
+}

@@ -3,7 +3,7 @@ import { agendaIndex, agendaSteps, stepBeside } from './agenda';
 import { myCafePlace } from './cafeRun';
 import { parseDrafts, revealedDrafts } from './drafts';
 import { findItem } from './items';
-import { joinCode, joinedName, joinToken, rememberJoin } from './joining';
+import { joinCode, joinedName, joinToken, rememberJoin, rememberToken, welcomedToken } from './joining';
 import { lockedForMe, myPerson } from './people';
 import { clock, countdown } from './timer';
 import { countsShown, dotsLeft, myDotsOn } from './voting';
@@ -149,6 +149,9 @@ describe('joining from a browser', () => {
     expect(joinedName(storage, 'ABCDEF')).toBeNull();
     rememberJoin(storage, 'ABCDEF', 'Äino');
     expect(joinedName(storage, 'ABCDEF')).toBe('Äino');
+    expect(welcomedToken(storage, 'ABCDEF')).toBeNull();
+    rememberToken(storage, 'ABCDEF', 't1');
+    expect(welcomedToken(storage, 'ABCDEF'), 'back after a reload as the same person').toBe('t1');
   });
 });
 
