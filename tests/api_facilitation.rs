@@ -97,3 +97,23 @@ fn the_memo_is_drafted_from_the_sessions_boards_and_stays_editable() {
     run(&mut file, json!({ "cmd": "patch_session", "session": session, "patch": { "memo": format!("{memo}Lisätty käsin.") } })).unwrap();
     assert!(file.view().sessions[0].memo.ends_with("Lisätty käsin."), "the facilitator edits it afterwards");
 }
+
+#[test]
+fn each_cafe_round_starts_the_shared_countdown_and_the_last_one_leads_to_the_harvest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Workshop::new();
+    let cafe = w.create_board(BoardKind::Cafe, "Kahvila", None).unwrap();
+    w.patch_board(&cafe, &serde_json::from_value(json!({ "round_minutes": 15 })).unwrap()).unwrap();
+    for q in ["Mikä auttaa?", "Mikä estää?"] {
+        w.add(&cafe, &paja::model::cafe::Station { question: q.into(), ..Default::default() }).unwrap();
+    }
+    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), w).unwrap();
+    run(&mut file, json!({ "cmd": "start_cafe", "board": cafe })).unwrap();
+    let control = file.view().control;
+    assert_eq!(control.cafe.as_ref().map(|c| c.round), Some(1), "the café starts at round 1");
+    assert_eq!(control.timer.as_ref().map(|t| (t.seconds, t.running)), Some((900, true)), "a 15-minute countdown runs");
+    run(&mut file, json!({ "cmd": "next_cafe_round" })).unwrap();
+    assert_eq!(file.view().control.cafe.map(|c| c.round), Some(2), "round 2 is stored");
+    let last = run(&mut file, json!({ "cmd": "next_cafe_round" })).unwrap_err();
+    assert_eq!(last.to_string(), "That was the last round; next comes the harvest.");
+}

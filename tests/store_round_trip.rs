@@ -227,3 +227,20 @@ fn tiny_png() -> Vec<u8> {
         .expect("encode png");
     out
 }
+
+#[test]
+fn a_file_from_before_drafts_opens_and_gains_the_drafts_table_with_its_content_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.paja");
+    let mut workshop = paja::model::Workshop::new();
+    let board = workshop.create_board(paja::model::BoardKind::Free, "Vanha", None).unwrap();
+    drop(paja::api::WorkshopFile::create(&path, workshop).unwrap());
+    let conn = rusqlite::Connection::open(&path).expect("open with plain SQLite");
+    conn.execute_batch("DROP TABLE drafts; PRAGMA user_version = 1;").expect("make it a schema-1 file");
+    drop(conn);
+    let mut file = paja::api::WorkshopFile::open(&path).expect("a schema-1 file opens");
+    assert_eq!(file.view().boards[0].title, "Vanha", "its content is intact");
+    file.write_draft(&board, "Uusi luonnos").expect("the migration made the drafts table");
+    assert_eq!(file.drafts().unwrap()[0].text, "Uusi luonnos");
+    assert!(file.check().unwrap().is_clean(), "the migrated file checks clean");
+}

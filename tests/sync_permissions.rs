@@ -62,14 +62,32 @@ fn every_facilitator_action_is_refused_for_a_participant_by_their_core_and_by_th
     assert_eq!(refusals(&mut aino), 0, "nothing was sent, so the hub had nothing to refuse");
 
     // A tampered app writes the control document anyway: the hub refuses every write.
+    // (The memo is ordinary content a participant may edit anyway, so it is not here.)
+    let me = fac.view()["control"]["people"].as_array().unwrap().iter().find(|x| x["name"] == "Aino").unwrap()["id"].clone();
     let raw = [
+        json!({ "cmd": "go_to_step", "session": session, "step": step }),
         json!({ "cmd": "start_timer", "seconds": 60 }),
+        json!({ "cmd": "stop_timer" }),
+        json!({ "cmd": "follow", "board": p.wall, "x": 1.0, "y": 2.0, "zoom": 1.5 }),
+        json!({ "cmd": "stop_follow" }),
         json!({ "cmd": "lock", "id": p.wall }),
+        json!({ "cmd": "unlock", "id": p.wall }),
+        json!({ "cmd": "spotlight", "item": "jokin" }),
         json!({ "cmd": "start_silent", "board": p.wall, "anonymous": false }),
+        json!({ "cmd": "reveal_silent" }),
         json!({ "cmd": "start_voting", "board": p.wall, "budget": 9, "hidden": false }),
+        json!({ "cmd": "reveal_votes" }),
+        json!({ "cmd": "end_voting" }),
+        json!({ "cmd": "start_cafe", "board": p.cafe }),
+        json!({ "cmd": "next_cafe_round" }),
+        json!({ "cmd": "assign_cafe_group", "person": me, "group": p.groups[0] }),
+        json!({ "cmd": "split_groups", "size": 3, "random": false, "board": null }),
+        json!({ "cmd": "assign_group", "person": me, "group": null }),
         json!({ "cmd": "open_evaluation", "board": p.form }),
+        json!({ "cmd": "close_evaluation" }),
         json!({ "cmd": "allow_browsers", "on": true }),
     ];
+    assert_eq!(raw.len(), actions.len() - 1, "every control action but the memo is tried raw");
     for (n, action) in raw.iter().enumerate() {
         aino.ask(json!({ "raw": action })).unwrap_or_else(|e| panic!("the tampered write {action} is made locally: {e}"));
         wait_until("the hub refuses it", || refusals(&mut aino) == n + 1);
@@ -111,4 +129,24 @@ fn a_locked_board_is_refused_by_the_participants_core_and_at_the_hub() {
     wait_until("the unlock reaches Bertta", || bertta.view()["control"]["locked"] == json!([]));
     ok(&mut bertta, idea(&p.wall, "Auki taas"));
     wait_until("unlocked, Bertta's idea arrives", || names(&fac.view(), &p.wall) == ["Auki taas", "Ohjaajan idea"]);
+}
+
+#[test]
+fn a_locked_item_is_refused_at_the_hub_while_the_rest_of_its_board_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let hub = Hub::serve(&p.file, &[]);
+    let mut fac = facilitator(&hub, dir.path());
+    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
+    wait_until("both are in", || fac.is_connected() && aino.is_connected());
+    let kept = ok(&mut fac, idea(&p.wall, "Lukittu idea"))["id"].clone();
+    ok(&mut fac, json!({ "cmd": "lock", "id": kept }));
+    wait_until("the lock reaches Aino", || aino.view()["control"]["locked"] == json!([kept]));
+    let rename = json!({ "cmd": "patch_item", "board": p.wall, "item_type": "Idea", "id": kept, "patch": { "name": "Muutettu" } });
+    assert_eq!(refused(&mut aino, rename.clone()), LOCKED, "Aino's core refuses the locked idea");
+    aino.ask(json!({ "raw": rename })).expect("the tampered write is made locally");
+    wait_until("the hub refuses it", || refusals(&mut aino) == 1);
+    ok(&mut aino, idea(&p.wall, "Vapaa idea"));
+    wait_until("a new idea on the same board is taken in", || names(&fac.view(), &p.wall).contains(&"Vapaa idea".to_string()));
+    assert_eq!(names(&fac.view(), &p.wall), ["Lukittu idea", "Vapaa idea"], "the locked idea kept its name at the hub");
 }

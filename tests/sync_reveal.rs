@@ -81,7 +81,7 @@ fn an_anonymous_card_appears_everywhere_only_after_reveal_and_nothing_ties_it_to
     for path in &files {
         let bytes = std::fs::read(path).expect("the file reads");
         text_seen |= contains(&bytes, SECRET.as_bytes());
-        if !path.extension().is_some_and(|e| e == "paja") {
+        if path.extension().is_none_or(|e| e != "paja") {
             assert!(!contains(&bytes, SENDER.as_bytes()), "{} names the sender", path.display());
         }
     }

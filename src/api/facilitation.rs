@@ -19,6 +19,18 @@ fn board_of(w: &Workshop, board: &str, kind: BoardKind) -> Result<crate::model::
     Ok(found)
 }
 
+fn cafe_of(w: &Workshop, board: &str) -> Result<crate::model::cafe::CafeBoard, ModelError> {
+    match board_of(w, board, BoardKind::Cafe)?.content {
+        BoardContent::Cafe(cafe) => Ok(cafe),
+        _ => Err(ModelError::NotFound { what: "café", id: board.into() }),
+    }
+}
+
+/// A café round runs on the timer: a new countdown of the board's round length, if set.
+fn round_timer(cafe: &crate::model::cafe::CafeBoard) -> Option<Timer> {
+    (cafe.round_minutes > 0).then(|| Timer { started_at_ms: now_ms(), seconds: cafe.round_minutes * 60, running: true })
+}
+
 /// Runs one facilitator command; returns the id of anything it created.
 pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelError> {
     let mut c = w.control();
@@ -75,24 +87,28 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
         },
         Command::EndVoting => c.voting = None,
         Command::StartCafe { board } => {
-            board_of(w, board, BoardKind::Cafe)?;
             c.cafe = Some(CafeRun { board: board.clone(), round: 1 });
+            c.timer = round_timer(&cafe_of(w, board)?);
         }
         Command::NextCafeRound => {
             let Some(run) = &mut c.cafe else { return Err(refused("No learning café is running.")) };
-            let BoardContent::Cafe(cafe) = board_of(w, &run.board, BoardKind::Cafe)?.content else { unreachable!() };
+            let cafe = cafe_of(w, &run.board)?;
             if run.round as usize >= cafe.stations.len() {
                 return Err(refused("That was the last round; next comes the harvest."));
             }
             run.round += 1;
+            c.timer = round_timer(&cafe).or(c.timer);
         }
         Command::AssignCafeGroup { person, group } => {
-            if let (Some(group), Some(run)) = (group, &c.cafe) {
-                if let BoardContent::Cafe(cafe) = w.board(&run.board)?.content {
-                    if !cafe.groups.iter().any(|g| &g.id == group) {
-                        return Err(ModelError::NotFound { what: "café group", id: group.clone() });
-                    }
-                }
+            let groups = match &c.cafe {
+                Some(run) => match w.board(&run.board)?.content {
+                    BoardContent::Cafe(cafe) => cafe.groups.into_iter().map(|g| g.id).collect(),
+                    _ => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            if let Some(group) = group.as_ref().filter(|g| c.cafe.is_some() && !groups.contains(g)) {
+                return Err(ModelError::NotFound { what: "café group", id: group.clone() });
             }
             let me = c.people.iter_mut().find(|p| &p.id == person).ok_or_else(|| not_in_roster(person))?;
             me.cafe_group = group.clone();

@@ -160,10 +160,8 @@ impl ControlView {
 
     /// Puts a person in a small group (or none), keeping the groups' member lists true.
     pub fn assign_group(&mut self, person: &str, group: Option<&str>) -> Result<(), ModelError> {
-        if let Some(g) = group {
-            if !self.groups.iter().any(|s| s.id == g) {
-                return Err(ModelError::NotFound { what: "group", id: g.into() });
-            }
+        if let Some(g) = group.filter(|g| !self.groups.iter().any(|s| s.id == *g)) {
+            return Err(ModelError::NotFound { what: "group", id: g.into() });
         }
         let me = self.people.iter_mut().find(|p| p.id == person).ok_or_else(|| not_in_roster(person))?;
         me.group = group.map(str::to_string);

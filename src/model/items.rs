@@ -277,6 +277,18 @@ impl Workshop {
         self.update_board(id, |b| b.archived = archived)
     }
 
+    /// The board that holds an item with this id, found without reading any board whole.
+    pub fn board_holding(&self, item: &str) -> Option<String> {
+        self.read(DocName::Content, |txn, root| {
+            let Some(Out::YMap(boards)) = root.get(txn, "boards") else { return None };
+            boards.iter(txn).find_map(|(id, board)| {
+                let Out::YMap(board) = board else { return None };
+                let holds = board.iter(txn).any(|(_, value)| matches!(value, Out::YMap(items) if items.contains_key(txn, item)));
+                holds.then(|| id.to_string())
+            })
+        })
+    }
+
     pub fn delete_board(&mut self, id: &str) -> Result<(), ModelError> {
         self.remove_at(&[], "boards", id)
     }
@@ -358,8 +370,10 @@ impl Workshop {
 
     // ---- control document ----
 
+    /// The control document alone (without building the whole workshop's projection).
     pub fn control(&self) -> ControlView {
-        self.view().control
+        let json = self.read(DocName::Control, |txn, root| read_map(txn, root));
+        serde_json::from_value(json).unwrap_or_default()
     }
 
     pub fn update_control(&mut self, change: impl FnOnce(&mut ControlView)) -> Result<(), ModelError> {

@@ -164,7 +164,10 @@ impl Admission {
 
     /// Checks a handshake's join request from `ip`.
     pub fn gate(&mut self, ip: IpAddr, request: &JoinRequest) -> Gate {
-        if let Some(member) = request.token.as_ref().and_then(|t| self.members.get(t)) {
+        if let Some(member) = request.token.as_ref().and_then(|t| self.members.get_mut(t)) {
+            if !request.name.is_empty() {
+                member.name = request.name.clone();
+            }
             let token = request.token.clone().unwrap_or_default();
             return Gate::Member { token, member: member.clone() };
         }

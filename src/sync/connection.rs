@@ -93,7 +93,8 @@ impl Connection {
             let reason = match self.role.refuses(self.doc == DocName::Control) {
                 Some(reason) => Some(reason),
                 None if self.role != Role::Facilitator && self.doc == DocName::Content => {
-                    locks::breaks_lock(file.workshop(), update)?.then_some(locks::LOCKED)
+                    let mut shadow = lock(&self.state.lock_shadow);
+                    locks::breaks_lock(file.workshop(), &mut shadow, update)?.then_some(locks::LOCKED)
                 }
                 None => None,
             };

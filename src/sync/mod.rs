@@ -41,7 +41,7 @@ mod participant;
 mod peer_link;
 pub mod qr;
 pub mod room;
-mod locks;
+pub mod locks;
 mod seat;
 mod sealed;
 pub mod rpc;

@@ -69,6 +69,7 @@ impl PeerShared {
     /// Publishes the drafts the control says are revealed; anonymous ones only while
     /// connected, since they go to the hub alone.
     fn publish_due(&self) -> Result<(), Error> {
+        self.forget_finished_votes();
         let due = lock(&self.file).due_drafts()?;
         if due.drafts.is_empty() {
             return Ok(());
@@ -86,6 +87,15 @@ impl PeerShared {
         lock(&self.file).forget_drafts(&sent)?;
         let _ = self.changed.send(());
         Ok(())
+    }
+}
+
+impl PeerShared {
+    /// Once a vote is over, where our hidden dots went is forgotten, so the next vote
+    /// starts with the whole budget.
+    fn forget_finished_votes(&self) {
+        let voting = lock(&self.file).workshop().control().voting.map(|v| v.board);
+        lock(&self.hidden_votes).retain(|(board, _)| Some(board) == voting.as_ref());
     }
 }
 

@@ -93,7 +93,7 @@ async fn wait_for_query(shared: &PeerShared, doc: DocName, stop: &mut watch::Rec
             return None;
         }
         if let Some(t) = token.borrow_and_update().clone() {
-            return Some(format!("token={t}"));
+            return Some(format!("token={t}&name={}", encode(&shared.options.name)));
         }
         let options = &shared.options;
         if doc == DocName::Content {

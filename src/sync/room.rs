@@ -124,6 +124,9 @@ pub struct HubState {
     pub control: Room,
     pub admission: Mutex<Admission>,
     pub(super) sealed: Mutex<Sealed>,
+    /// The copy of the content that participants' writes are tried on while anything
+    /// is locked ([`super::locks`]).
+    pub(super) lock_shadow: Mutex<Option<crate::model::Workshop>>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
@@ -141,6 +144,7 @@ impl HubState {
             control: Room::new(DocName::Control),
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
+            lock_shadow: Mutex::new(None),
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
         }

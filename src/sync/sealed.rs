@@ -58,7 +58,7 @@ impl Sealed {
     fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem) -> Result<(), &'static str> {
         let key = (board.clone(), person.to_string());
         match &item {
-            SealedItem::Vote { .. } if !control.voting.as_ref().is_some_and(|v| v.board == board) => {
+            SealedItem::Vote { .. } if control.voting.as_ref().is_none_or(|v| v.board != board) => {
                 return Err("Voting is not open on this board.");
             }
             SealedItem::Vote { idea } => {
@@ -92,6 +92,15 @@ impl Sealed {
         self.items.push((board, item));
         self.save();
         Ok(())
+    }
+
+    /// Forgets who gave which dot once their vote is over, and who answered a form once
+    /// it is closed, so the next vote or form starts afresh.
+    fn forget_finished(&mut self, control: &ControlView) {
+        let voting = control.voting.as_ref().map(|v| v.board.as_str());
+        self.ballots.retain(|(board, _), _| Some(board.as_str()) == voting);
+        let form = control.evaluation.as_deref();
+        self.answered.retain(|(board, _, _)| Some(board.as_str()) == form);
     }
 
     /// Takes out the items the control no longer hides, shuffled.
@@ -158,6 +167,7 @@ impl HubState {
         self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();
+        sealed.forget_finished(&control);
         let due = sealed.take_due(&control);
         if due.is_empty() {
             return;
