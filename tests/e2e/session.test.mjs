@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll, tempDir } from './harness.mjs';
+import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll, tabTo, tempDir } from './harness.mjs';
 import { ScriptedCore } from './script.mjs';
 
 const stored = (hub) => exportJson(hub.file);
@@ -164,8 +164,15 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Yksi yhteyshenkilö' });
     await s.aino.execute({ cmd: 'write_draft', board: s.wall, text: 'Tieto kulkee luvalla' });
     await s.pekka.execute({ cmd: 'write_draft', board: s.wall, text: 'Palvelu myös ruotsiksi' });
-    await page.getByLabel('Uusi kortti').fill('Vertaistuki jonoon');
-    await page.getByRole('button', { name: 'Lisää kortti' }).click();
+    // From the keyboard only, from the top of the page: Tab to the new card, type, Tab to the button, Enter.
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('workshop-title').waitFor();
+    await page.locator('.settings-bar').click({ position: { x: 5, y: 5 } });
+    await tabTo(page, '[data-testid="draft-text"]');
+    await page.keyboard.type('Vertaistuki jonoon');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Lisää kortti');
+    await page.keyboard.press('Enter');
     await page.getByTestId('my-drafts').getByRole('listitem').first().waitFor();
     // A reload (or a dropped connection) loses nothing: the card stays in this browser,
     // and the page comes back as the same person.
