@@ -323,6 +323,12 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     }, 'three new answers are in the file', 30000);
     const fresh = form.answers.slice(before);
     assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,value'), 'an answer holds no respondent');
+    // The results, by respondent group, on the form's board (a group under five is not shown apart).
+    await page.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.form.id);
+    const first = form.results.find((r) => r.item_id === item);
+    const row = page.getByTestId('results').getByRole('row').filter({ hasText: s.form.items[0].text });
+    await row.filter({ hasText: String(first.count) }).waitFor();
+    await noAxeViolations(page, 'the results by group');
     assert.equal(await page.getByTestId('facilitator-bar').count(), 0, 'still no facilitator tools for the browser');
     assert.deepEqual(page.errors, [], 'the page threw no errors');
   });

@@ -1,8 +1,8 @@
 // The open evaluation form for everyone: answer it as a client or a professional.
-// The answers go to the hub alone and are published without a respondent.
+// The answers go to the hub alone and are published without a respondent when the
+// facilitator closes the form; the results by group are then on the form's board.
 import { useId } from 'react';
 import { AnswerForm } from '../boards/evaluation/AnswerForm';
-import { ResultsTable } from '../boards/evaluation/ResultsTable';
 import { sortedItems } from '../boards/evaluation/results';
 import { boardOf } from '../boards/kinds';
 import { useRun } from '../boards/useRun';
@@ -37,7 +37,6 @@ export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run })
           }}
         />
       )}
-      <ResultsTable form={form} />
     </section>
   );
 }
