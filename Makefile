@@ -77,10 +77,12 @@ test-ui: deps-npm
 test-e2e: desktop cli test-browser
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/window.test.mjs
 
-# The board editors in Debian's Chromium against a real `paja serve` on loopback;
-# saves the screenshots in docs/screenshots/.
+# The board editors, and a scripted live session (a facilitator and two desktop
+# participants as `paja join --script` cores, one participant in the browser), in
+# Debian's Chromium against a real `paja serve` on loopback; saves the screenshots
+# in docs/screenshots/.
 test-browser: ui cli
-	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs tests/e2e/session.test.mjs
 
 # Measurements, not tests, each printing figures and ratios against a reference run
 # in the same command: opening and compacting a workshop file, exports by size, sync

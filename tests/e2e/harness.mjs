@@ -31,6 +31,12 @@ const axeSource = readFileSync(uiRequire.resolve('axe-core/axe.min.js'), 'utf8')
 const started = [];
 const scratch = [];
 
+/** Stops `child` (a process in its own group) with everything else in `stopAll`. */
+export function track(child) {
+  started.push(child);
+  return child;
+}
+
 /** A fresh temporary folder, removed by `stopAll`. */
 export function tempDir(prefix = 'paja-e2e-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -87,8 +93,9 @@ export async function serveWorkshop(file) {
     child.once('exit', (code) => fail(new Error(`paja serve exited with ${code}:\n${log}`)));
   });
   // The page as the facilitator opens it: the token gives the facilitator's role.
+  // `root` is the bare address, where a browser participant's join link starts.
   const page = `${lines.page}?token=${lines['facilitator-token']}`;
-  return { file, page, code: lines.code, url: lines.listening, log: () => log };
+  return { file, page, root: lines.page, code: lines.code, url: lines.listening, lines, log: () => log };
 }
 
 /** Chromium, headless, with a fresh profile; returns the context and one page. */

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
+import { SessionContext } from './facilitation/context';
+import { LiveSession } from './facilitation/LiveSession';
+import { useLiveSession } from './facilitation/useLiveSession';
 import { LanguageContext, translator, type Language } from './i18n';
 import { useRoute } from './route';
 import { SessionBar } from './session/SessionBar';
@@ -27,6 +30,8 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [problem, setProblem] = useState<BackendError | null>(null);
   const [route, go] = useRoute();
+  // What is only mine (role, drafts, own dots) follows every change of the workshop.
+  const { session, refreshLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
 
   const setSettings = (next: Settings) => {
     setSettingsState(next);
@@ -44,12 +49,17 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       (view) => live && setLoad({ state: 'ready', view }),
       (err: unknown) => live && setLoad({ state: 'failed', error: asError(err) }),
     );
-    const stop = backend.onChanged((view) => live && setLoad({ state: 'ready', view }));
+    refreshLocal();
+    const stop = backend.onChanged((view) => {
+      if (!live) return;
+      setLoad({ state: 'ready', view });
+      refreshLocal();
+    });
     return () => {
       live = false;
       stop();
     };
-  }, [backend]);
+  }, [backend, refreshLocal]);
 
   const run = useCallback(
     async (command: Command): Promise<Outcome> => {
@@ -57,13 +67,14 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
         const outcome = await backend.execute(command);
         setLoad({ state: 'ready', view: outcome.view });
         setProblem(null);
+        refreshLocal();
         return outcome;
       } catch (err) {
         setProblem(asError(err));
         throw err;
       }
     },
-    [backend],
+    [backend, refreshLocal],
   );
   const media = useCallback((hash: string) => backend.media(hash), [backend]);
 
@@ -75,40 +86,43 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
 
   return (
     <LanguageContext.Provider value={settings.lang}>
-      <SettingsBar settings={settings} onChange={setSettings} />
-      {backend.session && load.state === 'ready' && (
-        <SessionBar session={backend.session} view={load.view} board={board?.id ?? null} />
-      )}
-      {problem && (
-        <div role="alert" className="problem" data-error-code={problem.code}>
-          <p>
-            {t('error.heading')} {problem.message}
-          </p>
-          <button type="button" onClick={() => setProblem(null)}>
-            {t('error.close')}
-          </button>
-        </div>
-      )}
-      {load.state === 'loading' && (
-        <main>
-          <p role="status">{t('app.loading')}</p>
-        </main>
-      )}
-      {load.state === 'failed' && (
-        <main>
-          <h1>{t('app.name')}</h1>
-          <div role="alert" data-error-code={load.error.code}>
-            <p>{t('app.error')}</p>
-            <p>{load.error.message}</p>
+      <SessionContext.Provider value={session}>
+        <SettingsBar settings={settings} onChange={setSettings} />
+        {backend.session && load.state === 'ready' && (
+          <SessionBar session={backend.session} view={load.view} board={board?.id ?? null} />
+        )}
+        {problem && (
+          <div role="alert" className="problem" data-error-code={problem.code}>
+            <p>
+              {t('error.heading')} {problem.message}
+            </p>
+            <button type="button" onClick={() => setProblem(null)}>
+              {t('error.close')}
+            </button>
           </div>
-        </main>
-      )}
-      {load.state === 'ready' &&
-        (board ? (
-          <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
-        ) : (
-          <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
-        ))}
+        )}
+        {load.state === 'loading' && (
+          <main>
+            <p role="status">{t('app.loading')}</p>
+          </main>
+        )}
+        {load.state === 'failed' && (
+          <main>
+            <h1>{t('app.name')}</h1>
+            <div role="alert" data-error-code={load.error.code}>
+              <p>{t('app.error')}</p>
+              <p>{load.error.message}</p>
+            </div>
+          </main>
+        )}
+        {load.state === 'ready' && <LiveSession view={load.view} run={run} />}
+        {load.state === 'ready' &&
+          (board ? (
+            <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
+          ) : (
+            <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
+          ))}
+      </SessionContext.Provider>
     </LanguageContext.Provider>
   );
 }

@@ -1,15 +1,53 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
-import { defaultBackend } from './backend';
-import { pickLanguage } from './i18n';
+import { defaultBackend, inTauri } from './backend';
+import { joinCode, joinedName, joinToken, rememberJoin } from './facilitation/joining';
+import { JoinPage } from './facilitation/JoinPage';
+import { LanguageContext, pickLanguage } from './i18n';
+import { loadSettings, saveSettings } from './settings';
+import { SettingsBar } from './SettingsBar';
 import './style.css';
 
 const lang = pickLanguage(document.documentElement.lang);
+const code = inTauri() ? null : joinCode(window.location.search);
+const token = inTauri() ? null : joinToken(window.location.search);
+
+/** A browser that came by the room's join link says who it is first; anyone else goes straight in. */
+function Root() {
+  const [name, setName] = useState(() => (code ? joinedName(sessionStorage, code) : null));
+  const [settings, setSettings] = useState(() => loadSettings(lang));
+  const backend = useMemo(() => {
+    if (token) return defaultBackend({ token });
+    if (code) return name ? defaultBackend({ code, name }) : null;
+    return defaultBackend();
+  }, [name]);
+  if (!backend) {
+    return (
+      <LanguageContext.Provider value={settings.lang}>
+        <SettingsBar
+          settings={settings}
+          onChange={(next) => {
+            setSettings(next);
+            saveSettings(next);
+            document.documentElement.lang = next.lang;
+          }}
+        />
+        <JoinPage
+          onJoin={(given) => {
+            if (code) rememberJoin(sessionStorage, code, given);
+            setName(given);
+          }}
+        />
+      </LanguageContext.Provider>
+    );
+  }
+  return <App backend={backend} lang={lang} />;
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App backend={defaultBackend()} lang={lang} />
+    <Root />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 // A test double: a Backend that answers from a projection the test controls.
 // `execute` records each command and answers with `answer(command, view)`
 // (by default: the view unchanged); `push` plays a change made by someone else.
+import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { Backend } from './index';
 
@@ -9,9 +10,12 @@ export type FakeBackend = Backend & {
   push(view: WorkshopView): void;
 };
 
+const participant: LocalView = { me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null };
+
 export function fakeBackend(
   view: WorkshopView,
   answer: (command: Command, view: WorkshopView) => Outcome = (_c, v) => ({ id: null, view: v }),
+  local: LocalView = participant,
 ): FakeBackend {
   let current = structuredClone(view);
   const listeners = new Set<(view: WorkshopView) => void>();
@@ -25,6 +29,7 @@ export function fakeBackend(
       current = outcome.view;
       return structuredClone(outcome);
     },
+    localView: async () => structuredClone(local),
     media: async () => 'data:image/png;base64,',
     onChanged: (listener) => {
       listeners.add(listener);

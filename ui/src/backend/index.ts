@@ -1,5 +1,7 @@
 // The UI's only way to the core. Components receive a `Backend` and never know
 // whether it is Tauri IPC, WebSocket RPC or a test double.
+import { rememberToken, welcomedToken } from '../facilitation/joining';
+import { withBrowserDrafts } from './drafts';
 import { sessionCommands, type SessionCommands } from './session';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
@@ -15,8 +17,28 @@ export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
 }
 
-/** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser. */
-export function defaultBackend(): Backend {
+/** How a browser joins: a participant with the room's code and the name they gave,
+ * or someone the hub already knows, by their token (a co-facilitator's link). */
+export type BrowserJoin = { code: string; name: string } | { token: string };
+
+/** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
+ * (where silent-writing drafts stay in the browser until the reveal). */
+export function defaultBackend(join?: BrowserJoin): Backend {
   if (inTauri()) return { ...backendOver(tauriTransport), session: sessionCommands(tauriTransport) };
-  return backendOver(new WebSocketTransport(rpcUrl(window.location)));
+  // Once welcomed, a participant comes back (after a drop) with the hub's token, as the same person.
+  const code = join && 'code' in join ? join.code : null;
+  const again = () => (code ? welcomedToken(sessionStorage, code) : null);
+  const transport = new WebSocketTransport(() => {
+    const token = again();
+    return rpcUrl(window.location, token ? { token } : join);
+  });
+  if (code) {
+    transport.listen('welcome', (w) => {
+      const token = (w as { token?: unknown }).token;
+      if (typeof token === 'string' && token) rememberToken(sessionStorage, code, token);
+    });
+  }
+  return withBrowserDrafts(backendOver(transport), window.localStorage);
 }
+
+export { inTauri };

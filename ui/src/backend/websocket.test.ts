@@ -92,6 +92,10 @@ describe('WebSocket RPC client', () => {
   it('addresses /rpc on the host that served the page', () => {
     expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Äino Ö' }), 'a browser participant joins with the code and a name').toBe(
+      'ws://hub/rpc?code=ABC&name=%C3%84ino%20%C3%96',
+    );
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { token: 't1' })).toBe('ws://hub/rpc?token=t1');
   });
   it('carries the join from the page address to /rpc, and nothing else', () => {
     const url = rpcUrl({ protocol: 'http:', host: 'hub', search: '?code=ABCDEF&name=%C3%84iti&x=1' });
@@ -118,5 +122,35 @@ describe('WebSocket RPC client', () => {
     expect(socket.sent[0]).toEqual({ id: 1, method: 'execute', params: { command: { cmd: 'undo' } } });
     socket.reply({ id: 1, ok: true, result: { id: null, view: {} } });
     await expect(done).resolves.toEqual({ id: null, view: {} });
+  });
+
+  it('comes back after a dropped connection, with the url asked again, and fetches what changed meanwhile', async () => {
+    const sockets: FakeSocket[] = [];
+    const urls: string[] = [];
+    let token = '';
+    const transport = new WebSocketTransport(
+      () => (token ? `ws://hub/rpc?token=${token}` : 'ws://hub/rpc?code=C&name=N'),
+      (url) => {
+        urls.push(url);
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
+      },
+    );
+    const seen: unknown[] = [];
+    backendOver(transport).onChanged((view) => seen.push(view));
+    sockets[0].open();
+    sockets[0].reply({ event: 'welcome', token: 't9', role: 'participant', person: 'p1' });
+    token = 't9';
+    sockets[0].close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(urls, 'the second connection comes back as the same person').toEqual(['ws://hub/rpc?code=C&name=N', 'ws://hub/rpc?token=t9']);
+    sockets[1].open();
+    await tick();
+    expect(sockets[1].sent, 'what changed while away is asked for at once').toEqual([{ id: 1, method: 'workshop_view', params: {} }]);
+    sockets[1].reply({ id: 1, ok: true, result: { meta: { title: 'Uusi' } } });
+    await tick();
+    expect(seen).toEqual([{ meta: { title: 'Uusi' } }]);
+    transport.close();
   });
 });

@@ -25,6 +25,8 @@ export interface Socket {
 }
 
 const OPEN = 1;
+const RETRY_FIRST_MS = 500;
+const RETRY_LAST_MS = 5000;
 
 export class WebSocketTransport implements Transport {
   private socket: Socket | null = null;
@@ -33,8 +35,15 @@ export class WebSocketTransport implements Transport {
   private pending = new Map<number, Pending>();
   private listeners = new Map<string, Set<(payload: unknown) => void>>();
 
+  private everOpened = false;
+  private closed = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private backoff = RETRY_FIRST_MS;
+
+  /** `url` may be a function, asked at each (re)connection: a browser that was welcomed
+   * with a token comes back with it, as the same person. */
   constructor(
-    private readonly url: string,
+    private readonly url: string | (() => string),
     private readonly connect: (url: string) => Socket = (u) => new WebSocket(u),
   ) {}
 
@@ -62,35 +71,43 @@ export class WebSocketTransport implements Transport {
   }
 
   close(): void {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
     this.socket?.close();
   }
 
   private open(): Promise<Socket> {
     if (this.socket && this.socket.readyState === OPEN) return Promise.resolve(this.socket);
     if (this.opening) return this.opening;
+    const url = typeof this.url === 'string' ? this.url : this.url();
     this.opening = new Promise<Socket>((resolve, reject) => {
-      const socket = this.connect(this.url);
+      const socket = this.connect(url);
       let opened = false;
       socket.addEventListener('open', () => {
         opened = true;
         this.socket = socket;
         this.opening = null;
+        this.backoff = RETRY_FIRST_MS;
         resolve(socket);
+        // Back after a drop: whatever changed meanwhile was not pushed, so say so.
+        if (this.everOpened) this.emit('reconnected', null);
+        this.everOpened = true;
       });
       socket.addEventListener('message', (event) => this.receive(event.data));
       socket.addEventListener('error', () => {
         if (!opened) {
           this.opening = null;
-          reject(new BackendError('connection', `Cannot connect to ${this.url}`));
+          reject(new BackendError('connection', `Cannot connect to ${url}`));
         }
       });
       socket.addEventListener('close', () => {
         if (this.socket === socket) this.socket = null;
         if (!opened) {
           this.opening = null;
-          reject(new BackendError('connection', `Cannot connect to ${this.url}`));
+          reject(new BackendError('connection', `Cannot connect to ${url}`));
         }
         this.failAll(new BackendError('connection', 'The connection to the hub closed'));
+        this.reconnectLater();
       });
     });
     return this.opening;
@@ -105,8 +122,7 @@ export class WebSocketTransport implements Transport {
     }
     if ('event' in response) {
       // `{event: "changed", view}` reaches the `changed` listeners with the view.
-      const payload = response.event === 'changed' ? response.view : response;
-      for (const listener of this.listeners.get(response.event) ?? []) listener(payload);
+      this.emit(response.event, response.event === 'changed' ? response.view : response);
       return;
     }
     const waiter = this.pending.get(response.id);
@@ -114,6 +130,21 @@ export class WebSocketTransport implements Transport {
     this.pending.delete(response.id);
     if (response.ok) waiter.resolve(response.result);
     else waiter.reject(new BackendError(response.error.code, response.error.message));
+  }
+
+  private emit(name: string, payload: unknown): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+
+  /** Someone listens for pushed events: keep trying to get back to the hub, waiting longer each time. */
+  private reconnectLater(): void {
+    const listening = [...this.listeners.values()].some((set) => set.size > 0);
+    if (!listening || this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.open().catch(() => this.reconnectLater());
+    }, this.backoff);
+    this.backoff = Math.min(this.backoff * 2, RETRY_LAST_MS);
   }
 
   private failAll(err: BackendError): void {
@@ -124,16 +155,21 @@ export class WebSocketTransport implements Transport {
 
 /**
  * `ws://<host>/rpc` on the host that served this page (wss when served over https),
- * carrying the page's join: `?token=` (the facilitator) or `?code=&name=` (a participant).
+ * carrying the join: the one given (a participant's code and the name they typed, or
+ * a token), else the page address's own `?token=` or `?code=&name=`.
  */
-export function rpcUrl(location: { protocol: string; host: string; search?: string }): string {
+export function rpcUrl(
+  location: { protocol: string; host: string; search?: string },
+  given?: { code: string; name: string } | { token: string },
+): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const join = new URLSearchParams();
-  const page = new URLSearchParams(location.search ?? '');
+  const from = given ? new URLSearchParams(Object.entries(given)) : new URLSearchParams(location.search ?? '');
   for (const key of ['token', 'code', 'name']) {
-    const value = page.get(key);
+    const value = from.get(key);
     if (value) join.set(key, value);
   }
-  const query = join.toString();
+  // `%20`, not `+`, for a space in a name: the hub reads the query as percent-encoded.
+  const query = join.toString().replace(/\+/g, '%20');
   return `${scheme}//${location.host}/rpc${query ? `?${query}` : ''}`;
 }

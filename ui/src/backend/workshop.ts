@@ -1,5 +1,6 @@
 // Commands about the workshop: its projection, the one `execute` every edit
 // goes through, stored pictures, and the pushed view after any change.
+import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { Transport } from './transport';
 
@@ -10,6 +11,8 @@ export interface WorkshopCommands {
   execute(command: Command): Promise<Outcome>;
   /** A stored picture (`media:<hash>` without the prefix) as a `data:` URL. */
   media(hash: string): Promise<string>;
+  /** What only this person has: who they are, their role, drafts and own dots. */
+  localView(): Promise<LocalView>;
   /** Calls `listener` with the new view whenever anyone changes the workshop. */
   onChanged(listener: (view: WorkshopView) => void): () => void;
 }
@@ -18,7 +21,18 @@ export function workshopCommands(transport: Transport): WorkshopCommands {
   return {
     workshopView: () => transport.call<WorkshopView>('workshop_view'),
     execute: (command) => transport.call<Outcome>('execute', { command }),
+    localView: () => transport.call<LocalView>('local_view'),
     media: (hash) => transport.call<string>('media', { hash }),
-    onChanged: (listener) => transport.listen('changed', (view) => listener(view as WorkshopView)),
+    onChanged: (listener) => {
+      const stopChanged = transport.listen('changed', (view) => listener(view as WorkshopView));
+      // Back after a dropped connection: what changed meanwhile arrives as one fresh view.
+      const stopBack = transport.listen('reconnected', () => {
+        transport.call<WorkshopView>('workshop_view').then(listener, () => undefined);
+      });
+      return () => {
+        stopChanged();
+        stopBack();
+      };
+    },
   };
 }

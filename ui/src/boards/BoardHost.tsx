@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Board, Command, Outcome, WorkshopView } from '../types';
+import { useSession } from '../facilitation/context';
+import { lockedForMe } from '../facilitation/people';
 import { useT } from '../i18n';
 import { copyItems, pasteCommands, type Copied } from './clipboard';
 import { BoardHostContext, type BoardHostState } from './host';
@@ -36,6 +38,12 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
   const matches = useMemo(() => matchingIds(board, query), [board, query]);
 
   useEffect(() => heading.current?.focus(), [board.id]);
+
+  // The live session sees which board is open and what is selected (to follow, lock, spotlight).
+  const { local, setHere } = useSession();
+  useEffect(() => setHere({ board: board.id, selected }), [board.id, selected, setHere]);
+  useEffect(() => () => setHere({ board: null, selected: new Set() }), [setHere]);
+  const locked = lockedForMe(view, local, board.id);
 
   const toggleSelected = useCallback((id: string) => {
     setSelected((old) => {
@@ -128,7 +136,14 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
         </div>
       </header>
       <main className="board-main" data-board-kind={board.kind}>
-        {mode === 'canvas' && Editor ? <Editor board={board} view={view} run={run} /> : <ItemList board={board} />}
+        {locked && (
+          <p className="locked-note" id="board-locked-note" data-testid="board-locked">
+            <span aria-hidden="true">🔒</span> {t('live.boardLocked')}
+          </p>
+        )}
+        <fieldset disabled={locked} className={locked ? 'board-lock locked' : 'board-lock'} aria-describedby={locked ? 'board-locked-note' : undefined}>
+          {mode === 'canvas' && Editor ? <Editor board={board} view={view} run={run} /> : <ItemList board={board} />}
+        </fieldset>
         {!Editor && <p>{t('host.noEditor')}</p>}
       </main>
     </BoardHostContext.Provider>

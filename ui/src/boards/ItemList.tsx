@@ -22,7 +22,7 @@ export function ItemList({ board }: { board: Board }) {
         {rows.map((row) => {
           const name = row.title || t('list.untitled');
           return (
-            <li key={row.id} className={matches.has(row.id) ? 'match' : undefined} data-testid="list-row">
+            <li key={row.id} className={matches.has(row.id) ? 'match' : undefined} data-testid="list-row" data-item-id={row.id}>
               <label className="select-row">
                 <input
                   type="checkbox"

@@ -1,9 +1,11 @@
+import { MemoEditor } from '../facilitation/MemoEditor';
+import type { Run } from '../facilitation/send';
 import type { Session } from '../types';
 import { useT } from '../i18n';
 import { sortedSteps } from './grouping';
 
 /** One session (kokoontuminen): its date, agenda steps and memo. */
-export function SessionSection({ session }: { session: Session }) {
+export function SessionSection({ session, run }: { session: Session; run: Run }) {
   const t = useT();
   const headingId = `session-${session.id}`;
   return (
@@ -34,12 +36,7 @@ export function SessionSection({ session }: { session: Session }) {
           </li>
         ))}
       </ol>
-      {session.memo && (
-        <>
-          <h4>{t('session.memo')}</h4>
-          <p className="session-memo">{session.memo}</p>
-        </>
-      )}
+      <MemoEditor session={session} run={run} />
     </article>
   );
 }

@@ -34,7 +34,7 @@ export function WorkshopPage({ view, run, onOpen }: Props) {
           {sessions.length === 0 ? (
             <p>{t('sessions.empty')}</p>
           ) : (
-            sessions.map((session) => <SessionSection key={session.id} session={session} />)
+            sessions.map((session) => <SessionSection key={session.id} session={session} run={run} />)
           )}
         </section>
         <section aria-labelledby="boards-heading">

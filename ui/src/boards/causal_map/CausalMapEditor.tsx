@@ -28,6 +28,7 @@ import { CausalSummary } from './CausalSummary';
 import { LinkList } from './LinkList';
 import { toFlowEdges, toFlowNodes, whyPosition, type CausalFlowNode, type CausalMap } from './mapping';
 import { PolarityEdge } from './PolarityEdge';
+import { useSharedViewport } from '../../facilitation/useSharedViewport';
 
 const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { causal: CausalNodeCard };
@@ -50,6 +51,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
   const ariaLabelConfig = useFlowLabels();
   const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
   const flow = useReactFlow();
+  useSharedViewport();
   useEffect(() => {
     if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
   }, [fitRequest, flow]);

@@ -21,7 +21,9 @@ export function AnswerForm({ items, submit }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!group || values.size === 0) return;
-        void submit(group, values).then(() => {
+        void submit(group, values).then((done) => {
+          // `false`: not stored; the sender shows why, and the choices stay.
+          if (done === false) return;
           setValues(new Map());
           setSent(true);
         });

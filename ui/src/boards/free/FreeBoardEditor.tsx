@@ -13,6 +13,7 @@ import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
 import { StickyNote } from './StickyNote';
+import { useSharedViewport } from '../../facilitation/useSharedViewport';
 
 const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { sticky: StickyNote };
@@ -33,6 +34,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const ariaLabelConfig = useFlowLabels();
   const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
   const flow = useReactFlow();
+  useSharedViewport();
   useEffect(() => {
     if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
   }, [fitRequest, flow]);

@@ -8,9 +8,11 @@ import { IdeaCard } from './IdeaCard';
 import type { WallSend } from './IdeaWallEditor';
 import type { Column } from './wall';
 
-type Props = { column: Column; clusters: Cluster[]; counts: Map<string, number> | null; send: WallSend };
+import type { MyDots } from './IdeaCard';
 
-export function ClusterColumn({ column, clusters, counts, send }: Props) {
+type Props = { column: Column; clusters: Cluster[]; counts: Map<string, number> | null; voting: MyDots | null; send: WallSend };
+
+export function ClusterColumn({ column, clusters, counts, voting, send }: Props) {
   const t = useT();
   const [over, setOver] = useState(false);
   const { matches } = useBoardHost();
@@ -53,7 +55,7 @@ export function ClusterColumn({ column, clusters, counts, send }: Props) {
       )}
       {column.ideas.length === 0 && <p className="hint">{t('idea.dropHere')}</p>}
       {column.ideas.map((idea) => (
-        <IdeaCard key={idea.id} idea={idea} votes={counts ? (counts.get(idea.id) ?? 0) : null} clusters={clusters} send={send} match={matches.has(idea.id)} />
+        <IdeaCard key={idea.id} idea={idea} votes={counts ? (counts.get(idea.id) ?? 0) : null} voting={voting} clusters={clusters} send={send} match={matches.has(idea.id)} />
       ))}
     </section>
   );

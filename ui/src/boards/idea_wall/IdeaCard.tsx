@@ -6,14 +6,18 @@ import type { Cluster, Idea } from '../../types';
 import { CommitField } from '../CommitField';
 import type { WallSend } from './IdeaWallEditor';
 
+/** My dots in a voting round: the ideas I gave them to (repeats allowed) and how many are left. */
+export type MyDots = { mine: readonly string[]; left: number };
+
 /** `votes` is null while the facilitator keeps the votes hidden. */
-type Props = { idea: Idea; votes: number | null; clusters: Cluster[]; send: WallSend; match?: boolean };
+type Props = { idea: Idea; votes: number | null; voting: MyDots | null; clusters: Cluster[]; send: WallSend; match?: boolean };
 
 const fields = ['name', 'who', 'what', 'benefit'] as const;
 
-export const IdeaCard = memo(function IdeaCard({ idea, votes, clusters, send, match }: Props) {
+export const IdeaCard = memo(function IdeaCard({ idea, votes, voting, clusters, send, match }: Props) {
   const t = useT();
   const uid = useId();
+  const mine = voting ? voting.mine.filter((id) => id === idea.id).length : null;
   const title = idea.name.trim() || t('idea.untitled');
   return (
     <article
@@ -44,14 +48,24 @@ export const IdeaCard = memo(function IdeaCard({ idea, votes, clusters, send, ma
       ))}
       <div className="idea-actions">
         <span className="votes" data-testid="vote-count">
-          {votes === null ? t('idea.votesHidden') : t('idea.votes', { n: votes })}
+          {votes === null ? t('vote.hidden') : t('idea.votes', { n: votes })}
         </span>
-        <button type="button" onClick={() => send.vote(idea.id)} aria-label={`${t('idea.addVote')}: ${title}`}>
+        {mine !== null && (
+          <span className="my-votes" data-testid="my-votes">
+            {t('vote.mine', { n: mine })}
+          </span>
+        )}
+        <button
+          type="button"
+          disabled={voting !== null && voting.left <= 0}
+          onClick={() => send.vote(idea.id)}
+          aria-label={`${t('idea.addVote')}: ${title}`}
+        >
           + {t('idea.vote')}
         </button>
         <button
           type="button"
-          disabled={votes === 0}
+          disabled={mine !== null ? mine === 0 : votes === 0}
           onClick={() => send.unvote(idea.id)}
           aria-label={`${t('idea.removeVote')}: ${title}`}
         >

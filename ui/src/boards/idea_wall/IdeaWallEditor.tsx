@@ -1,4 +1,6 @@
 // The idea wall: idea cards in groups, dot votes, experiments and the ranking.
+import { useSession } from '../../facilitation/context';
+import { countsShown, dotsLeft, votingOn } from '../../facilitation/voting';
 import { useT } from '../../i18n';
 import type { ItemType } from '../../types';
 import { addItem, deleteItem, patchItem } from '../commands';
@@ -19,21 +21,26 @@ export type WallSend = {
 export function IdeaWallEditor({ board, view, run }: EditorProps) {
   const t = useT();
   const { send, error } = useRun(run);
+  const { local } = useSession();
   const wall = boardOf(board, 'idea_wall');
   if (!wall) return null;
   const b = wall.id;
+  // In a voting round the core counts each person's dots against the budget
+  // (and keeps them sealed when hidden); outside one, a dot is a plain vote.
+  const voting = votingOn(view, b);
   const wallSend: WallSend = {
     patch: (type, id, patch) => void send(patchItem(b, type, id, patch)),
     remove: (type, id) => void send(deleteItem(b, type, id)),
-    vote: (idea_id) => void send(addItem(b, { type: 'Vote', idea_id, voter: null })),
+    vote: (idea) =>
+      void send(voting ? { cmd: 'cast_vote', board: b, idea } : addItem(b, { type: 'Vote', idea_id: idea, voter: null })),
     unvote: (ideaId) => {
+      if (voting) return void send({ cmd: 'retract_vote', board: b, idea: ideaId });
       const id = voteToRemove(wall, ideaId, null);
       if (id) void send(deleteItem(b, 'Vote', id));
     },
   };
-  const voting = view.control.voting?.board === b ? view.control.voting : null;
-  const revealed = voting ? !voting.hidden || voting.revealed : true;
-  const counts = revealed ? voteCounts(wall) : null;
+  const shown = countsShown(voting);
+  const counts = shown ? voteCounts(wall) : null;
   const addIdea = () =>
     send(
       addItem(b, {
@@ -60,7 +67,11 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
         >
           {t('idea.addCluster')}
         </button>
-        <span className="hint">{t('idea.budget', { n: voting?.budget ?? 0 })}</span>
+        {voting && (
+          <span className="hint" aria-live="polite" data-testid="votes-left">
+            {t('vote.left', { n: dotsLeft(local, voting), of: voting.budget })}
+          </span>
+        )}
       </div>
       {error}
       <div className="editor-body">
@@ -71,12 +82,13 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
               column={column}
               clusters={wall.clusters}
               counts={counts}
+              voting={voting ? { mine: local?.my_votes ?? [], left: dotsLeft(local, voting) } : null}
               send={wallSend}
             />
           ))}
         </div>
         <aside className="side">
-          {revealed ? <Ranking wall={wall} /> : <p>{t('idea.votesHidden')}</p>}
+          {shown ? <Ranking wall={wall} /> : <p>{t('idea.votesHidden')}</p>}
         </aside>
       </div>
     </div>

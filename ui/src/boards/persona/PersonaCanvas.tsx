@@ -4,6 +4,7 @@ import type { Board, Command, Outcome } from '../../types';
 import { useBoardHost } from '../host';
 import { personaNodes, type PersonaNode as PersonaNodeType } from './fields';
 import { PersonaNode } from './PersonaNode';
+import { useSharedViewport } from '../../facilitation/useSharedViewport';
 
 const nodeTypes = { persona: PersonaNode };
 
@@ -20,6 +21,7 @@ function Canvas({ board, run, onOpen }: Props) {
   const [nodes, setNodes] = useState<PersonaNodeType[]>(projected);
   useEffect(() => setNodes(projected), [projected]);
   const flow = useReactFlow();
+  useSharedViewport();
   useEffect(() => {
     if (fitRequest > 0) void flow.fitView({ padding: 0.2, duration: 200 });
   }, [fitRequest, flow]);

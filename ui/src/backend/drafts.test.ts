@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { liveView } from '../facilitation/fixture.test-data';
+import { withBrowserDrafts } from './drafts';
+import { fakeBackend } from './fake';
+
+function memoryStore() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+}
+
+const writing = liveView({ silent: { board: 'b3', anonymous: true, revealed: false } });
+const revealed = liveView({ silent: { board: 'b3', anonymous: true, revealed: true } });
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('a browser participant’s drafts', () => {
+  it('stay in the browser while the round runs: nothing reaches the hub', async () => {
+    const hub = fakeBackend(writing);
+    const store = memoryStore();
+    const backend = withBrowserDrafts(hub, store);
+    await backend.workshopView();
+    const outcome = await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Äänetön ajatus' });
+    expect(outcome.id, 'the draft has an id for editing').toBeTruthy();
+    await backend.execute({ cmd: 'edit_draft', id: outcome.id ?? '', text: 'Äänetön ajatus, korjattu' });
+    expect(hub.commands, 'the hub heard nothing').toEqual([]);
+    expect((await backend.localView()).drafts).toEqual([{ id: outcome.id, board: 'b3', text: 'Äänetön ajatus, korjattu' }]);
+  });
+
+  it('go to the hub once each when the facilitator reveals, then leave the browser', async () => {
+    const hub = fakeBackend(writing);
+    const store = memoryStore();
+    const backend = withBrowserDrafts(hub, store);
+    backend.onChanged(() => undefined);
+    await backend.workshopView();
+    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Yksi' });
+    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Kaksi' });
+    hub.push(revealed);
+    await settle();
+    hub.push(revealed);
+    await settle();
+    expect(hub.commands).toEqual([
+      { cmd: 'write_draft', board: 'b3', text: 'Yksi' },
+      { cmd: 'write_draft', board: 'b3', text: 'Kaksi' },
+    ]);
+    expect((await backend.localView()).drafts, 'nothing is left in the browser').toEqual([]);
+  });
+});

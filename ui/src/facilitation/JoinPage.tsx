@@ -1,0 +1,40 @@
+// The first page a browser participant sees after scanning the room's QR code:
+// in plain words, what they share, with whom, and where it is kept. Then a name.
+import { useId, useState } from 'react';
+import { useT } from '../i18n';
+
+export function JoinPage({ onJoin }: { onJoin: (name: string) => void }) {
+  const t = useT();
+  const uid = useId();
+  const [name, setName] = useState('');
+  return (
+    <main className="join-page">
+      <h1 data-testid="join-heading">{t('join.heading')}</h1>
+      <section aria-labelledby={`${uid}-what`}>
+        <h2 id={`${uid}-what`}>{t('join.whatHeading')}</h2>
+        <ul>
+          <li>{t('join.what')}</li>
+          <li>{t('join.withWhom')}</li>
+          <li>{t('join.where')}</li>
+          <li>{t('join.notInternet')}</li>
+          <li>{t('join.anonymous')}</li>
+        </ul>
+      </section>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onJoin(name.trim());
+        }}
+      >
+        <label htmlFor={`${uid}-name`}>{t('join.name')}</label>
+        <input id={`${uid}-name`} type="text" autoComplete="given-name" value={name} onChange={(e) => setName(e.target.value)} data-testid="join-name" />
+        <p className="hint" id={`${uid}-hint`}>
+          {t('join.nameHint')}
+        </p>
+        <button type="submit" disabled={!name.trim()} data-testid="join-button">
+          {t('join.button')}
+        </button>
+      </form>
+    </main>
+  );
+}
