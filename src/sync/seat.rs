@@ -59,16 +59,20 @@ impl HubState {
     }
 
     /// What only `member` sees; `drafts` are those kept for them (none for a browser).
+    /// Takes the file's lock and the sealed items' lock one after the other, never
+    /// both: publishing holds the sealed items while it writes to the file.
     pub fn local_view_for(&self, member: &Member) -> Result<LocalView, Error> {
-        let file = lock(&self.file);
-        let view = file.view();
+        let (view, drafts) = {
+            let file = lock(&self.file);
+            let drafts = match member.person == super::admission::FACILITATOR_PERSON {
+                true => file.drafts()?,
+                false => Vec::new(),
+            };
+            (file.view(), drafts)
+        };
         let hidden = match &view.control.voting {
             Some(v) if v.hidden => lock(&self.sealed).ballot(&v.board, &member.person),
             _ => Vec::new(),
-        };
-        let drafts = match member.person == super::admission::FACILITATOR_PERSON {
-            true => file.drafts()?,
-            false => Vec::new(),
         };
         Ok(LocalView::new(&view, member.role.as_str(), Some(&member.person), drafts, hidden))
     }
