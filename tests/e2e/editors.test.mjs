@@ -97,7 +97,7 @@ describe('board editors in the browser', { timeout: 240000 }, () => {
     }
     await page.getByTestId('avatar-drawn-3').click();
     const persona = await eventually(
-      () => stored('persona', PERSONA_BOARD)?.personas.find((p) => p.name === fields.name && p.value_emotional),
+      () => stored('persona', PERSONA_BOARD)?.personas.find((p) => p.name === fields.name && p.value_emotional && p.avatar),
       'the persona in the file',
     );
     for (const [key, value] of Object.entries(fields)) assert.equal(persona[key], value, `${key} is stored as typed, å ä ö intact`);
