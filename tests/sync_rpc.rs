@@ -198,3 +198,29 @@ async fn a_browser_participant_keeps_drafts_until_the_reveal_and_votes_hidden_wi
     assert_eq!(votes(&hub).len(), 1, "revealed, it is published");
     assert_eq!(votes(&hub)[0].voter, None, "with no voter");
 }
+
+#[tokio::test]
+async fn a_tls_hub_serving_the_ui_lets_browsers_in_over_plain_http_but_never_the_app_rooms() {
+    let dir = tempfile::tempdir().unwrap();
+    let ui = dir.path().join("ui");
+    std::fs::create_dir_all(&ui).unwrap();
+    std::fs::write(ui.join("index.html"), "<!doctype html><title>Paja</title>").unwrap();
+    let file = WorkshopFile::create(&dir.path().join("hub.paja"), Workshop::new()).unwrap();
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), auto_admit: true, mdns: false, ui_dir: Some(ui), ..HubOptions::default() };
+    let hub = Hub::start(file, options).await.expect("the hub starts with TLS");
+    assert!(hub.fingerprint.is_some(), "app instances reach this hub over TLS");
+    hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
+    let link = hub.browser_link().expect("a hub that serves the UI has a link for browsers");
+    assert!(link.starts_with("http://") && link.ends_with(&format!("/join?code={}", hub.code)), "the link opens the join page: {link}");
+    assert!(hub.browser_qr_svg().unwrap().is_some_and(|svg| svg.contains("<svg")), "and a QR code to scan");
+
+    assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "a browser gets the page over plain HTTP");
+    let mut browser = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.expect("and its RPC");
+    assert_eq!(next(&mut browser, true).await["role"], "participant");
+    for room in ["content", "control"] {
+        let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
+        let url = format!("ws://{}/{room}?code={}", hub.addr, hub.code);
+        let refused = tokio_tungstenite::client_async(url, tcp).await.err().map(|e| e.to_string());
+        assert!(refused.is_some_and(|e| e.contains("403")), "the {room} room is not served without TLS");
+    }
+}

@@ -47,7 +47,7 @@ pub struct ServeArgs {
     /// Do not advertise on the LAN over mDNS.
     #[arg(long)]
     no_mdns: bool,
-    /// Serve this built UI folder (ui/dist) to browsers over HTTP (with --insecure-loopback).
+    /// Serve this built UI folder (ui/dist) to browsers over plain HTTP on the same port.
     #[arg(long)]
     ui: Option<PathBuf>,
     /// Let browsers join from the start (the facilitator can turn this off and on).
@@ -129,8 +129,11 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         }
         say(format!("facilitator-token {}", hub.facilitator_token));
         say(format!("join {}", hub.join_link()));
-        if args.ui.is_some() && hub.fingerprint.is_none() {
+        if args.ui.is_some() {
             say(format!("page http://{}:{}/", hub.host, hub.addr.port()));
+        }
+        if let Some(link) = hub.browser_link() {
+            say(format!("browser {link}"));
         }
         tokio::select! {
             _ = interrupted() => {}

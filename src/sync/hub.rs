@@ -126,6 +126,7 @@ impl Hub {
             facilitator_token: sidecar.facilitator_token,
             awareness_id: rand::random_range(1..(1u64 << 52)),
             presence_clock: AtomicU32::new(0),
+            serves_ui: options.ui_dir.is_some(),
             state,
             stop,
             _advert: advert,
@@ -158,6 +159,7 @@ pub struct HubHandle {
     /// The facilitator's own entry in the room's presence.
     pub awareness_id: u64,
     presence_clock: AtomicU32,
+    serves_ui: bool,
     state: Arc<HubState>,
     stop: watch::Sender<bool>,
     _advert: Option<mdns::Advert>,
@@ -174,6 +176,16 @@ impl HubHandle {
     pub fn join_link(&self) -> String {
         let fp = self.fingerprint.as_deref().map(|f| format!("&fp={f}")).unwrap_or_default();
         format!("paja://{}:{}?code={}{fp}", self.host, self.addr.port(), self.code)
+    }
+
+    /// `http://host:port/join?code=C`: the page a browser participant opens, when this
+    /// hub serves the UI. Browsers cannot pin a certificate, so it is plain HTTP.
+    pub fn browser_link(&self) -> Option<String> {
+        self.serves_ui.then(|| format!("http://{}:{}/join?code={}", self.host, self.addr.port(), self.code))
+    }
+
+    pub fn browser_qr_svg(&self) -> Result<Option<String>, SyncError> {
+        self.browser_link().map(|link| qr::svg(&link)).transpose()
     }
 
     pub fn qr_png(&self) -> Result<Vec<u8>, SyncError> {

@@ -29,6 +29,16 @@ pub async fn is_plain_http(tcp: &TcpStream, wait: Duration) -> bool {
     matches!(tokio::time::timeout(wait, look).await, Ok(Some(true)))
 }
 
+/// Whether the client on `tcp` opens with a TLS handshake record (a Paja app) rather
+/// than plain HTTP (a browser). Looks without taking the byte.
+pub async fn starts_tls(tcp: &TcpStream, wait: Duration) -> bool {
+    let mut first = [0u8; 1];
+    match tokio::time::timeout(wait, tcp.peek(&mut first)).await {
+        Ok(Ok(1)) => first[0] == 0x16,
+        _ => true,
+    }
+}
+
 /// Answers one HTTP request from the files under `root`, then closes.
 pub async fn serve(mut tcp: TcpStream, root: &Path) {
     let mut head = Vec::new();

@@ -93,26 +93,46 @@ async fn handle(
     limits: Limits,
     stop: watch::Receiver<bool>,
 ) {
-    let Some(tls) = tls else {
-        if let Some(dir) = limits.ui_dir.clone() {
-            if super::page::is_plain_http(&tcp, limits.handshake).await {
-                let open = lock(&state.file).workshop().control().browsers;
-                return match open {
-                    true => super::page::serve(tcp, &dir).await,
-                    false => super::page::closed(tcp).await,
-                };
-            }
+    // Browsers cannot pin a self-signed certificate, so a hub that serves the UI also
+    // takes plain HTTP on its port: the page and `/rpc` only, never the app rooms.
+    let tls = match tls {
+        None => return plain(tcp, from.ip(), state, limits, stop, Plain::Everything).await,
+        Some(_) if limits.ui_dir.is_some() && !super::page::starts_tls(&tcp, limits.handshake).await => {
+            return plain(tcp, from.ip(), state, limits, stop, Plain::BrowsersOnly).await;
         }
-        return upgrade(tcp, from.ip(), state, limits, stop).await;
+        Some(tls) => tls,
     };
     match tokio::time::timeout(limits.handshake, tls.accept(tcp)).await {
-        Ok(Ok(stream)) => upgrade(stream, from.ip(), state, limits, stop).await,
+        Ok(Ok(stream)) => upgrade(stream, from.ip(), state, limits, stop, Plain::Everything).await,
         Ok(Err(e)) => eprintln!("paja hub: dropped {from}: the TLS handshake failed: {e}."),
         Err(_) => eprintln!("paja hub: dropped {from}: the TLS handshake took too long."),
     }
 }
 
-async fn upgrade<S>(stream: S, ip: IpAddr, state: Arc<HubState>, limits: Limits, stop: watch::Receiver<bool>)
+/// What a connection without TLS may reach.
+#[derive(Clone, Copy, PartialEq)]
+enum Plain {
+    /// A hub without TLS (loopback only): everything.
+    Everything,
+    /// Plain HTTP on a TLS hub: the page and `/rpc`.
+    BrowsersOnly,
+}
+
+/// A connection without TLS: the UI page when it asks for one, else a WebSocket.
+async fn plain(tcp: tokio::net::TcpStream, ip: IpAddr, state: Arc<HubState>, limits: Limits, stop: watch::Receiver<bool>, reach: Plain) {
+    if let Some(dir) = limits.ui_dir.clone() {
+        if super::page::is_plain_http(&tcp, limits.handshake).await {
+            let open = lock(&state.file).workshop().control().browsers;
+            return match open {
+                true => super::page::serve(tcp, &dir).await,
+                false => super::page::closed(tcp).await,
+            };
+        }
+    }
+    upgrade(tcp, ip, state, limits, stop, reach).await
+}
+
+async fn upgrade<S>(stream: S, ip: IpAddr, state: Arc<HubState>, limits: Limits, stop: watch::Receiver<bool>, reach: Plain)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
@@ -120,7 +140,7 @@ where
     let slot = decided.clone();
     let gate_state = state.clone();
     let callback = move |request: &Request, response: Response| -> Result<Response, ErrorResponse> {
-        let admitted = check(&gate_state, ip, request)?;
+        let admitted = check(&gate_state, ip, request, reach)?;
         *lock(&slot) = Some(admitted);
         Ok(response)
     };
@@ -142,7 +162,7 @@ where
 
 /// Decides at the handshake: unknown paths, wrong codes and rate-limited addresses are
 /// refused with an HTTP status and one sentence.
-fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, ErrorResponse> {
+fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Result<Admitted, ErrorResponse> {
     let refuse = |status: u16, reason: &str| {
         let mut response = ErrorResponse::new(Some(reason.to_string()));
         *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
@@ -150,6 +170,9 @@ fn check(state: &HubState, ip: IpAddr, request: &Request) -> Result<Admitted, Er
     };
     let uri = request.uri();
     let route = route(uri.path()).ok_or_else(|| refuse(404, "There is no such room here."))?;
+    if reach == Plain::BrowsersOnly && route != Route::Rpc {
+        return Err(refuse(403, "Paja apps connect to this hub over TLS only."));
+    }
     let join = JoinRequest::from_query(uri.query().unwrap_or(""));
     let gate = lock(&state.admission).gate(ip, &join);
     let browsers = lock(&state.file).workshop().control().browsers;
