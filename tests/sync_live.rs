@@ -23,7 +23,7 @@ fn shows(live: &Live, text: &str) -> bool {
 }
 
 fn loopback() -> HostOptions {
-    HostOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, name: "Fasilitaattori".into() }
+    HostOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, name: "Fasilitaattori".into(), ui_dir: None }
 }
 
 fn own_live(dir: &Path, name: &str) -> Live {

@@ -11,6 +11,7 @@
 
 mod commands;
 mod error;
+mod ui_files;
 mod workshop;
 
 use std::process::ExitCode;

@@ -93,6 +93,10 @@ pub struct Hosting {
     pub fingerprint: Option<String>,
     pub lobby: Vec<LobbyPerson>,
     pub auto_admit: bool,
+    /// `http://host:port/join?code=C` for browser participants, and its QR code, when
+    /// this app can serve them the UI (the facilitator still has to let browsers in).
+    pub browser_link: Option<String>,
+    pub browser_qr_svg: Option<String>,
 }
 
 /// The session as the header, the presence list and the dialogs show it.
@@ -129,11 +133,13 @@ pub struct HostOptions {
     /// Advertise on the room's network so that others find the hub.
     pub mdns: bool,
     pub name: String,
+    /// The built UI to serve to browser participants.
+    pub ui_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for HostOptions {
     fn default() -> HostOptions {
-        HostOptions { bind: SocketAddr::from(([0, 0, 0, 0], 7070)), auto_admit: false, mdns: true, name: String::new() }
+        HostOptions { bind: SocketAddr::from(([0, 0, 0, 0], 7070)), auto_admit: false, mdns: true, name: String::new(), ui_dir: None }
     }
 }
 
@@ -248,6 +254,8 @@ impl Live {
             fingerprint: hub.fingerprint.clone(),
             lobby: Vec::new(),
             auto_admit: options.auto_admit,
+            browser_link: hub.browser_link(),
+            browser_qr_svg: hub.browser_qr_svg()?,
         });
         self.watch(Source::Hub(hub.clone(), shown.clone()));
         self.mode = Mode::Hosting { hub, shown: shown.clone() };
@@ -257,7 +265,13 @@ impl Live {
 
     /// Starts the hub on the file, on the asked port or, if that is taken, on any port.
     fn start_hub(&self, options: &HostOptions) -> Result<HubHandle, SyncError> {
-        let hub_options = |bind| HubOptions { bind, auto_admit: options.auto_admit, mdns: options.mdns, ..HubOptions::default() };
+        let hub_options = |bind| HubOptions {
+            bind,
+            auto_admit: options.auto_admit,
+            mdns: options.mdns,
+            ui_dir: options.ui_dir.clone(),
+            ..HubOptions::default()
+        };
         let runtime = self.runtime.as_ref().expect("the runtime lives as long as Live");
         let start = |bind: SocketAddr| -> Result<HubHandle, SyncError> {
             let file = WorkshopFile::open(&self.home)?;

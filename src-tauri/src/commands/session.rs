@@ -22,8 +22,8 @@ const BROWSE: Duration = Duration::from_millis(1500);
 
 /// Shares the open workshop on the room's network; this person facilitates.
 #[tauri::command(async)]
-pub fn host_session(open: State<'_, OpenWorkshop>, name: String, auto_admit: bool) -> Result<Hosting, CommandError> {
-    let options = HostOptions { name, auto_admit, ..HostOptions::default() };
+pub fn host_session(app: AppHandle, open: State<'_, OpenWorkshop>, name: String, auto_admit: bool) -> Result<Hosting, CommandError> {
+    let options = HostOptions { name, auto_admit, ui_dir: crate::ui_files::export(&app), ..HostOptions::default() };
     Ok(open.get()?.host(options)?)
 }
 

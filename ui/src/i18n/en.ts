@@ -322,6 +322,10 @@ export const en: Record<MessageKey, string> = {
   'session.me': 'you',
   'session.facilitator': 'facilitator',
   'session.home': 'home page',
+  'session.browser.heading': 'In a browser',
+  'session.browser.intro': 'When you allow browsers, others can join on a phone or in a browser. They scan this code.',
+  'session.browser.qr': 'QR code to join in a browser',
+  'session.browser.plain': 'The browser connection is not encrypted. The connection between apps is.',
   // Live session (facilitation)
   'live.heading': 'The session now',
   'live.stepNow': 'Now',

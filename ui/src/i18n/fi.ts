@@ -321,6 +321,10 @@ export const fi = {
   'session.me': 'sinä',
   'session.facilitator': 'ohjaaja',
   'session.home': 'etusivu',
+  'session.browser.heading': 'Selaimella',
+  'session.browser.intro': 'Kun sallit selaimet, muut voivat liittyä puhelimella tai selaimella. He skannaavat tämän koodin.',
+  'session.browser.qr': 'QR-koodi selaimella liittymiseen',
+  'session.browser.plain': 'Selaimen yhteys ei ole salattu. Sovellusten välinen yhteys on salattu.',
   // Live session (facilitation)
   'live.heading': 'Kokoontuminen nyt',
   'live.stepNow': 'Nyt',

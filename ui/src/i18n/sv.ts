@@ -322,6 +322,10 @@ export const sv: Record<MessageKey, string> = {
   'session.me': 'du',
   'session.facilitator': 'handledare',
   'session.home': 'startsidan',
+  'session.browser.heading': 'Med webbläsare',
+  'session.browser.intro': 'När du tillåter webbläsare kan andra delta med telefon eller webbläsare. De skannar den här koden.',
+  'session.browser.qr': 'QR-kod för att delta med webbläsare',
+  'session.browser.plain': 'Webbläsarens anslutning är inte krypterad. Anslutningen mellan apparna är krypterad.',
   // Live session (facilitation)
   'live.heading': 'Träffen nu',
   'live.stepNow': 'Nu',

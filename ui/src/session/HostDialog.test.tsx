@@ -12,6 +12,8 @@ const hosting: Hosting = {
   fingerprint: '00ff',
   lobby: [{ id: 7, name: 'Åke Öhman' }],
   auto_admit: false,
+  browser_link: 'http://192.168.1.20:7070/join?code=KXR4TZ',
+  browser_qr_svg: '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1"/></svg>',
 };
 
 const render = (lang: Language = 'fi') =>
@@ -43,5 +45,13 @@ describe('the Jaa työpaja dialog', () => {
   it('speaks Swedish and English too', () => {
     expect(render('sv')).toContain('Dela workshoppen');
     expect(render('en')).toContain('Let in');
+  });
+
+  it('offers browser participants their own link and QR code, and says the browser link is not encrypted', () => {
+    const html = render();
+    expect(html).toContain('>Selaimella</h3>');
+    expect(html).toContain('http://192.168.1.20:7070/join?code=KXR4TZ');
+    expect(html).toContain('alt="QR-koodi selaimella liittymiseen"');
+    expect(html).toContain('ei ole salattu');
   });
 });

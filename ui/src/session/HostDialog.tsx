@@ -47,6 +47,23 @@ export function HostDialog({
           <code data-testid="join-link">{hosting.join_link}</code>
         </dd>
       </dl>
+      {hosting.browser_link && hosting.browser_qr_svg && (
+        <section aria-labelledby="browser-heading" data-testid="browser-join">
+          <h3 id="browser-heading">{t('session.browser.heading')}</h3>
+          <p>{t('session.browser.intro')}</p>
+          <img
+            className="join-qr"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(hosting.browser_qr_svg)}`}
+            alt={t('session.browser.qr')}
+            width={200}
+            height={200}
+          />
+          <p>
+            <code data-testid="browser-link">{hosting.browser_link}</code>
+          </p>
+          <p className="hint">{t('session.browser.plain')}</p>
+        </section>
+      )}
       <section aria-labelledby="lobby-heading">
         <h3 id="lobby-heading" tabIndex={-1} ref={lobbyHeading}>{t('session.lobby.heading')}</h3>
         <label className="switch">

@@ -12,4 +12,9 @@ join_link: string, qr_svg: string,
 /**
  * `host:port` others type.
  */
-addresses: Array<string>, fingerprint: string | null, lobby: Array<LobbyPerson>, auto_admit: boolean, };
+addresses: Array<string>, fingerprint: string | null, lobby: Array<LobbyPerson>, auto_admit: boolean, 
+/**
+ * `http://host:port/join?code=C` for browser participants, and its QR code, when
+ * this app can serve them the UI (the facilitator still has to let browsers in).
+ */
+browser_link: string | null, browser_qr_svg: string | null, };
