@@ -300,6 +300,12 @@ pub async fn write_loop(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
             taken = inbox.recv_many(&mut batch, MAX_BATCH) => if taken == 0 { return },
             _ = stop.changed() => return,
         }
+        // Connections that are ready to run hand in theirs first and share the transaction.
+        tokio::task::yield_now().await;
+        while batch.len() < MAX_BATCH {
+            let Ok(write) = inbox.try_recv() else { break };
+            batch.push(write);
+        }
         state.write(std::mem::take(&mut batch));
     }
 }
