@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, mpsc, watch};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use yrs::block::ClientID;
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
@@ -290,7 +291,13 @@ async fn peer(
     let host = url.trim_start_matches("ws://").split('/').next().unwrap_or_default().to_string();
     let tcp = tokio::net::TcpStream::connect(host).await.expect("the server accepts TCP");
     let _ = tcp.set_nodelay(true);
-    let (ws, _) = tokio_tungstenite::client_async(url, tcp).await.expect("the server accepts the WebSocket");
+    // tungstenite zeroes its whole read buffer before every read; at the 128 KiB default
+    // that costs the client more per read than the small messages it reads, which
+    // penalises the server that sends more of them.
+    let config = WebSocketConfig::default().read_buffer_size(16 * 1024);
+    let (ws, _) = tokio_tungstenite::client_async_with_config(url, tcp, Some(config))
+        .await
+        .expect("the server accepts the WebSocket");
     let (mut sink, mut stream) = ws.split();
     let (out, mut outbox) = mpsc::unbounded_channel::<Vec<u8>>();
     let writer = tokio::spawn(async move {

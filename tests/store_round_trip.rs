@@ -244,3 +244,26 @@ fn a_file_from_before_drafts_opens_and_gains_the_drafts_table_with_its_content_i
     assert_eq!(file.drafts().unwrap()[0].text, "Uusi luonnos");
     assert!(file.check().unwrap().is_clean(), "the migrated file checks clean");
 }
+
+#[test]
+fn updates_appended_together_come_back_in_order_for_their_own_documents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, path) = new_store(&dir, "together.paja");
+    let (content, control) = (Writer::new(), Writer::new());
+    let mut batch = Vec::new();
+    for i in 0..50 {
+        batch.push((DocName::Content, content.set(&format!("kortti-{}", i % 7), i)));
+        if i % 5 == 0 {
+            batch.push((DocName::Control, control.set("vaihe", i)));
+        }
+    }
+    store
+        .append_all(batch.iter().map(|(doc, update)| (*doc, update.as_slice())))
+        .expect("a batch is appended");
+    drop(store);
+
+    let loaded = Store::open(&path).expect("reopen").load().expect("load");
+    assert_eq!(json(&rebuild(&loaded.content)), content.json(), "every content update of the batch is there");
+    assert_eq!(json(&rebuild(&loaded.control)), control.json(), "and every control update, kept apart");
+    assert_eq!(loaded.content.len() + loaded.control.len(), 60, "one row per update of the batch");
+}

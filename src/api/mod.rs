@@ -107,10 +107,23 @@ impl WorkshopFile {
 
     /// Takes in an update from another replica: logged first, then applied.
     pub fn apply_remote(&mut self, name: DocName, update: &[u8]) -> Result<(), Error> {
-        let mut probe = Workshop::new();
-        probe.apply_update(name, update)?;
-        self.store.append(store_doc(name), update)?;
-        self.workshop.apply_update(name, update)?;
+        WorkshopFile::check_remote(name, update)?;
+        self.apply_checked(&[(name, update)])
+    }
+
+    /// Refuses an update from another replica that does not read or apply on its own,
+    /// before anything is logged. Needs no file, so it can run outside the file's lock.
+    pub fn check_remote(name: DocName, update: &[u8]) -> Result<(), Error> {
+        Ok(Workshop::new().apply_update(name, update)?)
+    }
+
+    /// Takes in updates that passed [`WorkshopFile::check_remote`]: all logged in one
+    /// transaction first, then applied in order.
+    pub fn apply_checked(&mut self, updates: &[(DocName, &[u8])]) -> Result<(), Error> {
+        self.store.append_all(updates.iter().map(|(name, update)| (store_doc(*name), *update)))?;
+        for (name, update) in updates {
+            self.workshop.apply_update(*name, update)?;
+        }
         Ok(())
     }
 

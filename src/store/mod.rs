@@ -199,6 +199,16 @@ impl Store {
         updates::insert(&self.conn, doc, update).map_err(|e| self.sql(e))
     }
 
+    /// Appends several updates in one transaction: all of them survive a crash of this
+    /// process once this returns, or none is logged.
+    pub fn append_all<'a>(&self, batch: impl IntoIterator<Item = (DocName, &'a [u8])>) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        for (doc, update) in batch {
+            updates::insert(&tx, doc, update).map_err(|e| self.sql(e))?;
+        }
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
     /// The largest update id ever given out in this file (0 if none).
     pub fn last_update_id(&self) -> Result<i64, StoreError> {
         updates::last_id(&self.conn).map_err(|e| self.sql(e))

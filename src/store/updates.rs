@@ -12,10 +12,8 @@ pub const CREATE: &str = "CREATE TABLE updates (
 );";
 
 pub fn insert(conn: &Connection, doc: DocName, data: &[u8]) -> rusqlite::Result<i64> {
-    conn.execute(
-        "INSERT INTO updates (doc, data) VALUES (?1, ?2)",
-        params![doc.as_str(), data],
-    )?;
+    conn.prepare_cached("INSERT INTO updates (doc, data) VALUES (?1, ?2)")?
+        .execute(params![doc.as_str(), data])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -11,19 +11,20 @@ use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
+use tokio_tungstenite::tungstenite::Bytes;
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::Update;
 
 /// What the adapter hands the connection: a binary message, or any sign of life.
 pub enum Incoming {
-    Message(Vec<u8>),
+    Message(Bytes),
     Alive,
 }
 
 /// What the connection asks the adapter to send.
 pub enum Outgoing {
-    Message(Vec<u8>),
+    Message(Bytes),
     Ping,
 }
 
@@ -57,15 +58,15 @@ impl Connection {
     }
 
     /// Handles one WebSocket message; returns the replies, or why to drop the connection.
-    pub fn receive(&self, bytes: &[u8]) -> Result<Vec<Vec<u8>>, SyncError> {
+    pub async fn receive(&self, bytes: &[u8]) -> Result<Vec<Vec<u8>>, SyncError> {
         let mut replies = Vec::new();
         for message in wire::decode(bytes)? {
-            self.handle(message, &mut replies)?;
+            self.handle(message, &mut replies).await?;
         }
         Ok(replies)
     }
 
-    fn handle(&self, message: Message, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+    async fn handle(&self, message: Message, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
         let room = self.state.room(self.doc);
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
@@ -73,7 +74,7 @@ impl Connection {
                 replies.push(wire::step2(diff));
             }
             Message::Sync(SyncMessage::SyncStep2(update)) | Message::Sync(SyncMessage::Update(update)) => {
-                self.write(&update, replies)?;
+                self.write(&update, replies).await?;
             }
             Message::Awareness(update) => room.awareness_update(self.id, update),
             Message::AwarenessQuery => replies.extend(room.awareness_state()),
@@ -84,7 +85,7 @@ impl Connection {
         Ok(())
     }
 
-    fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+    async fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
         if update == EMPTY_UPDATE {
             return Ok(());
         }
@@ -109,7 +110,7 @@ impl Connection {
             replies.push(wire::denied(reason));
             return Ok(());
         }
-        self.state.apply(self.doc, self.id, update)
+        self.state.apply(self.doc, self.id, update).await
     }
 
     fn paja(&self, message: PajaMessage, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
@@ -146,6 +147,9 @@ fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool,
     Ok(!update.delete_set().diff(state.delete_set()).is_empty())
 }
 
+/// The most messages a connection writes out at once.
+const MAX_WRITE_BATCH: usize = 64;
+
 /// Limits for one connection's loop.
 #[derive(Clone, Copy, Debug)]
 pub struct Timing {
@@ -169,10 +173,9 @@ pub async fn drive<St, Si, E>(
 {
     let mut frames = conn.subscribe();
     let who = format!("connection {} ({}, {:?})", conn.id, conn.name, conn.doc);
-    for message in conn.greeting() {
-        if outgoing.send(Outgoing::Message(message)).await.is_err() {
-            return;
-        }
+    let greeting = conn.greeting().into_iter().map(|m| Outgoing::Message(m.into())).collect();
+    if send_all(&mut outgoing, greeting).await.is_err() {
+        return;
     }
     let mut ping = tokio::time::interval(timing.ping);
     ping.tick().await;
@@ -181,27 +184,36 @@ pub async fn drive<St, Si, E>(
         let result = tokio::select! {
             next = incoming.next() => {
                 deadline = tokio::time::Instant::now() + timing.idle;
-                receive(&conn, Ok(next), &who)
+                receive(&conn, Ok(next), &who).await
             }
-            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who),
-            frame = frames.recv() => forward(&conn, frame, &who),
+            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who).await,
+            frame = frames.recv() => forward(&conn, frame, &mut frames, &who),
             _ = ping.tick() => Ok(vec![Outgoing::Ping]),
             _ = stop.changed() => Err(()),
         };
         let Ok(outs) = result else { break };
-        for out in outs {
-            if outgoing.send(out).await.is_err() {
-                return;
-            }
+        if send_all(&mut outgoing, outs).await.is_err() {
+            return;
         }
     }
     let _ = outgoing.close().await;
 }
 
+/// Queues every message, then writes them out together.
+async fn send_all<Si: Sink<Outgoing> + Unpin>(outgoing: &mut Si, outs: Vec<Outgoing>) -> Result<(), Si::Error> {
+    if outs.is_empty() {
+        return Ok(());
+    }
+    for out in outs {
+        outgoing.feed(out).await?;
+    }
+    outgoing.flush().await
+}
+
 /// The next incoming item, or `Err` when the idle deadline passed first.
 type Next<E> = Result<Option<Result<Incoming, E>>, ()>;
 
-fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
+async fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
     match next {
         Err(_) => {
             eprintln!("paja hub: dropped {who}: it was silent too long.");
@@ -213,8 +225,8 @@ fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) ->
             Err(())
         }
         Ok(Some(Ok(Incoming::Alive))) => Ok(Vec::new()),
-        Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.receive(&bytes) {
-            Ok(replies) => Ok(replies.into_iter().map(Outgoing::Message).collect()),
+        Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.receive(&bytes).await {
+            Ok(replies) => Ok(replies.into_iter().map(|r| Outgoing::Message(r.into())).collect()),
             Err(e) => {
                 eprintln!("paja hub: dropped {who}: {e}");
                 Err(())
@@ -223,14 +235,34 @@ fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) ->
     }
 }
 
-fn forward(conn: &Connection, frame: Result<Frame, broadcast::error::RecvError>, who: &str) -> Result<Vec<Outgoing>, ()> {
-    match frame {
-        Ok(frame) if frame.from == conn.id => Ok(Vec::new()),
-        Ok(frame) => Ok(vec![Outgoing::Message(frame.bytes.to_vec())]),
-        Err(broadcast::error::RecvError::Lagged(n)) => {
-            eprintln!("paja hub: dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
-            Err(())
+/// The messages to pass on: this frame and the others already waiting, but not the
+/// connection's own.
+fn forward(
+    conn: &Connection,
+    frame: Result<Frame, broadcast::error::RecvError>,
+    frames: &mut broadcast::Receiver<Frame>,
+    who: &str,
+) -> Result<Vec<Outgoing>, ()> {
+    use broadcast::error::{RecvError, TryRecvError};
+    let mut outs = Vec::new();
+    let mut next = frame.map_err(|e| match e {
+        RecvError::Lagged(n) => TryRecvError::Lagged(n),
+        RecvError::Closed => TryRecvError::Closed,
+    });
+    loop {
+        match next {
+            Ok(frame) if frame.from == conn.id => {}
+            Ok(frame) => outs.push(Outgoing::Message(frame.bytes)),
+            Err(TryRecvError::Lagged(n)) => {
+                eprintln!("paja hub: dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
+                return Err(());
+            }
+            Err(TryRecvError::Closed) if outs.is_empty() => return Err(()),
+            Err(TryRecvError::Closed | TryRecvError::Empty) => return Ok(outs),
         }
-        Err(broadcast::error::RecvError::Closed) => Err(()),
+        if outs.len() >= MAX_WRITE_BATCH {
+            return Ok(outs);
+        }
+        next = frames.try_recv();
     }
 }

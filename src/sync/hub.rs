@@ -111,6 +111,7 @@ impl Hub {
             handshake: options.handshake_timeout,
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
         };
+        tokio::spawn(super::room::write_loop(state.clone(), stopped.clone()));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));
         let host = public_host(addr);
         let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());

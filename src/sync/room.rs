@@ -1,9 +1,12 @@
 //! The hub's state: the workshop file it persists to, one [`Room`] per document with its
 //! awareness and fan-out, the admission desk and the sealed items waiting for reveal.
 //!
-//! Persistence comes first: an update is appended to the `.paja` log (through
-//! [`WorkshopFile::apply_remote`]) and only then broadcast, all under the file's lock, so
-//! the broadcast order is the log order and a crash loses nothing a peer has seen.
+//! Persistence comes first: one writer task takes the updates the connections have
+//! checked, appends all that are waiting to the `.paja` log in one transaction (through
+//! [`WorkshopFile::apply_checked`]) and only then broadcasts them, merged into one message
+//! per room, all under the file's lock, so the broadcast order is the log order and a
+//! crash loses nothing a peer has seen. Under load a transaction and a message carry many
+//! updates, which is where the hub's throughput comes from.
 //!
 //! Sealed items wait in [`super::sealed`]; after every change to the control document
 //! the hub publishes those it no longer hides.
@@ -17,18 +20,31 @@ use crate::model::DocName;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
+use tokio_tungstenite::tungstenite::Bytes;
 use yrs::block::ClientID;
 use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
 
 /// How many messages a slow connection may fall behind before it is dropped to resync.
 const FAN_OUT_CAPACITY: usize = 8192;
 
-/// One encoded message for every connection of a room but its sender.
+/// The most updates the writer logs in one transaction.
+const MAX_BATCH: usize = 256;
+
+/// One encoded message for every connection of a room but the one it came from.
 #[derive(Clone, Debug)]
 pub struct Frame {
+    /// The connection that already has it; [`HUB_ITSELF`] for a message everyone gets.
     pub from: u64,
-    pub bytes: Arc<Vec<u8>>,
+    pub bytes: Bytes,
+}
+
+/// A checked update from a connection, waiting for the writer.
+struct Write {
+    doc: DocName,
+    from: u64,
+    update: Vec<u8>,
+    done: oneshot::Sender<Result<(), SyncError>>,
 }
 
 /// Locks a mutex even if a panicking thread poisoned it: the data is still consistent,
@@ -57,7 +73,7 @@ impl Room {
     }
 
     pub fn send(&self, from: u64, bytes: Vec<u8>) {
-        let _ = self.fan_out.send(Frame { from, bytes: Arc::new(bytes) });
+        let _ = self.fan_out.send(Frame { from, bytes: bytes.into() });
     }
 
     /// Takes in a connection's awareness update and passes it on.
@@ -136,6 +152,9 @@ pub struct HubState {
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
+    writes: mpsc::UnboundedSender<Write>,
+    /// Taken by [`write_loop`] when the hub starts.
+    writer_inbox: Mutex<Option<mpsc::UnboundedReceiver<Write>>>,
 }
 
 /// The connection id the hub uses for its own edits.
@@ -144,6 +163,7 @@ pub const HUB_ITSELF: u64 = 0;
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
         let sealed = Sealed::load(file.path());
+        let (writes, writer_inbox) = mpsc::unbounded_channel();
         HubState {
             file: Mutex::new(file),
             content: Room::new(DocName::Content),
@@ -153,6 +173,8 @@ impl HubState {
             lock_shadow: Mutex::new(None),
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
+            writes,
+            writer_inbox: Mutex::new(Some(writer_inbox)),
         }
     }
 
@@ -172,23 +194,61 @@ impl HubState {
         self.next_conn.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Logs a remote update, applies it, then broadcasts it to the room's other clients.
-    pub fn apply(&self, doc: DocName, from: u64, update: &[u8]) -> Result<(), SyncError> {
+    /// Checks a remote update and hands it to the writer, which logs it, applies it and
+    /// broadcasts it to the room's other clients; returns when that is done.
+    pub async fn apply(&self, doc: DocName, from: u64, update: &[u8]) -> Result<(), SyncError> {
         if update == EMPTY_UPDATE {
             return Ok(());
         }
-        let mut file = lock(&self.file);
-        file.apply_remote(doc, update).map_err(|e| match e {
+        WorkshopFile::check_remote(doc, update).map_err(|e| match e {
             crate::Error::Model(e) => SyncError::Malformed(e.to_string()),
             e => SyncError::Core(e),
         })?;
-        self.room(doc).send(from, wire::update(update.to_vec()));
-        drop(file);
-        let _ = self.changed.send(());
-        if doc == DocName::Control {
-            self.publish_due();
+        let stopping = || SyncError::Connection("the hub is stopping".into());
+        let (done, outcome) = oneshot::channel();
+        self.writes.send(Write { doc, from, update: update.to_vec(), done }).map_err(|_| stopping())?;
+        outcome.await.unwrap_or_else(|_| Err(stopping()))
+    }
+
+    /// Logs every waiting update in one transaction, applies them, broadcasts them (one
+    /// merged message per room), and only then tells their connections.
+    fn write(&self, batch: Vec<Write>) {
+        let updates: Vec<(DocName, &[u8])> = batch.iter().map(|w| (w.doc, w.update.as_slice())).collect();
+        let mut file = lock(&self.file);
+        let logged = file.apply_checked(&updates).map_err(|e| e.to_string());
+        if logged.is_ok() {
+            for doc in [DocName::Content, DocName::Control] {
+                self.broadcast_batch(doc, &batch);
+            }
         }
-        Ok(())
+        drop(file);
+        if logged.is_ok() {
+            let _ = self.changed.send(());
+            if batch.iter().any(|w| w.doc == DocName::Control) {
+                self.publish_due();
+            }
+        }
+        for write in batch {
+            let _ = write.done.send(logged.clone().map_err(SyncError::Connection));
+        }
+    }
+
+    /// Sends a batch's updates to one room as one merged update. If it holds several
+    /// connections' updates, they get theirs back too, which a Yjs client ignores.
+    fn broadcast_batch(&self, doc: DocName, batch: &[Write]) {
+        let writes: Vec<&Write> = batch.iter().filter(|w| w.doc == doc).collect();
+        let Some(first) = writes.first() else { return };
+        if writes.len() == 1 {
+            return self.room(doc).send(first.from, wire::update(first.update.clone()));
+        }
+        let from = match writes.iter().all(|w| w.from == first.from) {
+            true => first.from,
+            false => HUB_ITSELF,
+        };
+        match yrs::merge_updates_v1(writes.iter().map(|w| &w.update)) {
+            Ok(merged) => self.room(doc).send(from, wire::update(merged)),
+            Err(_) => writes.iter().for_each(|w| self.room(doc).send(w.from, wire::update(w.update.clone()))),
+        }
     }
 
     /// Runs a UI command on the hub's file (the facilitator's, or a browser's once
@@ -258,5 +318,26 @@ impl HubState {
         if let Err(e) = done {
             eprintln!("paja hub: the roster could not be updated: {e}");
         }
+    }
+}
+
+/// The hub's single writer: takes what the connections checked, as much as is waiting
+/// at once, until the hub stops.
+pub async fn write_loop(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
+    let Some(mut inbox) = lock(&state.writer_inbox).take() else { return };
+    let mut batch = Vec::new();
+    loop {
+        tokio::select! {
+            biased;
+            taken = inbox.recv_many(&mut batch, MAX_BATCH) => if taken == 0 { return },
+            _ = stop.changed() => return,
+        }
+        // Connections that are ready to run hand in theirs first and share the transaction.
+        tokio::task::yield_now().await;
+        while batch.len() < MAX_BATCH {
+            let Ok(write) = inbox.try_recv() else { break };
+            batch.push(write);
+        }
+        state.write(std::mem::take(&mut batch));
     }
 }
