@@ -7,8 +7,8 @@ mod sync_common;
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use sync_common::session::{board, contains, content_writers, facilitator, idea_id, join, names, ok, plan};
-use sync_common::{Hub, wait_until};
+use sync_common::session::{Room, seat_everyone, board, contains, content_writers, idea_id, names, ok};
+use sync_common::wait_until;
 
 const NAME: &str = "Aino Ääninen";
 const WITHDRAWN: &str = "Luonnos jonka Aino poisti 7319";
@@ -42,12 +42,7 @@ fn votes(view: &Value, wall: &str) -> Vec<Value> {
 #[test]
 fn after_an_anonymous_round_and_a_hidden_vote_no_file_or_export_ties_a_card_or_dot_to_its_author() {
     let dir = tempfile::tempdir().unwrap();
-    let p = plan(dir.path());
-    let hub = Hub::serve(&p.file, &[]);
-    let mut fac = facilitator(&hub, dir.path());
-    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", NAME]);
-    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
-    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    let Room { plan: p, hub, mut fac, mut aino, mut bertta } = seat_everyone(dir.path(), NAME);
     let roster = fac.view()["control"]["people"].clone();
     let aino_id = roster.as_array().unwrap().iter().find(|x| x["name"] == NAME).expect("Aino is on the roster")["id"]
         .as_str()

@@ -9,18 +9,13 @@ mod sync_common;
 
 use serde_json::json;
 use sync_common::relay::Relay;
-use sync_common::session::{board, contains, content_writers, facilitator, idea_id, join, names, ok, plan, refused};
+use sync_common::session::{Room, seat_everyone, board, contains, content_writers, facilitator, idea_id, join, names, ok, plan, refused};
 use sync_common::{Hub, Peer, wait_until};
 
 #[test]
 fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
     let dir = tempfile::tempdir().unwrap();
-    let p = plan(dir.path());
-    let hub = Hub::serve(&p.file, &[]);
-    let mut fac = facilitator(&hub, dir.path());
-    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
-    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
-    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    let Room { plan: p, hub, mut fac, mut aino, mut bertta } = seat_everyone(dir.path(), "Aino");
     wait_until("the replicas hold the wall", || aino.has_board(&p.wall) && bertta.has_board(&p.wall));
     assert_eq!(fac.status()["role"], "facilitator");
 

@@ -5,7 +5,7 @@
 mod sync_common;
 
 use serde_json::{Value, json};
-use sync_common::session::{board, facilitator, join, names, ok, plan, refused};
+use sync_common::session::{Room, seat_everyone, board, facilitator, join, names, ok, plan, refused};
 use sync_common::{Hub, Peer, wait_until};
 
 const ONLY_FACILITATOR: &str = "Only the facilitator can change the session controls.";
@@ -22,12 +22,7 @@ fn idea(board: &str, name: &str) -> Value {
 #[test]
 fn every_facilitator_action_is_refused_for_a_participant_by_their_core_and_by_the_hub() {
     let dir = tempfile::tempdir().unwrap();
-    let p = plan(dir.path());
-    let hub = Hub::serve(&p.file, &[]);
-    let mut fac = facilitator(&hub, dir.path());
-    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
-    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
-    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    let Room { plan: p, hub: _hub, mut fac, mut aino, mut bertta } = seat_everyone(dir.path(), "Aino");
     wait_until("Aino's replica holds the plan", || aino.has_board(&p.wall));
     let control_before = fac.view()["control"].clone();
     let session = &p.session;
@@ -107,12 +102,7 @@ fn every_facilitator_action_is_refused_for_a_participant_by_their_core_and_by_th
 #[test]
 fn a_locked_board_is_refused_by_the_participants_core_and_at_the_hub() {
     let dir = tempfile::tempdir().unwrap();
-    let p = plan(dir.path());
-    let hub = Hub::serve(&p.file, &[]);
-    let mut fac = facilitator(&hub, dir.path());
-    let mut aino = join(&hub, dir.path(), "a.paja", &["--name", "Aino"]);
-    let mut bertta = join(&hub, dir.path(), "b.paja", &["--name", "Bertta"]);
-    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    let Room { plan: p, hub: _hub, mut fac, mut aino, mut bertta } = seat_everyone(dir.path(), "Aino");
     ok(&mut fac, json!({ "cmd": "lock", "id": p.wall }));
     wait_until("the lock reaches Aino", || aino.view()["control"]["locked"] == json!([p.wall]));
 

@@ -1,7 +1,7 @@
 //! Helpers for facilitated sessions: a workshop planned for one session, and short
 //! ways to run commands on peers and read what their replicas hold.
 
-use super::{Hub, Peer};
+use super::{Hub, Peer, wait_until};
 use paja::api::WorkshopFile;
 use paja::model::cafe::{CafeGroup, Station};
 use paja::model::evaluation::EvalItem;
@@ -88,3 +88,23 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+
+/// A planned workshop on a hub, with the facilitator and two participants (the first
+/// named `first`, the second Bertta) in and connected.
+pub struct Room {
+    pub plan: Plan,
+    pub hub: Hub,
+    pub fac: Peer,
+    pub aino: Peer,
+    pub bertta: Peer,
+}
+
+pub fn seat_everyone(dir: &Path, first: &str) -> Room {
+    let plan = plan(dir);
+    let hub = Hub::serve(&plan.file, &[]);
+    let mut fac = facilitator(&hub, dir);
+    let mut aino = join(&hub, dir, "a.paja", &["--name", first]);
+    let mut bertta = join(&hub, dir, "b.paja", &["--name", "Bertta"]);
+    wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    Room { plan: plan, hub, fac, aino, bertta }
+}
