@@ -9,6 +9,7 @@ use super::SyncError;
 use crate::model::{DocName, Workshop};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 use tokio_tungstenite::tungstenite::Bytes;
@@ -88,6 +89,11 @@ impl Connection {
     async fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
         if update == EMPTY_UPDATE {
             return Ok(());
+        }
+        let control = self.doc == DocName::Control;
+        let locks_apply = !control && self.role != Role::Facilitator && self.state.locks_on.load(Ordering::Relaxed);
+        if self.role.refuses(control).is_none() && !locks_apply {
+            return self.state.apply(self.doc, self.id, update).await;
         }
         let refusal = {
             let file = lock(&self.state.file);
