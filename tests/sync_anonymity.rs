@@ -1,6 +1,6 @@
 //! Anonymity of a facilitated session, checked in raw bytes: after an anonymous silent
 //! round and a hidden vote, no replica's `.paja` file, write-ahead log or hub side file,
-//! and no export, ties a card or a dot to the person who gave it; a draft taken back
+//! and no export (JSON, CSV, the PDF report read back by pdftotext), ties a card or a dot to the person who gave it; a draft taken back
 //! leaves no trace at all; and nobody's replica holds a dot before the reveal.
 
 mod sync_common;
@@ -13,6 +13,13 @@ use sync_common::wait_until;
 const NAME: &str = "Aino Ääninen";
 const WITHDRAWN: &str = "Luonnos jonka Aino poisti 7319";
 const ANONYMOUS: &str = "Nimetön idea 5521";
+
+/// The PDF report's text as poppler's pdftotext reads it (the file itself is compressed).
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext is installed (poppler-utils)");
+    assert!(out.status.success(), "pdftotext reads the report");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
 
 /// Every file a session leaves on disk: replicas, their logs and the hub's side files.
 fn files_on_disk(dir: &Path) -> Vec<PathBuf> {
@@ -103,6 +110,9 @@ fn after_an_anonymous_round_and_a_hidden_vote_no_file_or_export_ties_a_card_or_d
     for replica in &replicas {
         assert_eq!(content_writers(replica), writers, "{} holds the hub's writing only", replica.display());
         export(replica, "csv");
+        let report = pdf_text(&export(replica, "pdf"));
+        assert!(report.contains(ANONYMOUS), "the report shows the anonymous card");
+        assert!(!report.contains(&aino_id) && !report.contains(NAME), "the report never names Aino");
         let json: Value = serde_json::from_slice(&std::fs::read(export(replica, "json")).unwrap()).unwrap();
         assert!(votes(&json, &p.wall).iter().all(|v| v["voter"].is_null()), "no exported dot has a voter");
         let content = serde_json::to_string(&(&json["boards"], &json["sessions"], &json["comments"])).unwrap();
