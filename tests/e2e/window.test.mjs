@@ -206,6 +206,11 @@ describe('desktop window', { timeout: 180000 }, () => {
     return JSON.parse(json);
   }
 
+  /** The element `script` returns, as an id for clicks and keys. */
+  async function elementBy(script) {
+    return Object.values(await session.execute(script))[0];
+  }
+
   /** What the .paja file holds now, through the CLI's JSON export. */
   function stored() {
     const out = join(work, `export-${Date.now()}.json`);
@@ -231,21 +236,36 @@ describe('desktop window', { timeout: 180000 }, () => {
     await session.waitFor(`return document.activeElement?.tagName === 'TEXTAREA';`, { what: 'the new card' });
     await session.sendKeys(await session.findElement('textarea:focus'), 'Ikkunan kortti');
     await session.click(await session.findElement('[data-testid="board-title-heading"]'));
-    // The causal map and idea wall editors are built separately: their items go
-    // through the same backend the UI uses, inside the window.
+    // A causal link: select the central problem and ask why; the why-card is linked to it as its cause.
     const causal = board('causal_map');
-    const [from, to] = causal.nodes;
-    await execute({ cmd: 'add_item', board: causal.id, item: { type: 'CausalLink', from: to.id, to: from.id, polarity: 'strengthens', note: 'Ikkunan linkki' } });
-    await execute({ cmd: 'add_item', board: board('idea_wall').id, item: { type: 'Idea', name: 'Ikkunan idea', who: 'Me', what: 'Kokeillaan', benefit: 'Hyötyä' } });
-    await session.waitFor(
-      `return [...document.querySelectorAll('textarea')].some((t) => t.value === 'Ikkunan kortti');`,
-      { what: 'the card in the grid' },
-    );
-    const file = stored();
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [causal.id]);
+    await session.waitFor(`return document.querySelector('[data-node-id="${causal.central_problem}"]');`, { what: 'the central problem on the map' });
+    await session.click(await session.findElement(`[data-node-id="${causal.central_problem}"]`));
+    await session.waitFor(`return !document.querySelector('[data-testid="ask-why"]').disabled;`, { what: 'a selected card' });
+    await session.click(await session.findElement('[data-testid="ask-why"]'));
+    await session.waitFor(`return document.activeElement?.getAttribute('aria-label') === 'Kortin teksti';`, { what: 'the why-card' });
+    await session.sendKeys(await session.findElement('[aria-label="Kortin teksti"]:focus'), 'Ikkunan syy');
+    await session.click(await session.findElement('[data-testid="board-title-heading"]'));
+    // An idea card: add one and give it a name.
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [board('idea_wall').id]);
+    await session.waitFor(`return document.querySelector('[data-testid="idea-card"]');`, { what: 'the idea wall' });
+    await session.click(await elementBy(`return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Uusi idea');`));
+    const unnamed = `return [...document.querySelectorAll('[data-testid="idea-card"] input[aria-label="Idean nimi?"]')].find((i) => i.value === '');`;
+    await session.waitFor(unnamed, { what: 'the new idea card' });
+    await session.sendKeys(await elementBy(unnamed), 'Ikkunan idea');
+    await session.click(await session.findElement('[data-testid="board-title-heading"]'));
+    let file = stored();
+    for (let tries = 0; tries < 40 && !file.boards.some((b) => b.ideas?.some((i) => i.name === 'Ikkunan idea')); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      file = stored();
+    }
     const of = (kind) => file.boards.find((b) => b.kind === kind && !b.archived);
     assert.ok(of('persona').personas.some((p) => p.name === 'Ikkunan Åke'), 'the persona typed in the window is in the file');
     assert.ok(of('service_path').cards.some((c) => c.text === 'Ikkunan kortti'), 'the card typed in the window is in the file');
-    assert.ok(of('causal_map').links.some((l) => l.note === 'Ikkunan linkki'), 'the causal link is in the file');
+    const map = of('causal_map');
+    const cause = map.nodes.find((n) => n.text === 'Ikkunan syy');
+    assert.ok(cause, 'the why-card typed in the window is in the file');
+    assert.ok(map.links.some((l) => l.from === cause.id && l.to === causal.central_problem), 'linked as a cause of the central problem');
     assert.ok(of('idea_wall').ideas.some((i) => i.name === 'Ikkunan idea'), 'the idea card is in the file');
     await session.execute(`window.location.hash = '#/';`);
   });
