@@ -257,10 +257,11 @@ impl Live {
             browser_link: hub.browser_link(),
             browser_qr_svg: hub.browser_qr_svg()?,
         });
-        self.watch(Source::Hub(hub.clone(), shown.clone()));
-        self.mode = Mode::Hosting { hub, shown: shown.clone() };
+        self.watch(Source::Hub(hub.clone(), shown.clone()))?;
+        let now = hosting_now(&hub, &shown);
+        self.mode = Mode::Hosting { hub, shown };
         self.changed_everything();
-        Ok(hosting_now(self.hub().expect("just started"), &shown))
+        Ok(now)
     }
 
     /// Starts the hub on the file, on the asked port or, if that is taken, on any port.
@@ -272,7 +273,7 @@ impl Live {
             ui_dir: options.ui_dir.clone(),
             ..HubOptions::default()
         };
-        let runtime = self.runtime.as_ref().expect("the runtime lives as long as Live");
+        let runtime = self.runtime()?;
         let start = |bind: SocketAddr| -> Result<HubHandle, SyncError> {
             let file = WorkshopFile::open(&self.home)?;
             let options = hub_options(bind);
@@ -304,7 +305,7 @@ impl Live {
             }
         };
         let me = json!({ "name": options.name, "role": "participant", "board": board_of(&self.me) });
-        let runtime = self.runtime.as_ref().expect("the runtime lives as long as Live");
+        let runtime = self.runtime()?;
         let peer = {
             let _inside = runtime.enter();
             Arc::new(Peer::connect(file, options))
@@ -315,7 +316,7 @@ impl Live {
             peer.stop();
             return Err(SyncError::Refused(reason));
         }
-        self.watch(Source::Peer(peer.clone(), self.me.clone()));
+        self.watch(Source::Peer(peer.clone(), self.me.clone()))?;
         self.mode = Mode::Joined(peer);
         self.changed_everything();
         Ok(self.status())
@@ -388,10 +389,15 @@ impl Live {
     }
 
     /// Passes the hub's or peer's changes on, and looks for status changes.
-    fn watch(&mut self, source: Source) {
+    fn watch(&mut self, source: Source) -> Result<(), SyncError> {
         let events = self.events.clone();
-        let runtime = self.runtime.as_ref().expect("the runtime lives as long as Live");
-        self.watcher = Some(runtime.spawn(watch(source, events)));
+        self.watcher = Some(self.runtime()?.spawn(watch(source, events)));
+        Ok(())
+    }
+
+    /// The runtime the hub and peer run on; gone only while Live is being dropped.
+    fn runtime(&self) -> Result<&tokio::runtime::Runtime, SyncError> {
+        self.runtime.as_ref().ok_or_else(|| SyncError::Connection("the live session has ended".into()))
     }
 }
 
