@@ -7,7 +7,6 @@ import {
   MarkerType,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
@@ -19,7 +18,6 @@ import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../command
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
 import { useFlowLabels } from '../flowLabels';
-import { useBoardHost } from '../host';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { CausalContext, type CausalActions } from './context';
@@ -28,9 +26,8 @@ import { CausalSummary } from './CausalSummary';
 import { LinkList } from './LinkList';
 import { toFlowEdges, toFlowNodes, whyPosition, type CausalFlowNode, type CausalMap } from './mapping';
 import { PolarityEdge } from './PolarityEdge';
-import { useSharedViewport } from '../../facilitation/useSharedViewport';
+import { fitViewOptions, useCanvas } from '../useCanvas';
 
-const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { causal: CausalNodeCard };
 const edgeTypes = { polarity: PolarityEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
@@ -49,16 +46,8 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
   const t = useT();
   const { send, error } = useRun(run);
   const ariaLabelConfig = useFlowLabels();
-  const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
-  const flow = useReactFlow();
-  useSharedViewport();
-  useEffect(() => {
-    if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
-  }, [fitRequest, flow]);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { matches, selected, setSelected } = useCanvas();
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
-  // The host copies and pastes what is selected here.
-  useEffect(() => hostSelect(new Set(selected ? [selected] : [])), [selected, hostSelect]);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [nodes, setNodes] = useState<CausalFlowNode[]>(() => toFlowNodes(map, selected, matches));
   useEffect(() => setNodes((prev) => keepMeasured(toFlowNodes(map, selected, matches), prev)), [matches, map, selected]);

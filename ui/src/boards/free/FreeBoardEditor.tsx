@@ -1,5 +1,5 @@
 // A free board: sticky notes anywhere on a canvas. Moves commit on drop.
-import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n';
@@ -7,15 +7,13 @@ import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
 import { useFlowLabels } from '../flowLabels';
-import { useBoardHost } from '../host';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
 import { StickyNote } from './StickyNote';
-import { useSharedViewport } from '../../facilitation/useSharedViewport';
+import { fitViewOptions, useCanvas } from '../useCanvas';
 
-const fitViewOptions = { maxZoom: 1 };
 const nodeTypes = { sticky: StickyNote };
 
 export function FreeBoardEditor({ board, run }: EditorProps) {
@@ -32,15 +30,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const t = useT();
   const { send, error } = useRun(run);
   const ariaLabelConfig = useFlowLabels();
-  const { matches, fitRequest, setSelected: hostSelect } = useBoardHost();
-  const flow = useReactFlow();
-  useSharedViewport();
-  useEffect(() => {
-    if (fitRequest > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
-  }, [fitRequest, flow]);
-  const [selected, setSelected] = useState<string | null>(null);
-  // The host copies and pastes what is selected here.
-  useEffect(() => hostSelect(new Set(selected ? [selected] : [])), [selected, hostSelect]);
+  const { matches, selected, setSelected } = useCanvas();
   const [focusId, setFocusId] = useState<string | null>(null);
   const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected, matches));
   useEffect(() => setNodes((prev) => keepMeasured(toStickyNodes(free, selected, matches), prev)), [matches, free, selected]);
