@@ -1,3 +1,4 @@
+use crate::ErrorCode;
 use crate::model::ModelError;
 use crate::store::StoreError;
 use std::path::PathBuf;
@@ -19,13 +20,13 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Error::Store(e) => e.code(),
             Error::Model(e) => e.code(),
             Error::Export(e) => e.code(),
-            Error::Io { .. } => "io",
-            Error::UnknownTemplate(_) => "unknown_template",
+            Error::Io { .. } => ErrorCode::Io,
+            Error::UnknownTemplate(_) => ErrorCode::UnknownTemplate,
         }
     }
 

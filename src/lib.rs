@@ -10,6 +10,7 @@
 
 pub mod api;
 mod error;
+mod error_code;
 pub mod export;
 pub mod model;
 pub mod store;
@@ -17,3 +18,4 @@ pub mod sync;
 pub mod templates;
 
 pub use error::Error;
+pub use error_code::{ErrorCode, Failure, Refusal};

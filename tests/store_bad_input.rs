@@ -239,7 +239,7 @@ fn a_missing_file_is_named_and_not_created() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("missing.paja");
     let err = Store::open(&path).expect_err("nothing to open");
-    assert_eq!(err.code(), "not_found", "{err}");
+    assert_eq!(err.code(), "file_not_found", "{err}");
     assert_one_sentence(&err, "missing.paja does not exist");
     assert!(!path.exists(), "open must never create a file");
 }

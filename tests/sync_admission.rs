@@ -65,7 +65,7 @@ fn a_denied_participant_is_told_so_in_one_sentence() {
     hub.type_line(&format!("deny {id}"));
     assert_eq!(hub.expect("denied"), "denied true");
     wait_until("Ville is refused", || state(&mut ville) == "refused");
-    assert_eq!(ville.status()["status"]["reason"], "The facilitator did not let you in.");
+    assert_eq!(ville.status()["status"]["reason"]["message"], "The facilitator did not let you in.");
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(state(&mut ville), "refused", "a refused peer does not knock again");
 }
@@ -94,14 +94,14 @@ fn the_sixth_wrong_code_within_a_minute_is_told_to_wait() {
     for i in 0..5 {
         let mut guess = join_with_code(&hub, &dir.path().join(format!("g{i}.paja")), wrong);
         wait_until("the wrong code is refused", || state(&mut guess) == "refused");
-        assert_eq!(guess.status()["status"]["reason"], "The join code is wrong.", "guess {} is only wrong", i + 1);
+        assert_eq!(guess.status()["status"]["reason"]["message"], "The join code is wrong.", "guess {} is only wrong", i + 1);
     }
     let mut sixth = join_with_code(&hub, &dir.path().join("g5.paja"), wrong);
     wait_until("the sixth guess is refused", || state(&mut sixth) == "refused");
     let limit = "Too many wrong codes; wait a minute and try again.";
-    assert_eq!(sixth.status()["status"]["reason"], limit, "the sixth wrong code gets the rate-limit sentence");
+    assert_eq!(sixth.status()["status"]["reason"]["message"], limit, "the sixth wrong code gets the rate-limit sentence");
     let code = hub.code.clone();
     let mut right = join_with_code(&hub, &dir.path().join("r.paja"), &code);
     wait_until("even the right code is held off", || state(&mut right) == "refused");
-    assert_eq!(right.status()["status"]["reason"], limit, "the limit holds for the whole minute");
+    assert_eq!(right.status()["status"]["reason"]["message"], limit, "the limit holds for the whole minute");
 }

@@ -136,7 +136,9 @@ async fn browsers_get_no_page_and_no_participant_seat_until_the_facilitator_allo
     assert!(page.starts_with("HTTP/1.1 403"), "the page is closed: {page}");
     assert!(page.contains("Työpaja ei ole nyt auki selaimille"), "it says so in plain Finnish first");
     let refused = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.err();
-    assert_eq!(refused.as_deref(), Some("The facilitator has not opened this workshop to browsers."));
+    let refused: serde_json::Value = serde_json::from_str(&refused.expect("refused")).expect("the refusal is {code, message}");
+    assert_eq!(refused["code"], "browsers_closed", "the page can say why in its own language");
+    assert_eq!(refused["message"], "The facilitator has not opened this workshop to browsers.");
     assert!(connect(&hub, "").await.is_err(), "nobody comes in without a code or token");
     hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
     assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "once allowed, the page is served");
@@ -153,7 +155,7 @@ async fn a_browser_with_the_join_code_is_a_participant_and_cannot_run_the_sessio
     let person = welcome["person"].as_str().expect("a roster id").to_string();
     let refused = call(&mut browser, 1, "execute", json!({ "command": { "cmd": "start_timer", "seconds": 60 } })).await;
     assert_eq!(refused["ok"], false);
-    assert_eq!(refused["error"]["code"], "not_allowed");
+    assert_eq!(refused["error"]["code"], "facilitator_only", "the UI shows its own sentence for this code");
     assert_eq!(refused["error"]["message"], "Only the facilitator can change the session controls.");
     assert_eq!(hub.view().control.timer, None, "the refused command changed nothing");
     let roster = hub.view().control.people;

@@ -19,7 +19,8 @@ fn a_wrong_code_is_refused_with_one_sentence() {
         .collect();
     let mut peer = Peer::spawn(&args, &dir.path().join("p.paja"));
     wait_until("the peer is refused", || peer.status()["status"]["state"] == "refused");
-    assert_eq!(peer.status()["status"]["reason"], "The join code is wrong.", "the refusal says why in one sentence");
+    assert_eq!(peer.status()["status"]["reason"]["code"], "wrong_code", "the UI can say why in its own language");
+    assert_eq!(peer.status()["status"]["reason"]["message"], "The join code is wrong.", "the refusal says why in one sentence");
 }
 
 #[test]

@@ -1,13 +1,13 @@
 //! The error shape every command returns across IPC: `{ code, message }`.
 //!
-//! The UI decides by `code` (stable, from `paja::Error::code`), and shows
-//! `message` (one sentence) to the person.
+//! The UI decides by `code` (stable, from `paja::Error::code`) and shows its own
+//! sentence for it in the chosen language; `message` is the core's English sentence.
 
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CommandError {
-    pub code: &'static str,
+    pub code: paja::ErrorCode,
     pub message: String,
 }
 

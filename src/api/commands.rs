@@ -233,14 +233,14 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         c if c.facilitator_only() => super::facilitation::run(w, c),
         // Need the file (drafts) or the person (votes, answers): run by the file or the peer.
         Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } => {
-            Err(ModelError::NotAllowed("Drafts are kept in a workshop file.".into()))
+            Err(ModelError::NotAllowed(crate::Refusal::DraftsNeedFile))
         }
         Command::CastVote { board, idea } => super::voting::cast(w, board, idea, None).map(Some),
         Command::RetractVote { board, idea } => super::voting::retract(w, board, idea, None).map(|_| None),
         Command::AnswerEvaluation { board, group, answers } => {
             super::voting::answer(w, board, *group, answers).map(|_| None)
         }
-        _ => Err(ModelError::NotAllowed("This command is not known here.".into())),
+        _ => Err(ModelError::NotAllowed(crate::Refusal::UnknownCommand)),
     }
 }
 

@@ -3,11 +3,12 @@
 //! in [`super::rules`]; the hub also refuses control writes from anyone else.
 
 use super::Command;
+use crate::Refusal;
 use crate::model::control::{CafeRun, Follow, SilentRound, SmallGroup, Timer, Voting, not_in_roster, now_ms};
 use crate::model::{BoardContent, BoardKind, ModelError, Workshop, memo};
 
-fn refused(why: &str) -> ModelError {
-    ModelError::NotAllowed(why.to_string())
+fn refused(why: Refusal) -> ModelError {
+    ModelError::NotAllowed(why)
 }
 
 /// The board, if it is of `kind`.
@@ -66,24 +67,24 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
         Command::StartSilent { board, anonymous } => {
             let kind = w.board(board)?.content.kind();
             if !matches!(kind, BoardKind::Free | BoardKind::IdeaWall) {
-                return Err(refused("Silent writing works on a free board or an idea wall."));
+                return Err(refused(Refusal::SilentBoardKind));
             }
             c.silent = Some(SilentRound { board: board.clone(), anonymous: *anonymous, revealed: false });
         }
         Command::RevealSilent => match &mut c.silent {
             Some(round) => round.revealed = true,
-            None => return Err(refused("No silent writing round is running.")),
+            None => return Err(refused(Refusal::NoSilentRound)),
         },
         Command::StartVoting { board, budget, hidden } => {
             board_of(w, board, BoardKind::IdeaWall)?;
             if *budget == 0 {
-                return Err(refused("Each person needs at least one dot."));
+                return Err(refused(Refusal::EmptyBudget));
             }
             c.voting = Some(Voting { board: board.clone(), budget: *budget, hidden: *hidden, revealed: false });
         }
         Command::RevealVotes => match &mut c.voting {
             Some(voting) => voting.revealed = true,
-            None => return Err(refused("No voting is running.")),
+            None => return Err(refused(Refusal::NoVoting)),
         },
         Command::EndVoting => c.voting = None,
         Command::StartCafe { board } => {
@@ -91,10 +92,10 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
             c.timer = round_timer(&cafe_of(w, board)?);
         }
         Command::NextCafeRound => {
-            let Some(run) = &mut c.cafe else { return Err(refused("No learning café is running.")) };
+            let Some(run) = &mut c.cafe else { return Err(refused(Refusal::NoCafe)) };
             let cafe = cafe_of(w, &run.board)?;
             if run.round as usize >= cafe.stations.len() {
-                return Err(refused("That was the last round; next comes the harvest."));
+                return Err(refused(Refusal::LastRound));
             }
             run.round += 1;
             c.timer = round_timer(&cafe).or(c.timer);
@@ -128,7 +129,7 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
             w.patch_session(session, &patch)?;
             return Ok(None);
         }
-        _ => return Err(refused("This is not a facilitator's command.")),
+        _ => return Err(refused(Refusal::NotFacilitatorCommand)),
     }
     w.update_control(|control| *control = c)?;
     Ok(None)
@@ -144,11 +145,11 @@ fn split_groups(
     board: Option<&str>,
 ) -> Result<(), ModelError> {
     if !(3..=4).contains(&size) {
-        return Err(refused("Small groups have 3 or 4 people."));
+        return Err(refused(Refusal::GroupSize));
     }
     let mut people: Vec<String> = c.people.iter().filter(|p| p.role == "participant").map(|p| p.id.clone()).collect();
     if people.is_empty() {
-        return Err(refused("There are no participants to split into groups yet."));
+        return Err(refused(Refusal::NoParticipants));
     }
     if random {
         for i in (1..people.len()).rev() {

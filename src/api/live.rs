@@ -107,8 +107,8 @@ pub struct LiveStatus {
     /// facilitator, participant or observer; None when alone or not yet let in.
     pub role: Option<String>,
     pub connection: Connection,
-    /// Why the hub refused us, one sentence.
-    pub refusal: Option<String>,
+    /// Why the hub refused us: the UI shows the sentence for its code.
+    pub refusal: Option<crate::Failure>,
     /// Everyone present, this person included.
     pub people: u32,
     pub presence: Vec<PresenceEntry>,

@@ -3,34 +3,34 @@
 //! that break these rules (control writes, locked boards), see `sync::connection`.
 
 use super::Command;
+use crate::Refusal;
 use super::voting;
 use crate::model::WorkshopView;
 use crate::sync::Role;
 
-/// Why `role` may not run `command` now, in one sentence; None if it may.
+/// Why `role` may not run `command` now; None if it may.
 /// `hidden_votes` counts the dots this person gave while voting is hidden.
-pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopView, hidden_votes: usize) -> Option<String> {
+pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopView, hidden_votes: usize) -> Option<Refusal> {
     let control = &view.control;
     let facilitator = role == Role::Facilitator;
     if role == Role::Observer {
-        return Some("Observers cannot make changes.".into());
+        return Some(Refusal::ObserverCannotWrite);
     }
     if command.facilitator_only() && !facilitator {
-        return Some("Only the facilitator can change the session controls.".into());
+        return Some(Refusal::FacilitatorOnly);
     }
-    let sentence = |s: &str| Some(s.to_string());
     match command {
         Command::WriteDraft { board, .. } if !control.hides_cards_on(board) => {
-            sentence("Silent writing is not running on this board.")
+            Some(Refusal::SilentNotHere)
         }
         Command::CastVote { board, .. } => {
             let left = voting::votes_left(view, me, hidden_votes);
-            voting::cast_refusal(control, board, left).map(str::to_string)
+            voting::cast_refusal(control, board, left)
         }
         Command::AnswerEvaluation { board, .. } if control.evaluation.as_deref() != Some(board.as_str()) => {
-            sentence("The evaluation form is not open.")
+            Some(Refusal::EvaluationClosed)
         }
-        _ if !facilitator && writes_locked(command, view) => sentence("The facilitator has locked this."),
+        _ if !facilitator && writes_locked(command, view) => Some(Refusal::Locked),
         _ => None,
     }
 }

@@ -2,14 +2,11 @@
 //! publishes sealed ones, and on a file nobody shares. What a person may still give is
 //! counted here too.
 
+use crate::Refusal;
 use crate::model::control::ControlView;
 use crate::model::evaluation::{Answer, RespondentGroup};
 use crate::model::idea_wall::{Idea, Vote};
 use crate::model::{BoardContent, ModelError, Workshop, WorkshopView};
-
-fn refused(why: &str) -> ModelError {
-    ModelError::NotAllowed(why.to_string())
-}
 
 /// Adds one dot for `idea`; `voter` is None when nobody may know who gave it.
 pub fn cast(w: &mut Workshop, board: &str, idea: &str, voter: Option<&str>) -> Result<String, ModelError> {
@@ -23,7 +20,7 @@ pub fn retract(w: &mut Workshop, board: &str, idea: &str, voter: Option<&str>) -
     let mine = votes
         .iter()
         .find(|v| v.idea_id == idea && v.voter.as_deref() == voter)
-        .ok_or_else(|| refused("You have not given a dot to this idea."))?;
+        .ok_or(ModelError::NotAllowed(Refusal::NoDotGiven))?;
     w.delete::<Vote>(board, &mine.id)
 }
 
@@ -42,14 +39,14 @@ pub fn check_answers(view: &WorkshopView, board: &str, answers: &[(String, u8)])
         return Err(ModelError::NotFound { what: "evaluation form", id: board.into() });
     };
     if answers.is_empty() {
-        return Err(refused("Answer at least one question."));
+        return Err(ModelError::NotAllowed(Refusal::NoAnswers));
     }
     for (item, value) in answers {
         if !form.items.iter().any(|i| &i.id == item) {
             return Err(ModelError::NotFound { what: "question", id: item.clone() });
         }
         if !(1..=5).contains(value) {
-            return Err(refused("Each answer is a number from 1 to 5."));
+            return Err(ModelError::NotAllowed(Refusal::AnswerOutOfRange));
         }
     }
     Ok(())
@@ -75,10 +72,10 @@ fn visible_votes(view: &WorkshopView, board: &str, me: Option<&str>) -> usize {
 }
 
 /// Why a dot cannot be given now, if it cannot.
-pub fn cast_refusal(control: &ControlView, board: &str, left: Option<u32>) -> Option<&'static str> {
+pub fn cast_refusal(control: &ControlView, board: &str, left: Option<u32>) -> Option<Refusal> {
     match &control.voting {
-        Some(v) if v.board == board && left == Some(0) => Some("You have used all your dots."),
+        Some(v) if v.board == board && left == Some(0) => Some(Refusal::DotsUsed),
         Some(v) if v.board == board => None,
-        _ => Some("Voting is not open on this board."),
+        _ => Some(Refusal::VotingClosed),
     }
 }

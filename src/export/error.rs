@@ -1,5 +1,6 @@
 //! The one error type of every export.
 
+use crate::ErrorCode;
 use std::path::PathBuf;
 
 /// Why an export failed. Each variant's `Display` is one sentence a user can act on;
@@ -27,14 +28,14 @@ pub enum ExportError {
 
 impl ExportError {
     /// A stable code for the UI and the CLI.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ExportError::NoSuchBoard(_) => "no_such_board",
-            ExportError::NoQualityCriteria => "no_quality_criteria",
-            ExportError::Font(_) => "font_unreadable",
-            ExportError::Image(_) => "image_encoding",
-            ExportError::Write { .. } => "write_failed",
-            ExportError::BoardNeeded => "board_needed",
+            ExportError::NoSuchBoard(_) => ErrorCode::NoSuchBoard,
+            ExportError::NoQualityCriteria => ErrorCode::NoQualityCriteria,
+            ExportError::Font(_) => ErrorCode::FontUnreadable,
+            ExportError::Image(_) => ErrorCode::ImageEncoding,
+            ExportError::Write { .. } => ErrorCode::WriteFailed,
+            ExportError::BoardNeeded => ErrorCode::BoardNeeded,
         }
     }
 }

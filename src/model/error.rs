@@ -1,3 +1,4 @@
+use crate::ErrorCode;
 use thiserror::Error;
 
 /// Why a change to the workshop document was refused.
@@ -17,19 +18,19 @@ pub enum ModelError {
     NewerJson(u32),
     /// Refused for this person's role or the session's state; the text is the sentence.
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(crate::Refusal),
 }
 
 impl ModelError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ModelError::NotFound { .. } => "not_found",
-            ModelError::WrongKind { .. } => "wrong_kind",
-            ModelError::Invalid(_) => "invalid",
-            ModelError::BadUpdate(_) => "bad_update",
-            ModelError::BadJson(_) => "bad_json",
-            ModelError::NewerJson(_) => "newer_json",
-            ModelError::NotAllowed(_) => "not_allowed",
+            ModelError::NotFound { .. } => ErrorCode::NotFound,
+            ModelError::WrongKind { .. } => ErrorCode::WrongKind,
+            ModelError::Invalid(_) => ErrorCode::Invalid,
+            ModelError::BadUpdate(_) => ErrorCode::BadUpdate,
+            ModelError::BadJson(_) => ErrorCode::BadJson,
+            ModelError::NewerJson(_) => ErrorCode::NewerJson,
+            ModelError::NotAllowed(refusal) => ErrorCode::Refused(*refusal),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Errors of the `.paja` store: each message is one plain sentence a facilitator can
 //! read, each variant has a stable [`StoreError::code`] the UI decides by.
 
+use crate::ErrorCode;
 use std::path::PathBuf;
 
 /// Something the store refused or could not do.
@@ -61,23 +62,23 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable machine code for this kind of error; never changes with the wording.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::Exists { .. } => "exists",
-            StoreError::NotPaja { .. } => "not_paja",
-            StoreError::TooNew { .. } => "too_new",
-            StoreError::Damaged { .. } => "damaged",
-            StoreError::Io { .. } => "io",
-            StoreError::Sqlite { .. } => "sqlite",
-            StoreError::TooLarge { .. } => "too_large",
-            StoreError::TooManyPixels { .. } => "too_many_pixels",
-            StoreError::BadPicture { .. } => "bad_picture",
-            StoreError::NoMedia { .. } => "no_media",
-            StoreError::VersionExists { .. } => "version_exists",
-            StoreError::NoVersion { .. } => "no_version",
-            StoreError::EmptyVersionName => "empty_version_name",
-            StoreError::BadCompaction { .. } => "bad_compaction",
+            StoreError::NotFound { .. } => ErrorCode::FileNotFound,
+            StoreError::Exists { .. } => ErrorCode::Exists,
+            StoreError::NotPaja { .. } => ErrorCode::NotPaja,
+            StoreError::TooNew { .. } => ErrorCode::TooNew,
+            StoreError::Damaged { .. } => ErrorCode::Damaged,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Sqlite { .. } => ErrorCode::Sqlite,
+            StoreError::TooLarge { .. } => ErrorCode::TooLarge,
+            StoreError::TooManyPixels { .. } => ErrorCode::TooManyPixels,
+            StoreError::BadPicture { .. } => ErrorCode::BadPicture,
+            StoreError::NoMedia { .. } => ErrorCode::NoMedia,
+            StoreError::VersionExists { .. } => ErrorCode::VersionExists,
+            StoreError::NoVersion { .. } => ErrorCode::NoVersion,
+            StoreError::EmptyVersionName => ErrorCode::EmptyVersionName,
+            StoreError::BadCompaction { .. } => ErrorCode::BadCompaction,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Who may come in: the join code, reconnect tokens, the facilitator's lobby, roles, and
 //! the rate limit on wrong codes.
 
+use crate::Refusal;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -32,10 +33,10 @@ impl Role {
     }
 
     /// Why a write to `control` (or any write) is refused for this role, if it is.
-    pub fn refuses(self, control: bool) -> Option<&'static str> {
+    pub fn refuses(self, control: bool) -> Option<Refusal> {
         match (self, control) {
-            (Role::Observer, _) => Some("Observers cannot make changes."),
-            (Role::Participant, true) => Some("Only the facilitator can change the session controls."),
+            (Role::Observer, _) => Some(Refusal::ObserverCannotWrite),
+            (Role::Participant, true) => Some(Refusal::FacilitatorOnly),
             _ => None,
         }
     }
@@ -109,8 +110,8 @@ pub enum Gate {
     Member { token: String, member: Member },
     /// The right code: admitted now or after the lobby.
     Knock { name: String, role: Role },
-    /// Not let in: the HTTP status and one sentence.
-    Refuse { status: u16, reason: &'static str },
+    /// Not let in: the HTTP status and why.
+    Refuse { status: u16, reason: Refusal },
 }
 
 /// Someone waiting in the lobby, as the facilitator sees them.
@@ -133,7 +134,7 @@ pub struct Member {
 pub const FACILITATOR_PERSON: &str = "facilitator";
 
 /// The answer for someone who knocked: admitted with a token, or refused.
-pub type Answer = Result<(String, Member), String>;
+pub type Answer = Result<(String, Member), Refusal>;
 
 /// Codes, tokens and the lobby of one hub.
 pub struct Admission {
@@ -172,7 +173,7 @@ impl Admission {
             return Gate::Member { token, member: member.clone() };
         }
         if self.too_many_wrong(ip) {
-            return Gate::Refuse { status: 429, reason: "Too many wrong codes; wait a minute and try again." };
+            return Gate::Refuse { status: 429, reason: Refusal::TooManyWrongCodes };
         }
         match &request.code {
             Some(code) if code.trim().eq_ignore_ascii_case(&self.code) => {
@@ -181,12 +182,12 @@ impl Admission {
             }
             Some(_) => {
                 self.wrong.entry(ip).or_default().push_back(Instant::now());
-                Gate::Refuse { status: 403, reason: "The join code is wrong." }
+                Gate::Refuse { status: 403, reason: Refusal::WrongCode }
             }
             None if request.token.is_some() => {
-                Gate::Refuse { status: 401, reason: "The reconnect token is not known here; join with the code." }
+                Gate::Refuse { status: 401, reason: Refusal::TokenUnknown }
             }
-            None => Gate::Refuse { status: 401, reason: "A join code is needed." },
+            None => Gate::Refuse { status: 401, reason: Refusal::CodeNeeded },
         }
     }
 
@@ -236,7 +237,7 @@ impl Admission {
     pub fn deny(&mut self, id: u64) -> bool {
         let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
         let (_, tx) = self.lobby.remove(i);
-        tx.send(Err("The facilitator did not let you in.".into())).is_ok()
+        tx.send(Err(Refusal::NotLetIn)).is_ok()
     }
 
     /// Turning auto-admit on lets everyone waiting in.

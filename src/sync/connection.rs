@@ -101,7 +101,7 @@ impl Connection {
                 Some(reason) => Some(reason),
                 None if self.role != Role::Facilitator && self.doc == DocName::Content => {
                     let mut shadow = lock(&self.state.lock_shadow);
-                    locks::breaks_lock(file.workshop(), &mut shadow, update)?.then_some(locks::LOCKED)
+                    locks::breaks_lock(file.workshop(), &mut shadow, update)?.then_some(crate::Refusal::Locked)
                 }
                 None => None,
             };

@@ -1,3 +1,4 @@
+use crate::{ErrorCode, Failure};
 use thiserror::Error;
 
 /// What went wrong in sync, as one plain sentence with a stable code for the UI.
@@ -9,8 +10,8 @@ pub enum SyncError {
     Listen { addr: String, source: std::io::Error },
     #[error("The connection failed: {0}.")]
     Connection(String),
-    #[error("The hub refused: {0}")]
-    Refused(String),
+    #[error("The hub refused: {}", .0.message)]
+    Refused(Failure),
     #[error("The address {0} is not a Paja address.")]
     BadAddress(String),
     #[error("The certificate could not be made: {0}.")]
@@ -20,14 +21,14 @@ pub enum SyncError {
 }
 
 impl SyncError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SyncError::Malformed(_) => "sync_malformed",
-            SyncError::Listen { .. } => "sync_listen",
-            SyncError::Connection(_) => "sync_connection",
-            SyncError::Refused(_) => "sync_refused",
-            SyncError::BadAddress(_) => "sync_bad_address",
-            SyncError::Certificate(_) => "sync_certificate",
+            SyncError::Malformed(_) => ErrorCode::SyncMalformed,
+            SyncError::Listen { .. } => ErrorCode::SyncListen,
+            SyncError::Connection(_) => ErrorCode::SyncConnection,
+            SyncError::Refused(failure) => failure.code,
+            SyncError::BadAddress(_) => ErrorCode::SyncBadAddress,
+            SyncError::Certificate(_) => ErrorCode::SyncCertificate,
             SyncError::Core(e) => e.code(),
         }
     }

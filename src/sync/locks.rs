@@ -9,8 +9,6 @@ use super::SyncError;
 use crate::model::{DocName, ModelError, Workshop};
 use serde_json::Value;
 
-/// What a participant is told when their write touches something locked.
-pub const LOCKED: &str = "The facilitator has locked this.";
 
 /// Whether applying `update` to `hub` would change anything locked. `shadow` is the
 /// copy kept for these checks (None until the first one, and after a refusal).

@@ -11,12 +11,12 @@ use super::Role;
 use crate::api::drafts::Due;
 use crate::api::{Command, LocalView, Outcome, rules, voting};
 use crate::model::{BoardKind, ModelError};
-use crate::Error;
+use crate::{Error, Refusal};
 use std::sync::Arc;
 use tokio::sync::watch;
 
-fn refused(why: &str) -> Error {
-    Error::Model(ModelError::NotAllowed(why.to_string()))
+fn refused(why: Refusal) -> Error {
+    Error::Model(ModelError::NotAllowed(why))
 }
 
 impl PeerShared {
@@ -41,7 +41,7 @@ impl PeerShared {
     fn seal(&self, board: &str, item: SealedItem) -> Result<(), Error> {
         let connected = matches!(*self.status.borrow(), PeerStatus::Connected { .. });
         if !connected || self.sealed.send((board.to_string(), item)).is_err() {
-            return Err(refused("This goes to the facilitator's laptop only; wait until you are connected again."));
+            return Err(refused(Refusal::NeedsConnection));
         }
         Ok(())
     }
@@ -118,7 +118,7 @@ impl PeerHandle {
         let hidden_board = voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
         let given = hidden_board.as_deref().map(|b| shared.hidden_on(b).len()).unwrap_or(0);
         if let Some(why) = rules::refusal(shared.role_now(), me.as_deref(), command, &view, given) {
-            return Err(refused(&why));
+            return Err(refused(why));
         }
         match command {
             Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
@@ -130,7 +130,7 @@ impl PeerHandle {
             Command::RetractVote { board, idea } if hidden_board.as_ref() == Some(board) => {
                 let mut mine = lock(&shared.hidden_votes);
                 let at = mine.iter().position(|(b, i)| b == board && i == idea);
-                let Some(at) = at else { return Err(refused("You have not given a dot to this idea.")) };
+                let Some(at) = at else { return Err(refused(Refusal::NoDotGiven)) };
                 shared.seal(board, SealedItem::Unvote { idea: idea.clone() })?;
                 mine.remove(at);
                 drop(mine);

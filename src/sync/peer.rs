@@ -77,7 +77,7 @@ pub enum PeerStatus {
     Connected { people: usize },
     Reconnecting { attempt: u32 },
     Offline,
-    Refused { reason: String },
+    Refused { reason: crate::Failure },
 }
 
 /// One other person's presence, as their app published it.

@@ -7,6 +7,7 @@ use super::room::lock;
 use super::tls;
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use crate::model::DocName;
+use crate::{ErrorCode, Failure, Refusal};
 use futures_util::{SinkExt, StreamExt};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,8 +32,8 @@ type Ws = tokio_tungstenite::WebSocketStream<Box<dyn Io>>;
 /// How one connection ended.
 enum Outcome {
     Stopped,
-    /// Never retry: the hub said no, in one sentence.
-    Refused(String),
+    /// Never retry: the hub (or the pinned certificate) said no.
+    Refused(Failure),
     /// The hub does not know our token (it restarted): join again with the code.
     TokenUnknown,
     Lost { connected: bool, why: String },
@@ -53,7 +54,7 @@ pub(crate) async fn run(shared: Arc<PeerShared>, doc: DocName, mut stop: watch::
         match session(&shared, doc, &query, &mut stop).await {
             Outcome::Stopped => return,
             Outcome::Refused(reason) => {
-                eprintln!("paja peer: {reason}");
+                eprintln!("paja peer: {}", reason.message);
                 if doc == DocName::Content {
                     shared.status.send_replace(PeerStatus::Refused { reason });
                 }
@@ -98,7 +99,7 @@ async fn wait_for_query(shared: &PeerShared, doc: DocName, stop: &mut watch::Rec
         let options = &shared.options;
         if doc == DocName::Content {
             let Some(code) = &options.code else {
-                let reason = "A join code is needed.".to_string();
+                let reason = Failure::from(Refusal::CodeNeeded);
                 shared.status.send_replace(PeerStatus::Refused { reason });
                 return None;
             };
@@ -137,18 +138,18 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
     let _ = tcp.set_nodelay(true);
     let stream: Box<dyn Io> = match &options.fingerprint {
         Some(fp) => {
-            let config = tls::pinned_client_config(fp).map_err(|e| Outcome::Refused(e.to_string()))?;
+            let config = tls::pinned_client_config(fp).map_err(|e| Outcome::Refused(Failure::from(&e)))?;
             let name = rustls::pki_types::ServerName::try_from(tls::SERVER_NAME).map_err(lost)?;
             match tokio_rustls::TlsConnector::from(config).connect(name, tcp).await {
                 Ok(stream) => Box::new(stream),
                 Err(e) if e.to_string().contains("pinned") => {
-                    return Err(Outcome::Refused("The hub's certificate does not match the fingerprint; scan its QR code again.".into()));
+                    return Err(Outcome::Refused(Refusal::FingerprintMismatch.into()));
                 }
                 Err(e) => return Err(lost(e)),
             }
         }
         None if is_loopback(&options.address) => Box::new(tcp),
-        None => return Err(Outcome::Refused("Without the hub's fingerprint only this computer's own hub can be joined.".into())),
+        None => return Err(Outcome::Refused(Refusal::FingerprintNeeded.into())),
     };
     let url = format!("ws://{}/{}?{query}", options.address, room_name(doc));
     let config = WebSocketConfig::default().max_message_size(Some(64 << 20)).max_frame_size(Some(64 << 20));
@@ -159,7 +160,7 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
             Err(match response.status().as_u16() {
                 401 if query.starts_with("token=") => Outcome::TokenUnknown,
                 // 429: too many wrong codes; retrying would only say so again.
-                401 | 403 | 404 | 429 => Outcome::Refused(body),
+                401 | 403 | 404 | 429 => Outcome::Refused(wire::read_refusal_body(&body)),
                 _ => lost(body),
             })
         }
@@ -326,7 +327,13 @@ fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) ->
         PajaMessage::Lobby => {
             shared.status.send_replace(PeerStatus::Lobby);
         }
-        PajaMessage::Refused { reason } => return Err(Outcome::Refused(reason)),
+        PajaMessage::Refused { reason, code } => {
+            let failure = match code {
+                Some(refusal) => Failure::from(refusal),
+                None => Failure::new(ErrorCode::SyncRefused, reason),
+            };
+            return Err(Outcome::Refused(failure));
+        }
         PajaMessage::Sealed { .. } => {}
     }
     Ok(())

@@ -31,8 +31,7 @@ use tokio::sync::watch;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
 
-/// A failed call: a stable code for the UI and one sentence for the person.
-type Failure = (String, String);
+use crate::{ErrorCode, Failure, Refusal};
 
 #[derive(Deserialize)]
 struct Request {
@@ -47,7 +46,7 @@ struct Request {
 pub fn answer(state: &HubState, member: &Member, text: &str) -> Value {
     let request: Request = match serde_json::from_str(text) {
         Ok(request) => request,
-        Err(e) => return failed(Value::Null, ("bad_request".into(), format!("The request could not be read: {e}."))),
+        Err(e) => return failed(Value::Null, Failure::new(ErrorCode::BadRequest, format!("The request could not be read: {e}."))),
     };
     match call(state, member, &request.method, request.params) {
         Ok(result) => json!({ "id": request.id, "ok": true, "result": result }),
@@ -55,24 +54,20 @@ pub fn answer(state: &HubState, member: &Member, text: &str) -> Value {
     }
 }
 
-fn failed(id: Value, (code, message): Failure) -> Value {
-    json!({ "id": id, "ok": false, "error": { "code": code, "message": message } })
+fn failed(id: Value, failure: Failure) -> Value {
+    json!({ "id": id, "ok": false, "error": failure })
 }
 
 fn core(e: crate::Error) -> Failure {
-    (e.code().to_string(), e.to_string())
+    Failure::from(&e)
 }
 
 fn params<T: DeserializeOwned>(params: Value) -> Result<T, Failure> {
-    serde_json::from_value(params).map_err(|e| ("bad_request".into(), format!("The request's parameters are wrong: {e}.")))
+    serde_json::from_value(params).map_err(|e| Failure::new(ErrorCode::BadRequest, format!("The request's parameters are wrong: {e}.")))
 }
 
 fn to_json<T: serde::Serialize>(value: T) -> Result<Value, Failure> {
-    serde_json::to_value(value).map_err(|e| ("internal".into(), format!("The answer could not be written: {e}.")))
-}
-
-fn refused(why: &str) -> Failure {
-    ("not_allowed".into(), why.to_string())
+    serde_json::to_value(value).map_err(|e| Failure::new(ErrorCode::Internal, format!("The answer could not be written: {e}.")))
 }
 
 fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<Value, Failure> {
@@ -95,7 +90,7 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
             let p: Params = params(raw)?;
             to_json(lock(&state.file).media_data_url(&p.hash).map_err(core)?)
         }
-        other => Err(("unknown_method".into(), format!("There is no method called {other:?}."))),
+        other => Err(Failure::new(ErrorCode::UnknownMethod, format!("There is no method called {other:?}."))),
     }
 }
 
@@ -104,32 +99,28 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
 fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
     match command {
         Command::WriteDraft { board, text } => publish_draft(state, member, board, text),
-        Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(in_browser()),
+        Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(Refusal::DraftInBrowser.into()),
         other => state.execute_for(member, other).map_err(core),
     }
-}
-
-fn in_browser() -> Failure {
-    ("draft_in_browser".into(), "Your card stays in this browser until the facilitator shows all cards.".into())
 }
 
 /// A browser's draft arrives only once its round is revealed, and is published at once:
 /// sealed for an anonymous round (so the hub writes it as its own), else as a card.
 fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> Result<Outcome, Failure> {
     if member.role == Role::Observer {
-        return Err(refused("Observers cannot make changes."));
+        return Err(Refusal::ObserverCannotWrite.into());
     }
     let round = lock(&state.file).workshop().control().silent.filter(|s| s.board == board);
     match round {
-        None => Err(refused("Silent writing is not running on this board.")),
-        Some(round) if !round.revealed => Err(in_browser()),
+        None => Err(Refusal::SilentNotHere.into()),
+        Some(round) if !round.revealed => Err(Refusal::DraftInBrowser.into()),
         Some(round) if round.anonymous => {
             let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
             let item = match kind {
                 crate::model::BoardKind::IdeaWall => SealedItem::Idea { name: text.into() },
                 _ => SealedItem::FreeCard { text: text.into(), color: "yellow".into() },
             };
-            state.seal_from(&member.person, board.to_string(), item).map_err(refused)?;
+            state.seal_from(&member.person, board.to_string(), item).map_err(Failure::from)?;
             Ok(Outcome { id: None, view: lock(&state.file).view() })
         }
         Some(_) => {
@@ -141,8 +132,7 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> 
 
 fn sync_failure(e: super::SyncError) -> Failure {
     match e {
-        super::SyncError::Core(e) => core(e),
-        e => ("sync".into(), e.to_string()),
+        e => Failure::from(&e),
     }
 }
 
@@ -192,7 +182,7 @@ where
     match decided {
         Ok(admitted) => Some(admitted),
         Err(reason) => {
-            let _ = ws.send(Message::Text(json!({ "event": "refused", "reason": reason }).to_string().into())).await;
+            let _ = ws.send(Message::Text(json!({ "event": "refused", "reason": reason.to_string(), "code": reason }).to_string().into())).await;
             let _ = ws.close(None).await;
             None
         }

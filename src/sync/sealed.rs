@@ -13,6 +13,7 @@
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
 use super::SyncError;
+use crate::Refusal;
 use crate::api::{drafts, voting};
 use crate::model::control::ControlView;
 use crate::model::{ModelError, Workshop};
@@ -55,36 +56,36 @@ impl Sealed {
     }
 
     /// Takes in an item from `person`, or says in one sentence why not.
-    fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem) -> Result<(), &'static str> {
+    fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
         let key = (board.clone(), person.to_string());
         match &item {
             SealedItem::Vote { .. } if control.voting.as_ref().is_none_or(|v| v.board != board) => {
-                return Err("Voting is not open on this board.");
+                return Err(Refusal::VotingClosed);
             }
             SealedItem::Vote { idea } => {
                 let budget = control.voting.as_ref().map(|v| v.budget).unwrap_or(0) as usize;
                 let given = self.ballots.entry(key).or_default();
                 if given.len() >= budget {
-                    return Err("You have used all your dots.");
+                    return Err(Refusal::DotsUsed);
                 }
                 given.push(idea.clone());
             }
             SealedItem::Unvote { idea } => {
                 let given = self.ballots.entry(key).or_default();
-                let Some(at) = given.iter().position(|i| i == idea) else { return Err("You have not given a dot to this idea.") };
+                let Some(at) = given.iter().position(|i| i == idea) else { return Err(Refusal::NoDotGiven) };
                 let waiting = self.items.iter().position(|(b, i)| *b == board && matches!(i, SealedItem::Vote { idea: x } if x == idea));
-                let Some(waiting) = waiting else { return Err("A dot already shown cannot be taken back.") };
+                let Some(waiting) = waiting else { return Err(Refusal::DotShown) };
                 given.remove(at);
                 self.items.remove(waiting);
                 self.save();
                 return Ok(());
             }
             SealedItem::Answer { .. } if control.evaluation.as_deref() != Some(board.as_str()) => {
-                return Err("The evaluation form is not open.");
+                return Err(Refusal::EvaluationClosed);
             }
             SealedItem::Answer { item, .. } => {
                 if !self.answered.insert((board.clone(), person.to_string(), item.clone())) {
-                    return Err("You have already answered this question.");
+                    return Err(Refusal::AlreadyAnswered);
                 }
             }
             SealedItem::FreeCard { .. } | SealedItem::Idea { .. } => {}
@@ -154,7 +155,7 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
 
 impl HubState {
     /// Takes in a sealed item from `person`; publishes it at once if nothing hides it.
-    pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), &'static str> {
+    pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
         let control = lock(&self.file).workshop().control();
         lock(&self.sealed).take(&control, person, board, item)?;
         self.publish_due();

@@ -6,18 +6,18 @@
 use super::admission::Member;
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
-use crate::Error;
+use crate::{Error, Refusal};
 use crate::api::{Command, LocalView, Outcome, rules, voting};
 use crate::model::ModelError;
 
-fn refused(why: &str) -> Error {
-    Error::Model(ModelError::NotAllowed(why.to_string()))
+fn refused(why: Refusal) -> Error {
+    Error::Model(ModelError::NotAllowed(why))
 }
 
 fn changed(e: super::SyncError) -> Error {
     match e {
         super::SyncError::Core(e) => e,
-        e => refused(&e.to_string()),
+        e => Error::Model(ModelError::BadUpdate(e.to_string())),
     }
 }
 
@@ -30,7 +30,7 @@ impl HubState {
         let hidden_board = view.control.voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
         let given = hidden_board.as_deref().map(|b| lock(&self.sealed).ballot(b, me).len()).unwrap_or(0);
         if let Some(why) = rules::refusal(member.role, Some(me), command, &view, given) {
-            return Err(refused(&why));
+            return Err(refused(why));
         }
         let seal = |board: &str, item: SealedItem| self.seal_from(me, board.to_string(), item).map_err(refused);
         match command {

@@ -6,7 +6,8 @@
 use super::admission::{Gate, JoinRequest, Member, Role};
 use super::connection::{self, Connection, Incoming, Outgoing, Timing};
 use super::room::{HubState, lock};
-use super::wire::{self, PajaMessage};
+use super::wire::{self, PajaMessage, refusal_body};
+use crate::Refusal;
 use crate::model::DocName;
 use futures_util::{SinkExt, StreamExt};
 use std::net::{IpAddr, SocketAddr};
@@ -168,15 +169,15 @@ where
 /// Decides at the handshake: unknown paths, wrong codes and rate-limited addresses are
 /// refused with an HTTP status and one sentence.
 fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Result<Admitted, ErrorResponse> {
-    let refuse = |status: u16, reason: &str| {
-        let mut response = ErrorResponse::new(Some(reason.to_string()));
+    let refuse = |status: u16, reason: Refusal| {
+        let mut response = ErrorResponse::new(Some(refusal_body(reason)));
         *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
         response
     };
     let uri = request.uri();
-    let route = route(uri.path()).ok_or_else(|| refuse(404, "There is no such room here."))?;
+    let route = route(uri.path()).ok_or_else(|| refuse(404, Refusal::NoSuchRoom))?;
     if reach == Plain::BrowsersOnly && route != Route::Rpc {
-        return Err(refuse(403, "Paja apps connect to this hub over TLS only."));
+        return Err(refuse(403, Refusal::TlsOnly));
     }
     let join = JoinRequest::from_query(uri.query().unwrap_or(""));
     let gate = lock(&state.admission).gate(ip, &join);
@@ -188,7 +189,7 @@ fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Resul
         }
         (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
         (Route::Rpc, Gate::Knock { .. }) if !browsers => {
-            Err(refuse(403, "The facilitator has not opened this workshop to browsers."))
+            Err(refuse(403, Refusal::BrowsersClosed))
         }
         (Route::Rpc, gate) => Ok(Admitted::Rpc { gate }),
     }
@@ -275,7 +276,7 @@ where
         Ok((token, member)) => {
             (PajaMessage::Welcome { token, role: member.role, person: Some(member.person.clone()) }, Some(member))
         }
-        Err(reason) => (PajaMessage::Refused { reason }, None),
+        Err(refusal) => (PajaMessage::Refused { reason: refusal.to_string(), code: Some(refusal) }, None),
     };
     ws.send(Message::Binary(wire::paja(&reply).into())).await.ok()?;
     match member {

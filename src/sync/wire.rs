@@ -32,8 +32,13 @@ pub enum PajaMessage {
     },
     /// Hub to peer: wait until the facilitator admits you.
     Lobby,
-    /// Hub to peer: you are not let in (and the connection closes).
-    Refused { reason: String },
+    /// Hub to peer: you are not let in (and the connection closes). `code` says why
+    /// for the UI; `reason` is the English sentence.
+    Refused {
+        reason: String,
+        #[serde(default)]
+        code: Option<crate::Refusal>,
+    },
     /// Peer to hub: an anonymous card or a hidden vote, published by the hub at reveal.
     Sealed { board: String, item: SealedItem },
 }
@@ -89,8 +94,18 @@ pub fn awareness(update: AwarenessUpdate) -> Vec<u8> {
 }
 
 /// A y-protocols auth message saying why a write was refused.
-pub fn denied(reason: &str) -> Vec<u8> {
+pub fn denied(reason: crate::Refusal) -> Vec<u8> {
     encode(&Message::Auth(Some(reason.to_string())))
+}
+
+/// The body of a refused handshake: `{code, message}`, so a peer can tell why.
+pub fn refusal_body(refusal: crate::Refusal) -> String {
+    serde_json::to_string(&crate::Failure::from(refusal)).unwrap_or_else(|_| refusal.to_string())
+}
+
+/// Reads a refused handshake's body; a hub that sent only a sentence gets a general code.
+pub fn read_refusal_body(body: &str) -> crate::Failure {
+    serde_json::from_str(body).unwrap_or_else(|_| crate::Failure::new(crate::ErrorCode::SyncRefused, body))
 }
 
 pub fn paja(message: &PajaMessage) -> Vec<u8> {
