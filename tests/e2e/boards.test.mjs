@@ -219,11 +219,11 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     const moved = page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' });
     await moved.getByLabel('Siirrä ryhmään').selectOption(secondCluster.id);
     await moved.getByRole('button', { name: /^Anna ääni/ }).click();
-    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('Ääniä: 1').waitFor();
+    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('1 ääni').waitFor();
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByRole('button', { name: /^Anna ääni/ }).click();
-    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('Ääniä: 2').waitFor();
+    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('2 ääntä').waitFor();
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByRole('button', { name: /^Ota ääni pois/ }).click();
-    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('Ääniä: 1').waitFor();
+    await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByText('1 ääni').waitFor();
     await page.getByTestId('idea-card').filter({ hasText: 'Yhteinen asiakassuunnitelma' }).getByLabel('Kokeillaan tätä').click();
 
     const after = await eventually(() => {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
-import { BackendError } from './backend';
+import { BackendError, toBackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
 import { SessionContext } from './facilitation/context';
 import { LiveSession } from './facilitation/LiveSession';
 import { useLiveSession } from './facilitation/useLiveSession';
 import { LanguageContext, translator, type Language } from './i18n';
+import { errorText } from './i18n/errors';
 import { useRoute } from './route';
 import { SessionBar } from './session/SessionBar';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
@@ -18,7 +19,6 @@ type Load =
   | { state: 'ready'; view: WorkshopView }
   | { state: 'failed'; error: BackendError };
 
-const asError = (err: unknown) => (err instanceof BackendError ? err : new BackendError('unknown', String(err)));
 
 /**
  * The app: the core's projection is the only state. Every edit is `run(command)`;
@@ -47,7 +47,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
     let live = true;
     backend.workshopView().then(
       (view) => live && setLoad({ state: 'ready', view }),
-      (err: unknown) => live && setLoad({ state: 'failed', error: asError(err) }),
+      (err: unknown) => live && setLoad({ state: 'failed', error: toBackendError(err) }),
     );
     refreshLocal();
     const stop = backend.onChanged((view) => {
@@ -70,7 +70,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
         refreshLocal();
         return outcome;
       } catch (err) {
-        setProblem(asError(err));
+        setProblem(toBackendError(err));
         throw err;
       }
     },
@@ -94,7 +94,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
         {problem && (
           <div role="alert" className="problem" data-error-code={problem.code}>
             <p>
-              {t('error.heading')} {problem.message}
+              {t('error.heading')} {errorText(t, problem)}
             </p>
             <button type="button" onClick={() => setProblem(null)}>
               {t('error.close')}
@@ -111,7 +111,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
             <h1>{t('app.name')}</h1>
             <div role="alert" data-error-code={load.error.code}>
               <p>{t('app.error')}</p>
-              <p>{load.error.message}</p>
+              <p>{errorText(t, load.error)}</p>
             </div>
           </main>
         )}

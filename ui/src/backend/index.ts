@@ -8,7 +8,7 @@ import type { Transport } from './transport';
 import { rpcUrl, WebSocketTransport } from './websocket';
 import { workshopCommands, type WorkshopCommands } from './workshop';
 
-export { BackendError } from './transport';
+export { BackendError, toBackendError } from './transport';
 
 /** Every command domain, one interface each. Only the desktop window hosts and joins. */
 export type Backend = WorkshopCommands & { session?: SessionCommands };

@@ -2,11 +2,14 @@
 // window, WebSocket RPC in a participant's browser. Commands (one file per
 // domain) are written once over this interface.
 
-/** The `{ code, message }` every core error arrives as. Decide by `code`. */
-export class BackendError extends Error {
-  readonly code: string;
+import type { ErrorCode } from '../types/generated/ErrorCode';
 
-  constructor(code: string, message: string) {
+/** The `{ code, message }` every core error arrives as. Decide by `code`; show it with
+ * `errorText` (the message is the core's English, for logs). */
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
@@ -26,7 +29,7 @@ export function toBackendError(err: unknown): BackendError {
   if (err instanceof BackendError) return err;
   if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
     const { code, message } = err as { code: unknown; message: unknown };
-    return new BackendError(String(code), String(message));
+    return new BackendError(code as ErrorCode, String(message));
   }
-  return new BackendError('transport', err instanceof Error ? err.message : String(err));
+  return new BackendError('internal', err instanceof Error ? err.message : String(err));
 }

@@ -79,14 +79,14 @@ describe('WebSocket RPC client', () => {
     socket.open();
     await tick();
     socket.close();
-    await expect(call).rejects.toMatchObject({ code: 'connection' });
+    await expect(call).rejects.toMatchObject({ code: 'sync_connection' });
   });
 
   it('rejects when the hub cannot be reached', async () => {
     const { socket, transport } = connected();
     const call = transport.call('workshop_view');
     socket.emit('error');
-    await expect(call).rejects.toMatchObject({ code: 'connection' });
+    await expect(call).rejects.toMatchObject({ code: 'sync_connection' });
   });
 
   it('addresses /rpc on the host that served the page', () => {

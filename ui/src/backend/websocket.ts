@@ -5,11 +5,12 @@
 //   response { id, ok: true, result } | { id, ok: false, error: { code, message } }
 //   pushed   { event: "changed", view }   (whenever anyone changes the workshop)
 // Ids are per connection; responses may arrive in any order.
+import type { Failure } from '../types/generated/Failure';
 import { BackendError, toBackendError, type Args, type Transport } from './transport';
 
 type Response =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { code: string; message: string } };
+  | { id: number; ok: false; error: Failure };
 
 type Pushed = { event: string; [key: string]: unknown };
 
@@ -97,16 +98,16 @@ export class WebSocketTransport implements Transport {
       socket.addEventListener('error', () => {
         if (!opened) {
           this.opening = null;
-          reject(new BackendError('connection', `Cannot connect to ${url}`));
+          reject(new BackendError('sync_connection', `Cannot connect to ${url}`));
         }
       });
       socket.addEventListener('close', () => {
         if (this.socket === socket) this.socket = null;
         if (!opened) {
           this.opening = null;
-          reject(new BackendError('connection', `Cannot connect to ${url}`));
+          reject(new BackendError('sync_connection', `Cannot connect to ${url}`));
         }
-        this.failAll(new BackendError('connection', 'The connection to the hub closed'));
+        this.failAll(new BackendError('sync_connection', 'The connection to the hub closed'));
         this.reconnectLater();
       });
     });

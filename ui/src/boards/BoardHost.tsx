@@ -55,7 +55,7 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
 
   const copy = useCallback(() => {
     clipboard = copyItems(board, selected);
-    setStatus(t('host.copied', { n: clipboard.items.length }));
+    setStatus(t.plural('host.copied', clipboard.items.length));
   }, [board, selected, t]);
 
   const paste = useCallback(async () => {
@@ -112,7 +112,7 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
             {t('host.search')}{' '}
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="board-search" />
           </label>
-          {query.trim() && <span role="status">{t('host.matches', { n: matches.size })}</span>}
+          {query.trim() && <span role="status">{t.plural('host.matches', matches.size)}</span>}
           <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
             {t('host.undo')}
           </button>
@@ -131,7 +131,7 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
             {t('host.paste')}
           </button>
           <span aria-live="polite" className="host-status">
-            {selected.size > 0 && t('host.selected', { n: selected.size })} {status}
+            {selected.size > 0 && t.plural('host.selected', selected.size)} {status}
           </span>
         </div>
       </header>

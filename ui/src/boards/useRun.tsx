@@ -1,6 +1,7 @@
 // Runs commands for an editor and shows the last failure plainly, by its code.
 import { useCallback, useState, type ReactNode } from 'react';
-import { BackendError } from '../backend';
+import { toBackendError, type BackendError } from '../backend';
+import { errorText } from '../i18n/errors';
 import { useT } from '../i18n';
 import type { Command, Outcome } from '../types';
 
@@ -18,7 +19,7 @@ export function useRun(run: (cmd: Command) => Promise<Outcome>): {
           return outcome;
         },
         (err: unknown) => {
-          setFailure(err instanceof BackendError ? err : new BackendError('unknown', String(err)));
+          setFailure(toBackendError(err));
           return null;
         },
       ),
@@ -27,7 +28,7 @@ export function useRun(run: (cmd: Command) => Promise<Outcome>): {
   const error = failure ? (
     <div role="alert" data-error-code={failure.code}>
       <p>{t('editor.failed')}</p>
-      <p>{failure.message}</p>
+      <p>{errorText(t, failure)}</p>
     </div>
   ) : null;
   return { send, error };

@@ -12,15 +12,37 @@ export const languages: readonly Language[] = ['fi', 'sv', 'en'];
 
 const tables: Record<Language, Record<MessageKey, string>> = { fi, sv, en };
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+type Vars = Record<string, string | number>;
+
+/** A key `K` with the forms `K.one` and `K.other`, for counts. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+export interface Translate {
+  (key: MessageKey, vars?: Vars): string;
+  /** The form of `key` for `n` (`.one` or `.other`), with `{n}` filled: "1 ääni", "3 ääntä". */
+  plural(key: PluralKey, n: number, vars?: Vars): string;
+  /** Whether `key` is in the tables (for keys built from data, like error codes). */
+  has(key: string): key is MessageKey;
+  readonly lang: Language;
+}
+
+const fill = (text: string, vars?: Vars) =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 
 /** A translator for `lang`; `{name}` placeholders are filled from `vars`. */
 export function translator(lang: Language): Translate {
   const table = tables[lang];
-  return (key, vars) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      vars && name in vars ? String(vars[name]) : whole,
-    );
+  const rules = new Intl.PluralRules(lang);
+  const t = ((key: MessageKey, vars?: Vars) => fill(table[key], vars)) as Translate;
+  t.plural = (key, n, vars) => {
+    const form = rules.select(n) === 'one' ? 'one' : 'other';
+    return fill(table[`${key}.${form}` as MessageKey], { n, ...vars });
+  };
+  t.has = (key): key is MessageKey => key in table;
+  (t as { lang: Language }).lang = lang;
+  return t;
 }
 
 /** The supported language closest to a BCP 47 tag such as `sv-FI`; Finnish otherwise. */
@@ -31,6 +53,8 @@ export function pickLanguage(tag: string | null | undefined): Language {
 
 export const LanguageContext = createContext<Language>('fi');
 
+const translators = Object.fromEntries(languages.map((l) => [l, translator(l)])) as Record<Language, Translate>;
+
 export function useT(): Translate {
-  return translator(useContext(LanguageContext));
+  return translators[useContext(LanguageContext)];
 }

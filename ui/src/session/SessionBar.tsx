@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { BackendError } from '../backend/transport';
+import { errorText } from '../i18n/errors';
 import { useT } from '../i18n';
 import type { LiveStatus, WorkshopView } from '../types';
 import type { SessionCommands } from '../backend/session';
@@ -24,8 +24,6 @@ const saveName = (name: string) => {
     // A window without storage asks for the name again next time.
   }
 };
-
-const messageOf = (err: unknown) => (err instanceof BackendError || err instanceof Error ? err.message : String(err));
 
 /** The session's status, who is here and where, and the buttons to host, join and leave. */
 export function SessionBar({ session, view, board }: { session: SessionCommands; view: WorkshopView; board: string | null }) {
@@ -57,7 +55,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
       await refresh();
       setOpen('host');
     } catch (err) {
-      setProblem(messageOf(err));
+      setProblem(errorText(t, err));
     }
   };
 
@@ -68,7 +66,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
       setOpen(null);
       return null;
     } catch (err) {
-      return messageOf(err);
+      return errorText(t, err);
     }
   };
 
@@ -77,7 +75,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
     setStatus(await session.leave());
   };
 
-  const lobbyAction = (act: Promise<unknown>) => act.then(refresh, (err: unknown) => setProblem(messageOf(err)));
+  const lobbyAction = (act: Promise<unknown>) => act.then(refresh, (err: unknown) => setProblem(errorText(t, err)));
 
   if (!status) return null;
   const shown = indicator(status);
@@ -89,7 +87,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
           <span className="session-dot" aria-hidden="true" /> {t(shown.key, { n: shown.people })}
         </p>
       )}
-      {status.refusal && <p className="session-refusal">{status.refusal}</p>}
+      {status.refusal && <p className="session-refusal" data-error-code={status.refusal.code}>{errorText(t, status.refusal)}</p>}
       {status.mode === 'alone' && (
         <>
           <button type="button" onClick={host} data-testid="host-session">
@@ -102,7 +100,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
       )}
       {hosting && (
         <button type="button" onClick={() => setOpen('host')} data-testid="show-code">
-          {hosting.lobby.length > 0 ? t('session.lobby.waiting', { n: hosting.lobby.length }) : t('session.host.show')}
+          {hosting.lobby.length > 0 ? t.plural('session.lobby.waiting', hosting.lobby.length) : t('session.host.show')}
         </button>
       )}
       {status.mode === 'joined' && (

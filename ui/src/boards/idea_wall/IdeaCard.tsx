@@ -48,7 +48,7 @@ export const IdeaCard = memo(function IdeaCard({ idea, votes, voting, clusters, 
       ))}
       <div className="idea-actions">
         <span className="votes" data-testid="vote-count">
-          {votes === null ? t('vote.hidden') : t('idea.votes', { n: votes })}
+          {votes === null ? t('vote.hidden') : t.plural('idea.votes', votes)}
         </span>
         {mine !== null && (
           <span className="my-votes" data-testid="my-votes">
