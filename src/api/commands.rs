@@ -15,6 +15,7 @@ use crate::model::session::{Comment, Session, Step};
 use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use ts_rs::TS;
 
 /// Fields to set, by name, as JSON.
@@ -39,6 +40,10 @@ pub enum Command {
     PatchStep { session: String, step: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
     DeleteStep { session: String, step: String },
     AddComment { comment: Comment },
+    /// Changes a comment's text or marks it resolved (or open again).
+    PatchComment { comment: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
+    /// Deletes a comment and the replies to it.
+    DeleteComment { comment: String },
     PatchMeta { #[ts(type = "Record<string, unknown>")] patch: Patch },
     /// Takes back this replica's last own edit (others' edits stay).
     Undo,
@@ -124,6 +129,30 @@ impl Command {
         )
     }
 
+    /// Whether this command changes the plan (meta, sessions, agenda steps, deleting
+    /// or archiving boards), which only the facilitator may do in a shared session.
+    pub fn changes_plan(&self) -> bool {
+        use Command::*;
+        match self {
+            AddSession { .. } | PatchSession { .. } | DeleteSession { .. } => true,
+            AddStep { .. } | PatchStep { .. } | DeleteStep { .. } => true,
+            PatchMeta { .. } | DeleteBoard { .. } => true,
+            PatchBoard { patch, .. } => patch.contains_key("archived"),
+            _ => false,
+        }
+    }
+
+    /// The command with a new comment's author set to `author`: in a live session the
+    /// core knows who writes. Other commands, and an unknown or empty name, stay as they are.
+    pub fn signed_by(&self, author: Option<&str>) -> Cow<'_, Command> {
+        match (self, author) {
+            (Command::AddComment { comment }, Some(name)) if !name.is_empty() => {
+                Cow::Owned(Command::AddComment { comment: Comment { author: name.to_string(), ..comment.clone() } })
+            }
+            _ => Cow::Borrowed(self),
+        }
+    }
+
     /// The board, and the item on it, this command changes; None for commands that
     /// change no board's content.
     pub fn target(&self) -> Option<(&str, Option<&str>)> {
@@ -174,6 +203,17 @@ macro_rules! item_types {
         fn delete_item(w: &mut Workshop, board: &str, t: ItemType, id: &str) -> Result<(), ModelError> {
             match t { $(ItemType::$name => w.delete::<$ty>(board, id)),* }
         }
+
+        #[cfg(test)]
+        #[test]
+        fn every_item_type_is_named_alike_in_version_diffs() {
+            use crate::model::BoardItem;
+            $(assert_eq!(
+                crate::model::diff::item_type(<$ty as BoardItem>::KIND, <$ty as BoardItem>::COLLECTION),
+                stringify!($name),
+                "a version diff names items as commands do"
+            );)*
+        }
     };
 }
 
@@ -219,6 +259,8 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::PatchStep { session, step, patch } => none(w.patch_step(session, step, patch)),
         Command::DeleteStep { session, step } => none(w.delete_step(session, step)),
         Command::AddComment { comment } => w.add_comment(comment).map(Some),
+        Command::PatchComment { comment, patch } => none(w.patch_comment(comment, patch)),
+        Command::DeleteComment { comment } => none(w.delete_comment(comment)),
         Command::PatchMeta { patch } => none(w.patch_meta(patch)),
         Command::Undo => {
             w.undo();

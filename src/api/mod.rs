@@ -23,6 +23,7 @@ pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
 pub use live::{Live, LiveEvent, LiveStatus};
 
+use crate::model::diff::{self, VersionDiff};
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};
 use crate::store::{self, CheckReport, Store, VersionInfo};
 use crate::Error;
@@ -139,7 +140,7 @@ impl WorkshopFile {
 
     // ---- named versions ----
 
-    pub fn create_version(&mut self, name: &str) -> Result<(), Error> {
+    pub fn create_version(&self, name: &str) -> Result<(), Error> {
         let content = self.workshop.encode_state(DocName::Content);
         let control = self.workshop.encode_state(DocName::Control);
         Ok(self.store.create_version(name, &content, &control)?)
@@ -156,9 +157,32 @@ impl WorkshopFile {
         Ok(old.view())
     }
 
+    /// The workshop at `version`, or as it is now for `None`.
+    pub fn view_at(&self, version: Option<&str>) -> Result<WorkshopView, Error> {
+        match version {
+            Some(name) => self.version_view(name),
+            None => Ok(self.view()),
+        }
+    }
+
+    /// What changed from one version to another, board by board (`None`: as it is now).
+    pub fn compare_versions(&self, from: Option<&str>, to: Option<&str>) -> Result<VersionDiff, Error> {
+        let boards = diff::diff(&self.view_at(from)?, &self.view_at(to)?);
+        let name = |v: Option<&str>| v.unwrap_or_default().to_string();
+        Ok(VersionDiff { from: name(from), to: name(to), boards })
+    }
+
+    /// What restoring a version makes of the workshop: its content as in the version,
+    /// and the session's controls (roster, agenda position, rounds) as they are now.
+    pub fn restored_view(&self, name: &str) -> Result<WorkshopView, Error> {
+        let mut view = self.version_view(name)?;
+        view.control = self.workshop.control();
+        Ok(view)
+    }
+
     /// Brings the workshop back to a version by ordinary edits, so every peer follows.
     pub fn restore_version(&mut self, name: &str) -> Result<(), Error> {
-        let view = self.version_view(name)?;
+        let view = self.restored_view(name)?;
         self.change(|w| w.replace_with(&view))
     }
 

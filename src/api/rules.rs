@@ -8,6 +8,11 @@ use super::voting;
 use crate::model::WorkshopView;
 use crate::sync::Role;
 
+/// The refusal for a plan change (or restoring a version) by anyone but the facilitator.
+pub fn plan_refusal() -> crate::Error {
+    crate::model::ModelError::NotAllowed(Refusal::PlanFacilitatorOnly).into()
+}
+
 /// Why `role` may not run `command` now; None if it may.
 /// `hidden_votes` counts the dots this person gave while voting is hidden.
 pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopView, hidden_votes: usize) -> Option<Refusal> {
@@ -18,6 +23,9 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
     }
     if command.facilitator_only() && !facilitator {
         return Some(Refusal::FacilitatorOnly);
+    }
+    if command.changes_plan() && !facilitator {
+        return Some(Refusal::PlanFacilitatorOnly);
     }
     match command {
         Command::WriteDraft { board, .. } if !control.hides_cards_on(board) => {

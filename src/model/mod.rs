@@ -27,6 +27,7 @@ pub mod board;
 pub mod cafe;
 pub mod causal_map;
 pub mod control;
+pub mod diff;
 mod error;
 pub mod evaluation;
 pub mod free_board;
@@ -44,6 +45,7 @@ mod view;
 pub use board::{Board, BoardContent, BoardKind};
 pub use control::ControlView;
 pub use error::ModelError;
+pub use items::Plan;
 pub use view::{WorkshopView, FORMAT};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
