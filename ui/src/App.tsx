@@ -50,7 +50,10 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   }, [settings]);
 
   useEffect(() => {
-    if (!opened) return;
+    if (!opened) {
+      setLoad({ state: 'loading' });
+      return;
+    }
     let live = true;
     backend.workshopView().then(
       (view) => live && setLoad({ state: 'ready', view }),
