@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'start.open.heading': 'Open now',
   'start.continue': 'Continue the workshop',
   'start.saveAs': 'Save as…',
+  'start.copyName': '{title} (copy)',
   'start.close': 'Close the workshop',
   'start.recent.heading': 'Recently opened',
   'start.recent.empty': 'You have not opened any workshops yet.',

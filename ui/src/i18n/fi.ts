@@ -9,6 +9,7 @@ export const fi = {
   'start.open.heading': 'Auki nyt',
   'start.continue': 'Jatka työpajaa',
   'start.saveAs': 'Tallenna nimellä…',
+  'start.copyName': '{title} (kopio)',
   'start.close': 'Sulje työpaja',
   'start.recent.heading': 'Viimeksi avatut',
   'start.recent.empty': 'Et ole vielä avannut työpajoja.',

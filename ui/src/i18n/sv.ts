@@ -10,6 +10,7 @@ export const sv: Record<MessageKey, string> = {
   'start.open.heading': 'Öppen nu',
   'start.continue': 'Fortsätt workshoppen',
   'start.saveAs': 'Spara som…',
+  'start.copyName': '{title} (kopia)',
   'start.close': 'Stäng workshoppen',
   'start.recent.heading': 'Senast öppnade',
   'start.recent.empty': 'Du har inte öppnat några workshoppar ännu.',

@@ -1,7 +1,7 @@
 import { useT } from '../i18n';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { RecentList } from './RecentList';
-import { fileName, refusalText } from './refusal';
+import { fileName, folderOf, refusalText } from './refusal';
 import type { DesktopState } from './useDesktop';
 
 /**
@@ -22,7 +22,8 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
   };
   const saveAs = async () => {
     if (!open) return;
-    const path = await files.chooseNewFile(t('start.saveAs'), filter, open.path).catch(() => null);
+    const suggested = `${folderOf(open.path)}/${t('start.copyName', { title: fileName(open.path).replace(/\.paja$/, '') })}.paja`;
+    const path = await files.chooseNewFile(t('start.saveAs'), filter, suggested).catch(() => null);
     if (path) await act(path, () => files.saveAs(path.endsWith('.paja') ? path : `${path}.paja`));
   };
 
