@@ -14,8 +14,8 @@ pub mod live;
 pub mod local;
 pub mod media;
 pub mod recent;
-pub mod start;
 pub mod rules;
+pub mod start;
 pub mod voting;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};

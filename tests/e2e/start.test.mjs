@@ -138,6 +138,14 @@ describe('start screen', { timeout: 180000 }, () => {
     await session.waitFor(`return !document.querySelector('[data-testid="open-title"]');`, { what: 'the workshop closed' });
     const recent = await session.execute(`return [...document.querySelectorAll('[data-testid="recent-workshop"] .recent-title')].map((e) => e.textContent);`);
     assert.deepEqual(recent, ['Ikkunan työpaja'], 'the workshop is in the recent list');
+    await session.click(await session.findElement('[data-testid="recent-workshop"]'));
+    await session.waitFor(`return document.querySelector('[data-testid="workshop-title"]')?.textContent === 'Ikkunan työpaja';`, {
+      what: 'the workshop reopened from the recent list',
+    });
+    assert.equal(await session.execute(`return document.querySelectorAll('article.session').length;`), 10, 'reopened with the same sessions');
+    await session.click(await session.findElement('[data-testid="workshops"]'));
+    await session.click(await button('Sulje työpaja'));
+    await session.waitFor(`return !document.querySelector('[data-testid="open-title"]');`, { what: 'the workshop closed again' });
   });
 
   it('names a damaged file opened from the recent list in one Finnish sentence, leaves it untouched, and keeps working', async () => {
