@@ -24,7 +24,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 	test-core test-ui test-e2e test-browser bench docs-pdf
 
 run: deps ui desktop
-	$(DESKTOP_BIN)
+	$(DESKTOP_BIN) --demo
 
 test: deps
 	$(MAKE) test-core
@@ -75,7 +75,7 @@ test-ui: deps-npm
 	cd ui && npx vitest run
 
 test-e2e: desktop cli test-browser
-	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/window.test.mjs
+	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs
 
 # The board editors, and a scripted live session (a facilitator and two desktop
 # participants as `paja join --script` cores, one participant in the browser), in

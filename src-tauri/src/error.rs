@@ -11,6 +11,13 @@ pub struct CommandError {
     pub message: String,
 }
 
+impl CommandError {
+    /// A workshop command while the start screen shows and nothing is open.
+    pub fn no_workshop() -> Self {
+        Self { code: "no_workshop", message: "No workshop is open; open or make one first.".into() }
+    }
+}
+
 impl From<paja::Error> for CommandError {
     fn from(err: paja::Error) -> Self {
         Self {

@@ -1,5 +1,7 @@
-//! Paja desktop shell: opens one workshop file, shares or joins a live session of it,
-//! and hands the window to the UI.
+//! Paja desktop shell: holds none or one open workshop file, shares or joins a live
+//! session of it, and hands the window to the UI. `paja-desktop FILE` opens FILE,
+//! `paja-desktop --demo` the demo workshop, and with no argument the window starts on
+//! the start screen.
 //!
 //! This crate is a leaf (STYLE habit 1): it owns the window and the IPC
 //! commands, nothing else. Each command lives in `commands/<domain>.rs`, takes
@@ -17,23 +19,10 @@ mod workshop;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let path = match workshop::path_from_args(std::env::args_os().nth(1)) {
-        Ok(path) => path,
-        Err(message) => {
-            eprintln!("paja-desktop: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let open = workshop::OpenWorkshop::load(&path);
-    if let Some(err) = open.error() {
-        eprintln!("paja-desktop: {}: {}", path.display(), err.message);
-    }
+    let launch = workshop::launch_from_args(std::env::args_os().nth(1));
     let run = tauri::Builder::default()
-        .manage(open)
-        .setup(|app| {
-            commands::session::forward(app.handle());
-            Ok(())
-        })
+        .plugin(tauri_plugin_dialog::init())
+        .manage(workshop::OpenWorkshop::new(workshop::Places::of_user(), launch))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     match run {

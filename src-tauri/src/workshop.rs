@@ -1,45 +1,137 @@
-//! The workshop the window shows: which file, and the open handle the commands share.
+//! The workshop the window shows: none or one open `Live`, shared by every command,
+//! the recent list, and the folders where new workshops and the demo go.
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use paja::api::recent::RecentList;
+use paja::api::start::{Launch, OpenInfo, StartState};
 use paja::api::{Live, WorkshopFile};
 
 use crate::error::CommandError;
 
-/// The one open workshop, alone or in a live session, shared by every command, or
-/// why it could not be opened.
+/// The folders the app uses in the person's home.
+pub struct Places {
+    /// New workshops: `~/Documents/Paja/` (or the platform's documents folder).
+    pub documents: PathBuf,
+    /// The demo workshop: `~/.local/share/paja/`.
+    pub data: PathBuf,
+    /// The recent list: `~/.config/paja/`.
+    pub config: PathBuf,
+}
+
+impl Places {
+    pub fn of_user() -> Places {
+        let home = dirs::home_dir().unwrap_or_else(|| PathBuf::from("."));
+        let documents = dirs::document_dir().unwrap_or_else(|| home.clone());
+        let data = dirs::data_dir().unwrap_or_else(|| home.join(".local").join("share"));
+        let config = dirs::config_dir().unwrap_or_else(|| home.join(".config"));
+        Places { documents: documents.join("Paja"), data: data.join("paja"), config: config.join("paja") }
+    }
+}
+
+/// The one open workshop, alone or in a live session, or none (the start screen).
 ///
-/// A file that fails to open still gets a window: every command answers with
-/// the error, so the UI can tell the person (an app started from a menu has no
-/// terminal to print to). A `Mutex` because commands run on Tauri's thread
-/// pool and the core's handle owns a SQLite connection, `Send` but not `Sync`.
-pub struct OpenWorkshop(Result<Mutex<Live>, CommandError>);
+/// A `Mutex` because commands run on Tauri's thread pool and the core's handle owns a
+/// SQLite connection, `Send` but not `Sync`.
+pub struct OpenWorkshop {
+    live: Mutex<Option<Live>>,
+    launch: Mutex<Option<Launch>>,
+    pub places: Places,
+}
+
+/// The open workshop, locked for one command.
+pub struct LiveGuard<'a>(MutexGuard<'a, Option<Live>>);
+
+impl Deref for LiveGuard<'_> {
+    type Target = Live;
+    fn deref(&self) -> &Live {
+        self.0.as_ref().expect("a LiveGuard is only made over an open workshop")
+    }
+}
+
+impl DerefMut for LiveGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Live {
+        self.0.as_mut().expect("a LiveGuard is only made over an open workshop")
+    }
+}
 
 impl OpenWorkshop {
-    /// Opens `path`, or writes the demo workshop there first if nothing exists yet.
-    /// Replicas of workshops joined from this window are kept in a folder beside it.
-    pub fn load(path: &Path) -> Self {
-        let file = if path.exists() {
-            WorkshopFile::open(path)
-        } else {
-            create_demo(path)
-        };
-        let replicas = replicas_dir(path);
-        let live = file.map_err(CommandError::from).and_then(|file| Live::new(file, &replicas).map_err(CommandError::from));
-        Self(live.map(Mutex::new))
+    /// Nothing open yet; `launch` is what the command line asked the window to open.
+    pub fn new(places: Places, launch: Option<Launch>) -> Self {
+        Self { live: Mutex::new(None), launch: Mutex::new(launch), places }
     }
 
-    pub fn get(&self) -> Result<MutexGuard<'_, Live>, CommandError> {
-        let file = self.0.as_ref().map_err(Clone::clone)?;
-        // A command that panicked mid-call leaves the state as the core left
-        // it; the core owns consistency, so keep serving.
-        Ok(file.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    /// The open workshop, or `no_workshop` when the start screen is showing.
+    pub fn get(&self) -> Result<LiveGuard<'_>, CommandError> {
+        let live = self.lock();
+        match live.is_some() {
+            true => Ok(LiveGuard(live)),
+            false => Err(CommandError::no_workshop()),
+        }
     }
 
-    pub fn error(&self) -> Option<&CommandError> {
-        self.0.as_ref().err()
+    pub fn start_state(&self) -> StartState {
+        StartState {
+            recent: self.recent().entries(),
+            open: self.lock().as_ref().map(info),
+            launch: lock(&self.launch).clone(),
+        }
     }
+
+    /// Puts `file` in the window in place of whatever was open (ending its session), and
+    /// at the top of the recent list. A refused file leaves the open workshop as it was.
+    pub fn open(&self, file: Result<WorkshopFile, paja::Error>) -> Result<OpenInfo, CommandError> {
+        lock(&self.launch).take();
+        let file = file?;
+        let path = file.path().to_path_buf();
+        let live = Live::new(file, &replicas_dir(&path))?;
+        let shown = info(&live);
+        // Dropping the old Live ends its hub or peer first.
+        *self.lock() = Some(live);
+        self.remember(&shown);
+        Ok(shown)
+    }
+
+    /// Ends any session and closes the workshop: the start screen.
+    pub fn close(&self) {
+        lock(&self.launch).take();
+        self.lock().take();
+    }
+
+    /// Copies the open workshop into a new file and goes on there.
+    pub fn save_as(&self, path: &Path) -> Result<OpenInfo, CommandError> {
+        let mut live = self.get()?;
+        live.save_as(path, &replicas_dir(path))?;
+        let shown = info(&live);
+        drop(live);
+        self.remember(&shown);
+        Ok(shown)
+    }
+
+    fn recent(&self) -> RecentList {
+        RecentList::in_folder(&self.places.config)
+    }
+
+    /// The recent list is a convenience: failing to write it never stops the work.
+    fn remember(&self, shown: &OpenInfo) {
+        let _ = self.recent().remember(Path::new(&shown.path), &shown.title);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Live>> {
+        lock(&self.live)
+    }
+}
+
+/// A command that panicked mid-call leaves the state as the core left it; the core owns
+/// consistency, so keep serving.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn info(live: &Live) -> OpenInfo {
+    OpenInfo { path: live.path().to_string_lossy().into_owned(), title: live.view().meta.title }
 }
 
 /// `talo.paja` keeps its joined replicas in `talo.paja.joined/`.
@@ -49,20 +141,17 @@ fn replicas_dir(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes the core's fictional demo workshop to `path`, as `paja demo` does.
-fn create_demo(path: &Path) -> Result<WorkshopFile, paja::Error> {
-    WorkshopFile::create(path, paja::templates::demo()?)
-}
-
-/// The file given on the command line, or the demo workshop in the user's data dir.
-pub fn path_from_args(arg: Option<std::ffi::OsString>) -> Result<PathBuf, String> {
-    if let Some(arg) = arg {
-        return Ok(PathBuf::from(arg));
+/// What the command line asks for: `FILE`, `--demo`, or nothing (the start screen).
+pub fn launch_from_args(arg: Option<std::ffi::OsString>) -> Option<Launch> {
+    let arg = arg?;
+    match arg.to_str() {
+        Some("--demo") => Some(Launch::Demo),
+        _ => {
+            let path = PathBuf::from(&arg);
+            let path = std::path::absolute(&path).unwrap_or(path);
+            Some(Launch::File(path.to_string_lossy().into_owned()))
+        }
     }
-    let data = dirs::data_dir().ok_or("no user data directory (set HOME or XDG_DATA_HOME)")?;
-    let dir = data.join("paja");
-    std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-    Ok(dir.join("demo.paja"))
 }
 
 #[cfg(test)]
@@ -70,12 +159,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_path_on_the_command_line_wins_over_the_demo() {
-        let path = path_from_args(Some("/some/where/talo.paja".into())).unwrap();
-        assert_eq!(
-            path,
-            PathBuf::from("/some/where/talo.paja"),
-            "the user's file is opened as given"
-        );
+    fn the_command_line_opens_a_file_the_demo_or_nothing() {
+        assert_eq!(launch_from_args(Some("/some/where/talo.paja".into())), Some(Launch::File("/some/where/talo.paja".into())));
+        assert_eq!(launch_from_args(Some("--demo".into())), Some(Launch::Demo));
+        assert_eq!(launch_from_args(None), None, "no argument: the start screen");
     }
 }

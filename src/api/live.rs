@@ -185,6 +185,24 @@ impl Live {
         })
     }
 
+    /// This person's own file, to which a session returns.
+    pub fn path(&self) -> &Path {
+        &self.home
+    }
+
+    /// Copies this person's own workshop into a new file at `path` and works on that from
+    /// now on, keeping joined replicas in `replicas`. A session is ended first, so the
+    /// copy is always of the own file.
+    pub fn save_as(&mut self, path: &Path, replicas: &Path) -> Result<(), SyncError> {
+        self.leave()?;
+        if let Mode::Alone(file) = &mut self.mode {
+            file.save_as(path)?;
+        }
+        self.home = path.to_path_buf();
+        self.replicas = replicas.to_path_buf();
+        Ok(())
+    }
+
     /// Hears every change of the workshop and of the session's status from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.events.subscribe()

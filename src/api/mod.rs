@@ -13,7 +13,9 @@ mod info;
 pub mod live;
 pub mod local;
 pub mod media;
+pub mod recent;
 pub mod rules;
+pub mod start;
 pub mod voting;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
@@ -63,6 +65,15 @@ impl WorkshopFile {
         let workshop = Workshop::from_updates(&loaded.content, &loaded.control)
             .map_err(|e| damaged(path, e))?;
         Ok(WorkshopFile { store, workshop, collected: None })
+    }
+
+    /// Copies the whole workshop (history, versions, pictures) into a new file at `path`
+    /// and goes on working there; refuses a path where anything exists already.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), Error> {
+        self.flush()?;
+        self.store.copy_to(path)?;
+        self.store = Store::open(path)?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {

@@ -37,7 +37,7 @@ mod csv;
 mod error;
 pub mod fonts;
 mod kinds;
-mod pdf;
+pub(crate) mod pdf;
 mod png;
 pub mod scene;
 

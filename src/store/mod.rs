@@ -121,16 +121,7 @@ pub struct Store {
 impl Store {
     /// Makes a new `.paja` file; refuses if anything already exists at `path`.
     pub fn create(path: &Path) -> Result<Store, StoreError> {
-        File::options()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => StoreError::Exists {
-                    path: path.to_path_buf(),
-                },
-                _ => StoreError::io(path, &e),
-            })?;
+        claim(path)?;
         let store = Store::initialise(path);
         if store.is_err() {
             remove_leftovers(path, [true, true]);
@@ -178,6 +169,25 @@ impl Store {
             path: path.to_path_buf(),
             media_limit: DEFAULT_MEDIA_LIMIT,
         })
+    }
+
+    /// Writes a complete copy of this file (log, versions, media, drafts) to `path`, all
+    /// or nothing: the name is claimed first, so nothing there is ever overwritten, and
+    /// the copy is written beside it and renamed into place only once it is whole.
+    pub fn copy_to(&self, path: &Path) -> Result<(), StoreError> {
+        claim(path)?;
+        let temp = header::sidecar(path, ".partial");
+        let _ = std::fs::remove_file(&temp);
+        let copied = self
+            .conn
+            .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
+            .map_err(|e| StoreError::sqlite(path, &e))
+            .and_then(|_| std::fs::rename(&temp, path).map_err(|e| StoreError::io(path, &e)));
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&temp);
+            let _ = std::fs::remove_file(path);
+        }
+        copied
     }
 
     /// Both documents' snapshot and log, read in one consistent transaction.
@@ -380,6 +390,21 @@ impl Store {
     fn sql(&self, err: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, &err)
     }
+}
+
+/// Makes an empty file at `path`; refuses if anything is there already.
+fn claim(path: &Path) -> Result<(), StoreError> {
+    File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::Exists {
+                path: path.to_path_buf(),
+            },
+            _ => StoreError::io(path, &e),
+        })
 }
 
 fn check_all(conn: &Connection) -> rusqlite::Result<Vec<String>> {

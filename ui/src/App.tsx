@@ -11,6 +11,8 @@ import { useRoute } from './route';
 import { SessionBar } from './session/SessionBar';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
 import { SettingsBar } from './SettingsBar';
+import { StartScreen } from './start/StartScreen';
+import { useDesktop } from './start/useDesktop';
 import type { Command, Outcome, WorkshopView } from './types';
 import { WorkshopPage } from './workshop/WorkshopPage';
 
@@ -30,6 +32,10 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [problem, setProblem] = useState<BackendError | null>(null);
   const [route, go] = useRoute();
+  // In the desktop window: which workshop is open, if any, and the start screen.
+  const desktop = useDesktop(backend.files, () => go({ screen: 'home' }));
+  const opened = desktop ? desktop.now.state?.open != null : true;
+  const starting = desktop !== null && desktop.now.state !== null && (!opened || route.screen === 'start');
   // What is only mine (role, drafts, own dots) follows every change of the workshop.
   const { session, refreshLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
 
@@ -44,6 +50,10 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   }, [settings]);
 
   useEffect(() => {
+    if (!opened) {
+      setLoad({ state: 'loading' });
+      return;
+    }
     let live = true;
     backend.workshopView().then(
       (view) => live && setLoad({ state: 'ready', view }),
@@ -59,7 +69,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       live = false;
       stop();
     };
-  }, [backend, refreshLocal]);
+  }, [backend, refreshLocal, opened, desktop?.now.openKey]);
 
   const run = useCallback(
     async (command: Command): Promise<Outcome> => {
@@ -79,7 +89,11 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const media = useCallback((hash: string) => backend.media(hash), [backend]);
 
   const board = load.state === 'ready' && route.screen === 'board' ? load.view.boards.find((b) => b.id === route.id) : undefined;
-  const title = load.state === 'ready' ? (board ? `${board.title} – ` : '') + `${load.view.meta.title} – ${t('app.name')}` : t('app.name');
+  const title = starting
+    ? `${t('start.title')} – ${t('app.name')}`
+    : load.state === 'ready'
+      ? (board ? `${board.title} – ` : '') + `${load.view.meta.title} – ${t('app.name')}`
+      : t('app.name');
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -87,8 +101,15 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   return (
     <LanguageContext.Provider value={settings.lang}>
       <SessionContext.Provider value={session}>
-        <SettingsBar settings={settings} onChange={setSettings} />
-        {backend.session && load.state === 'ready' && (
+        <SettingsBar settings={settings} onChange={setSettings}>
+          {desktop && !starting && (
+            <button type="button" onClick={() => go({ screen: 'start' })} data-testid="workshops">
+              {t('start.workshops')}
+            </button>
+          )}
+        </SettingsBar>
+        {starting && <StartScreen desktop={desktop} onContinue={() => go({ screen: 'home' })} />}
+        {!starting && backend.session && load.state === 'ready' && (
           <SessionBar session={backend.session} view={load.view} board={board?.id ?? null} />
         )}
         {problem && (
@@ -101,12 +122,12 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
             </button>
           </div>
         )}
-        {load.state === 'loading' && (
+        {!starting && load.state === 'loading' && (
           <main>
             <p role="status">{t('app.loading')}</p>
           </main>
         )}
-        {load.state === 'failed' && (
+        {!starting && load.state === 'failed' && (
           <main>
             <h1>{t('app.name')}</h1>
             <div role="alert" data-error-code={load.error.code}>
@@ -115,8 +136,9 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
             </div>
           </main>
         )}
-        {load.state === 'ready' && <LiveSession view={load.view} run={run} />}
-        {load.state === 'ready' &&
+        {!starting && load.state === 'ready' && <LiveSession view={load.view} run={run} />}
+        {!starting &&
+          load.state === 'ready' &&
           (board ? (
             <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
           ) : (

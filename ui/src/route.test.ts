@@ -6,5 +6,6 @@ describe('route', () => {
     expect(parseRoute(routeHash({ screen: 'board', id: 'a/b ä' }))).toEqual({ screen: 'board', id: 'a/b ä' });
     expect(parseRoute('')).toEqual({ screen: 'home' });
     expect(parseRoute('#/nonsense')).toEqual({ screen: 'home' });
+    expect(parseRoute(routeHash({ screen: 'start' }))).toEqual({ screen: 'start' });
   });
 });

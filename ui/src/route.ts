@@ -1,15 +1,17 @@
-// Where the person is: the workshop home or one board, kept in the URL hash
-// (`#/board/<id>`) so the browser's back button and a reload keep the place.
+// Where the person is: the start screen, the workshop home or one board, kept in the
+// URL hash (`#/start`, `#/board/<id>`) so the back button and a reload keep the place.
 import { useEffect, useState } from 'react';
 
-export type Route = { screen: 'home' } | { screen: 'board'; id: string };
+export type Route = { screen: 'start' } | { screen: 'home' } | { screen: 'board'; id: string };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/start') return { screen: 'start' };
   const m = /^#\/board\/([^/]+)$/.exec(hash);
   return m ? { screen: 'board', id: decodeURIComponent(m[1]) } : { screen: 'home' };
 }
 
 export function routeHash(route: Route): string {
+  if (route.screen === 'start') return '#/start';
   return route.screen === 'board' ? `#/board/${encodeURIComponent(route.id)}` : '#/';
 }
 

@@ -1,12 +1,20 @@
 //! IPC commands, one file per domain. Each takes state, calls one core
 //! function and maps the error; no rules live here.
 
+pub mod files;
 pub mod session;
 pub mod workshop;
 
 /// Every command the window may invoke.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
+        files::start_state,
+        files::new_workshop,
+        files::open_workshop,
+        files::open_demo,
+        files::save_workshop_as,
+        files::close_workshop,
+        files::reveal_in_folder,
         workshop::workshop_view,
         workshop::execute,
         workshop::media,

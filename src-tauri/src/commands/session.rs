@@ -76,7 +76,7 @@ pub fn find_hubs() -> Vec<FoundHub> {
 }
 
 /// Passes the workshop's and the session's changes, local or remote, on to the window
-/// for as long as the app runs, so that others' edits appear with no action.
+/// for as long as this workshop is open, so that others' edits appear with no action.
 pub fn forward(app: &AppHandle) {
     let Ok(mut events) = app.state::<OpenWorkshop>().get().map(|live| live.subscribe()) else { return };
     let app = app.clone();

@@ -3,7 +3,10 @@
 // (by default: the view unchanged); `push` plays a change made by someone else.
 import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
+import type { OpenInfo, StartState } from '../types';
+import type { FileCommands } from './files';
 import type { Backend } from './index';
+import type { BackendError } from './transport';
 
 export type FakeBackend = Backend & {
   commands: Command[];
@@ -40,4 +43,60 @@ export function fakeBackend(
       for (const listener of listeners) listener(structuredClone(next));
     },
   };
+}
+
+/** The start screen's test double: files at made-up paths, with the refusals a test
+ * names (path → error), the path the system dialog "chooses", and `drop` for a file
+ * dragged onto the window. Every call is recorded in `calls`. */
+export type FakeFiles = FileCommands & {
+  calls: string[];
+  state: StartState;
+  chosen: string | null;
+  drop(path: string): void;
+};
+
+export function fakeFiles(state: StartState, refuse: Record<string, BackendError> = {}): FakeFiles {
+  const opened = new Set<(info: OpenInfo) => void>();
+  const closed = new Set<() => void>();
+  const dropped = new Set<(path: string) => void>();
+  const calls: string[] = [];
+  const files: FakeFiles = {
+    calls,
+    state: structuredClone(state),
+    chosen: null,
+    drop: (path) => dropped.forEach((listener) => listener(path)),
+    startState: async () => structuredClone(files.state),
+    newWorkshop: async (title, template) => open(`new ${template}`, `/koti/Paja/${title}.paja`, title),
+    open: async (path) => open('open', path, files.state.recent.find((r) => r.path === path)?.title ?? path),
+    openDemo: async () => open('demo', '/koti/.local/share/paja/demo.paja', 'Esimerkkityöpaja'),
+    saveAs: async (path) => open('save as', path, files.state.open?.title ?? ''),
+    close: async () => {
+      calls.push('close');
+      files.state = { ...files.state, open: null, launch: null };
+      closed.forEach((listener) => listener());
+    },
+    revealInFolder: async (path) => void calls.push(`reveal ${path}`),
+    chooseFile: async () => files.chosen,
+    chooseNewFile: async () => files.chosen,
+    onOpened: (listener) => listen(opened, listener),
+    onClosed: (listener) => listen(closed, listener),
+    onFileDropped: (listener) => listen(dropped, listener),
+  };
+  async function open(call: string, path: string, title: string): Promise<OpenInfo> {
+    calls.push(`${call} ${path}`);
+    files.state = { ...files.state, launch: null };
+    const refusal = refuse[path];
+    if (refusal) throw refusal;
+    const info = { path, title };
+    const recent = [{ ...info, opened_at: '2026-03-01T09:30:00Z' }, ...files.state.recent.filter((r) => r.path !== path)];
+    files.state = { recent, open: info, launch: null };
+    opened.forEach((listener) => listener(info));
+    return info;
+  }
+  return files;
+}
+
+function listen<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  return () => void set.delete(listener);
 }

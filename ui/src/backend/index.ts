@@ -2,6 +2,7 @@
 // whether it is Tauri IPC, WebSocket RPC or a test double.
 import { rememberToken, welcomedToken } from '../facilitation/joining';
 import { withBrowserDrafts } from './drafts';
+import { fileCommands, type FileCommands } from './files';
 import { sessionCommands, type SessionCommands } from './session';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
@@ -10,8 +11,9 @@ import { workshopCommands, type WorkshopCommands } from './workshop';
 
 export { BackendError, toBackendError } from './transport';
 
-/** Every command domain, one interface each. Only the desktop window hosts and joins. */
-export type Backend = WorkshopCommands & { session?: SessionCommands };
+/** Every command domain, one interface each. Only the desktop window hosts, joins
+ * and opens files. */
+export type Backend = WorkshopCommands & { session?: SessionCommands; files?: FileCommands };
 
 export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
@@ -24,7 +26,7 @@ export type BrowserJoin = { code: string; name: string } | { token: string };
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */
 export function defaultBackend(join?: BrowserJoin): Backend {
-  if (inTauri()) return { ...backendOver(tauriTransport), session: sessionCommands(tauriTransport) };
+  if (inTauri()) return { ...backendOver(tauriTransport), session: sessionCommands(tauriTransport), files: fileCommands(tauriTransport) };
   // Once welcomed, a participant comes back (after a drop) with the hub's token, as the same person.
   const code = join && 'code' in join ? join.code : null;
   const again = () => (code ? welcomedToken(sessionStorage, code) : null);

@@ -56,3 +56,7 @@ export type { Person } from './generated/Person';
 export type { SmallGroup } from './generated/SmallGroup';
 export type { LocalView } from './generated/LocalView';
 export type { Draft } from './generated/Draft';
+export type { StartState } from './generated/StartState';
+export type { OpenInfo } from './generated/OpenInfo';
+export type { RecentEntry } from './generated/RecentEntry';
+export type { Launch } from './generated/Launch';

@@ -1,0 +1,98 @@
+//! Where workshops begin: a new one from a template in a folder, named from its title,
+//! and the demo workshop. The start screen of the desktop app calls these.
+
+use super::WorkshopFile;
+use super::recent::RecentEntry;
+use crate::Error;
+use crate::store::StoreError;
+use crate::templates::{self, Template};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The workshop a window has open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenInfo {
+    pub path: String,
+    pub title: String,
+}
+
+/// What the start screen shows: the recent workshops, the open one (if any), and what
+/// the app was started to open, until the window has tried it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartState {
+    pub recent: Vec<RecentEntry>,
+    pub open: Option<OpenInfo>,
+    pub launch: Option<Launch>,
+}
+
+/// What the app was started to open: a file (a double-click in a file manager), or the demo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Launch {
+    File(String),
+    Demo,
+}
+
+/// The demo's file name in the folder given to [`open_demo`].
+pub const DEMO_FILE: &str = "demo.paja";
+
+/// Makes a new workshop from `template` in `folder`, in a file named after `title`
+/// (`Kevään työpaja.paja`, then `Kevään työpaja (2).paja`, …); never overwrites a file.
+pub fn new_workshop(folder: &Path, title: &str, template: Template) -> Result<WorkshopFile, Error> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    let title = title.trim();
+    let base = file_stem(title);
+    let mut n = 1;
+    loop {
+        let workshop = templates::workshop(template, (!title.is_empty()).then_some(title))?;
+        match WorkshopFile::create(&numbered(folder, &base, n), workshop) {
+            Err(Error::Store(StoreError::Exists { .. })) => n += 1,
+            other => return other,
+        }
+    }
+}
+
+/// Opens the demo workshop in `folder`, writing it there first if it is not there yet.
+pub fn open_demo(folder: &Path) -> Result<WorkshopFile, Error> {
+    let path = folder.join(DEMO_FILE);
+    if path.exists() {
+        return WorkshopFile::open(&path);
+    }
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    WorkshopFile::create(&path, templates::demo()?)
+}
+
+/// A file name from a title: letters such as ä, ö and å stay, characters that a file
+/// system refuses become spaces, and an empty title is "Työpaja".
+fn file_stem(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let stem: String = words.join(" ").trim_start_matches('.').chars().take(80).collect();
+    if stem.trim().is_empty() { "Työpaja".into() } else { stem.trim().into() }
+}
+
+fn numbered(folder: &Path, stem: &str, n: u32) -> PathBuf {
+    match n {
+        1 => folder.join(format!("{stem}.paja")),
+        _ => folder.join(format!("{stem} ({n}).paja")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn a_title_becomes_a_file_name_that_keeps_finnish_letters() {
+        assert_eq!(file_stem("Kevään työpaja: Åbo/Turku"), "Kevään työpaja Åbo Turku", "ä, ö and å stay; : and / do not");
+        assert_eq!(file_stem("  ..piilo  "), "piilo", "no hidden file from a leading dot");
+        assert_eq!(file_stem(" \t "), "Työpaja", "an empty title still gives a name");
+    }
+}
