@@ -7,6 +7,8 @@
 //! Live runs the hub and the peer on its own tokio runtime, so its callers need none,
 //! and it never blocks on that runtime from the caller's thread.
 
+mod versions;
+
 use super::{Command, LocalView, Outcome, WorkshopFile};
 use crate::model::{Workshop, WorkshopView};
 use crate::sync::mdns;

@@ -19,7 +19,7 @@ pub mod voting;
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
 pub use drafts::Draft;
 pub use local::LocalView;
-pub use export::{ExportFormat, ExportRequest};
+pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
 pub use live::{Live, LiveEvent, LiveStatus};
 
@@ -139,7 +139,7 @@ impl WorkshopFile {
 
     // ---- named versions ----
 
-    pub fn create_version(&mut self, name: &str) -> Result<(), Error> {
+    pub fn create_version(&self, name: &str) -> Result<(), Error> {
         let content = self.workshop.encode_state(DocName::Content);
         let control = self.workshop.encode_state(DocName::Control);
         Ok(self.store.create_version(name, &content, &control)?)
