@@ -29,6 +29,8 @@ fn main() -> ExitCode {
         eprintln!("paja-desktop: {}: {}", path.display(), err.message);
     }
     let run = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(open)
         .setup(|app| {
             commands::session::forward(app.handle());

@@ -1,7 +1,9 @@
 //! IPC commands, one file per domain. Each takes state, calls one core
 //! function and maps the error; no rules live here.
 
+pub mod export;
 pub mod session;
+pub mod versions;
 pub mod workshop;
 
 /// Every command the window may invoke.
@@ -20,5 +22,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::set_auto_admit,
         session::set_presence,
         session::find_hubs,
+        export::default_export_path,
+        export::export_workshop,
+        versions::versions,
+        versions::create_version,
+        versions::restore_version,
     ]
 }
