@@ -2,6 +2,7 @@
 //! while hosting reaches the joined laptop as ordinary edits, and an export is taken
 //! from the workshop at one moment and written all or nothing.
 
+mod export_support;
 mod sync_common;
 
 use paja::api::live::HostOptions;
@@ -43,7 +44,8 @@ fn a_restore_while_hosting_reaches_the_joined_laptop() {
     guest.join(&hosting.join_link, &hosting.code, "Aino").expect("the guest joins");
     wait_until("the guest has the host's board", || guest.view().boards.iter().any(|b| b.id == board));
 
-    let versions = host.create_version("Malliluonnos 0.3").expect("the facilitator makes a version");
+    host.create_version("Malliluonnos 0.3").expect("the facilitator makes a version");
+    let versions = host.versions().expect("the list");
     assert_eq!(versions.len(), 1, "the new version is listed");
     assert_eq!(versions[0].name, "Malliluonnos 0.3");
     assert!(versions[0].created_at.ends_with('Z'), "the version has its date: {}", versions[0].created_at);
@@ -51,8 +53,8 @@ fn a_restore_while_hosting_reaches_the_joined_laptop() {
     host.execute(&card(&board, "Myöhempi kortti")).expect("a later card");
     wait_until("the later card reaches the guest", || shows(&guest, "Myöhempi kortti"));
 
-    let restored = host.restore_version("Malliluonnos 0.3").expect("the version is restored");
-    assert!(!serde_json::to_string(&restored).unwrap().contains("Myöhempi kortti"), "the host is back at the version");
+    host.restore_version("Malliluonnos 0.3").expect("the version is restored");
+    assert!(!shows(&host, "Myöhempi kortti"), "the host is back at the version");
     wait_until("the guest follows the restore", || !shows(&guest, "Myöhempi kortti"));
     assert_eq!(host.versions().expect("the list").len(), 1, "a restore keeps the versions");
 }
@@ -75,7 +77,7 @@ fn an_export_shows_the_workshop_as_it_was_when_the_export_began() {
     let (path, board) = workshop_with_board(dir.path());
     let mut live = live_on(&path);
     live.execute(&card(&board, "Äänestetty idea")).expect("a card");
-    let snapshot = live.export_snapshot(None).expect("the export reads the workshop");
+    let snapshot = live.export_snapshot(None, None).expect("the export reads the workshop");
     live.execute(&card(&board, "Kesken tullut kortti")).expect("someone keeps working meanwhile");
 
     let out = dir.path().join("työpaja.json");
@@ -93,7 +95,7 @@ fn an_export_of_a_named_version_shows_that_version() {
     live.create_version("Versio 1.0").expect("a version");
     live.execute(&card(&board, "Versioon kuulumaton")).expect("a later card");
     let out = dir.path().join("versio.csv");
-    let snapshot = live.export_snapshot(Some("Versio 1.0")).expect("the version is read");
+    let snapshot = live.export_snapshot(Some("Versio 1.0"), None).expect("the version is read");
     snapshot.write(ExportFormat::Csv, None, &ExportOptions::default(), &out, None).expect("written");
     assert!(!std::fs::read_to_string(&out).unwrap().contains("Versioon kuulumaton"), "the card came after the version");
 }
@@ -105,7 +107,7 @@ fn a_failed_export_leaves_the_file_that_was_there_untouched() {
     let live = live_on(&path);
     let out = dir.path().join("taulu.png");
     std::fs::write(&out, b"earlier picture").expect("an earlier export");
-    let snapshot = live.export_snapshot(None).expect("the export reads the workshop");
+    let snapshot = live.export_snapshot(None, None).expect("the export reads the workshop");
 
     let refused = snapshot
         .write(ExportFormat::Png, Some("no-such-board"), &ExportOptions::default(), &out, None)
@@ -128,8 +130,27 @@ fn the_pdf_report_tells_its_progress_up_to_the_end() {
     let heard = std::sync::Mutex::new(Vec::new());
     let progress = |f: f32| heard.lock().unwrap().push(f);
     let out = dir.path().join("raportti.pdf");
-    live.export_snapshot(None).unwrap().write(ExportFormat::Pdf, None, &ExportOptions::default(), &out, Some(&progress)).expect("written");
+    live.export_snapshot(None, None).unwrap().write(ExportFormat::Pdf, None, &ExportOptions::default(), &out, Some(&progress)).expect("written");
     let heard = heard.into_inner().unwrap();
     assert!(heard.windows(2).all(|w| w[0] <= w[1]), "progress only grows: {heard:?}");
     assert_eq!(heard.last().copied(), Some(1.0), "the bar reaches its end");
+}
+
+#[test]
+fn a_report_with_changes_lists_what_changed_since_the_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut live = live_on(&path);
+    live.create_version("Malliluonnos 0.1").expect("a version");
+    live.execute(&card(&board, "Uusi kortti jälkeen")).expect("a later card");
+    let diff = live.compare_versions(Some("Malliluonnos 0.1"), None).expect("the two compare");
+    assert_eq!(diff.boards.len(), 1, "only the changed board is listed: {diff:?}");
+
+    let out = dir.path().join("muutokset.pdf");
+    let options = ExportOptions { compare_from: Some("Malliluonnos 0.1".into()), ..ExportOptions::default() };
+    let snapshot = live.export_snapshot(None, Some("Malliluonnos 0.1")).expect("the export reads the workshop and the version");
+    snapshot.write(ExportFormat::Pdf, None, &options, &out, None).expect("written");
+    let text = export_support::pdf_text(&out);
+    assert!(text.contains("Muutokset"), "the report has the changes page");
+    assert!(text.contains("Uusi kortti jälkeen"), "the added card is listed on it");
 }

@@ -8,6 +8,7 @@
 use super::WorkshopFile;
 use crate::Error;
 use crate::export::{self, ExportError, ExportOptions};
+use crate::model::diff::VersionDiff;
 use crate::model::{BoardContent, WorkshopView};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -58,13 +59,15 @@ pub struct ExportRequest {
 pub struct ExportSnapshot {
     view: WorkshopView,
     pictures: HashMap<String, Vec<u8>>,
+    /// For the report's page "Muutokset": what changed from the version it compares with.
+    changes: Option<VersionDiff>,
 }
 
 impl ExportSnapshot {
     /// Takes `view` and the stored pictures it shows, read through `media`.
     pub fn new(view: WorkshopView, media: impl Fn(&str) -> Option<Vec<u8>>) -> ExportSnapshot {
         let pictures = picture_hashes(&view).into_iter().filter_map(|hash| Some((hash.clone(), media(&hash)?))).collect();
-        ExportSnapshot { view, pictures }
+        ExportSnapshot { view, pictures, changes: None }
     }
 
     /// Renders the export and writes it to `out` all or nothing; `progress` hears the
@@ -81,7 +84,7 @@ impl ExportSnapshot {
         let media = |hash: &str| self.pictures.get(hash).cloned();
         let chosen = || board.ok_or(ExportError::BoardNeeded);
         let bytes = match format {
-            ExportFormat::Pdf => export::pdf_report(view, opts, &media, progress)?,
+            ExportFormat::Pdf => export::pdf_report_with_changes(view, opts, self.changes.as_ref(), &media, progress)?,
             ExportFormat::Poster => export::poster(view, board, opts)?,
             ExportFormat::Png => export::png(view, chosen()?)?,
             ExportFormat::Canvas => export::canvas(view, chosen()?)?.into_bytes(),
@@ -104,13 +107,14 @@ fn picture_hashes(view: &WorkshopView) -> Vec<String> {
 }
 
 impl WorkshopFile {
-    /// What an export of the workshop now (`None`) or of a named version reads.
-    pub fn export_snapshot(&self, version: Option<&str>) -> Result<ExportSnapshot, Error> {
-        let view = match version {
-            Some(name) => self.version_view(name)?,
-            None => self.view(),
-        };
-        Ok(ExportSnapshot::new(view, |hash| self.media(hash).ok()))
+    /// What an export of the workshop now (`version` `None`) or of a named version
+    /// reads; with `compare_from`, also what changed from that version to it.
+    pub fn export_snapshot(&self, version: Option<&str>, compare_from: Option<&str>) -> Result<ExportSnapshot, Error> {
+        let mut snapshot = ExportSnapshot::new(self.view_at(version)?, |hash| self.media(hash).ok());
+        if let Some(from) = compare_from {
+            snapshot.changes = Some(self.compare_versions(Some(from), version)?);
+        }
+        Ok(snapshot)
     }
 
     /// Writes the export to `out` all or nothing; `progress` hears the PDF report's progress.
@@ -121,7 +125,7 @@ impl WorkshopFile {
         out: &Path,
         progress: Option<&dyn Fn(f32)>,
     ) -> Result<(), Error> {
-        let snapshot = self.export_snapshot(request.version.as_deref())?;
+        let snapshot = self.export_snapshot(request.version.as_deref(), request.options.compare_from.as_deref())?;
         snapshot.write(format, request.board.as_deref(), &request.options, out, progress)
     }
 }

@@ -42,10 +42,11 @@ pub async fn export_workshop(
     version: Option<String>,
     names: bool,
     organisation: bool,
+    compare_from: Option<String>,
     path: PathBuf,
 ) -> Result<PathBuf, CommandError> {
-    let snapshot = open.get()?.export_snapshot(version.as_deref())?;
-    let options = ExportOptions { include_names: names, include_organisation: organisation };
+    let snapshot = open.get()?.export_snapshot(version.as_deref(), compare_from.as_deref())?;
+    let options = ExportOptions { include_names: names, include_organisation: organisation, compare_from };
     let progress = move |fraction: f32| {
         let _ = app.emit(PROGRESS, Progress { fraction });
     };

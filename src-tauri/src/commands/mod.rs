@@ -27,5 +27,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         versions::versions,
         versions::create_version,
         versions::restore_version,
+        versions::compare_versions,
     ]
 }

@@ -4,7 +4,7 @@
 
 use super::{Live, Mode};
 use crate::api::{ExportSnapshot, WorkshopFile};
-use crate::model::WorkshopView;
+use crate::model::diff::VersionDiff;
 use crate::store::VersionInfo;
 use crate::sync::SyncError;
 
@@ -15,13 +15,17 @@ impl Live {
     }
 
     /// Saves the workshop as it is now under `name`; a used or empty name is refused.
-    pub fn create_version(&self, name: &str) -> Result<Vec<VersionInfo>, SyncError> {
-        self.with_file(|file| file.create_version(name.trim()))?;
-        self.versions()
+    pub fn create_version(&self, name: &str) -> Result<(), SyncError> {
+        Ok(self.with_file(|file| file.create_version(name.trim()))?)
+    }
+
+    /// What changed from one version to another (`None`: the workshop as it is now).
+    pub fn compare_versions(&self, from: Option<&str>, to: Option<&str>) -> Result<VersionDiff, SyncError> {
+        Ok(self.with_file(|file| file.compare_versions(from, to))?)
     }
 
     /// Brings the workshop back to the version `name` by ordinary edits.
-    pub fn restore_version(&mut self, name: &str) -> Result<WorkshopView, SyncError> {
+    pub fn restore_version(&mut self, name: &str) -> Result<(), SyncError> {
         let old = self.with_file(|file| file.version_view(name))?;
         match &mut self.mode {
             Mode::Alone(file) => file.change(|w| w.replace_with(&old))?,
@@ -31,13 +35,13 @@ impl Live {
         if let Mode::Alone(_) = self.mode {
             let _ = self.events.send(super::LiveEvent::Changed);
         }
-        Ok(self.view())
+        Ok(())
     }
 
-    /// What an export of the workshop now (`None`) or of a named version reads; the
-    /// export itself is then written without holding the workshop.
-    pub fn export_snapshot(&self, version: Option<&str>) -> Result<ExportSnapshot, SyncError> {
-        Ok(self.with_file(|file| file.export_snapshot(version))?)
+    /// What an export of the workshop now (`None`) or of a named version reads, with
+    /// the changes from `compare_from`; the export is then written without the workshop.
+    pub fn export_snapshot(&self, version: Option<&str>, compare_from: Option<&str>) -> Result<ExportSnapshot, SyncError> {
+        Ok(self.with_file(|file| file.export_snapshot(version, compare_from))?)
     }
 
     fn with_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
