@@ -2,16 +2,19 @@
 // whether it is Tauri IPC, WebSocket RPC or a test double.
 import { rememberToken, welcomedToken } from '../facilitation/joining';
 import { withBrowserDrafts } from './drafts';
+import { exportCommands, type ExportCommands } from './export';
 import { sessionCommands, type SessionCommands } from './session';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
 import { rpcUrl, WebSocketTransport } from './websocket';
+import { versionCommands, type VersionCommands } from './versions';
 import { workshopCommands, type WorkshopCommands } from './workshop';
 
 export { BackendError } from './transport';
 
-/** Every command domain, one interface each. Only the desktop window hosts and joins. */
-export type Backend = WorkshopCommands & { session?: SessionCommands };
+/** Every command domain, one interface each. Only the desktop window hosts and joins,
+ * writes exports and keeps named versions. */
+export type Backend = WorkshopCommands & { session?: SessionCommands; exports?: ExportCommands; versions?: VersionCommands };
 
 export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
@@ -24,7 +27,10 @@ export type BrowserJoin = { code: string; name: string } | { token: string };
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */
 export function defaultBackend(join?: BrowserJoin): Backend {
-  if (inTauri()) return { ...backendOver(tauriTransport), session: sessionCommands(tauriTransport) };
+  if (inTauri()) {
+    const desktop = { session: sessionCommands(tauriTransport), exports: exportCommands(tauriTransport), versions: versionCommands(tauriTransport) };
+    return { ...backendOver(tauriTransport), ...desktop };
+  }
   // Once welcomed, a participant comes back (after a drop) with the hub's token, as the same person.
   const code = join && 'code' in join ? join.code : null;
   const again = () => (code ? welcomedToken(sessionStorage, code) : null);
