@@ -90,7 +90,8 @@ export function CompareView({ commands, versions, onExport }: Props) {
   );
 }
 
-function DiffList({ diff, label }: { diff: VersionDiff; label: (name: string) => string }) {
+/** The comparison's result: a heading per board, then plain lists. */
+export function DiffList({ diff, label }: { diff: VersionDiff; label: (name: string) => string }) {
   const t = useT();
   const boards = diffBoards(diff);
   return (
