@@ -14,7 +14,7 @@ pub struct CommandError {
 impl CommandError {
     /// A workshop command while the start screen shows and nothing is open.
     pub fn no_workshop() -> Self {
-        Self { code: "no_workshop", message: "No workshop is open; open or make one first.".into() }
+        Self { code: paja::ErrorCode::NoWorkshop, message: "No workshop is open; open or make one first.".into() }
     }
 }
 

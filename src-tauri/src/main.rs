@@ -22,6 +22,7 @@ fn main() -> ExitCode {
     let launch = workshop::launch_from_args(std::env::args_os().nth(1));
     let run = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(workshop::OpenWorkshop::new(workshop::Places::of_user(), launch))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

@@ -1,12 +1,24 @@
 //! Exporting a workshop file, or one of its named versions, to a file on disk.
+//!
+//! An export is taken in two steps so that a shared workshop is never held up by a
+//! long PDF: [`ExportSnapshot`] reads what the export needs (the view and its
+//! pictures) while the caller holds the workshop, and [`ExportSnapshot::write`] then
+//! renders and writes without it.
 
 use super::WorkshopFile;
 use crate::Error;
 use crate::export::{self, ExportError, ExportOptions};
-use std::path::Path;
+use crate::model::diff::VersionDiff;
+use crate::model::{BoardContent, WorkshopView};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
-/// The formats `paja export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats `paja export` and the window's "Vie" dialog write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ExportFormat {
     Pdf,
     Poster,
@@ -14,6 +26,24 @@ pub enum ExportFormat {
     Canvas,
     Csv,
     Json,
+}
+
+impl ExportFormat {
+    /// The file name extension the format is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf | ExportFormat::Poster => "pdf",
+            ExportFormat::Png => "png",
+            ExportFormat::Canvas => "canvas",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// Whether the format draws one board, so a board must be chosen.
+    pub fn needs_board(self) -> bool {
+        matches!(self, ExportFormat::Png | ExportFormat::Canvas)
+    }
 }
 
 /// What to export: the format, which version (the current state when `None`), which
@@ -25,7 +55,68 @@ pub struct ExportRequest {
     pub options: ExportOptions,
 }
 
+/// Everything one export reads from the workshop, taken at one moment.
+pub struct ExportSnapshot {
+    view: WorkshopView,
+    pictures: HashMap<String, Vec<u8>>,
+    /// For the report's page "Muutokset": what changed from the version it compares with.
+    changes: Option<VersionDiff>,
+}
+
+impl ExportSnapshot {
+    /// Takes `view` and the stored pictures it shows, read through `media`.
+    pub fn new(view: WorkshopView, media: impl Fn(&str) -> Option<Vec<u8>>) -> ExportSnapshot {
+        let pictures = picture_hashes(&view).into_iter().filter_map(|hash| Some((hash.clone(), media(&hash)?))).collect();
+        ExportSnapshot { view, pictures, changes: None }
+    }
+
+    /// Renders the export and writes it to `out` all or nothing; `progress` hears the
+    /// PDF report's progress from 0.0 to 1.0.
+    pub fn write(
+        &self,
+        format: ExportFormat,
+        board: Option<&str>,
+        opts: &ExportOptions,
+        out: &Path,
+        progress: Option<&dyn Fn(f32)>,
+    ) -> Result<(), Error> {
+        let view = &self.view;
+        let media = |hash: &str| self.pictures.get(hash).cloned();
+        let chosen = || board.ok_or(ExportError::BoardNeeded);
+        let bytes = match format {
+            ExportFormat::Pdf => export::pdf_report_with_changes(view, opts, self.changes.as_ref(), &media, progress)?,
+            ExportFormat::Poster => export::poster(view, board, opts)?,
+            ExportFormat::Png => export::png(view, chosen()?)?,
+            ExportFormat::Canvas => export::canvas(view, chosen()?)?.into_bytes(),
+            ExportFormat::Csv => export::csv(view, opts).into_bytes(),
+            ExportFormat::Json => export::json(view).into_bytes(),
+        };
+        export::write_atomic(out, &bytes)?;
+        Ok(())
+    }
+}
+
+/// The `media:<hash>` pictures the personas show: the only media an export draws.
+fn picture_hashes(view: &WorkshopView) -> Vec<String> {
+    let personas = view.boards.iter().filter_map(|b| match &b.content {
+        BoardContent::Persona(board) => Some(&board.personas),
+        _ => None,
+    });
+    let avatars = personas.flatten().filter_map(|p| p.avatar.as_deref());
+    avatars.filter_map(|a| a.strip_prefix("media:")).map(str::to_string).collect()
+}
+
 impl WorkshopFile {
+    /// What an export of the workshop now (`version` `None`) or of a named version
+    /// reads; with `compare_from`, also what changed from that version to it.
+    pub fn export_snapshot(&self, version: Option<&str>, compare_from: Option<&str>) -> Result<ExportSnapshot, Error> {
+        let mut snapshot = ExportSnapshot::new(self.view_at(version)?, |hash| self.media(hash).ok());
+        if let Some(from) = compare_from {
+            snapshot.changes = Some(self.compare_versions(Some(from), version)?);
+        }
+        Ok(snapshot)
+    }
+
     /// Writes the export to `out` all or nothing; `progress` hears the PDF report's progress.
     pub fn export(
         &self,
@@ -34,25 +125,71 @@ impl WorkshopFile {
         out: &Path,
         progress: Option<&dyn Fn(f32)>,
     ) -> Result<(), Error> {
-        let view = self.view_at(request.version.as_deref())?;
-        let media = |hash: &str| self.media(hash).ok();
-        let board = || request.board.as_deref().ok_or(ExportError::BoardNeeded);
-        let opts = &request.options;
-        let bytes = match format {
-            ExportFormat::Pdf => {
-                let changes = match &opts.compare_from {
-                    Some(from) => Some(self.compare_versions(Some(from), request.version.as_deref())?),
-                    None => None,
-                };
-                export::pdf_report_with_changes(&view, opts, changes.as_ref(), &media, progress)?
-            }
-            ExportFormat::Poster => export::poster(&view, request.board.as_deref(), opts)?,
-            ExportFormat::Png => export::png(&view, board()?)?,
-            ExportFormat::Canvas => export::canvas(&view, board()?)?.into_bytes(),
-            ExportFormat::Csv => export::csv(&view, opts).into_bytes(),
-            ExportFormat::Json => export::json(&view).into_bytes(),
-        };
-        export::write_atomic(out, &bytes)?;
-        Ok(())
+        let snapshot = self.export_snapshot(request.version.as_deref(), request.options.compare_from.as_deref())?;
+        snapshot.write(format, request.board.as_deref(), &request.options, out, progress)
+    }
+}
+
+/// Where an export goes unless the person picks another place: `dir/<name>.<ext>`,
+/// named from the workshop (and board) title, with " (2)", " (3)", … added so that
+/// nothing already there is overwritten.
+pub fn default_export_path(dir: &Path, title: &str, board_title: Option<&str>, format: ExportFormat) -> PathBuf {
+    let mut stem = file_stem(title);
+    if let Some(board) = board_title {
+        stem = format!("{stem} - {}", file_stem(board));
+    }
+    if format == ExportFormat::Poster {
+        stem.push_str(" - juliste");
+    }
+    let ext = format.extension();
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem}.{ext}")),
+            n => dir.join(format!("{stem} ({n}).{ext}")),
+        })
+        .find(|path| !path.exists())
+        .expect("some numbered name is free")
+}
+
+/// A title as a file name on any system: letters (å, ä, ö too), digits, spaces and a
+/// few marks kept, anything a file system refuses left out.
+fn file_stem(title: &str) -> String {
+    let kept: String = title.chars().map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { ' ' }).collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    let stem = words.join(" ").trim_matches('.').chars().take(80).collect::<String>();
+    if stem.is_empty() { "Paja".to_string() } else { stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_name_keeps_finnish_letters_and_drops_what_a_file_system_refuses() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = default_export_path(dir.path(), "Työpaja: Äänet/Öljy?", None, ExportFormat::Pdf);
+        assert_eq!(path, dir.path().join("Työpaja Äänet Öljy.pdf"), "the colon, slash and question mark are not allowed in file names");
+    }
+
+    #[test]
+    fn the_default_name_never_points_at_a_file_that_exists() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::write(dir.path().join("Paku - juliste.pdf"), b"old").expect("seed");
+        std::fs::write(dir.path().join("Paku - juliste (2).pdf"), b"old").expect("seed");
+        let path = default_export_path(dir.path(), "Paku", None, ExportFormat::Poster);
+        assert_eq!(path, dir.path().join("Paku - juliste (3).pdf"), "the first free number is taken");
+    }
+
+    #[test]
+    fn a_board_export_is_named_after_the_board_too() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = default_export_path(dir.path(), "Paku", Some("Maijan polku"), ExportFormat::Png);
+        assert_eq!(path, dir.path().join("Paku - Maijan polku.png"));
+    }
+
+    #[test]
+    fn an_empty_title_still_gives_a_name() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        assert_eq!(default_export_path(dir.path(), " ?? ", None, ExportFormat::Csv), dir.path().join("Paja.csv"));
     }
 }

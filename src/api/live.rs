@@ -7,6 +7,8 @@
 //! Live runs the hub and the peer on its own tokio runtime, so its callers need none,
 //! and it never blocks on that runtime from the caller's thread.
 
+mod export;
+
 use super::{Command, LocalView, Outcome, WorkshopFile, rules};
 use crate::model::diff::VersionDiff;
 use crate::model::{Workshop, WorkshopView};

@@ -21,7 +21,7 @@ pub mod voting;
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};
 pub use drafts::Draft;
 pub use local::LocalView;
-pub use export::{ExportFormat, ExportRequest};
+pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
 pub use live::{Live, LiveEvent, LiveStatus};
 

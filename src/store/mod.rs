@@ -91,7 +91,8 @@ pub struct Loaded {
 }
 
 /// A named version as listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct VersionInfo {
     pub name: String,
     /// RFC 3339, UTC, seconds: `2025-03-01T09:30:00Z`.

@@ -101,6 +101,7 @@ function readJoinLink(link) {
 
 describe('desktop window', { timeout: 180000 }, () => {
   let work;
+  let documents;
   let workshop;
   let driver;
   let session;
@@ -118,6 +119,9 @@ describe('desktop window', { timeout: 180000 }, () => {
     }
     // `make run` starts the window on the demo, written to the user's data folder.
     workshop = join(xdg.XDG_DATA_HOME, 'paja', 'demo.paja');
+    // Exports go to the documents folder's Paja/: here, the test's own folder.
+    documents = join(work, 'documents');
+    writeFileSync(join(xdg.XDG_CONFIG_HOME, 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${documents}"\n`);
     const display = await startXvfb();
     driver = await startTauriDriver({ binary: tauriDriver, display, env: xdg });
     session = await WebDriver.startSession(driver.base, {
@@ -386,6 +390,78 @@ describe('desktop window', { timeout: 180000 }, () => {
       other.stop();
       hub.stop();
     }
+  });
+
+  /** Clicks the button whose text is `label`, inside `scope` (a CSS selector). */
+  async function clickButton(scope, label) {
+    const script = `return [...document.querySelectorAll(${JSON.stringify(`${scope} button`)})].find((b) => b.textContent.trim() === ${JSON.stringify(label)});`;
+    await session.waitFor(script, { what: `the button ${label}` });
+    await session.click(await elementBy(script));
+  }
+
+  /** Starts the export in the open Vie dialog and resolves with the path it wrote. */
+  async function exportThroughDialog(ending) {
+    const path = await session.waitFor(
+      `const p = document.querySelector('[data-testid="export-path"]')?.textContent; return p && p.endsWith(${JSON.stringify(ending)}) ? p : null;`,
+      { what: `a default file name ending ${ending}` },
+    );
+    assert.ok(path.startsWith(join(documents, 'Paja')), `the default place is the documents folder's Paja/: ${path}`);
+    assert.ok(!existsSync(path), 'the default name is free, so nothing is overwritten');
+    await session.click(await session.findElement('[data-testid="export-start"]'));
+    const written = await session.waitFor(
+      `const done = document.querySelector('[data-testid="export-done"] .export-written')?.textContent;
+       const failed = document.querySelector('[data-testid="export-failed"]');
+       return done ?? (failed ? 'failed: ' + failed.dataset.errorCode : null);`,
+      { what: 'the export to finish', timeoutMs: 120000 },
+    );
+    assert.equal(written, path, 'the dialog names the file it wrote');
+    return written;
+  }
+
+  /** The PDF's text, and its fonts as pdffonts lists them, each embedded. */
+  function checkPdf(path) {
+    const text = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, `pdftotext reads the file: ${text.stderr}`);
+    const fonts = spawnSync('pdffonts', [path], { encoding: 'utf8' });
+    assert.equal(fonts.status, 0, `pdffonts reads the file: ${fonts.stderr}`);
+    const rows = fonts.stdout.trim().split('\n').slice(2);
+    assert.ok(rows.length > 0, 'the PDF has fonts');
+    for (const row of rows) assert.equal(row.trim().split(/\s+/).at(-5), 'yes', `every font is embedded: ${row}`);
+    return text.stdout;
+  }
+
+  it('exports the report and the poster through the Vie dialog, then compares a version with a later change', async () => {
+    await rendered();
+    const view = await coreView();
+    await session.click(await session.findElement('[data-testid="export-open"]'));
+    await session.waitFor(`return document.activeElement?.closest('[data-testid="export-dialog"]') !== null;`, { what: 'focus in the Vie dialog' });
+    assert.deepEqual(await axeViolations(), [], 'axe finds nothing in the Vie dialog');
+    const names = await session.execute(`return [...document.querySelectorAll('[data-testid="export-dialog"] input[type="checkbox"]')].map((c) => c.checked);`);
+    assert.deepEqual(names, [false, false], 'names and organisation are off unless the person turns them on');
+
+    const report = await exportThroughDialog('.pdf');
+    assert.ok(checkPdf(report).includes(view.meta.title), 'the report has the workshop title');
+    await session.click(await session.findElement('[data-testid="export-dialog"] input[value="poster"]'));
+    const poster = await exportThroughDialog('juliste.pdf');
+    assert.ok(checkPdf(poster).length > 0, 'the poster has text');
+    await session.sendKeys(await session.findElement('[data-testid="export-dialog"] input[value="poster"]'), '\uE00C');
+
+    await session.click(await session.findElement('[data-testid="versions-open"]'));
+    await session.sendKeys(await session.findElement('[data-testid="version-name"]'), 'Malliluonnos 0.1');
+    await clickButton('[data-testid="versions-dialog"]', 'Tallenna versio');
+    await session.waitFor(`return document.querySelector('[data-testid="versions-list"]')?.textContent.includes('Malliluonnos 0.1');`, { what: 'the new version in the list' });
+    await session.sendKeys(await session.findElement('[data-testid="version-name"]'), '\uE00C');
+
+    await execute({ cmd: 'create_board', kind: 'free', title: 'Versioinnin jälkeen', session_id: null, starter: false });
+    await session.click(await session.findElement('[data-testid="versions-open"]'));
+    await session.click(await session.findElement('[data-testid="compare-show"]'));
+    const listed = await session.waitFor(`return document.querySelector('[data-testid="diff"]')?.textContent;`, { what: 'the comparison' });
+    assert.ok(listed.includes('Versioinnin jälkeen'), `the board added after the version is listed: ${listed}`);
+    assert.deepEqual(await axeViolations(), [], 'axe finds nothing in the comparison');
+
+    await clickButton('[data-testid="compare"]', 'Vie vertailu raporttiin');
+    const changes = checkPdf(await exportThroughDialog('.pdf'));
+    assert.ok(changes.includes('Muutokset') && changes.includes('Versioinnin jälkeen'), 'the report has the comparison as a page');
   });
 
   it('speaks Finnish by default', async () => {

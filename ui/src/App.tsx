@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError, toBackendError } from './backend';
 import { BoardHost } from './boards/BoardHost';
+import { HeaderTools } from './export/HeaderTools';
 import { SessionContext } from './facilitation/context';
 import { LiveSession } from './facilitation/LiveSession';
 import { useLiveSession } from './facilitation/useLiveSession';
@@ -140,9 +141,21 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
         {!starting &&
           load.state === 'ready' &&
           (board ? (
-            <BoardHost board={board} view={load.view} run={run} media={media} onBack={() => go({ screen: 'home' })} />
+            <BoardHost
+              board={board}
+              view={load.view}
+              run={run}
+              media={media}
+              onBack={() => go({ screen: 'home' })}
+              tools={<HeaderTools backend={backend} view={load.view} board={board.id} />}
+            />
           ) : (
-            <WorkshopPage view={load.view} run={run} onOpen={(id) => go({ screen: 'board', id })} />
+            <WorkshopPage
+              view={load.view}
+              run={run}
+              onOpen={(id) => go({ screen: 'board', id })}
+              tools={<HeaderTools backend={backend} view={load.view} />}
+            />
           ))}
       </SessionContext.Provider>
     </LanguageContext.Provider>

@@ -2,7 +2,7 @@
 //! saving as and closing tell the window with `workshop://opened` (the new file's
 //! [`OpenInfo`]) and `workshop://closed`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use paja::api::WorkshopFile;
 use paja::api::start::{self, OpenInfo, StartState};
@@ -52,48 +52,10 @@ pub fn close_workshop(app: AppHandle, open: State<'_, OpenWorkshop>) {
     let _ = app.emit(CLOSED, ());
 }
 
-/// Shows the folder of `path` in the system's file manager.
-#[tauri::command(async)]
-pub fn reveal_in_folder(path: String) -> Result<(), CommandError> {
-    let path = PathBuf::from(path);
-    let folder = if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
-    show_folder(&path, &folder).map_err(|err| paja::Error::Io { path: folder, source: err }.into())
-}
-
 /// Tells the window, and passes the new workshop's changes on to it from now on.
 fn opened(app: &AppHandle, result: Result<OpenInfo, CommandError>) -> Result<OpenInfo, CommandError> {
     let info = result?;
     session::forward(app);
     let _ = app.emit(OPENED, &info);
     Ok(info)
-}
-
-/// Runs the platform's file manager and reaps it when it exits.
-fn show_folder(path: &Path, folder: &Path) -> std::io::Result<()> {
-    let mut child = file_manager(path, folder).spawn()?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
-}
-
-#[cfg(target_os = "windows")]
-fn file_manager(path: &Path, _folder: &Path) -> std::process::Command {
-    let mut select = std::ffi::OsString::from("/select,");
-    select.push(path);
-    let mut command = std::process::Command::new("explorer");
-    command.arg(select);
-    command
-}
-
-#[cfg(target_os = "macos")]
-fn file_manager(path: &Path, _folder: &Path) -> std::process::Command {
-    let mut command = std::process::Command::new("open");
-    command.arg("-R").arg(path);
-    command
-}
-
-#[cfg(not(any(target_os = "windows", target_os = "macos")))]
-fn file_manager(_path: &Path, folder: &Path) -> std::process::Command {
-    let mut command = std::process::Command::new("xdg-open");
-    command.arg(folder);
-    command
 }

@@ -1,8 +1,10 @@
 //! IPC commands, one file per domain. Each takes state, calls one core
 //! function and maps the error; no rules live here.
 
+pub mod export;
 pub mod files;
 pub mod session;
+pub mod versions;
 pub mod workshop;
 
 /// Every command the window may invoke.
@@ -14,7 +16,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         files::open_demo,
         files::save_workshop_as,
         files::close_workshop,
-        files::reveal_in_folder,
         workshop::workshop_view,
         workshop::execute,
         workshop::media,
@@ -28,5 +29,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::set_auto_admit,
         session::set_presence,
         session::find_hubs,
+        export::default_export_path,
+        export::export_workshop,
+        versions::versions,
+        versions::create_version,
+        versions::restore_version,
+        versions::compare_versions,
     ]
 }

@@ -39,7 +39,7 @@ export function fileCommands(transport: Transport): FileCommands {
     openDemo: () => transport.call<OpenInfo>('open_demo'),
     saveAs: (path) => transport.call<OpenInfo>('save_workshop_as', { path }),
     close: () => transport.call<void>('close_workshop'),
-    revealInFolder: (path) => transport.call<void>('reveal_in_folder', { path }),
+    revealInFolder: (path) => transport.call<void>('plugin:opener|reveal_item_in_dir', { paths: [path] }),
     // The dialog plugin's own commands, as its JavaScript package calls them.
     chooseFile: (title, filterName) =>
       transport.call<string | null>('plugin:dialog|open', { options: { title, filters: pajaFilter(filterName), multiple: false, directory: false } }),

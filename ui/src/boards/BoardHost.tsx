@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Board, Command, Outcome, WorkshopView } from '../types';
 import { useSession } from '../facilitation/context';
 import { lockedForMe } from '../facilitation/people';
@@ -15,6 +15,7 @@ type Props = {
   run: (cmd: Command) => Promise<Outcome>;
   media: (hash: string) => Promise<string>;
   onBack: () => void;
+  tools?: ReactNode;
 };
 
 /** Copies live as long as the page: paste works across boards of the same kind. */
@@ -26,7 +27,7 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** One open board: its tools (view, search, undo, copy) and its editor or list. */
-export function BoardHost({ board, view, run, media, onBack }: Props) {
+export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
   const t = useT();
   const Editor = editorFor(board.kind);
   const [mode, setMode] = useState<'canvas' | 'list'>(Editor ? 'canvas' : 'list');
@@ -130,6 +131,7 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
           <button type="button" onClick={() => void paste()} aria-keyshortcuts="Control+V">
             {t('host.paste')}
           </button>
+          {tools}
           <span aria-live="polite" className="host-status">
             {selected.size > 0 && t.plural('host.selected', selected.size)} {status}
           </span>

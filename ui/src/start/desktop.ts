@@ -2,7 +2,7 @@
 // tested with the test double: the core's start state, a key that changes with every
 // opened workshop, and the last refusal. Opens what the app was started with (a file,
 // or the demo) once.
-import { BackendError } from '../backend';
+import { type BackendError, toBackendError } from '../backend';
 import type { FileCommands } from '../backend/files';
 import type { OpenInfo, StartState } from '../types';
 
@@ -16,8 +16,6 @@ export type DesktopSnapshot = {
   refusal: Refusal | null;
   busy: boolean;
 };
-
-const asError = (err: unknown) => (err instanceof BackendError ? err : new BackendError('unknown', String(err)));
 
 export class Desktop {
   snapshot: DesktopSnapshot = { state: null, openKey: 0, refusal: null, busy: false };
@@ -53,7 +51,7 @@ export class Desktop {
     try {
       await action();
     } catch (err) {
-      this.set({ refusal: { path, error: asError(err) } });
+      this.set({ refusal: { path, error: toBackendError(err) } });
     }
     await this.refresh();
     this.set({ busy: false });

@@ -1,9 +1,10 @@
 // The one sentence the start screen says about a refused file, in the chosen language,
 // decided by the error's code (never by the core's English message).
 import type { MessageKey, Translate } from '../i18n';
+import type { ErrorCode } from '../types/generated/ErrorCode';
 import type { Refusal } from './desktop';
 
-const known = ['damaged', 'too_new', 'not_paja', 'not_found', 'exists'] as const;
+const known = ['damaged', 'too_new', 'not_paja', 'file_not_found', 'exists'] as const satisfies readonly ErrorCode[];
 
 /** `/a/b/talo.paja` → `talo.paja`, on any platform's separators. */
 export function fileName(path: string): string {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Command, Outcome, WorkshopView } from '../types';
 import { useT } from '../i18n';
 import { BoardList } from './BoardList';
@@ -6,9 +7,9 @@ import { SessionSection } from './SessionSection';
 import { sortedSessions } from './grouping';
 
 /** The open workshop: its title, the sessions with their agendas, and the boards. */
-type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
+type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void; tools?: ReactNode };
 
-export function WorkshopPage({ view, run, onOpen }: Props) {
+export function WorkshopPage({ view, run, onOpen, tools }: Props) {
   const t = useT();
   const sessions = sortedSessions(view);
   return (
@@ -27,6 +28,7 @@ export function WorkshopPage({ view, run, onOpen }: Props) {
             </span>
           )}
         </p>
+        {tools}
       </header>
       <main>
         <section aria-labelledby="sessions-heading">
