@@ -56,3 +56,4 @@ export type { Person } from './generated/Person';
 export type { SmallGroup } from './generated/SmallGroup';
 export type { LocalView } from './generated/LocalView';
 export type { Draft } from './generated/Draft';
+export type { Comment } from './generated/Comment';

@@ -11,4 +11,8 @@ target_id: string, text: string,
 /**
  * Display name, or empty when written anonymously.
  */
-author: string, created_at: string, };
+author: string, created_at: string, 
+/**
+ * The comment this one answers; empty for a new thread.
+ */
+reply_to: string, resolved: boolean, };

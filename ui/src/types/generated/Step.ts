@@ -4,4 +4,8 @@ export type Step = { id: string, title: string, instructions: string,
 /**
  * Support questions shown to everyone during the step.
  */
-questions: Array<string>, minutes: number | null, order: number, };
+questions: Array<string>, minutes: number | null, order: number, 
+/**
+ * The board this step works on; empty for none.
+ */
+board_id: string, };
