@@ -39,7 +39,7 @@ export function CommentItem({ thread, run, about }: { thread: Thread; run: Run; 
       <Said comment={comment} />
       {comment.resolved && <p className="comment-state">{t('comments.resolved')}</p>}
       {replies.length > 0 && (
-        <ul className="replies" aria-label={t('comments.reply')}>
+        <ul className="replies" aria-label={t('comments.replies')}>
           {replies.map((r) => (
             <li key={r.id}>
               <Said comment={r} />

@@ -444,6 +444,7 @@ export const en: Record<MessageKey, string> = {
   'comments.text': 'New comment',
   'comments.add': 'Add comment',
   'comments.reply': 'Reply',
+  'comments.replies': 'Replies',
   'comments.replyText': 'Your reply',
   'comments.send': 'Send reply',
   'comments.resolve': 'Mark resolved',

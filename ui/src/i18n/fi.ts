@@ -443,6 +443,7 @@ export const fi = {
   'comments.text': 'Uusi kommentti',
   'comments.add': 'Lisää kommentti',
   'comments.reply': 'Vastaa',
+  'comments.replies': 'Vastaukset',
   'comments.replyText': 'Vastauksesi',
   'comments.send': 'Lähetä vastaus',
   'comments.resolve': 'Merkitse ratkaistuksi',

@@ -444,6 +444,7 @@ export const sv: Record<MessageKey, string> = {
   'comments.text': 'Ny kommentar',
   'comments.add': 'Lägg till kommentar',
   'comments.reply': 'Svara',
+  'comments.replies': 'Svar',
   'comments.replyText': 'Ditt svar',
   'comments.send': 'Skicka svar',
   'comments.resolve': 'Markera som löst',
