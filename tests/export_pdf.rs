@@ -200,6 +200,7 @@ fn names_and_organisation_are_left_out_unless_opted_in() {
     let opts = ExportOptions {
         include_names: true,
         include_organisation: true,
+        ..Default::default()
     };
     let shown = pdf_text(&write_pdf(&dir, "b.pdf", &report(&demo(), &opts)));
     for name in [

@@ -39,6 +39,10 @@ pub enum Command {
     PatchStep { session: String, step: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
     DeleteStep { session: String, step: String },
     AddComment { comment: Comment },
+    /// Changes a comment's text or marks it resolved (or open again).
+    PatchComment { comment: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
+    /// Deletes a comment and the replies to it.
+    DeleteComment { comment: String },
     PatchMeta { #[ts(type = "Record<string, unknown>")] patch: Patch },
     /// Takes back this replica's last own edit (others' edits stay).
     Undo,
@@ -124,6 +128,19 @@ impl Command {
         )
     }
 
+    /// Whether this command changes the plan (meta, sessions, agenda steps, deleting
+    /// or archiving boards), which only the facilitator may do in a shared session.
+    pub fn changes_plan(&self) -> bool {
+        use Command::*;
+        match self {
+            AddSession { .. } | PatchSession { .. } | DeleteSession { .. } => true,
+            AddStep { .. } | PatchStep { .. } | DeleteStep { .. } => true,
+            PatchMeta { .. } | DeleteBoard { .. } => true,
+            PatchBoard { patch, .. } => patch.contains_key("archived"),
+            _ => false,
+        }
+    }
+
     /// The board, and the item on it, this command changes; None for commands that
     /// change no board's content.
     pub fn target(&self) -> Option<(&str, Option<&str>)> {
@@ -174,6 +191,17 @@ macro_rules! item_types {
         fn delete_item(w: &mut Workshop, board: &str, t: ItemType, id: &str) -> Result<(), ModelError> {
             match t { $(ItemType::$name => w.delete::<$ty>(board, id)),* }
         }
+
+        #[cfg(test)]
+        #[test]
+        fn every_item_type_is_named_alike_in_version_diffs() {
+            use crate::model::BoardItem;
+            $(assert_eq!(
+                crate::model::diff::item_type(<$ty as BoardItem>::KIND, <$ty as BoardItem>::COLLECTION),
+                stringify!($name),
+                "a version diff names items as commands do"
+            );)*
+        }
     };
 }
 
@@ -219,6 +247,8 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::PatchStep { session, step, patch } => none(w.patch_step(session, step, patch)),
         Command::DeleteStep { session, step } => none(w.delete_step(session, step)),
         Command::AddComment { comment } => w.add_comment(comment).map(Some),
+        Command::PatchComment { comment, patch } => none(w.patch_comment(comment, patch)),
+        Command::DeleteComment { comment } => none(w.delete_comment(comment)),
         Command::PatchMeta { patch } => none(w.patch_meta(patch)),
         Command::Undo => {
             w.undo();

@@ -34,15 +34,18 @@ impl WorkshopFile {
         out: &Path,
         progress: Option<&dyn Fn(f32)>,
     ) -> Result<(), Error> {
-        let view = match &request.version {
-            Some(name) => self.version_view(name)?,
-            None => self.view(),
-        };
+        let view = self.view_at(request.version.as_deref())?;
         let media = |hash: &str| self.media(hash).ok();
         let board = || request.board.as_deref().ok_or(ExportError::BoardNeeded);
         let opts = &request.options;
         let bytes = match format {
-            ExportFormat::Pdf => export::pdf_report(&view, opts, &media, progress)?,
+            ExportFormat::Pdf => {
+                let changes = match &opts.compare_from {
+                    Some(from) => Some(self.compare_versions(Some(from), request.version.as_deref())?),
+                    None => None,
+                };
+                export::pdf_report_with_changes(&view, opts, changes.as_ref(), &media, progress)?
+            }
             ExportFormat::Poster => export::poster(&view, request.board.as_deref(), opts)?,
             ExportFormat::Png => export::png(&view, board()?)?,
             ExportFormat::Canvas => export::canvas(&view, board()?)?.into_bytes(),

@@ -23,6 +23,7 @@ pub use export::{ExportFormat, ExportRequest};
 pub use info::Info;
 pub use live::{Live, LiveEvent, LiveStatus};
 
+use crate::model::diff::{self, VersionDiff};
 use crate::model::{DocName, ModelError, Workshop, WorkshopView};
 use crate::store::{self, CheckReport, Store, VersionInfo};
 use crate::Error;
@@ -154,6 +155,21 @@ impl WorkshopFile {
         let (content, control) = self.store.version_state(name)?;
         let old = Workshop::from_updates(&[content], &[control]).map_err(|e| damaged(self.path(), e))?;
         Ok(old.view())
+    }
+
+    /// The workshop at `version`, or as it is now for `None`.
+    pub fn view_at(&self, version: Option<&str>) -> Result<WorkshopView, Error> {
+        match version {
+            Some(name) => self.version_view(name),
+            None => Ok(self.view()),
+        }
+    }
+
+    /// What changed from one version to another, board by board (`None`: as it is now).
+    pub fn compare_versions(&self, from: Option<&str>, to: Option<&str>) -> Result<VersionDiff, Error> {
+        let boards = diff::diff(&self.view_at(from)?, &self.view_at(to)?);
+        let name = |v: Option<&str>| v.unwrap_or_default().to_string();
+        Ok(VersionDiff { from: name(from), to: name(to), boards })
     }
 
     /// Brings the workshop back to a version by ordinary edits, so every peer follows.

@@ -7,6 +7,9 @@ use super::voting;
 use crate::model::WorkshopView;
 use crate::sync::Role;
 
+/// What a participant hears when they try to change the plan; the hub says the same.
+pub const PLAN_FACILITATOR_ONLY: &str = "Only the facilitator can change the plan.";
+
 /// Why `role` may not run `command` now, in one sentence; None if it may.
 /// `hidden_votes` counts the dots this person gave while voting is hidden.
 pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopView, hidden_votes: usize) -> Option<String> {
@@ -17,6 +20,9 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
     }
     if command.facilitator_only() && !facilitator {
         return Some("Only the facilitator can change the session controls.".into());
+    }
+    if command.changes_plan() && !facilitator {
+        return Some(PLAN_FACILITATOR_ONLY.into());
     }
     let sentence = |s: &str| Some(s.to_string());
     match command {

@@ -65,6 +65,7 @@ pub fn run(command: ExportCommand) -> Result<(), Error> {
         options: ExportOptions {
             include_names: args.include_names,
             include_organisation: args.include_organisation,
+            ..Default::default()
         },
     };
     WorkshopFile::open(&args.file)?.export(format, &request, &args.o, None)?;

@@ -44,12 +44,14 @@ pub mod scene;
 pub use atomic::write_atomic;
 pub use error::ExportError;
 
+use crate::model::diff::VersionDiff;
 use crate::model::{Board, WorkshopView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// What an export may show about people. Both are off unless the user opts in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// What an export may show about people (both off unless the user opts in), and what
+/// the report compares with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct ExportOptions {
@@ -57,6 +59,9 @@ pub struct ExportOptions {
     pub include_names: bool,
     /// The organisation on the cover.
     pub include_organisation: bool,
+    /// A named version: the report gets a page "Muutokset" listing what changed from it
+    /// to the exported state.
+    pub compare_from: Option<String>,
 }
 
 /// A media lookup for exports without pictures.
@@ -73,7 +78,18 @@ pub fn pdf_report(
     media: &dyn Fn(&str) -> Option<Vec<u8>>,
     progress: Option<&dyn Fn(f32)>,
 ) -> Result<Vec<u8>, ExportError> {
-    pdf::report(view, opts, media, progress)
+    pdf::report(view, opts, None, media, progress)
+}
+
+/// Like [`pdf_report`], with a page "Muutokset" first that lists `changes`.
+pub fn pdf_report_with_changes(
+    view: &WorkshopView,
+    opts: &ExportOptions,
+    changes: Option<&VersionDiff>,
+    media: &dyn Fn(&str) -> Option<Vec<u8>>,
+    progress: Option<&dyn Fn(f32)>,
+) -> Result<Vec<u8>, ExportError> {
+    pdf::report(view, opts, changes, media, progress)
 }
 
 /// An A3 poster (huoneentaulu) as PDF: of the quality criteria when `board_id` is

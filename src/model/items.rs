@@ -332,6 +332,14 @@ impl Workshop {
         self.insert_at(&[], "comments", comment)
     }
 
+    /// Sets a comment's text or whether it is resolved; nothing else of it changes.
+    pub fn patch_comment(&mut self, id: &str, patch: &serde_json::Map<String, Value>) -> Result<(), ModelError> {
+        if let Some(key) = patch.keys().find(|k| !matches!(k.as_str(), "text" | "resolved")) {
+            return Err(ModelError::Invalid(format!("a comment's \"{key}\" cannot be changed")));
+        }
+        self.patch_at::<Comment>(&[("comments", id)], patch)
+    }
+
     pub fn update_comment(&mut self, id: &str, change: impl FnOnce(&mut Comment)) -> Result<(), ModelError> {
         self.update_at(&[("comments", id)], change)
     }

@@ -27,6 +27,7 @@ pub mod board;
 pub mod cafe;
 pub mod causal_map;
 pub mod control;
+pub mod diff;
 mod error;
 pub mod evaluation;
 pub mod free_board;

@@ -43,7 +43,8 @@ pub fn is_computed(key: &str) -> bool {
     COMPUTED_KEYS.contains(&key)
 }
 
-/// Fields that point at another item of the same board, and whether deleting that item
+/// Fields that point at another item of the same parent (a board, or the workshop for
+/// comments), and whether deleting that item
 /// deletes the referring one too (`true`) or only clears the reference (`false`).
 pub const REFERENCE_KEYS: &[(&str, bool)] = &[
     ("from", true),
@@ -55,6 +56,6 @@ pub const REFERENCE_KEYS: &[(&str, bool)] = &[
     ("idea_id", true),
     ("item_id", true),
     ("cluster_id", false),
-    ("board_id", true),
+    ("reply_to", true),
     ("session_id", false),
 ];

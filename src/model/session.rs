@@ -40,6 +40,8 @@ pub struct Step {
     pub questions: Vec<String>,
     pub minutes: Option<u32>,
     pub order: f64,
+    /// The board the step works on; empty for none.
+    pub board_id: String,
 }
 
 /// A comment on any item or board.
@@ -55,4 +57,7 @@ pub struct Comment {
     /// Display name, or empty when written anonymously.
     pub author: String,
     pub created_at: String,
+    /// The comment this one answers; empty for a comment that starts a thread.
+    pub reply_to: String,
+    pub resolved: bool,
 }

@@ -290,6 +290,7 @@ fn quality() -> QualityBoard {
         text: text.into(),
         plain: plain.into(),
         order: i as f64,
+        ..Default::default()
     };
     QualityBoard {
         criteria: vec![
@@ -364,6 +365,7 @@ pub fn demo() -> WorkshopView {
         questions: questions.iter().map(|q| q.to_string()).collect(),
         minutes: Some(20 + 5 * i as u32),
         order: i as f64,
+        ..Default::default()
     };
     let sessions = vec![
         Session { id: "s1".into(), title: "Alkuvalmennus".into(), date: "2026-02-03".into(), memo: "Ryhmä sopi yhteiset pelisäännöt. Käsitteet palveluohjaus ja varhainen tuki avattiin.".into(), steps: vec![step(0, "Esittäytyminen kuvakorteilla", "Valitse kortti, joka kertoo jotain sinusta.", &[]), step(1, "Oppimiskahvila", "Kiertäkää pisteet ryhmänä. Lukekaa ensin edellisten ryhmien muistiinpanot.", &["Mitä palveluja alueella on?", "Mitä verkostoista puuttuu?"])], order: 0.0 },
@@ -459,6 +461,7 @@ pub fn demo() -> WorkshopView {
             text: "Tämä auttaisi minua eniten.".into(),
             author: "Björn Åkerlund".into(),
             created_at: "2026-03-10T10:00:00Z".into(),
+            ..Default::default()
         }],
         control: Default::default(),
     };

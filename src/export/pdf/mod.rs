@@ -4,6 +4,7 @@
 
 mod agenda;
 pub mod avatar;
+mod changes;
 mod cover;
 pub mod draw;
 pub mod layout;
@@ -15,6 +16,7 @@ pub use poster::poster;
 use super::fonts::Metrics;
 use super::kinds::{self, Ctx};
 use super::{ExportError, ExportOptions};
+use crate::model::diff::VersionDiff;
 use crate::model::{Board, BoardKind, WorkshopView};
 use layout::{A4, Layout, Style};
 use printpdf::{Mm, PdfPage, PdfSaveOptions};
@@ -44,11 +46,12 @@ fn report_boards(view: &WorkshopView) -> Vec<&Board> {
     boards
 }
 
-/// The whole report. `media` returns the bytes of a picture by its hash; `progress`
+/// The whole report, with a page of `changes` first if given. `media` returns the bytes of a picture by its hash; `progress`
 /// hears the share done, from 0.0 to 1.0.
 pub fn report(
     view: &WorkshopView,
     opts: &ExportOptions,
+    changes: Option<&VersionDiff>,
     media: &dyn Fn(&str) -> Option<Vec<u8>>,
     progress: Option<&dyn Fn(f32)>,
 ) -> Result<Vec<u8>, ExportError> {
@@ -57,6 +60,11 @@ pub fn report(
     let ctx = Ctx { view, opts, media };
     let mut l = Layout::new(&metrics, cover::title(view))?;
     let mut toc: Vec<(String, usize)> = Vec::new();
+    if let Some(diff) = changes {
+        l.page(A4);
+        toc.push((changes::TITLE.to_string(), l.page_index()));
+        changes::page(&mut l, diff);
+    }
     if !view.sessions.is_empty() {
         l.page(A4);
         toc.push(("Kokoontumiset".to_string(), l.page_index()));

@@ -13,6 +13,6 @@ target_id: string, text: string,
  */
 author: string, created_at: string, 
 /**
- * The comment this one answers; empty for a new thread.
+ * The comment this one answers; empty for a comment that starts a thread.
  */
 reply_to: string, resolved: boolean, };

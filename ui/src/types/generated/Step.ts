@@ -6,6 +6,6 @@ export type Step = { id: string, title: string, instructions: string,
  */
 questions: Array<string>, minutes: number | null, order: number, 
 /**
- * The board this step works on; empty for none.
+ * The board the step works on; empty for none.
  */
 board_id: string, };
