@@ -63,8 +63,8 @@ describe('the comment count on an item in the list view', () => {
       { id: 'c2', board_id: 'f1', target_id: 'k1', text: 'Siksi.', author: '', created_at: '2', reply_to: 'c1', resolved: false },
     ];
     const html = wrap(<ItemList board={board} comments={comments} run={run} />);
-    expect(html).toContain('aria-label="Kommentit: Kotikäynnit (2)"');
-    expect(html).toContain('aria-label="Kommentit: Chat (0)"');
+    expect(html).toContain('aria-label="Kommentteja: 2 (Kotikäynnit)"');
+    expect(html).toContain('aria-label="Kommentteja: 0 (Chat)"');
     expect(html).toContain('aria-expanded="false"');
     expect(html).toContain('Kommentteja: 2');
   });

@@ -19,7 +19,7 @@ export function CommentToggle(props: Props) {
         type="button"
         aria-expanded={open}
         aria-controls={region}
-        aria-label={`${t('comments.of', { name: props.name })} (${n})`}
+        aria-label={`${t('comments.count', { n })} (${props.name})`}
         onClick={() => setOpen(!open)}
         data-testid="comment-count"
         data-count={n}
