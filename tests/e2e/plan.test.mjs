@@ -60,6 +60,7 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     const { page } = await openBrowser(s.hub.page);
     s.lead = page;
     const session = page.getByTestId('session-editor').first();
+    await session.getByTestId('session-summary').click();
     await session.getByTestId('session-title').fill('Alkuvalmennus ja tutustuminen');
     await session.getByTestId('session-title').press('Tab');
     await eventually(() => firstSession(stored()).title === 'Alkuvalmennus ja tutustuminen', 'the new session name is in the file');
@@ -109,6 +110,8 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     assert.equal(comment.author, 'Selma Öhman', 'the hub names the person who wrote it');
     assert.equal(await row.getByTestId('comment-count').getAttribute('data-count'), '1', 'the item shows its comment count');
     await noAxeViolations(page, 'a thread open in the list view');
+    await page.getByRole('button', { name: 'Kuva' }).click();
+    await page.locator(`[data-id="${comment.target_id}"][data-comments="1"]`).waitFor();
 
     const panel = s.lead.getByTestId('comment-panel');
     const shown = panel.getByTestId('comment').filter({ hasText: 'kolmanteen kokoontumiseen' });

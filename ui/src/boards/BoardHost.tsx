@@ -4,6 +4,8 @@ import { useSession } from '../facilitation/context';
 import { isObserver, lockedForMe } from '../facilitation/people';
 import { CommentPanel } from '../comments/CommentPanel';
 import { CommentToggle } from '../comments/CommentToggle';
+import { countsOn } from '../comments/threads';
+import { useCommentBadges } from '../comments/useCommentBadges';
 import { useT } from '../i18n';
 import { copyItems, pasteCommands, type Copied } from './clipboard';
 import { BoardHostContext, type BoardHostState } from './host';
@@ -43,6 +45,8 @@ export function BoardHost({ board, view, run, media, onBack }: Props) {
   useEffect(() => () => setHere({ board: null, selected: new Set() }), [setHere]);
   const locked = lockedForMe(view, local, board.id);
   const observer = isObserver(local);
+  const counts = useMemo(() => countsOn(view.comments, board.id), [view.comments, board.id]);
+  useCommentBadges(mode === 'canvas' ? counts : new Map());
 
   const toggleSelected = useCallback((id: string) => {
     setSelected((old) => {

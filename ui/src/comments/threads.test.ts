@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleView } from '../workshop/fixture.test-data';
 import type { Comment } from '../types';
-import { commentCount, newComment, openThreadsByBoard, targetName, threads, threadsOn } from './threads';
+import { commentCount, countsOn, newComment, openThreadsByBoard, targetName, threads, threadsOn } from './threads';
 
 const c = (id: string, created_at: string, more: Partial<Comment> = {}): Comment => ({
   id, board_id: 'b1', target_id: 'p1', text: id, author: '', created_at, reply_to: '', resolved: false, ...more,
@@ -25,6 +25,14 @@ describe('comment threads', () => {
     expect(threadsOn(list, 'b1', 'p1').map((t) => t.comment.id)).toEqual(['item']);
     expect(threadsOn(list, 'b1', '').map((t) => t.comment.id)).toEqual(['board']);
     expect(commentCount([...list, c('reply', '04', { reply_to: 'item' })], 'b1', 'p1'), 'replies count too').toBe(2);
+  });
+
+  it('counts the comments of each item on a board, for the badges on the canvas', () => {
+    const list = [c('a', '01'), c('b', '02', { reply_to: 'a' }), c('x', '03', { target_id: 'p2' }), c('board', '04', { target_id: '' }), c('o', '05', { board_id: 'b2' })];
+    expect([...countsOn(list, 'b1')]).toEqual([
+      ['p1', 2],
+      ['p2', 1],
+    ]);
   });
 
   it('lists the open threads per board, leaving out resolved ones and boards with none', () => {

@@ -28,6 +28,15 @@ export function commentCount(comments: readonly Comment[], board: string, target
   return comments.filter((c) => c.board_id === board && c.target_id === target).length;
 }
 
+/** How many comments each item of a board has (items with none left out). */
+export function countsOn(comments: readonly Comment[], board: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of comments) {
+    if (c.board_id === board && c.target_id) counts.set(c.target_id, (counts.get(c.target_id) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export type BoardThreads = { board: Board; threads: Thread[] };
 
 /** The open (unresolved) threads of each board that has any, in board order. */
