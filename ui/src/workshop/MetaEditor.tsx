@@ -1,6 +1,5 @@
 // The workshop's own details: its name, the organiser (left out of exports unless
-// chosen there) and the version label.
-import { useId } from 'react';
+// chosen there) and the version label, folded under its heading.
 import { CommitField } from '../boards/CommitField';
 import { useRun } from '../boards/useRun';
 import type { Run } from '../facilitation/send';
@@ -9,12 +8,13 @@ import type { Meta } from '../types';
 
 export function MetaEditor({ meta, run }: { meta: Meta; run: Run }) {
   const t = useT();
-  const uid = useId();
   const { send, error } = useRun(run);
   const patch = (key: keyof Meta) => (value: string) => void send({ cmd: 'patch_meta', patch: { [key]: value.trim() } });
   return (
-    <section className="meta-editor" aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>{t('plan.meta.heading')}</h2>
+    <details className="meta-editor">
+      <summary>
+        <h2>{t('plan.meta.heading')}</h2>
+      </summary>
       {error}
       <label>
         {t('plan.meta.title')} <CommitField value={meta.title} onCommit={patch('title')} testId="meta-title" required />
@@ -27,6 +27,6 @@ export function MetaEditor({ meta, run }: { meta: Meta; run: Run }) {
       <label>
         {t('workshop.version')} <CommitField value={meta.version_label} onCommit={patch('version_label')} testId="meta-version" />
       </label>
-    </section>
+    </details>
   );
 }
