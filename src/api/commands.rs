@@ -15,6 +15,7 @@ use crate::model::session::{Comment, Session, Step};
 use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use ts_rs::TS;
 
 /// Fields to set, by name, as JSON.
@@ -138,6 +139,17 @@ impl Command {
             PatchMeta { .. } | DeleteBoard { .. } => true,
             PatchBoard { patch, .. } => patch.contains_key("archived"),
             _ => false,
+        }
+    }
+
+    /// The command with a new comment's author set to `author`: in a live session the
+    /// core knows who writes. Other commands, and an unknown or empty name, stay as they are.
+    pub fn signed_by(&self, author: Option<&str>) -> Cow<'_, Command> {
+        match (self, author) {
+            (Command::AddComment { comment }, Some(name)) if !name.is_empty() => {
+                Cow::Owned(Command::AddComment { comment: Comment { author: name.to_string(), ..comment.clone() } })
+            }
+            _ => Cow::Borrowed(self),
         }
     }
 

@@ -7,8 +7,10 @@
 //! Live runs the hub and the peer on its own tokio runtime, so its callers need none,
 //! and it never blocks on that runtime from the caller's thread.
 
-use super::{Command, LocalView, Outcome, WorkshopFile};
+use super::{Command, LocalView, Outcome, WorkshopFile, rules};
+use crate::model::diff::VersionDiff;
 use crate::model::{Workshop, WorkshopView};
+use crate::store::VersionInfo;
 use crate::sync::mdns;
 use crate::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus, Presence, SyncError};
 use serde::{Deserialize, Serialize};
@@ -209,13 +211,56 @@ impl Live {
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, SyncError> {
         let outcome = match &mut self.mode {
             Mode::Alone(file) => file.execute(command)?,
-            Mode::Hosting { hub, .. } => hub.execute(command)?,
+            Mode::Hosting { hub, .. } => {
+                let name = lock(&self.me).get("name").and_then(Value::as_str).map(str::to_string);
+                hub.execute(&command.signed_by(name.as_deref()))?
+            }
             Mode::Joined(peer) => execute_joined(peer, command)?,
         };
         if let Mode::Alone(_) = self.mode {
             let _ = self.events.send(LiveEvent::Changed);
         }
         Ok(outcome)
+    }
+
+    /// Reads the file where the workshop lives now: this person's own, the hub's or the replica.
+    fn read_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
+        match &self.mode {
+            Mode::Alone(file) => read(file),
+            Mode::Hosting { hub, .. } => hub.read_file(read),
+            Mode::Joined(peer) => peer.read_file(read),
+        }
+    }
+
+    /// The named versions of the file the workshop lives in now, oldest first.
+    pub fn versions(&self) -> Result<Vec<VersionInfo>, SyncError> {
+        Ok(self.read_file(|file| file.versions())?)
+    }
+
+    pub fn create_version(&self, name: &str) -> Result<(), SyncError> {
+        Ok(self.read_file(|file| file.create_version(name))?)
+    }
+
+    /// What changed from one version to another (`None`: the workshop as it is now).
+    pub fn compare_versions(&self, from: Option<&str>, to: Option<&str>) -> Result<VersionDiff, SyncError> {
+        Ok(self.read_file(|file| file.compare_versions(from, to))?)
+    }
+
+    /// Brings the workshop back to a version by ordinary edits: when hosting, everyone's
+    /// replica follows. Someone who joined cannot restore, as that changes the plan.
+    pub fn restore_version(&mut self, name: &str) -> Result<(), SyncError> {
+        match &mut self.mode {
+            Mode::Alone(file) => {
+                file.restore_version(name)?;
+                let _ = self.events.send(LiveEvent::Changed);
+            }
+            Mode::Hosting { hub, .. } => {
+                let view = hub.read_file(|file| file.restored_view(name))?;
+                hub.change(|w| w.replace_with(&view))?;
+            }
+            Mode::Joined(_) => return Err(rules::plan_refusal().into()),
+        }
+        Ok(())
     }
 
     /// What only this person sees: their role, drafts and dots.

@@ -140,7 +140,7 @@ impl WorkshopFile {
 
     // ---- named versions ----
 
-    pub fn create_version(&mut self, name: &str) -> Result<(), Error> {
+    pub fn create_version(&self, name: &str) -> Result<(), Error> {
         let content = self.workshop.encode_state(DocName::Content);
         let control = self.workshop.encode_state(DocName::Control);
         Ok(self.store.create_version(name, &content, &control)?)
@@ -172,9 +172,17 @@ impl WorkshopFile {
         Ok(VersionDiff { from: name(from), to: name(to), boards })
     }
 
+    /// What restoring a version makes of the workshop: its content as in the version,
+    /// and the session's controls (roster, agenda position, rounds) as they are now.
+    pub fn restored_view(&self, name: &str) -> Result<WorkshopView, Error> {
+        let mut view = self.version_view(name)?;
+        view.control = self.workshop.control();
+        Ok(view)
+    }
+
     /// Brings the workshop back to a version by ordinary edits, so every peer follows.
     pub fn restore_version(&mut self, name: &str) -> Result<(), Error> {
-        let view = self.version_view(name)?;
+        let view = self.restored_view(name)?;
         self.change(|w| w.replace_with(&view))
     }
 

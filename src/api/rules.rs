@@ -10,6 +10,11 @@ use crate::sync::Role;
 /// What a participant hears when they try to change the plan; the hub says the same.
 pub const PLAN_FACILITATOR_ONLY: &str = "Only the facilitator can change the plan.";
 
+/// The refusal for a plan change (or restoring a version) by anyone but the facilitator.
+pub fn plan_refusal() -> crate::Error {
+    crate::model::ModelError::NotAllowed(PLAN_FACILITATOR_ONLY.into()).into()
+}
+
 /// Why `role` may not run `command` now, in one sentence; None if it may.
 /// `hidden_votes` counts the dots this person gave while voting is hidden.
 pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopView, hidden_votes: usize) -> Option<String> {

@@ -352,6 +352,27 @@ impl Workshop {
         self.list_at(&[], "comments").unwrap_or_default()
     }
 
+    /// What only the facilitator may change in a shared session, read without building
+    /// the whole view: the meta, the sessions with their steps, and whether each board is
+    /// archived (by id).
+    pub fn plan(&self) -> Plan {
+        self.read(DocName::Content, |txn, root| {
+            let part = |key: &str| match root.get(txn, key) {
+                Some(Out::YMap(map)) => read_map(txn, &map),
+                _ => Value::Null,
+            };
+            let archived = |board: &Out| match board {
+                Out::YMap(map) => matches!(map.get(txn, "archived"), Some(Out::Any(yrs::Any::Bool(true)))),
+                _ => false,
+            };
+            let boards = match root.get(txn, "boards") {
+                Some(Out::YMap(boards)) => boards.iter(txn).map(|(id, board)| (id.to_string(), archived(&board))).collect(),
+                _ => Default::default(),
+            };
+            Plan { meta: part("meta"), sessions: part("sessions"), boards }
+        })
+    }
+
     pub fn meta(&self) -> Meta {
         self.view().meta
     }
@@ -389,6 +410,25 @@ impl Workshop {
         change(&mut control);
         let obj = to_object(&control)?;
         self.edit(DocName::Control, |txn, root| Ok(write_map(txn, root, &obj)))
+    }
+}
+
+/// The plan's parts, for telling whether a write changed it: see [`Workshop::plan`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub meta: Value,
+    pub sessions: Value,
+    /// Board id and whether the board is archived.
+    pub boards: std::collections::BTreeMap<String, bool>,
+}
+
+impl Plan {
+    /// Whether `after` changed this plan: meta or sessions differ, a board is gone, or
+    /// a board's archiving changed. Adding a board that is not archived leaves the plan be.
+    pub fn changed_by(&self, after: &Plan) -> bool {
+        let kept = self.boards.iter().all(|(id, archived)| after.boards.get(id) == Some(archived));
+        let added_archived = after.boards.iter().any(|(id, archived)| *archived && !self.boards.contains_key(id));
+        self.meta != after.meta || self.sessions != after.sessions || !kept || added_archived
     }
 }
 

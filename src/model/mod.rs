@@ -45,6 +45,7 @@ mod view;
 pub use board::{Board, BoardContent, BoardKind};
 pub use control::ControlView;
 pub use error::ModelError;
+pub use items::Plan;
 pub use view::{WorkshopView, FORMAT};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};

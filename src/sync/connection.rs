@@ -9,7 +9,6 @@ use super::SyncError;
 use crate::model::{DocName, Workshop};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
 use tokio_tungstenite::tungstenite::Bytes;
@@ -91,19 +90,15 @@ impl Connection {
             return Ok(());
         }
         let control = self.doc == DocName::Control;
-        let locks_apply = !control && self.role != Role::Facilitator && self.state.locks_on.load(Ordering::Relaxed);
-        if self.role.refuses(control).is_none() && !locks_apply {
+        let guarded = !control && self.role != Role::Facilitator;
+        if self.role.refuses(control).is_none() && !guarded {
             return self.state.apply(self.doc, self.id, update).await;
         }
         let refusal = {
             let file = lock(&self.state.file);
-            let reason = match self.role.refuses(self.doc == DocName::Control) {
+            let reason = match self.role.refuses(control) {
                 Some(reason) => Some(reason),
-                None if self.role != Role::Facilitator && self.doc == DocName::Content => {
-                    let mut shadow = lock(&self.state.lock_shadow);
-                    locks::breaks_lock(file.workshop(), &mut shadow, update)?.then_some(locks::LOCKED)
-                }
-                None => None,
+                None => locks::refusal(file.workshop(), &mut lock(&self.state.lock_shadow), update)?,
             };
             match reason {
                 Some(reason) if brings_news(file.workshop(), self.doc, update)? => Some(reason),

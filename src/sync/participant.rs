@@ -120,6 +120,9 @@ impl PeerHandle {
         if let Some(why) = rules::refusal(shared.role_now(), me.as_deref(), command, &view, given) {
             return Err(refused(&why));
         }
+        let name = me.as_deref().and_then(|me| view.control.person(me)).map(|p| p.name.as_str());
+        let signed = command.signed_by(name);
+        let command = signed.as_ref();
         match command {
             Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
                 shared.seal(board, SealedItem::Vote { idea: idea.clone() })?;

@@ -18,7 +18,7 @@ use super::SyncError;
 use crate::api::WorkshopFile;
 use crate::model::DocName;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
 use tokio_tungstenite::tungstenite::Bytes;
@@ -149,8 +149,6 @@ pub struct HubState {
     /// The copy of the content that participants' writes are tried on while anything
     /// is locked ([`super::locks`]).
     pub(super) lock_shadow: Mutex<Option<crate::model::Workshop>>,
-    /// Whether the control document locks anything, so that writes are checked only then.
-    pub(super) locks_on: AtomicBool,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
@@ -166,7 +164,6 @@ impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
         let sealed = Sealed::load(file.path());
         let (writes, writer_inbox) = mpsc::unbounded_channel();
-        let locks_on = AtomicBool::new(locks_in(&file));
         HubState {
             file: Mutex::new(file),
             content: Room::new(DocName::Content),
@@ -174,7 +171,6 @@ impl HubState {
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
             lock_shadow: Mutex::new(None),
-            locks_on,
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
             writes,
@@ -223,9 +219,6 @@ impl HubState {
         if logged.is_ok() {
             for doc in [DocName::Content, DocName::Control] {
                 self.broadcast_batch(doc, &batch);
-            }
-            if batch.iter().any(|w| w.doc == DocName::Control) {
-                self.locks_on.store(locks_in(&file), Ordering::Relaxed);
             }
         }
         drop(file);
@@ -285,9 +278,6 @@ impl HubState {
     ) -> Result<R, SyncError> {
         let mut file = lock(&self.file);
         let (result, updates) = file.change_updates(edit)?;
-        if updates.iter().any(|(doc, _)| *doc == DocName::Control) {
-            self.locks_on.store(locks_in(&file), Ordering::Relaxed);
-        }
         for (doc, update) in updates {
             self.room(doc).send(HUB_ITSELF, wire::update(update));
         }
@@ -303,9 +293,6 @@ impl HubState {
             return;
         }
         let control = updates.iter().any(|(doc, _)| *doc == DocName::Control);
-        if control {
-            self.locks_on.store(locks_in(&file), Ordering::Relaxed);
-        }
         for (doc, update) in updates {
             self.room(doc).send(HUB_ITSELF, wire::update(update));
         }
@@ -353,8 +340,4 @@ pub async fn write_loop(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
         }
         state.write(std::mem::take(&mut batch));
     }
-}
-
-fn locks_in(file: &WorkshopFile) -> bool {
-    !file.workshop().control().locked.is_empty()
 }

@@ -27,6 +27,9 @@ impl HubState {
     pub fn execute_for(&self, member: &Member, command: &Command) -> Result<Outcome, Error> {
         let me = member.person.as_str();
         let view = lock(&self.file).view();
+        let name = view.control.person(me).map(|p| p.name.as_str()).filter(|n| !n.is_empty());
+        let signed = command.signed_by(name.or(Some(member.name.as_str())));
+        let command = signed.as_ref();
         let hidden_board = view.control.voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
         let given = hidden_board.as_deref().map(|b| lock(&self.sealed).ballot(b, me).len()).unwrap_or(0);
         if let Some(why) = rules::refusal(member.role, Some(me), command, &view, given) {

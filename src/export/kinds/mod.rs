@@ -19,6 +19,7 @@ use super::csv::Row;
 use super::fonts::Metrics;
 use super::pdf::layout::{Layout, Style};
 use super::scene::Scene;
+use crate::model::session::Comment;
 use crate::model::{Board, BoardContent, WorkshopView};
 
 /// What every section may need besides its board.
@@ -77,24 +78,29 @@ pub fn rows(board: &Board, out: &mut Vec<Row>) {
 /// The callback each kind's `rows` fills: (kind, item id, field, value).
 pub type Push<'a> = dyn FnMut(&str, &str, &str, &str) + 'a;
 
-/// Comments on the board; the author's name only when names were opted in.
+/// Comments on the board, open and resolved, each with its replies under it; the
+/// author's name only when names were opted in.
 fn comments(l: &mut Layout, board: &Board, ctx: &Ctx) {
-    let comments: Vec<_> = ctx
-        .view
-        .comments
-        .iter()
-        .filter(|c| c.board_id == board.id && !c.text.is_empty())
-        .collect();
-    if comments.is_empty() {
+    let on_board: Vec<&Comment> = ctx.view.comments.iter().filter(|c| c.board_id == board.id && !c.text.is_empty()).collect();
+    let starts_thread = |c: &&Comment| c.reply_to.is_empty() || !on_board.iter().any(|o| o.id == c.reply_to);
+    let threads: Vec<&Comment> = on_board.iter().copied().filter(starts_thread).collect();
+    if threads.is_empty() {
         return;
     }
     l.heading("Kommentit", 3);
-    for c in comments {
-        let text = match (ctx.opts.include_names, c.author.is_empty()) {
-            (true, false) => format!("{}: {}", c.author, c.text),
-            _ => c.text.clone(),
-        };
-        l.bullet(&text, Style::BODY);
+    for c in threads {
+        l.bullet_under(0, &comment_line(c, ctx.opts), Style::BODY);
+        for reply in on_board.iter().filter(|r| r.reply_to == c.id) {
+            l.bullet_under(1, &comment_line(reply, ctx.opts), Style::BODY);
+        }
+    }
+}
+
+fn comment_line(c: &Comment, opts: &ExportOptions) -> String {
+    let resolved = if c.resolved { " (ratkaistu)" } else { "" };
+    match (opts.include_names, c.author.is_empty()) {
+        (true, false) => format!("{}: {}{resolved}", c.author, c.text),
+        _ => format!("{}{resolved}", c.text),
     }
 }
 

@@ -233,8 +233,13 @@ impl<'m> Layout<'m> {
 
     /// A list item with a bullet, wrapped under itself.
     pub fn bullet(&mut self, text: &str, style: Style) {
+        self.bullet_under(0, text, style);
+    }
+
+    /// A list item `depth` steps in under the one before it, such as a reply.
+    pub fn bullet_under(&mut self, depth: u8, text: &str, style: Style) {
         self.ensure(style.line_height());
-        let (x, y) = (self.left(), self.y);
+        let (x, y) = (self.left() + f32::from(depth) * style.size * 1.6, self.y);
         let indent = style.size * 1.6;
         self.text_at(x + style.size * 0.4, y, "•", style);
         let w = self.width() - indent;
