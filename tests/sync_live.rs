@@ -43,7 +43,7 @@ fn a_joined_laptop_and_the_host_see_each_others_edits_and_who_is_where() {
     assert!(hosting.join_link.contains(&hosting.code), "the join link carries the code");
 
     let mut guest = own_live(dir.path(), "aino.paja");
-    let joined = guest.join(&hosting.join_link, &hosting.code, "Åke Öhman").expect("the right code is let in");
+    let joined = guest.join(&hosting.join_link, &hosting.code, "Åke Öhman", false).expect("the right code is let in");
     assert_eq!(joined.mode, LiveMode::Joined);
     wait_until("the guest has the host's board", || guest.view().boards.iter().any(|b| b.id == board));
 
@@ -93,9 +93,33 @@ fn a_wrong_join_code_is_one_sentence_and_the_own_file_stays_open() {
     let mut guest = own_live(dir.path(), "aino.paja");
     let wrong = if hosting.code == "ABCDEF" { "ABCDEG" } else { "ABCDEF" };
 
-    let err = guest.join(&hosting.join_link, wrong, "Aino").expect_err("a wrong code is refused");
+    let err = guest.join(&hosting.join_link, wrong, "Aino", false).expect_err("a wrong code is refused");
     let message = err.to_string();
     assert!(message.contains("join code is wrong"), "says why: {message}");
     assert_eq!(message.matches(". ").count(), 0, "one sentence: {message}");
     assert_eq!(guest.status().mode, LiveMode::Alone, "the guest stays on their own file");
+}
+
+#[test]
+fn an_observer_follows_the_hosts_edits_and_cannot_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut host = Live::new(WorkshopFile::open(&path).expect("the hub's file"), &dir.path().join("host-replicas")).expect("live");
+    let hosting = host.host(loopback()).expect("hosting starts on loopback");
+
+    let mut observer = own_live(dir.path(), "eeva.paja");
+    observer.join(&hosting.join_link, &hosting.code, "Eeva", true).expect("an observer is let in");
+    wait_until("the observer is known as one", || observer.status().role.as_deref() == Some("observer"));
+    wait_until("the host sees an observer present", || {
+        host.status().presence.iter().any(|p| p.name == "Eeva" && p.role == "observer")
+    });
+
+    host.execute(&card(&board, "Yhteinen asiakaspalvelu")).expect("the host adds a card");
+    wait_until("the host's card reaches the observer", || shows(&observer, "Yhteinen asiakaspalvelu"));
+
+    let refused = observer.execute(&card(&board, "Sivusta kirjoitettu")).expect_err("an observer cannot add a card");
+    assert!(refused.to_string().ends_with('.'), "one sentence: {refused}");
+    host.execute(&card(&board, "Viimeinen kortti")).expect("the host adds another card");
+    wait_until("the host's next card reaches the observer", || shows(&observer, "Viimeinen kortti"));
+    assert!(!shows(&host, "Sivusta kirjoitettu"), "the observer's card never reached the host");
 }

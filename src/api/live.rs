@@ -352,10 +352,11 @@ impl Live {
     }
 
     /// Joins someone's hub from a `paja://` link or `host:port`, with the join code and
-    /// the name others see. Waits briefly for the hub's first answer so that a wrong code
+    /// the name others see; an observer follows without writing. Waits briefly for the hub's first answer so that a wrong code
     /// comes back as an error; the replica keeps working offline after that.
-    pub fn join(&mut self, link: &str, code: &str, name: &str) -> Result<LiveStatus, SyncError> {
+    pub fn join(&mut self, link: &str, code: &str, name: &str, observer: bool) -> Result<LiveStatus, SyncError> {
         let mut options = PeerOptions::from_link(link.trim())?;
+        options.observer = observer;
         if !code.trim().is_empty() {
             options.code = Some(code.trim().to_uppercase());
         }
@@ -369,7 +370,8 @@ impl Live {
                 WorkshopFile::create(&replica, Workshop::new())?
             }
         };
-        let me = json!({ "name": options.name, "role": "participant", "board": board_of(&self.me) });
+        let role = if observer { "observer" } else { "participant" };
+        let me = json!({ "name": options.name, "role": role, "board": board_of(&self.me) });
         let runtime = self.runtime()?;
         let peer = {
             let _inside = runtime.enter();

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { defaultBackend, inTauri } from './backend';
-import { joinCode, joinedName, joinToken, rememberJoin } from './facilitation/joining';
+import { joinCode, joinedAs, joinToken, rememberJoin } from './facilitation/joining';
 import { JoinPage } from './facilitation/JoinPage';
 import { LanguageContext, pickLanguage } from './i18n';
 import { loadSettings, saveSettings } from './settings';
@@ -16,13 +16,13 @@ const token = inTauri() ? null : joinToken(window.location.search);
 
 /** A browser that came by the room's join link says who it is first; anyone else goes straight in. */
 function Root() {
-  const [name, setName] = useState(() => (code ? joinedName(sessionStorage, code) : null));
+  const [joined, setJoined] = useState(() => (code ? joinedAs(sessionStorage, code) : null));
   const [settings, setSettings] = useState(() => loadSettings(lang));
   const backend = useMemo(() => {
     if (token) return defaultBackend({ token });
-    if (code) return name ? defaultBackend({ code, name }) : null;
+    if (code) return joined ? defaultBackend({ code, ...joined }) : null;
     return defaultBackend();
-  }, [name]);
+  }, [joined]);
   if (!backend) {
     return (
       <LanguageContext.Provider value={settings.lang}>
@@ -35,9 +35,9 @@ function Root() {
           }}
         />
         <JoinPage
-          onJoin={(given) => {
-            if (code) rememberJoin(sessionStorage, code, given);
-            setName(given);
+          onJoin={(name, observer) => {
+            if (code) rememberJoin(sessionStorage, code, { name, observer });
+            setJoined({ name, observer });
           }}
         />
       </LanguageContext.Provider>

@@ -27,10 +27,11 @@ pub fn host_session(app: AppHandle, open: State<'_, OpenWorkshop>, name: String,
     Ok(open.get()?.host(options)?)
 }
 
-/// Joins someone's workshop from a `paja://` link or an address, with the code.
+/// Joins someone's workshop from a `paja://` link or an address, with the code;
+/// an observer only follows.
 #[tauri::command(async)]
-pub fn join_session(open: State<'_, OpenWorkshop>, link: String, code: String, name: String) -> Result<LiveStatus, CommandError> {
-    Ok(open.get()?.join(&link, &code, &name)?)
+pub fn join_session(open: State<'_, OpenWorkshop>, link: String, code: String, name: String, observer: bool) -> Result<LiveStatus, CommandError> {
+    Ok(open.get()?.join(&link, &code, &name, observer)?)
 }
 
 /// Stops sharing, or leaves the joined workshop, and returns to the own file.

@@ -26,9 +26,9 @@ export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
 }
 
-/** How a browser joins: a participant with the room's code and the name they gave,
- * or someone the hub already knows, by their token (a co-facilitator's link). */
-export type BrowserJoin = { code: string; name: string } | { token: string };
+/** How a browser joins: a participant (or an observer) with the room's code and the
+ * name they gave, or someone the hub already knows, by their token (a co-facilitator's link). */
+export type BrowserJoin = { code: string; name: string; observer?: boolean } | { token: string };
 
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */

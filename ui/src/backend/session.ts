@@ -6,8 +6,9 @@ import type { FoundHub, Hosting, LiveStatus } from '../types';
 export interface SessionCommands {
   /** Shares the open workshop on the room's network; this person facilitates. */
   host(name: string, autoAdmit: boolean): Promise<Hosting>;
-  /** Joins from a `paja://` link or `host:port`, with the join code and the name others see. */
-  join(link: string, code: string, name: string): Promise<LiveStatus>;
+  /** Joins from a `paja://` link or `host:port`, with the join code and the name others see;
+   * an observer only follows. */
+  join(link: string, code: string, name: string, observer: boolean): Promise<LiveStatus>;
   /** Stops sharing or leaves, back to the own file. */
   leave(): Promise<LiveStatus>;
   status(): Promise<LiveStatus>;
@@ -25,7 +26,7 @@ export interface SessionCommands {
 export function sessionCommands(transport: Transport): SessionCommands {
   return {
     host: (name, autoAdmit) => transport.call<Hosting>('host_session', { name, autoAdmit }),
-    join: (link, code, name) => transport.call<LiveStatus>('join_session', { link, code, name }),
+    join: (link, code, name, observer) => transport.call<LiveStatus>('join_session', { link, code, name, observer }),
     leave: () => transport.call<LiveStatus>('leave_session'),
     status: () => transport.call<LiveStatus>('session_status'),
     admit: (id) => transport.call<boolean>('admit', { id }),

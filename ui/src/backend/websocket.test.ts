@@ -97,6 +97,10 @@ describe('WebSocket RPC client', () => {
     );
     expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { token: 't1' })).toBe('ws://hub/rpc?token=t1');
   });
+  it('asks the hub for the observer role when the person only wants to follow', () => {
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Eeva', observer: true })).toBe('ws://hub/rpc?code=ABC&name=Eeva&role=observer');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Eeva', observer: false })).toBe('ws://hub/rpc?code=ABC&name=Eeva');
+  });
   it('carries the join from the page address to /rpc, and nothing else', () => {
     const url = rpcUrl({ protocol: 'http:', host: 'hub', search: '?code=ABCDEF&name=%C3%84iti&x=1' });
     expect(url).toBe('ws://hub/rpc?code=ABCDEF&name=%C3%84iti');

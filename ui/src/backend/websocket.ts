@@ -161,15 +161,16 @@ export class WebSocketTransport implements Transport {
  */
 export function rpcUrl(
   location: { protocol: string; host: string; search?: string },
-  given?: { code: string; name: string } | { token: string },
+  given?: { code: string; name: string; observer?: boolean } | { token: string },
 ): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const join = new URLSearchParams();
-  const from = given ? new URLSearchParams(Object.entries(given)) : new URLSearchParams(location.search ?? '');
+  const from = given ? new URLSearchParams(Object.entries(given).map(([k, v]) => [k, String(v)])) : new URLSearchParams(location.search ?? '');
   for (const key of ['token', 'code', 'name']) {
     const value = from.get(key);
     if (value) join.set(key, value);
   }
+  if (given && 'observer' in given && given.observer) join.set('role', 'observer');
   // `%20`, not `+`, for a space in a name: the hub reads the query as percent-encoded.
   const query = join.toString().replace(/\+/g, '%20');
   return `${scheme}//${location.host}/rpc${query ? `?${query}` : ''}`;

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Board, Command, Outcome, WorkshopView } from '../types';
 import { useSession } from '../facilitation/context';
-import { lockedForMe } from '../facilitation/people';
+import { isObserver, lockedForMe } from '../facilitation/people';
+import { CommentPanel } from '../comments/CommentPanel';
+import { CommentToggle } from '../comments/CommentToggle';
+import { countsOn } from '../comments/threads';
+import { useCommentBadges } from '../comments/useCommentBadges';
 import { useT } from '../i18n';
 import { copyItems, pasteCommands, type Copied } from './clipboard';
 import { BoardHostContext, type BoardHostState } from './host';
+import { typing } from './focus';
 import { ItemList } from './ItemList';
 import { editorFor } from './registry';
 import { matchingIds } from './search';
@@ -20,11 +25,6 @@ type Props = {
 
 /** Copies live as long as the page: paste works across boards of the same kind. */
 let clipboard: Copied | null = null;
-
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 /** One open board: its tools (view, search, undo, copy) and its editor or list. */
 export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
@@ -45,6 +45,9 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
   useEffect(() => setHere({ board: board.id, selected }), [board.id, selected, setHere]);
   useEffect(() => () => setHere({ board: null, selected: new Set() }), [setHere]);
   const locked = lockedForMe(view, local, board.id);
+  const observer = isObserver(local);
+  const counts = useMemo(() => countsOn(view.comments, board.id), [view.comments, board.id]);
+  useCommentBadges(mode === 'canvas' ? counts : new Map());
 
   const toggleSelected = useCallback((id: string) => {
     setSelected((old) => {
@@ -114,23 +117,31 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="board-search" />
           </label>
           {query.trim() && <span role="status">{t.plural('host.matches', matches.size)}</span>}
-          <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
-            {t('host.undo')}
-          </button>
-          <button type="button" onClick={() => void redo()} aria-keyshortcuts="Control+Y">
-            {t('host.redo')}
-          </button>
+          {!observer && (
+            <>
+              <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
+                {t('host.undo')}
+              </button>
+              <button type="button" onClick={() => void redo()} aria-keyshortcuts="Control+Y">
+                {t('host.redo')}
+              </button>
+            </>
+          )}
           {mode === 'canvas' && (
             <button type="button" onClick={() => setFitRequest((n) => n + 1)}>
               {t('host.fit')}
             </button>
           )}
-          <button type="button" onClick={copy} disabled={selected.size === 0} aria-keyshortcuts="Control+C">
-            {t('host.copy')}
-          </button>
-          <button type="button" onClick={() => void paste()} aria-keyshortcuts="Control+V">
-            {t('host.paste')}
-          </button>
+          {!observer && (
+            <>
+              <button type="button" onClick={copy} disabled={selected.size === 0} aria-keyshortcuts="Control+C">
+                {t('host.copy')}
+              </button>
+              <button type="button" onClick={() => void paste()} aria-keyshortcuts="Control+V">
+                {t('host.paste')}
+              </button>
+            </>
+          )}
           {tools}
           <span aria-live="polite" className="host-status">
             {selected.size > 0 && t.plural('host.selected', selected.size)} {status}
@@ -143,10 +154,20 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
             <span aria-hidden="true">🔒</span> {t('live.boardLocked')}
           </p>
         )}
-        <fieldset disabled={locked} className={locked ? 'board-lock locked' : 'board-lock'} aria-describedby={locked ? 'board-locked-note' : undefined}>
-          {mode === 'canvas' && Editor ? <Editor board={board} view={view} run={run} /> : <ItemList board={board} />}
+        {observer && <p className="observer-note">{t('observe.note')}</p>}
+        <fieldset
+          disabled={locked || observer}
+          className={locked ? 'board-lock locked' : observer ? 'board-lock read-only' : 'board-lock'}
+          aria-describedby={locked ? 'board-locked-note' : undefined}
+        >
+          {mode === 'canvas' && Editor ? <Editor board={board} view={view} run={run} /> : <ItemList board={board} comments={view.comments} run={run} />}
         </fieldset>
         {!Editor && <p>{t('host.noEditor')}</p>}
+        <section className="board-comments" aria-labelledby="board-comments-heading">
+          <h2 id="board-comments-heading">{t('comments.heading')}</h2>
+          <CommentToggle comments={view.comments} board={board.id} target="" name={board.title} run={run} />
+          <CommentPanel view={view} run={run} boards={[board]} />
+        </section>
       </main>
     </BoardHostContext.Provider>
   );

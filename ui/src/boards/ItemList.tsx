@@ -1,11 +1,13 @@
-import type { Board } from '../types';
+import { CommentToggle } from '../comments/CommentToggle';
+import type { Run } from '../facilitation/send';
+import type { Board, Comment } from '../types';
 import { useT, type MessageKey } from '../i18n';
 import { fi } from '../i18n/fi';
 import { useBoardHost } from './host';
 import { derivedLines, listRows } from './listing';
 
-/** Any board as a plain list: every item, its fields, and what the app worked out. */
-export function ItemList({ board }: { board: Board }) {
+/** Any board as a plain list: every item, its fields, its comments, and what the app worked out. */
+export function ItemList({ board, comments, run }: { board: Board; comments: readonly Comment[]; run: Run }) {
   const t = useT();
   const { matches, selected, toggleSelected } = useBoardHost();
   const rows = listRows(board);
@@ -42,6 +44,7 @@ export function ItemList({ board }: { board: Board }) {
                   ))}
                 </dl>
               )}
+              <CommentToggle comments={comments} board={board.id} target={row.id} name={name} run={run} />
             </li>
           );
         })}

@@ -2,11 +2,13 @@
 // in plain words, what they share, with whom, and where it is kept. Then a name.
 import { useId, useState } from 'react';
 import { useT } from '../i18n';
+import { ObserveChoice } from './ObserveChoice';
 
-export function JoinPage({ onJoin }: { onJoin: (name: string) => void }) {
+export function JoinPage({ onJoin }: { onJoin: (name: string, observer: boolean) => void }) {
   const t = useT();
   const uid = useId();
   const [name, setName] = useState('');
+  const [observer, setObserver] = useState(false);
   return (
     <main className="join-page">
       <h1 data-testid="join-heading">{t('join.heading')}</h1>
@@ -23,7 +25,7 @@ export function JoinPage({ onJoin }: { onJoin: (name: string) => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) onJoin(name.trim());
+          if (name.trim()) onJoin(name.trim(), observer);
         }}
       >
         <label htmlFor={`${uid}-name`}>{t('join.name')}</label>
@@ -31,6 +33,7 @@ export function JoinPage({ onJoin }: { onJoin: (name: string) => void }) {
         <p className="hint" id={`${uid}-hint`}>
           {t('join.nameHint')}
         </p>
+        <ObserveChoice checked={observer} onChange={setObserver} />
         <button type="submit" disabled={!name.trim()} data-testid="join-button">
           {t('join.button')}
         </button>

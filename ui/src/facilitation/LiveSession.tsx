@@ -11,6 +11,7 @@ import { FacilitatorBar } from './FacilitatorBar';
 import { findItem } from './items';
 import { isFacilitator } from './people';
 import type { Run } from './send';
+import { ReadOnly } from './ReadOnly';
 import { SilentPanel } from './SilentPanel';
 import { StepNow } from './StepNow';
 import { useMarks } from './useMarks';
@@ -33,9 +34,11 @@ export function LiveSession({ view, run }: { view: WorkshopView; run: Run }) {
           {t('live.spotlight')}: <strong>{spotlight.text || t('list.untitled')}</strong>
         </p>
       )}
-      <SilentPanel view={view} run={run} />
-      <CafeRunView view={view} run={run} />
-      <EvaluationPanel view={view} run={run} />
+      <ReadOnly>
+        <SilentPanel view={view} run={run} />
+        <CafeRunView view={view} run={run} />
+        <EvaluationPanel view={view} run={run} />
+      </ReadOnly>
     </aside>
   );
 }

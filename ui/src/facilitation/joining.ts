@@ -15,13 +15,19 @@ export function joinToken(search: string): string | null {
 }
 
 const key = (code: string) => `paja.join.${code}`;
+const observeKey = (code: string) => `paja.observe.${code}`;
 
-export function joinedName(store: Store, code: string): string | null {
-  return store.getItem(key(code));
+export type Joined = { name: string; observer: boolean };
+
+/** The name this tab joined with, and whether only to follow (an observer). */
+export function joinedAs(store: Store, code: string): Joined | null {
+  const name = store.getItem(key(code));
+  return name ? { name, observer: store.getItem(observeKey(code)) === 'yes' } : null;
 }
 
-export function rememberJoin(store: Store, code: string, name: string): void {
-  store.setItem(key(code), name);
+export function rememberJoin(store: Store, code: string, joined: Joined): void {
+  store.setItem(key(code), joined.name);
+  store.setItem(observeKey(code), joined.observer ? 'yes' : 'no');
 }
 
 const tokenKey = (code: string) => `paja.token.${code}`;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
 import type { FoundHub } from '../types';
+import { ObserveChoice } from '../facilitation/ObserveChoice';
 import { Dialog } from './Dialog';
 import { normaliseCode, readJoinInput } from './status';
 
@@ -13,7 +14,7 @@ export function JoinDialog({
 }: {
   findHubs: () => Promise<FoundHub[]>;
   initialName: string;
-  onJoin: (link: string, code: string, name: string) => Promise<string | null>;
+  onJoin: (link: string, code: string, name: string, observer: boolean) => Promise<string | null>;
   onClose: () => void;
 }) {
   const t = useT();
@@ -21,6 +22,7 @@ export function JoinDialog({
   const [link, setLink] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState(initialName);
+  const [observer, setObserver] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +46,7 @@ export function JoinDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setProblem(await onJoin(link, normaliseCode(code), name.trim()));
+    setProblem(await onJoin(link, normaliseCode(code), name.trim(), observer));
     setBusy(false);
   };
 
@@ -94,6 +96,7 @@ export function JoinDialog({
           {t('session.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" data-testid="join-name-input" />
         </label>
+        <ObserveChoice checked={observer} onChange={setObserver} />
         {problem && (
           <p role="alert" className="problem">
             {problem}

@@ -59,10 +59,10 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
     }
   };
 
-  const join = async (link: string, code: string, name: string): Promise<string | null> => {
+  const join = async (link: string, code: string, name: string, observer: boolean): Promise<string | null> => {
     saveName(name);
     try {
-      setStatus(await session.join(link, code, name));
+      setStatus(await session.join(link, code, name, observer));
       setOpen(null);
       return null;
     } catch (err) {

@@ -67,3 +67,4 @@ export type { VersionDiff } from './generated/VersionDiff';
 export type { BoardDiff } from './generated/BoardDiff';
 export type { ItemChange } from './generated/ItemChange';
 export type { Change } from './generated/Change';
+export type { Comment } from './generated/Comment';

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { useSession } from '../facilitation/context';
+import { isFacilitator, isObserver } from '../facilitation/people';
 import { useT } from '../i18n';
 import type { Board, Command, Outcome } from '../types';
 
 type Props = { board: Board; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
 
-/** One board in the list: open it, rename it, archive or restore it. */
+/** One board in the list: open it, rename it, archive or restore it (the facilitator only). */
 export function BoardRow({ board, run, onOpen }: Props) {
   const t = useT();
+  const { local } = useSession();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(board.title);
   const save = async () => {
@@ -46,7 +49,7 @@ export function BoardRow({ board, run, onOpen }: Props) {
             {t('board.open')}
           </button>
         )}
-        {!renaming && (
+        {!renaming && !isObserver(local) && (
           <button
             type="button"
             onClick={() => {
@@ -58,13 +61,15 @@ export function BoardRow({ board, run, onOpen }: Props) {
             {t('board.rename')}
           </button>
         )}
-        <button
-          type="button"
-          onClick={() => void run({ cmd: 'patch_board', board: board.id, patch: { archived: !board.archived } })}
-          aria-label={`${t(board.archived ? 'board.restore' : 'board.archive')}: ${board.title}`}
-        >
-          {t(board.archived ? 'board.restore' : 'board.archive')}
-        </button>
+        {isFacilitator(local) && (
+          <button
+            type="button"
+            onClick={() => void run({ cmd: 'patch_board', board: board.id, patch: { archived: !board.archived } })}
+            aria-label={`${t(board.archived ? 'board.restore' : 'board.archive')}: ${board.title}`}
+          >
+            {t(board.archived ? 'board.restore' : 'board.archive')}
+          </button>
+        )}
       </span>
     </li>
   );

@@ -1,12 +1,14 @@
 import { MemoEditor } from '../facilitation/MemoEditor';
+import { ReadOnly } from '../facilitation/ReadOnly';
 import type { Run } from '../facilitation/send';
-import type { Session } from '../types';
+import type { Board, Session } from '../types';
 import { useT } from '../i18n';
 import { sortedSteps } from './grouping';
 
-/** One session (kokoontuminen): its date, agenda steps and memo. */
-export function SessionSection({ session, run }: { session: Session; run: Run }) {
+/** One session (kokoontuminen) as everyone sees it: its date, agenda steps and memo. */
+export function SessionSection({ session, boards, run }: { session: Session; boards: Board[]; run: Run }) {
   const t = useT();
+  const boardName = (id: string) => boards.find((b) => b.id === id)?.title;
   const headingId = `session-${session.id}`;
   return (
     <article className="session" aria-labelledby={headingId}>
@@ -22,6 +24,11 @@ export function SessionSection({ session, run }: { session: Session; run: Run })
               <strong>{step.title}</strong>
               {step.minutes != null && <span> ({t('step.minutes', { n: step.minutes })})</span>}
             </p>
+            {boardName(step.board_id) && (
+              <p className="step-board">
+                {t('plan.step.board')}: {boardName(step.board_id)}
+              </p>
+            )}
             {step.instructions && <p className="step-instructions">{step.instructions}</p>}
             {step.questions.length > 0 && (
               <>
@@ -36,7 +43,9 @@ export function SessionSection({ session, run }: { session: Session; run: Run })
           </li>
         ))}
       </ol>
-      <MemoEditor session={session} run={run} />
+      <ReadOnly>
+        <MemoEditor session={session} run={run} />
+      </ReadOnly>
     </article>
   );
 }

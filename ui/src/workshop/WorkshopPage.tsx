@@ -1,16 +1,30 @@
-import type { ReactNode } from 'react';
-import type { Command, Outcome, WorkshopView } from '../types';
+import { useState, type ReactNode } from 'react';
+import { CommentPanel } from '../comments/CommentPanel';
+import { useSession } from '../facilitation/context';
+import { isFacilitator, isObserver } from '../facilitation/people';
 import { useT } from '../i18n';
+import type { Command, Outcome, WorkshopView } from '../types';
 import { BoardList } from './BoardList';
+import { MetaEditor } from './MetaEditor';
 import { NewBoardForm } from './NewBoardForm';
+import { PlanTools } from './PlanTools';
+import { SessionPlan } from './SessionPlan';
 import { SessionSection } from './SessionSection';
 import { sortedSessions } from './grouping';
 
-/** The open workshop: its title, the sessions with their agendas, and the boards. */
+/**
+ * The open workshop: its title, the sessions with their agendas, the boards and
+ * the open comments. The facilitator (or a person alone with their file) plans
+ * here; everyone else sees the plan as it is.
+ */
 type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void; tools?: ReactNode };
 
 export function WorkshopPage({ view, run, onOpen, tools }: Props) {
   const t = useT();
+  const { local } = useSession();
+  const plans = isFacilitator(local);
+  const [status, setStatus] = useState('');
+  const announce = (name: string) => setStatus(t('plan.deleted', { name }));
   const sessions = sortedSessions(view);
   return (
     <>
@@ -31,19 +45,25 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
         {tools}
       </header>
       <main>
+        {isObserver(local) && <p className="observer-note">{t('observe.note')}</p>}
+        {plans && <PlanTools run={run} status={status} />}
+        {plans && <MetaEditor meta={view.meta} run={run} />}
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.heading')}</h2>
-          {sessions.length === 0 ? (
+          {plans ? (
+            <SessionPlan view={view} run={run} onDeleted={announce} />
+          ) : sessions.length === 0 ? (
             <p>{t('sessions.empty')}</p>
           ) : (
-            sessions.map((session) => <SessionSection key={session.id} session={session} run={run} />)
+            sessions.map((session) => <SessionSection key={session.id} session={session} boards={view.boards} run={run} />)
           )}
         </section>
         <section aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t('boards.heading')}</h2>
           <BoardList view={view} run={run} onOpen={onOpen} />
-          <NewBoardForm view={view} run={run} onOpen={onOpen} />
+          {!isObserver(local) && <NewBoardForm view={view} run={run} onOpen={onOpen} />}
         </section>
+        <CommentPanel view={view} run={run} onOpen={onOpen} />
       </main>
     </>
   );

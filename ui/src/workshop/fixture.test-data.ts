@@ -7,12 +7,12 @@ export const sampleView: WorkshopView = {
   sessions: [
     {
       id: 's2', title: 'Toinen kokoontuminen', order: 2, date: '', memo: '',
-      steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1, board_id: '' }],
+      steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1, board_id: 'b3' }],
     },
     {
       id: 's1', title: 'Ensimmäinen kokoontuminen', order: 1, date: '2026-02-03', memo: 'Sovittiin aikataulu.',
       steps: [
-        { id: 'st2', title: 'Persoonat', instructions: 'Tehkää persoona ryhmissä.', questions: ['Mikä on persoonan arki?'], minutes: 45, order: 2, board_id: '' },
+        { id: 'st2', title: 'Persoonat', instructions: 'Tehkää persoona ryhmissä.', questions: ['Mikä on persoonan arki?'], minutes: 45, order: 2, board_id: 'b1' },
         { id: 'st1', title: 'Tutustuminen', instructions: 'Kerro nimesi.', questions: [], minutes: null, order: 1, board_id: '' },
       ],
     },
@@ -24,7 +24,11 @@ export const sampleView: WorkshopView = {
     { id: 'b4', kind: 'free', title: 'Vanha luonnos', session_id: 's1', archived: true, order: 3, cards: [] },
     { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1, criteria: [] },
   ],
-  comments: [],
+  comments: [
+    { id: 'c1', board_id: 'b1', target_id: '', text: 'Onko Maija liian nuori?', author: 'Aino', created_at: '2026-02-03T10:00:00Z', reply_to: '', resolved: false },
+    { id: 'c2', board_id: 'b1', target_id: '', text: 'Ei ole.', author: 'Åke', created_at: '2026-02-03T10:05:00Z', reply_to: 'c1', resolved: false },
+    { id: 'c3', board_id: 'b3', target_id: '', text: 'Valmis.', author: 'Aino', created_at: '2026-02-03T11:00:00Z', reply_to: '', resolved: true },
+  ],
   control: {
     current_session: null,
     current_step: null,
