@@ -11,6 +11,8 @@ export PATH := $(CARGO_BIN):$(PATH)
 
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/paja-desktop
 CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
+# The Tauri CLI from npm (prebuilt): bundles the app as a Debian package.
+TAURI := ui/node_modules/.bin/tauri
 
 # WebKitGTK and friends for the Tauri window; Xvfb and WebKitWebDriver for the
 # window tests; chromium for browser tests; poppler-utils and qpdf to check PDFs;
@@ -21,7 +23,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
-	test-core test-ui test-e2e test-browser bench docs-pdf
+	test-core test-ui test-e2e test-browser test-install deb-debug dist bench docs-pdf
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -30,6 +32,7 @@ test: deps
 	$(MAKE) test-core
 	$(MAKE) test-ui
 	$(MAKE) test-e2e
+	$(MAKE) test-install
 
 deps: deps-apt deps-npm deps-tauri-driver
 
@@ -76,6 +79,15 @@ test-ui: deps-npm
 
 test-e2e: desktop cli test-browser
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/window.test.mjs
+
+# The .deb bundled from the same debug build the window test runs (so it adds
+# seconds, not a release build), installed with apt, started under Xvfb on a
+# workshop file, then purged again.
+test-install: deb-debug cli
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/install.test.mjs
+
+deb-debug: ui
+	$(TAURI) build --debug --bundles deb
 
 # The board editors, and a scripted live session (a facilitator and two desktop
 # participants as `paja join --script` cores, one participant in the browser), in
