@@ -13,13 +13,17 @@ DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/paja-desktop
 CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
 # The Tauri CLI from npm (prebuilt): bundles the app as a Debian package.
 TAURI := ui/node_modules/.bin/tauri
+VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
+ARCH := $(shell dpkg --print-architecture)
+RELEASE_BUNDLE := $(CARGO_TARGET_DIR)/release/bundle
 
 # WebKitGTK and friends for the Tauri window; Xvfb and WebKitWebDriver for the
 # window tests; chromium for browser tests; poppler-utils and qpdf to check PDFs;
-# Noto Sans for the PDF fonts; LibreOffice Calc to open the exported CSV.
+# Noto Sans for the PDF fonts; LibreOffice Calc to open the exported CSV;
+# squashfs-tools to pack the AppImage.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
-	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui
+	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui squashfs-tools
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
@@ -27,6 +31,14 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
+
+# The packages to hand out, from a release build (not run by `make test`): the
+# .deb by Tauri's bundler, and an AppImage made from it offline (the script says
+# why not by Tauri's bundler).
+dist: deps ui
+	$(TAURI) build --bundles deb
+	src-tauri/linux/appimage.sh $(RELEASE_BUNDLE)/deb/Paja_$(VERSION)_$(ARCH).deb \
+		$(RELEASE_BUNDLE)/appimage/Paja_$(VERSION)_$(ARCH).AppImage
 
 test: deps
 	$(MAKE) test-core
