@@ -27,7 +27,7 @@ APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
-	test-core test-ui test-e2e test-browser test-install deb-debug dist bench docs-pdf
+	test-core test-ui test-e2e test-browser test-install deb-debug appimage-debug dist bench docs-pdf
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -94,12 +94,17 @@ test-e2e: desktop cli test-browser
 
 # The .deb bundled from the same debug build the window test runs (so it adds
 # seconds, not a release build), installed with apt, started under Xvfb on a
-# workshop file, then purged again.
-test-install: deb-debug cli
-	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-reporter=tap tests/e2e/install.test.mjs
+# workshop file, then purged again; and the AppImage made from it, started too.
+test-install: appimage-debug cli
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap \
+		tests/e2e/install.test.mjs tests/e2e/appimage.test.mjs
 
 deb-debug: ui
 	$(TAURI) build --debug --bundles deb
+
+appimage-debug: deb-debug
+	src-tauri/linux/appimage.sh $(CARGO_TARGET_DIR)/debug/bundle/deb/Paja_$(VERSION)_$(ARCH).deb \
+		$(CARGO_TARGET_DIR)/debug/bundle/appimage/Paja_$(VERSION)_$(ARCH).AppImage
 
 # The board editors, and a scripted live session (a facilitator and two desktop
 # participants as `paja join --script` cores, one participant in the browser), in
