@@ -5,7 +5,7 @@
 #   - WebKitGTK, GTK and the libraries they need from this Debian system;
 #   - the AppImage runtime (AppImageKit's type 2 runtime), which the `appimage`
 #     crate on crates.io ships as assets/runtime-x86_64;
-#   - mksquashfs from Debian's squashfs-tools.
+#   - mksquashfs and patchelf from Debian (squashfs-tools, patchelf).
 # Tauri's own AppImage bundler downloads linuxdeploy, its GTK plugin and AppRun
 # from GitHub at build time, which a machine that reaches only registries cannot.
 #
@@ -38,6 +38,12 @@ runtime() {
       console.log(require("path").join(require("path").dirname(p.manifest_path), "assets", "runtime-x86_64"));'
 }
 
+elf_files() { # every program and library in the AppDir
+  find "$appdir" -type f \( -perm -u+x -o -name '*.so*' \) | while read -r path; do
+    [ "$(head -c 4 "$path")" != $'\x7fELF' ] || echo "$path"
+  done
+}
+
 copy_tree() { # copies system paths into the AppDir, keeping their place under /usr
   for path in "$@"; do
     mkdir -p "$appdir$(dirname "$path")"
@@ -63,19 +69,22 @@ mkdir -p "$appdir/usr/share/glib-2.0/schemas"
 cp /usr/share/glib-2.0/schemas/*.xml "$appdir/usr/share/glib-2.0/schemas/"
 glib-compile-schemas "$appdir/usr/share/glib-2.0/schemas"
 # The loaders' cache names each loader by its full path on this system: name it
-# by file alone and let the loader be found on LD_LIBRARY_PATH.
+# by file alone, found beside the library that loads it.
 loaders=gdk-pixbuf-2.0/2.10.0/loaders
 sed -i "s|$syslib/$loaders/||" "$lib/gdk-pixbuf-2.0/2.10.0/loaders.cache"
 ln -s "$loaders"/*.so "$lib/"
 
 # Every library these programs load, less those the system keeps.
-find "$appdir" -type f \( -perm -u+x -o -name '*.so*' \) -print0 |
-  xargs -0 file -L | grep -E 'ELF .*(executable|shared object)' | cut -d: -f1 |
-  xargs -r ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | sort -u |
+elf_files | xargs -r ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | sort -u |
   while read -r so; do
     name=$(basename "$so")
     [[ $name =~ $host_libs ]] || [ -e "$lib/$name" ] || cp -L "$so" "$lib/$name"
   done
+# Each program and library looks for libraries in the image first, through a path
+# relative to itself, so that nothing the app starts (a file manager) inherits them.
+elf_files | while read -r elf; do
+  patchelf --set-rpath "\$ORIGIN/$(realpath --relative-to="$(dirname "$elf")" "$lib")" "$elf"
+done
 
 # WebKitGTK looks for its helpers under /usr/lib/…; point it at usr/ in the image
 # (AppRun runs the app from there). The replacement keeps the length.

@@ -25,18 +25,18 @@ function defaultAppImage() {
   return join(target, 'debug', 'bundle', 'appimage', `${productName}_${version}_${arch}.AppImage`);
 }
 
-/** The programs running now whose name matches `name`, each by the file it runs from. */
+/** The programs called `name` running now: each one's pid and the file it runs from. */
 function running(name) {
   return readdirSync('/proc')
     .filter((pid) => /^\d+$/.test(pid))
     .flatMap((pid) => {
       try {
-        return [readlinkSync(`/proc/${pid}/exe`)];
+        return [{ pid, exe: readlinkSync(`/proc/${pid}/exe`) }];
       } catch {
         return [];
       }
     })
-    .filter((exe) => exe.endsWith(`/${name}`));
+    .filter(({ exe }) => exe.endsWith(`/${name}`));
 }
 
 describe('the AppImage', { timeout: 300000 }, () => {
@@ -86,8 +86,14 @@ describe('the AppImage', { timeout: 300000 }, () => {
         what: "the workshop's title in the window",
       });
       assert.equal(shown, title, 'the AppImage shows the title stored in the file');
-      const helpers = running('WebKitWebProcess').filter((exe) => exe.startsWith(unpacked));
-      assert.ok(helpers.length > 0, `the page is drawn by the WebKitWebProcess inside the image (running: ${running('WebKitWebProcess')})`);
+      const inImage = (name) => running(name).filter(({ exe }) => exe.startsWith(unpacked));
+      assert.ok(inImage('WebKitWebProcess').length > 0, 'the page is drawn by the WebKitWebProcess inside the image');
+      const [app] = inImage('paja-desktop');
+      const environ = readFileSync(`/proc/${app.pid}/environ`, 'utf8').split('\0');
+      assert.ok(
+        !environ.some((v) => v.startsWith('LD_LIBRARY_PATH=') && v.includes(unpacked)),
+        'the image finds its libraries without LD_LIBRARY_PATH, so a program the app opens (a file manager) uses its own',
+      );
     } finally {
       await session.quit();
     }
