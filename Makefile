@@ -11,25 +11,40 @@ export PATH := $(CARGO_BIN):$(PATH)
 
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/paja-desktop
 CLI_BIN := $(CARGO_TARGET_DIR)/debug/paja
+# The Tauri CLI from npm (prebuilt): bundles the app as a Debian package.
+TAURI := ui/node_modules/.bin/tauri
+VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
+ARCH := $(shell dpkg --print-architecture)
+RELEASE_BUNDLE := $(CARGO_TARGET_DIR)/release/bundle
 
 # WebKitGTK and friends for the Tauri window; Xvfb and WebKitWebDriver for the
 # window tests; chromium for browser tests; poppler-utils and qpdf to check PDFs;
-# Noto Sans for the PDF fonts; LibreOffice Calc to open the exported CSV.
+# Noto Sans for the PDF fonts; LibreOffice Calc to open the exported CSV;
+# squashfs-tools and patchelf to make the AppImage.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
-	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui
+	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui squashfs-tools patchelf
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \
-	test-core test-ui test-e2e test-browser bench docs-pdf
+	test-core test-ui test-e2e test-browser test-install deb-debug appimage-debug dist bench docs-pdf
 
 run: deps ui desktop
 	$(DESKTOP_BIN) --demo
+
+# The packages to hand out, from a release build (not run by `make test`): the
+# .deb by Tauri's bundler, and an AppImage made from it offline (the script says
+# why not by Tauri's bundler).
+dist: deps ui
+	$(TAURI) build --bundles deb
+	src-tauri/linux/appimage.sh $(RELEASE_BUNDLE)/deb/Paja_$(VERSION)_$(ARCH).deb \
+		$(RELEASE_BUNDLE)/appimage/Paja_$(VERSION)_$(ARCH).AppImage
 
 test: deps
 	$(MAKE) test-core
 	$(MAKE) test-ui
 	$(MAKE) test-e2e
+	$(MAKE) test-install
 
 deps: deps-apt deps-npm deps-tauri-driver
 
@@ -76,6 +91,20 @@ test-ui: deps-npm
 
 test-e2e: desktop cli test-browser
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs
+
+# The .deb bundled from the same debug build the window test runs (so it adds
+# seconds, not a release build), installed with apt, started under Xvfb on a
+# workshop file, then purged again; and the AppImage made from it, started too.
+test-install: appimage-debug cli
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap \
+		tests/e2e/install.test.mjs tests/e2e/appimage.test.mjs
+
+deb-debug: ui
+	$(TAURI) build --debug --bundles deb
+
+appimage-debug: deb-debug
+	src-tauri/linux/appimage.sh $(CARGO_TARGET_DIR)/debug/bundle/deb/Paja_$(VERSION)_$(ARCH).deb \
+		$(CARGO_TARGET_DIR)/debug/bundle/appimage/Paja_$(VERSION)_$(ARCH).AppImage
 
 # The board editors, and a scripted live session (a facilitator and two desktop
 # participants as `paja join --script` cores, one participant in the browser), in
