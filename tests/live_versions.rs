@@ -41,7 +41,7 @@ fn a_restore_while_hosting_reaches_the_joined_laptop() {
     let guest_file = dir.path().join("aino.paja");
     WorkshopFile::create(&guest_file, Workshop::new()).expect("the guest's own file");
     let mut guest = live_on(&guest_file);
-    guest.join(&hosting.join_link, &hosting.code, "Aino").expect("the guest joins");
+    guest.join(&hosting.join_link, &hosting.code, "Aino", false).expect("the guest joins");
     wait_until("the guest has the host's board", || guest.view().boards.iter().any(|b| b.id == board));
 
     host.create_version("Malliluonnos 0.3").expect("the facilitator makes a version");

@@ -185,6 +185,7 @@ fn readable_ids_appear_only_as_ids_and_references() {
         .chain([
             "id",
             "persona_id",
+            "board_id",
             "central_problem",
             "target_id",
             "current_session",
