@@ -1,0 +1,71 @@
+// What the real-window tests share: where the binaries are, a fresh home folder,
+// axe-core in the window, buttons found by their text, and PDFs read with poppler.
+//
+// PAJA_DESKTOP_BIN, PAJA_CLI_BIN and TAURI_DRIVER override where things are.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
+export const desktopBin = process.env.PAJA_DESKTOP_BIN ?? join(targetDir, 'debug', 'paja-desktop');
+export const cliBin = process.env.PAJA_CLI_BIN ?? join(targetDir, 'debug', 'paja');
+export const tauriDriver = process.env.TAURI_DRIVER ?? findTauriDriver();
+const axeSource = readFileSync(createRequire(join(repo, 'ui', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+
+function findTauriDriver() {
+  const onPath = spawnSync('sh', ['-c', 'command -v tauri-driver'], { encoding: 'utf8' }).stdout.trim();
+  if (onPath) return onPath;
+  return join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'tauri-driver');
+}
+
+/** Fails with what to run when a binary the window tests need is not built. */
+export function requireBinaries() {
+  for (const [what, path] of [['paja-desktop', desktopBin], ['tauri-driver', tauriDriver], ['paja', cliBin]]) {
+    assert.ok(existsSync(path), `${what} not found at ${path}; run \`make test\`, which builds and installs it`);
+  }
+}
+
+/** The environment of a person who has never used Paja: an empty home with its XDG folders. */
+export function freshHome(home) {
+  const env = { HOME: home };
+  for (const name of ['DATA', 'CONFIG', 'CACHE']) {
+    env[`XDG_${name}_HOME`] = join(home, `.${name.toLowerCase()}`);
+    mkdirSync(env[`XDG_${name}_HOME`], { recursive: true });
+  }
+  return env;
+}
+
+/** axe-core's WCAG A and AA violations in the window as it is now. */
+export async function axeViolations(session) {
+  if (!(await session.execute(`return 'axe' in window;`))) await session.execute(`${axeSource}; return true;`);
+  const json = await session.executeAsync(
+    `const done = arguments[arguments.length - 1];
+     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+       .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))),
+             (e) => done(JSON.stringify([{ id: 'axe failed', nodes: [String(e)] }])));`,
+  );
+  return JSON.parse(json);
+}
+
+/** The enabled button inside `scope` (a CSS selector) whose text is `label`, once there. */
+export async function buttonByText(session, label, scope = 'body') {
+  const script = `return [...document.querySelectorAll(${JSON.stringify(`${scope} button`)})].find((b) => b.textContent.trim() === ${JSON.stringify(label)} && !b.disabled);`;
+  return Object.values(await session.waitFor(script, { what: `the button ${label}` }))[0];
+}
+
+/** The PDF's text as pdftotext reads it, after checking with pdffonts that every font is embedded. */
+export function pdfText(path) {
+  const text = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+  assert.equal(text.status, 0, `pdftotext reads the file: ${text.stderr}`);
+  const fonts = spawnSync('pdffonts', [path], { encoding: 'utf8' });
+  assert.equal(fonts.status, 0, `pdffonts reads the file: ${fonts.stderr}`);
+  const rows = fonts.stdout.trim().split('\n').slice(2);
+  assert.ok(rows.length > 0, 'the PDF has fonts');
+  for (const row of rows) assert.equal(row.trim().split(/\s+/).at(-5), 'yes', `every font is embedded: ${row}`);
+  return text.stdout;
+}
