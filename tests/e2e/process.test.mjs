@@ -24,8 +24,8 @@ const BEFORE = 'Asuu yksin saaristossa.';
 const AFTER = 'Muutti kaupunkiin tyttären lähelle.';
 const VERSION = 'Malliluonnos 0.1';
 const COMMENT = 'Tarkistetaan tämä kokemusasiantuntijoilta.';
-// WebDriver key codes: select all (Control+A, then release), Tab, Escape.
-const SELECT_ALL = '\uE009a\uE000';
+// WebDriver key codes: select all (Control+A; released when the keys end), Tab, Escape.
+const SELECT_ALL = '\uE009a';
 const TAB = '\uE004';
 const ESCAPE = '\uE00C';
 
@@ -57,12 +57,19 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
     return Object.values(await session.waitFor(script, { what }))[0];
   }
 
+  /** Clicks a button a person first scrolls to, at the foot of a long dialog. */
+  async function scrollAndClick(button) {
+    await session.scrollTo(button);
+    await session.click(button);
+  }
+
   const byTestId = (id) => element(`return document.querySelector('[data-testid="${id}"]');`, id);
 
   /** Replaces what the field holds by `text`, as a person would: select all, type, Tab away. */
   async function retype(field, text) {
     await session.click(field);
-    await session.sendKeys(field, `${SELECT_ALL}${text}${TAB}`);
+    await session.sendKeys(field, SELECT_ALL);
+    await session.sendKeys(field, `${text}${TAB}`);
   }
 
   /** What the .paja file holds now, through the CLI's JSON export, once `ready` says so. */
@@ -82,13 +89,28 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   const personaBoard = (doc) => doc.boards.find((b) => b.kind === 'persona' && !b.archived);
   const persona = (doc) => personaBoard(doc).personas.find((p) => p.name === PERSONA);
 
+  /** Opens the persona board from the workshop page, and the persona's sheet when `sheet`. */
+  async function openPersonaBoard({ sheet = false } = {}) {
+    const title = personaBoard(await storedWhen(() => true, 'the boards')).title;
+    await session.click(await element(`return document.querySelector('button[aria-label=${JSON.stringify(`Avaa: ${title}`)}]');`, 'the persona board'));
+    if (!sheet) return;
+    const listed = `[...document.querySelectorAll('.persona-list button')].find((b) => b.textContent.includes(${JSON.stringify(PERSONA)}))`;
+    await session.click(await element(`return ${listed};`, 'the persona in the list'));
+    await byTestId('persona-life_situation');
+  }
+
+  async function backToWorkshop() {
+    await session.click(await element(`return document.querySelector('button.back');`, 'Takaisin työpajaan'));
+    await byTestId('workshop-title');
+  }
+
   /** Starts the export in the open Vie dialog and resolves with the path it wrote. */
   async function exportThroughDialog(ending) {
     const path = await session.waitFor(
       `const p = document.querySelector('[data-testid="export-path"]')?.textContent; return p && p.endsWith(${JSON.stringify(ending)}) ? p : null;`,
       { what: `a default file name ending ${ending}` },
     );
-    await session.click(await byTestId('export-start'));
+    await scrollAndClick(await byTestId('export-start'));
     const written = await session.waitFor(
       `const done = document.querySelector('[data-testid="export-done"] .export-written')?.textContent;
        const failed = document.querySelector('[data-testid="export-failed"]');
@@ -127,8 +149,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   });
 
   it('4. adds a persona with a name', async () => {
-    const title = personaBoard(await storedWhen(() => true, 'the boards')).title;
-    await session.click(await element(`return document.querySelector('button[aria-label=${JSON.stringify(`Avaa: ${title}`)}]');`, 'the persona board'));
+    await openPersonaBoard();
     await session.click(await byTestId('persona-add'));
     await session.waitFor(`return document.activeElement?.dataset.testid === 'persona-name';`, { what: 'the new persona’s name field' });
     await retype(await byTestId('persona-name'), PERSONA);
@@ -139,6 +160,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   });
 
   it('5. makes the version "Malliluonnos 0.1"', async () => {
+    await backToWorkshop();
     await session.click(await byTestId('versions-open'));
     await session.sendKeys(await byTestId('version-name'), VERSION);
     await session.click(await buttonByText(session, 'Tallenna versio', '[data-testid="versions-dialog"]'));
@@ -150,11 +172,13 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   });
 
   it('6. changes the persona', async () => {
+    await openPersonaBoard({ sheet: true });
     await retype(await byTestId('persona-life_situation'), AFTER);
     await storedWhen((d) => persona(d)?.life_situation === AFTER, 'the changed persona');
   });
 
   it('7. compares the version with now, and the change is listed', async () => {
+    await backToWorkshop();
     await session.click(await byTestId('versions-open'));
     await session.click(await byTestId('compare-show'));
     const listed = await session.waitFor(`return document.querySelector('[data-testid="diff"]')?.textContent;`, { what: 'the comparison' });
@@ -165,6 +189,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   });
 
   it('8. comments on the persona, and resolves the comment from the open comments', async () => {
+    await openPersonaBoard();
     await session.click(await buttonByText(session, 'Lista'));
     const row = `[...document.querySelectorAll('[data-testid="list-row"]')].find((r) => r.textContent.includes(${JSON.stringify(PERSONA)}))`;
     await session.click(await element(`return ${row}?.querySelector('[data-testid="comment-count"]');`, 'the persona’s comments'));
@@ -174,7 +199,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
     const comment = doc.comments.find((c) => c.text === COMMENT);
     assert.equal(comment.target_id, persona(doc).id, 'the comment is on the persona');
 
-    await session.click(await buttonByText(session, 'Takaisin työpajaan'));
+    await backToWorkshop();
     const shown = `[...document.querySelectorAll('[data-testid="comment-panel"] [data-testid="comment"]')].find((c) => c.textContent.includes(${JSON.stringify(COMMENT)}))`;
     await element(`return ${shown};`, 'the comment among the open comments');
     assert.deepEqual(await axeViolations(session), [], 'axe finds nothing with the open comments');
@@ -186,7 +211,8 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
   it('9. exports the report with the changes since the version, and the poster, through the Vie dialog', async () => {
     await session.click(await byTestId('versions-open'));
     await session.click(await byTestId('compare-show'));
-    await session.click(await buttonByText(session, 'Vie vertailu raporttiin', '[data-testid="compare"]'));
+    await byTestId('diff');
+    await scrollAndClick(await buttonByText(session, 'Vie vertailu raporttiin', '[data-testid="compare"]'));
     await byTestId('export-dialog');
     assert.deepEqual(await axeViolations(session), [], 'axe finds nothing in the Vie dialog');
     const report = pdfText(await exportThroughDialog('.pdf'));
@@ -220,11 +246,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
       what: 'the version after reopening',
     });
     await session.sendKeys(await byTestId('version-name'), ESCAPE);
-    const title = personaBoard(await storedWhen(() => true, 'the boards')).title;
-    await session.click(await element(`return document.querySelector('button[aria-label=${JSON.stringify(`Avaa: ${title}`)}]');`, 'the persona board'));
-    const listed = `[...document.querySelectorAll('.persona-list button')].find((b) => b.textContent.includes(${JSON.stringify(PERSONA)}))`;
-    await session.click(await element(`return ${listed};`, 'the persona in the list'));
-    await byTestId('persona-life_situation');
+    await openPersonaBoard({ sheet: true });
     assert.equal(await session.execute(`return document.querySelector('[data-testid="persona-life_situation"]').value;`), AFTER, 'the persona as changed');
   });
 });

@@ -42,6 +42,11 @@ export class WebDriver {
     return Object.values(value)[0];
   }
 
+  /** Scrolls the element into the middle of its scrolling box, as a person scrolls to it. */
+  async scrollTo(elementId) {
+    await this.execute(`arguments[0].scrollIntoView({ block: 'center' });`, [{ 'element-6066-11e4-a52e-4f735466cecf': elementId }]);
+  }
+
   async click(elementId) {
     await this.cmd('POST', `/element/${elementId}/click`, {});
   }
