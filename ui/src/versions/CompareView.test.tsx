@@ -35,7 +35,7 @@ describe('the comparison of two versions', () => {
     expect(html).toContain('Muutokset: Malliluonnos 0.1 → Nykyinen tila');
     expect(html).toMatch(/<h5 id="diff-b1">Maija, 34 <span class="hint">\(muutettu taulu\)<\/span><\/h5>/);
     expect(html).toMatch(/Lisätty<\/p><ul><li>Åke<\/li><\/ul>/);
-    expect(html).toContain('Maija<span class="hint"> – muuttui: life_situation, goal</span>');
+    expect(html).toContain('Maija<span class="hint"> – muuttui: elämäntilanne, tavoite</span>');
     expect(html).not.toContain('Poistettu</p>');
     expect(html).toContain('Ideaseinä <span class="hint">(uusi taulu)</span>');
   });
@@ -53,7 +53,8 @@ describe('the comparison of two versions', () => {
     expect(versionDate('not a date', 'fi')).toBe('not a date');
   });
 
-  it('speaks Swedish', () => {
+  it('speaks Swedish, field names too', () => {
     expect(render(diff, 'sv')).toContain('Tillagt');
+    expect(render(diff, 'sv')).not.toContain('life_situation');
   });
 });

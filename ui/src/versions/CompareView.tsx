@@ -4,7 +4,7 @@ import type { VersionCommands } from '../backend/versions';
 import { errorKey } from '../export/errors';
 import { useT } from '../i18n';
 import type { VersionDiff, VersionInfo } from '../types';
-import { diffBoards } from './diffList';
+import { diffBoards, fieldNames } from './diffList';
 
 type Props = {
   commands: VersionCommands;
@@ -111,7 +111,7 @@ export function DiffList({ diff, label }: { diff: VersionDiff; label: (name: str
                   <li key={`${s.key}-${line.id}`}>
                     {line.label || t('compare.noLabel')}
                     {s.key === 'changed' && line.fields.length > 0 && (
-                      <span className="hint"> – {t('compare.fields', { fields: line.fields.join(', ') })}</span>
+                      <span className="hint"> – {t('compare.fields', { fields: fieldNames(t, line.fields) })}</span>
                     )}
                   </li>
                 ))}

@@ -1,6 +1,6 @@
 // The comparison as a reader takes it in: per board a heading, then plain lists of
 // what was added, removed and changed. No React here.
-import type { Language, MessageKey } from '../i18n';
+import type { Language, MessageKey, Translate } from '../i18n';
 import type { BoardDiff, ItemChange, VersionDiff } from '../types';
 
 export type DiffSection = { key: 'added' | 'removed' | 'changed'; heading: MessageKey; lines: ItemChange[] };
@@ -28,4 +28,14 @@ export function versionDate(createdAt: string, lang: Language): string {
   const date = new Date(createdAt);
   if (Number.isNaN(date.getTime())) return createdAt;
   return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** The changed fields as the editors name them ("elämäntilanne, tavoite"), in `t`'s
+ * language: the label up to its colon, where the editor adds a question after it. */
+export function fieldNames(t: Translate, fields: readonly string[]): string {
+  const named = fields.map((f) => {
+    const key = `field.${f}`;
+    return t.has(key) ? t(key).split(': ')[0].toLowerCase() : f;
+  });
+  return [...new Set(named)].join(', ');
 }
