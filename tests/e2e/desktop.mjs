@@ -58,6 +58,26 @@ export async function buttonByText(session, label, scope = 'body') {
   return Object.values(await session.waitFor(script, { what: `the button ${label}` }))[0];
 }
 
+/** In the open Vie dialog, waits for the suggested file name ending `ending`, starts the
+ * export and resolves with the path the dialog says it wrote. */
+export async function exportThroughDialog(session, ending) {
+  const path = await session.waitFor(
+    `const p = document.querySelector('[data-testid="export-path"]')?.textContent; return p && p.endsWith(${JSON.stringify(ending)}) ? p : null;`,
+    { what: `a default file name ending ${ending}` },
+  );
+  const start = await session.findElement('[data-testid="export-start"]');
+  await session.scrollTo(start);
+  await session.click(start);
+  const written = await session.waitFor(
+    `const done = document.querySelector('[data-testid="export-done"] .export-written')?.textContent;
+     const failed = document.querySelector('[data-testid="export-failed"]');
+     return done ?? (failed ? 'failed: ' + failed.textContent : null);`,
+    { what: 'the export to finish', timeoutMs: 120000 },
+  );
+  assert.equal(written, path, 'the dialog names the file it wrote');
+  return written;
+}
+
 /** The PDF's text as pdftotext reads it, after checking with pdffonts that every font is embedded. */
 export function pdfText(path) {
   const text = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' });

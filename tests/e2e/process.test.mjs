@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, buttonByText, cliBin, desktopBin, freshHome, pdfText, requireBinaries, tauriDriver } from './desktop.mjs';
+import { axeViolations, buttonByText, cliBin, desktopBin, exportThroughDialog as exportAs, freshHome, pdfText, requireBinaries, tauriDriver } from './desktop.mjs';
 import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
 
@@ -104,22 +104,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
     await byTestId('workshop-title');
   }
 
-  /** Starts the export in the open Vie dialog and resolves with the path it wrote. */
-  async function exportThroughDialog(ending) {
-    const path = await session.waitFor(
-      `const p = document.querySelector('[data-testid="export-path"]')?.textContent; return p && p.endsWith(${JSON.stringify(ending)}) ? p : null;`,
-      { what: `a default file name ending ${ending}` },
-    );
-    await scrollAndClick(await byTestId('export-start'));
-    const written = await session.waitFor(
-      `const done = document.querySelector('[data-testid="export-done"] .export-written')?.textContent;
-       const failed = document.querySelector('[data-testid="export-failed"]');
-       return done ?? (failed ? 'failed: ' + failed.textContent : null);`,
-      { what: 'the export to finish', timeoutMs: 120000 },
-    );
-    assert.equal(written, path, 'the dialog names the file it wrote');
-    return written;
-  }
+  const exportThroughDialog = (ending) => exportAs(session, ending);
 
   it('1. starts on the start screen, with nothing axe-core finds', async () => {
     assert.equal(await session.waitFor(`return document.querySelector('h1')?.textContent;`), 'Työpajat');

@@ -6,27 +6,13 @@
 //
 // Run by `make test-e2e` after window.test.mjs; the same environment variables apply.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { axeViolations, buttonByText, desktopBin, freshHome, requireBinaries, tauriDriver } from './desktop.mjs';
 import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
-const desktopBin = process.env.PAJA_DESKTOP_BIN ?? join(targetDir, 'debug', 'paja-desktop');
-const tauriDriver = process.env.TAURI_DRIVER ?? findTauriDriver();
-const axeSource = readFileSync(createRequire(join(repo, 'ui', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
-
-function findTauriDriver() {
-  const onPath = spawnSync('sh', ['-c', 'command -v tauri-driver'], { encoding: 'utf8' }).stdout.trim();
-  if (onPath) return onPath;
-  return join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'tauri-driver');
-}
 
 /** The file and its side files as they are on disk now. */
 function onDisk(path) {
@@ -52,17 +38,10 @@ describe('start screen', { timeout: 180000 }, () => {
   let session;
 
   before(async () => {
-    for (const [what, path] of [['paja-desktop', desktopBin], ['tauri-driver', tauriDriver]]) {
-      assert.ok(existsSync(path), `${what} not found at ${path}; run \`make test\`, which builds and installs it`);
-    }
+    requireBinaries();
     work = mkdtempSync(join(tmpdir(), 'paja-start-'));
     home = join(work, 'home');
-    const env = { HOME: home };
-    for (const name of ['DATA', 'CONFIG', 'CACHE']) {
-      env[`XDG_${name}_HOME`] = join(home, `.${name.toLowerCase()}`);
-      mkdirSync(env[`XDG_${name}_HOME`], { recursive: true });
-    }
-    driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env });
+    driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
   });
 
   after(async () => {
@@ -84,29 +63,10 @@ describe('start screen', { timeout: 180000 }, () => {
     return session.waitFor(`return document.querySelector(${JSON.stringify(css)})?.textContent;`, { what: css });
   }
 
-  async function button(text) {
-    const found = await session.waitFor(
-      `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)} && !b.disabled);`,
-      { what: `the button ${text}` },
-    );
-    return Object.values(found)[0];
-  }
-
-  async function axeViolations() {
-    if (!(await session.execute(`return 'axe' in window;`))) await session.execute(`${axeSource}; return true;`);
-    const json = await session.executeAsync(
-      `const done = arguments[arguments.length - 1];
-       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-         .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))),
-               (e) => done(JSON.stringify([{ id: 'axe failed', nodes: [String(e)] }])));`,
-    );
-    return JSON.parse(json);
-  }
-
   /** Makes a new workshop from the start screen's form, as a person would, and waits for it. */
   async function newWorkshop(title) {
     await session.sendKeys(await session.findElement('[data-testid="new-workshop-title"]'), title);
-    await session.click(await button('Luo työpaja'));
+    await session.click(await buttonByText(session, 'Luo työpaja'));
     await session.waitFor(`return document.querySelector('[data-testid="workshop-title"]')?.textContent === ${JSON.stringify(title)};`, {
       what: `the new workshop ${title}`,
     });
@@ -122,7 +82,7 @@ describe('start screen', { timeout: 180000 }, () => {
     await startApp();
     assert.equal(await textOf('h1'), 'Työpajat', 'with no file the window opens on the start screen');
     await session.waitFor(`return document.body.textContent.includes('Et ole vielä avannut työpajoja.');`, { what: 'the empty recent list' });
-    assert.deepEqual(await axeViolations(), [], 'axe finds nothing on the start screen');
+    assert.deepEqual(await axeViolations(session), [], 'axe finds nothing on the start screen');
   });
 
   it('makes a new workshop from the PAKU template into the documents folder, and lists it as recent', async () => {
@@ -133,8 +93,8 @@ describe('start screen', { timeout: 180000 }, () => {
     assert.equal(sessions, 10, 'the PAKU template brings its ten sessions');
     await session.click(await session.findElement('[data-testid="workshops"]'));
     assert.equal(await textOf('[data-testid="open-title"]'), 'Ikkunan työpaja', 'the start screen shows the open workshop');
-    assert.deepEqual(await axeViolations(), [], 'axe finds nothing on the start screen with a workshop open');
-    await session.click(await button('Sulje työpaja'));
+    assert.deepEqual(await axeViolations(session), [], 'axe finds nothing on the start screen with a workshop open');
+    await session.click(await buttonByText(session, 'Sulje työpaja'));
     await session.waitFor(`return !document.querySelector('[data-testid="open-title"]');`, { what: 'the workshop closed' });
     const recent = await session.execute(`return [...document.querySelectorAll('[data-testid="recent-workshop"] .recent-title')].map((e) => e.textContent);`);
     assert.deepEqual(recent, ['Ikkunan työpaja'], 'the workshop is in the recent list');
@@ -144,7 +104,7 @@ describe('start screen', { timeout: 180000 }, () => {
     });
     assert.equal(await session.execute(`return document.querySelectorAll('article.session').length;`), 10, 'reopened with the same sessions');
     await session.click(await session.findElement('[data-testid="workshops"]'));
-    await session.click(await button('Sulje työpaja'));
+    await session.click(await buttonByText(session, 'Sulje työpaja'));
     await session.waitFor(`return !document.querySelector('[data-testid="open-title"]');`, { what: 'the workshop closed again' });
   });
 
@@ -173,7 +133,7 @@ describe('start screen', { timeout: 180000 }, () => {
     );
     assert.equal(await textOf('h1'), 'Työpajat', 'the refusal is on the start screen');
     assert.deepEqual(onDisk(file), before, 'the file is byte-identical, with no write-ahead log made beside it');
-    await session.click(await button('Kokeile esimerkkiä'));
+    await session.click(await buttonByText(session, 'Kokeile esimerkkiä'));
     await session.waitFor(`return document.querySelector('[data-testid="workshop-title"]');`, { what: 'the example workshop' });
     assert.ok(existsSync(join(home, '.data', 'paja', 'demo.paja')), 'the example is written to the data folder');
   });

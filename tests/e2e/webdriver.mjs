@@ -37,9 +37,10 @@ export class WebDriver {
     }
   }
 
-  async findElement(css) {
-    const value = await this.cmd('POST', '/element', { using: 'css selector', value: css });
-    return Object.values(value)[0];
+  /** The first element matching `css`, waiting for the page to render it. */
+  async findElement(css, { timeoutMs = 30000 } = {}) {
+    const found = await this.waitFor(`return document.querySelector(${JSON.stringify(css)});`, { timeoutMs, what: css });
+    return Object.values(found)[0];
   }
 
   /** Scrolls the element into the middle of its scrolling box, as a person scrolls to it. */

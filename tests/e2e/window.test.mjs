@@ -6,29 +6,16 @@
 // PAJA_E2E_SCREENSHOT says where to save a picture of the window.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { axeViolations as axeIn, buttonByText, cliBin, desktopBin, exportThroughDialog as exportAs, pdfText as checkPdf, requireBinaries, tauriDriver } from './desktop.mjs';
 import { freePort, startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
-const desktopBin = process.env.PAJA_DESKTOP_BIN ?? join(targetDir, 'debug', 'paja-desktop');
-const cliBin = process.env.PAJA_CLI_BIN ?? join(targetDir, 'debug', 'paja');
-const tauriDriver = process.env.TAURI_DRIVER ?? findTauriDriver();
 const screenshotPath = process.env.PAJA_E2E_SCREENSHOT ?? join(tmpdir(), 'paja-window.png');
-const axeSource = readFileSync(createRequire(join(repo, 'ui', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
-
-function findTauriDriver() {
-  const onPath = spawnSync('sh', ['-c', 'command -v tauri-driver'], { encoding: 'utf8' }).stdout.trim();
-  if (onPath) return onPath;
-  return join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'tauri-driver');
-}
 
 /** The workshop as the core's own CLI describes it (`paja info FILE --json`). */
 function coreInfo(file) {
@@ -107,9 +94,7 @@ describe('desktop window', { timeout: 180000 }, () => {
   let session;
 
   before(async () => {
-    for (const [what, path] of [['paja-desktop', desktopBin], ['tauri-driver', tauriDriver]]) {
-      assert.ok(existsSync(path), `${what} not found at ${path}; run \`make test\`, which builds and installs it`);
-    }
+    requireBinaries();
     work = mkdtempSync(join(tmpdir(), 'paja-e2e-'));
     // The window's WebKit writes caches under the XDG dirs; keep them out of the user's home.
     const xdg = {};
@@ -275,17 +260,7 @@ describe('desktop window', { timeout: 180000 }, () => {
     await session.execute(`window.location.hash = '#/';`);
   });
 
-  /** axe-core's WCAG A and AA violations in the window as it is now. */
-  async function axeViolations() {
-    if (!(await session.execute(`return 'axe' in window;`))) await session.execute(`${axeSource}; return true;`);
-    const json = await session.executeAsync(
-      `const done = arguments[arguments.length - 1];
-       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-         .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))),
-               (e) => done(JSON.stringify([{ id: 'axe failed', nodes: [String(e)] }])));`,
-    );
-    return JSON.parse(json);
-  }
+  const axeViolations = () => axeIn(session);
 
   /** The text of the first element matching `css`, once it exists. */
   function textOf(css) {
@@ -394,40 +369,14 @@ describe('desktop window', { timeout: 180000 }, () => {
 
   /** Clicks the button whose text is `label`, inside `scope` (a CSS selector). */
   async function clickButton(scope, label) {
-    const script = `return [...document.querySelectorAll(${JSON.stringify(`${scope} button`)})].find((b) => b.textContent.trim() === ${JSON.stringify(label)});`;
-    await session.waitFor(script, { what: `the button ${label}` });
-    await session.click(await elementBy(script));
+    await session.click(await buttonByText(session, label, scope));
   }
 
-  /** Starts the export in the open Vie dialog and resolves with the path it wrote. */
+  /** Exports through the open Vie dialog, to a free name in the documents folder's Paja/. */
   async function exportThroughDialog(ending) {
-    const path = await session.waitFor(
-      `const p = document.querySelector('[data-testid="export-path"]')?.textContent; return p && p.endsWith(${JSON.stringify(ending)}) ? p : null;`,
-      { what: `a default file name ending ${ending}` },
-    );
+    const path = await exportAs(session, ending);
     assert.ok(path.startsWith(join(documents, 'Paja')), `the default place is the documents folder's Paja/: ${path}`);
-    assert.ok(!existsSync(path), 'the default name is free, so nothing is overwritten');
-    await session.click(await session.findElement('[data-testid="export-start"]'));
-    const written = await session.waitFor(
-      `const done = document.querySelector('[data-testid="export-done"] .export-written')?.textContent;
-       const failed = document.querySelector('[data-testid="export-failed"]');
-       return done ?? (failed ? 'failed: ' + failed.dataset.errorCode : null);`,
-      { what: 'the export to finish', timeoutMs: 120000 },
-    );
-    assert.equal(written, path, 'the dialog names the file it wrote');
-    return written;
-  }
-
-  /** The PDF's text, and its fonts as pdffonts lists them, each embedded. */
-  function checkPdf(path) {
-    const text = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' });
-    assert.equal(text.status, 0, `pdftotext reads the file: ${text.stderr}`);
-    const fonts = spawnSync('pdffonts', [path], { encoding: 'utf8' });
-    assert.equal(fonts.status, 0, `pdffonts reads the file: ${fonts.stderr}`);
-    const rows = fonts.stdout.trim().split('\n').slice(2);
-    assert.ok(rows.length > 0, 'the PDF has fonts');
-    for (const row of rows) assert.equal(row.trim().split(/\s+/).at(-5), 'yes', `every font is embedded: ${row}`);
-    return text.stdout;
+    return path;
   }
 
   it('exports the report and the poster through the Vie dialog, then compares a version with a later change', async () => {
