@@ -1,5 +1,7 @@
 //! The `paja` command as a user types it: exact forms, one-sentence errors, exit codes.
 
+mod sync_common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -94,4 +96,92 @@ fn unknown_template_and_wrong_arguments_get_one_sentence() {
     assert_one_sentence_error(&paja(&["new", arg(&file), "--template", "miro"]), "no template");
     assert!(!file.exists(), "nothing was written");
     assert_one_sentence_error(&paja(&["explode"]), "unrecognized subcommand");
+}
+
+/// The boards of `file` as `paja info --json` lists them.
+fn boards_of(file: &Path) -> Vec<serde_json::Value> {
+    let info = paja(&["info", arg(file), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&info.stdout).expect("info --json is JSON");
+    json["boards"].as_array().expect("a list of boards").clone()
+}
+
+#[test]
+fn info_lists_every_board_with_its_id_kind_and_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.paja");
+    assert!(paja(&["demo", arg(&file)]).status.success());
+    let boards = boards_of(&file);
+    assert!(boards.len() >= 8, "the demo has a board of every kind: {boards:?}");
+    let listed = text(&paja(&["info", arg(&file)]).stdout);
+    for board in &boards {
+        let (id, kind, title) = (board["id"].as_str().unwrap(), board["kind"].as_str().unwrap(), board["title"].as_str().unwrap());
+        assert!(!id.is_empty() && !title.is_empty(), "each board has an id and a title: {board}");
+        assert!(listed.contains(&format!("{id}  {kind}  {title}")), "the text lists {title} with its id and kind:\n{listed}");
+    }
+    let id = boards[0]["id"].as_str().unwrap();
+    let out = dir.path().join("one.png");
+    assert!(paja(&["export", "png", arg(&file), "--board", id, "-o", arg(&out)]).status.success(), "the listed id is what --board takes");
+}
+
+#[test]
+fn png_without_a_board_writes_one_image_per_board_into_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.paja");
+    assert!(paja(&["demo", arg(&file)]).status.success());
+    let folder = dir.path().join("kuvat");
+    let out = paja(&["export", "png", arg(&file), "-o", arg(&folder)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let boards = boards_of(&file);
+    assert_eq!(names.len(), boards.len(), "one image per board: {names:?}");
+    for (name, board) in names.iter().zip(&boards) {
+        let bytes = std::fs::read(folder.join(name)).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"), "{name} is a PNG image");
+        let title = board["title"].as_str().unwrap().to_lowercase();
+        let first_word = title.split(|c: char| !c.is_alphanumeric()).next().unwrap();
+        assert!(name.contains(&first_word), "{name} is named after its board {}", board["title"]);
+    }
+}
+
+#[test]
+fn canvas_without_a_board_holds_every_board_as_a_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.paja");
+    assert!(paja(&["demo", arg(&file)]).status.success());
+    let out = dir.path().join("kaikki.canvas");
+    assert!(paja(&["export", "canvas", arg(&file), "-o", arg(&out)]).status.success());
+    let canvas: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).expect("JSON Canvas");
+    let nodes = canvas["nodes"].as_array().unwrap();
+    let group = |id: &str| nodes.iter().find(|n| n["id"] == id && n["type"] == "group");
+    for board in boards_of(&file) {
+        let frame = group(board["id"].as_str().unwrap()).unwrap_or_else(|| panic!("a group for {}", board["title"]));
+        assert_eq!(frame["label"], board["title"], "the group is labelled with the board's title");
+    }
+    let ids: std::collections::HashSet<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), nodes.len(), "node ids are unique across boards");
+    let text_nodes = nodes.iter().filter(|n| n["type"] == "text").count();
+    assert!(text_nodes > 20, "the boards' cards are there too, not only the groups: {text_nodes}");
+}
+
+#[test]
+fn joining_a_tls_hub_by_plain_address_asks_for_the_link_or_the_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = sync_common::workshop_with_board(dir.path());
+    let hub = sync_common::Hub::serve(&file, &[]);
+    let replica = dir.path().join("oma.paja");
+    let out = paja(&["join", &hub.addr(), arg(&replica), "--code", &hub.code]);
+    assert_one_sentence_error(&out, "paja:// link");
+    assert!(text(&out.stderr).contains("--fingerprint"), "it names both ways in: {}", text(&out.stderr));
+}
+
+#[test]
+fn a_wrong_join_code_ends_join_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = sync_common::workshop_with_board(dir.path());
+    let hub = sync_common::Hub::serve(&file, &[]);
+    let replica = dir.path().join("oma.paja");
+    let fingerprint = hub.fingerprint.clone().expect("a TLS hub");
+    let out = paja(&["join", &hub.addr(), arg(&replica), "--code", "VÄÄRÄ2", "--fingerprint", &fingerprint]);
+    assert_one_sentence_error(&out, "The join code is wrong.");
 }

@@ -40,14 +40,11 @@ impl ExportFormat {
         }
     }
 
-    /// Whether the format draws one board, so a board must be chosen.
-    pub fn needs_board(self) -> bool {
-        matches!(self, ExportFormat::Png | ExportFormat::Canvas)
-    }
 }
 
 /// What to export: the format, which version (the current state when `None`), which
-/// board (needed by PNG and JSON Canvas, optional for posters) and what names to show.
+/// board (needed by PNG; optional for posters, and for JSON Canvas, which otherwise
+/// holds every board) and what names to show.
 #[derive(Debug, Clone, Default)]
 pub struct ExportRequest {
     pub version: Option<String>,
@@ -87,7 +84,11 @@ impl ExportSnapshot {
             ExportFormat::Pdf => export::pdf_report_with_changes(view, opts, self.changes.as_ref(), &media, progress)?,
             ExportFormat::Poster => export::poster(view, board, opts)?,
             ExportFormat::Png => export::png(view, chosen()?)?,
-            ExportFormat::Canvas => export::canvas(view, chosen()?)?.into_bytes(),
+            ExportFormat::Canvas => match board {
+                Some(board) => export::canvas(view, board)?,
+                None => export::canvas_all(view)?,
+            }
+            .into_bytes(),
             ExportFormat::Csv => export::csv(view, opts).into_bytes(),
             ExportFormat::Json => export::json(view).into_bytes(),
         };

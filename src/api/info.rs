@@ -8,7 +8,9 @@ pub struct Info {
     pub title: String,
     pub sessions: Vec<String>,
     /// Board count and item count per kind, for every kind that has boards.
-    pub boards: Vec<KindCount>,
+    pub kinds: Vec<KindCount>,
+    /// Every board, in the workshop's order, with the id other commands take.
+    pub boards: Vec<BoardLine>,
     pub items: usize,
     pub versions: Vec<VersionLine>,
 }
@@ -21,6 +23,14 @@ pub struct KindCount {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct BoardLine {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct VersionLine {
     pub name: String,
     pub created_at: String,
@@ -28,7 +38,7 @@ pub struct VersionLine {
 
 impl Info {
     pub fn new(view: &WorkshopView, versions: Vec<VersionInfo>) -> Info {
-        let boards: Vec<KindCount> = BoardKind::ALL
+        let kinds: Vec<KindCount> = BoardKind::ALL
             .into_iter()
             .map(|kind| {
                 let of_kind = view.boards.iter().filter(|b| b.content.kind() == kind);
@@ -43,8 +53,18 @@ impl Info {
         Info {
             title: view.meta.title.clone(),
             sessions: view.sessions.iter().map(|s| s.title.clone()).collect(),
-            items: boards.iter().map(|k| k.items).sum(),
-            boards,
+            items: kinds.iter().map(|k| k.items).sum(),
+            kinds,
+            boards: view
+                .boards
+                .iter()
+                .map(|b| BoardLine {
+                    id: b.id.clone(),
+                    kind: b.content.kind().as_str().to_string(),
+                    title: b.title.clone(),
+                    archived: b.archived,
+                })
+                .collect(),
             versions: versions
                 .into_iter()
                 .map(|v| VersionLine { name: v.name, created_at: v.created_at })
@@ -59,9 +79,14 @@ impl Info {
         for (i, s) in self.sessions.iter().enumerate() {
             out += &format!("  {}. {}\n", i + 1, s);
         }
-        out += "Boards:\n";
-        for k in &self.boards {
+        out += "Boards by kind:\n";
+        for k in &self.kinds {
             out += &format!("  {}: {} boards, {} items\n", k.kind, k.boards, k.items);
+        }
+        out += "Boards (id, kind, title):\n";
+        for b in &self.boards {
+            let archived = if b.archived { " (archived)" } else { "" };
+            out += &format!("  {}  {}  {}{archived}\n", b.id, b.kind, b.title);
         }
         out += &format!("Items: {}\n", self.items);
         out += &format!("Versions: {}\n", self.versions.len());

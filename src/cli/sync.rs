@@ -15,7 +15,7 @@ use paja::api::{Command, WorkshopFile, apply_command};
 use paja::model::free_board::FreeCard;
 use paja::model::{BoardKind, Workshop};
 use paja::sync::wire::SealedItem;
-use paja::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions};
+use paja::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
@@ -210,28 +210,36 @@ pub fn join(args: JoinArgs) -> Result<()> {
     };
     runtime()?.block_on(async {
         let peer = Peer::connect(file, options);
-        if args.script {
+        let refused = if args.script {
             tokio::select! {
-                _ = interrupted() => {}
-                _ = script(&peer) => {}
+                _ = interrupted() => None,
+                _ = script(&peer) => None,
             }
         } else {
             tokio::select! {
-                _ = interrupted() => {}
-                _ = show_status(&peer) => {}
+                _ = interrupted() => None,
+                refused = show_status(&peer) => refused,
             }
-        }
+        };
         peer.stop();
-        Ok(())
+        match refused {
+            Some(reason) => bail!("{}", reason.message),
+            None => Ok(()),
+        }
     })
 }
 
-async fn show_status(peer: &PeerHandle) {
+/// Prints each status until the hub refuses us (returned) or the link ends.
+async fn show_status(peer: &PeerHandle) -> Option<paja::Failure> {
     let mut status = peer.watch_status();
     loop {
-        say(format!("status {}", json!(*status.borrow_and_update())));
+        let now = status.borrow_and_update().clone();
+        say(format!("status {}", json!(now)));
+        if let PeerStatus::Refused { reason } = now {
+            return Some(reason);
+        }
         if status.changed().await.is_err() {
-            return;
+            return None;
         }
     }
 }

@@ -5,10 +5,40 @@
 use super::scene::{Node, NodeKind, Scene};
 use serde_json::{Value, json};
 
+/// Space between boards side by side, and around a board inside its group.
+const GAP: f32 = 120.0;
+const MARGIN: f32 = 40.0;
+
 /// The scene as a JSON Canvas document.
 pub fn canvas(scene: &Scene) -> String {
-    let nodes: Vec<Value> = scene.nodes.iter().map(node).collect();
-    let edges: Vec<Value> = scene
+    document(scene.nodes.iter().map(node).collect(), edges(scene))
+}
+
+/// Several boards in one canvas, left to right, each inside a group labelled with its
+/// title (`(board id, title, scene)`).
+pub fn canvas_of_boards(boards: &[(&str, &str, Scene)]) -> String {
+    let (mut nodes, mut edges_all) = (Vec::new(), Vec::new());
+    let mut left = 0.0;
+    for (id, title, scene) in boards {
+        let (x0, y0, x1, y1) = scene.bounds();
+        let (dx, dy) = (left + MARGIN - x0, MARGIN - y0);
+        let (w, h) = (x1 - x0 + 2.0 * MARGIN, y1 - y0 + 2.0 * MARGIN);
+        let mut frame = Scene::default();
+        frame.group(id, (left, 0.0, w, h), title);
+        nodes.extend(frame.nodes.iter().map(node));
+        nodes.extend(scene.nodes.iter().map(|n| node(&Node { x: n.x + dx, y: n.y + dy, ..n.clone() })));
+        edges_all.extend(edges(scene));
+        left += w + GAP;
+    }
+    document(nodes, edges_all)
+}
+
+fn document(nodes: Vec<Value>, edges: Vec<Value>) -> String {
+    serde_json::to_string_pretty(&json!({ "nodes": nodes, "edges": edges })).unwrap_or_default()
+}
+
+fn edges(scene: &Scene) -> Vec<Value> {
+    scene
         .edges
         .iter()
         .filter_map(|e| {
@@ -23,8 +53,7 @@ pub fn canvas(scene: &Scene) -> String {
             }
             Some(edge)
         })
-        .collect();
-    serde_json::to_string_pretty(&json!({ "nodes": nodes, "edges": edges })).unwrap_or_default()
+        .collect()
 }
 
 fn node(n: &Node) -> Value {

@@ -121,6 +121,13 @@ pub fn canvas(view: &WorkshopView, board_id: &str) -> Result<String, ExportError
     Ok(canvas::canvas(&kinds::scene(board, &metrics)))
 }
 
+/// Every board not archived as one JSON Canvas, a group per board, left to right.
+pub fn canvas_all(view: &WorkshopView) -> Result<String, ExportError> {
+    let metrics = fonts::Metrics::load()?;
+    let boards: Vec<_> = view.boards.iter().filter(|b| !b.archived).map(|b| (b.id.as_str(), b.title.as_str(), kinds::scene(b, &metrics))).collect();
+    Ok(canvas::canvas_of_boards(&boards))
+}
+
 /// The board's drawing, for callers that render it themselves.
 pub fn board_scene(view: &WorkshopView, board_id: &str) -> Result<scene::Scene, ExportError> {
     let board = board(view, board_id)?;

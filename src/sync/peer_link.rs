@@ -164,8 +164,23 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
                 _ => lost(body),
             })
         }
+        Err(_) if options.fingerprint.is_none() && speaks_tls(&options.address).await => {
+            Err(Outcome::Refused(Refusal::FingerprintNeeded.into()))
+        }
         Err(e) => Err(lost(e)),
     }
+}
+
+/// Whether the hub at `address` speaks TLS: a handshake pinned to a fingerprint no
+/// certificate has gets as far as the hub's certificate, and fails there.
+async fn speaks_tls(address: &str) -> bool {
+    let connect = tokio::net::TcpStream::connect(address);
+    let Ok(Ok(tcp)) = tokio::time::timeout(CONNECT_TIMEOUT, connect).await else { return false };
+    let (Ok(config), Ok(name)) = (tls::pinned_client_config("none"), rustls::pki_types::ServerName::try_from(tls::SERVER_NAME)) else {
+        return false;
+    };
+    let handshake = tokio_rustls::TlsConnector::from(config).connect(name, tcp);
+    matches!(tokio::time::timeout(CONNECT_TIMEOUT, handshake).await, Ok(Err(e)) if e.to_string().contains("pinned"))
 }
 
 fn is_loopback(address: &str) -> bool {

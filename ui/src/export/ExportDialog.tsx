@@ -4,7 +4,7 @@ import type { VersionCommands } from '../backend/versions';
 import { useT } from '../i18n';
 import { Dialog } from '../session/Dialog';
 import type { VersionInfo, WorkshopView } from '../types';
-import { boardChoice, exportableBoards, firstChoices, formatLabel, formats, isReport, missing, showsPeople, withFormat, type Choices } from './choices';
+import { boardChoice, exportableBoards, noBoardLabel, firstChoices, formatLabel, formats, isReport, missing, showsPeople, withFormat, type Choices } from './choices';
 import { errorKey } from './errors';
 import { useExport } from './useExport';
 
@@ -61,7 +61,7 @@ export function ExportDialog({ commands, versions, view, board = null, compareFr
           <label>
             {t('export.board')}
             <select value={choices.board} onChange={(e) => set({ board: e.target.value })} disabled={running} data-testid="export-board">
-              {boardUse === 'optional' && <option value="">{t('export.posterCriteria')}</option>}
+              {boardUse === 'optional' && <option value="">{t(noBoardLabel(choices.format))}</option>}
               {exportableBoards(view).map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.title}

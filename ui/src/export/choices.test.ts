@@ -26,9 +26,13 @@ describe('the choices of the Vie dialog', () => {
 
   it('pick the first board not archived for a format that draws one board', () => {
     const archived = { ...view, boards: view.boards.map((b, i) => ({ ...b, archived: i === 0 })) };
-    const choices = withFormat(firstChoices(null), 'canvas', archived);
+    const choices = withFormat(firstChoices(null), 'png', archived);
     expect(choices.board).toBe(archived.boards[1].id);
-    expect(missing(choices, 'x.canvas')).toBeNull();
+    expect(missing(choices, 'x.png')).toBeNull();
+  });
+
+  it('put every board in one JSON Canvas unless a board is chosen', () => {
+    expect(toRequest(withFormat(firstChoices(null), 'canvas', view), 'k.canvas').board).toBeNull();
   });
 
   it('leave the poster on the quality criteria unless a board is chosen', () => {

@@ -8,9 +8,13 @@ export const formats: readonly ExportFormat[] = ['pdf', 'poster', 'png', 'json',
 
 export const formatLabel = (format: ExportFormat): MessageKey => `export.format.${format}`;
 
-/** PNG and JSON Canvas draw one board; a poster may draw one (else the quality criteria). */
+/** PNG draws one board; a poster may draw one (else the quality criteria), and a JSON
+ * Canvas one (else every board, a group each). */
 export const boardChoice = (format: ExportFormat): 'needed' | 'optional' | 'none' =>
-  format === 'png' || format === 'canvas' ? 'needed' : format === 'poster' ? 'optional' : 'none';
+  format === 'png' ? 'needed' : format === 'poster' || format === 'canvas' ? 'optional' : 'none';
+
+/** What the board list's empty choice means for `format`. */
+export const noBoardLabel = (format: ExportFormat): MessageKey => (format === 'canvas' ? 'export.allBoards' : 'export.posterCriteria');
 
 /** Only the report has the names of people, the organisation and the changes page. */
 export const isReport = (format: ExportFormat) => format === 'pdf';

@@ -547,6 +547,7 @@ export const en: Record<MessageKey, string> = {
   'export.format.csv': "Cards and votes as a table (CSV)",
   'export.board': "Board",
   'export.posterCriteria': "Quality criteria",
+  'export.allBoards': "All boards",
   'export.version': "Version",
   'export.now': "As it is now",
   'export.compareFrom': "Add the changes since version",

@@ -546,6 +546,7 @@ export const fi = {
   'export.format.csv': "Kortit ja äänet taulukkona (CSV)",
   'export.board': "Taulu",
   'export.posterCriteria': "Laatukriteerit",
+  'export.allBoards': "Kaikki taulut",
   'export.version': "Versio",
   'export.now': "Nykyinen tila",
   'export.compareFrom': "Lisää muutokset versiosta",

@@ -547,6 +547,7 @@ export const sv: Record<MessageKey, string> = {
   'export.format.csv': "Kort och röster som tabell (CSV)",
   'export.board': "Tavla",
   'export.posterCriteria': "Kvalitetskriterier",
+  'export.allBoards': "Alla tavlor",
   'export.version': "Version",
   'export.now': "Nuvarande läge",
   'export.compareFrom': "Lägg till ändringar sedan versionen",
