@@ -17,6 +17,14 @@ describe('i18n', () => {
     expect(t('boards.ofSession')).toBe('Taulut: {session}');
   });
 
+  it('uses the Swedish terms of Finnish social and health services', () => {
+    const all = Object.values(sv).join('\n');
+    expect(all, 'a workshop is "workshop" in Finland-Swedish').not.toMatch(/verkstad/i);
+    expect(sv['causal.loops']).toBe('Återkopplingsslingor');
+    expect([sv['path.entry'], sv['path.exit']]).toEqual(['Ingång', 'Utgång']);
+    expect([sv['eval.scale.1'], sv['eval.scale.3'], sv['eval.scale.5']]).toEqual(['instämmer inte alls', 'instämmer delvis', 'instämmer helt']);
+  });
+
   it('falls back to Finnish for languages it does not have', () => {
     expect(pickLanguage('sv-FI')).toBe('sv');
     expect(pickLanguage('de')).toBe('fi');
