@@ -90,7 +90,7 @@ test-ui: deps-npm
 	cd ui && npx vitest run
 
 test-e2e: desktop cli test-browser
-	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs
+	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs
 
 # The .deb bundled from the same debug build the window test runs (so it adds
 # seconds, not a release build), installed with apt, started under Xvfb on a
@@ -111,7 +111,7 @@ appimage-debug: deb-debug
 # Debian's Chromium against a real `paja serve` on loopback; saves the screenshots
 # in docs/screenshots/.
 test-browser: ui cli
-	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs tests/e2e/session.test.mjs tests/e2e/plan.test.mjs
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs tests/e2e/session.test.mjs tests/e2e/plan.test.mjs tests/e2e/languages.test.mjs
 
 # Measurements, not tests, each printing figures and ratios against a reference run
 # in the same command: opening and compacting a workshop file, exports by size, sync

@@ -108,7 +108,7 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
                 {t('host.canvas')}
               </button>
             )}
-            <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+            <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')} data-testid="view-list">
               {t('host.list')}
             </button>
           </div>
