@@ -5,10 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
+import { WebDriver } from './webdriver.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
@@ -38,6 +40,38 @@ export function freshHome(home) {
     mkdirSync(env[`XDG_${name}_HOME`], { recursive: true });
   }
   return env;
+}
+
+/**
+ * A machine where Paja has never run: a fresh home in a new folder, a virtual display
+ * and tauri-driver. `open(args)` starts the app as a person does (from the menu with
+ * no arguments, or by a double-click on a file), ending the one before; `close()`
+ * ends everything and removes the folder.
+ */
+export async function freshMachine(prefix) {
+  requireBinaries();
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const home = join(work, 'home');
+  const driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
+  const machine = {
+    work,
+    home,
+    session: null,
+    async open(args = []) {
+      if (machine.session) await machine.session.quit();
+      machine.session = await WebDriver.startSession(driver.base, { 'tauri:options': { application: desktopBin, args } });
+      return machine.session;
+    },
+    async close() {
+      try {
+        if (machine.session) await machine.session.quit();
+      } finally {
+        await stopAll();
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  };
+  return machine;
 }
 
 /** axe-core's WCAG A and AA violations in the window as it is now. */

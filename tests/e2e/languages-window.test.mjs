@@ -6,14 +6,11 @@
 // Run by `make test-e2e`; the environment variables of desktop.mjs apply.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliBin, desktopBin, freshHome, requireBinaries, tauriDriver } from './desktop.mjs';
+import { cliBin, freshMachine } from './desktop.mjs';
 import { contentOf, finnishLeft, tables, visibleTexts } from './i18n.mjs';
-import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
-import { WebDriver } from './webdriver.mjs';
 
 const ESCAPE = '\uE00C';
 
@@ -54,14 +51,12 @@ function demoContent() {
 }
 
 describe('languages in the window', { timeout: 300000 }, () => {
-  let work;
+  let machine;
 
   before(async () => {
-    requireBinaries();
-    work = mkdtempSync(join(tmpdir(), 'paja-languages-'));
-    home = join(work, 'home');
-    const driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
-    session = await WebDriver.startSession(driver.base, { 'tauri:options': { application: desktopBin, args: ['--demo'] } });
+    machine = await freshMachine('paja-languages-');
+    home = machine.home;
+    session = await machine.open(['--demo']);
     await session.findElement('[data-testid="workshop-title"]');
     await click('versions-open');
     await session.sendKeys(await session.findElement('[data-testid="version-name"]'), 'Luonnos A');
@@ -70,14 +65,7 @@ describe('languages in the window', { timeout: 300000 }, () => {
     await closeDialog();
   });
 
-  after(async () => {
-    try {
-      if (session) await session.quit();
-    } finally {
-      await stopAll();
-      if (work) rmSync(work, { recursive: true, force: true });
-    }
-  });
+  after(() => machine?.close());
 
   for (const lang of ['sv', 'en']) {
     it(`shows no Finnish UI sentence in ${lang} on the window's own screens`, async () => {

@@ -8,13 +8,10 @@
 // Run by `make test-e2e`; the environment variables of desktop.mjs apply.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, buttonByText, cliBin, desktopBin, exportThroughDialog as exportAs, freshHome, pdfText, requireBinaries, tauriDriver } from './desktop.mjs';
-import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
-import { WebDriver } from './webdriver.mjs';
+import { axeViolations, buttonByText, cliBin, exportThroughDialog as exportAs, freshMachine, pdfText } from './desktop.mjs';
 
 const TITLE = 'Kotihoidon työpaja';
 const SESSION_2 = 'Asiakasymmärrys ja persoonat';
@@ -30,27 +27,19 @@ const TAB = '\uE004';
 const ESCAPE = '\uE00C';
 
 describe('the whole process in the window', { timeout: 600000 }, () => {
+  let machine;
   let work;
   let home;
   let file;
   let session;
 
   before(async () => {
-    requireBinaries();
-    work = mkdtempSync(join(tmpdir(), 'paja-process-'));
-    home = join(work, 'home');
-    const driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
-    session = await WebDriver.startSession(driver.base, { 'tauri:options': { application: desktopBin, args: [] } });
+    machine = await freshMachine('paja-process-');
+    ({ work, home } = machine);
+    session = await machine.open();
   });
 
-  after(async () => {
-    try {
-      if (session) await session.quit();
-    } finally {
-      await stopAll();
-      if (work) rmSync(work, { recursive: true, force: true });
-    }
-  });
+  after(() => machine?.close());
 
   /** The element `script` returns, once it returns one. */
   async function element(script, what) {

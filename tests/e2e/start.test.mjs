@@ -6,13 +6,10 @@
 //
 // Run by `make test-e2e` after window.test.mjs; the same environment variables apply.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, buttonByText, desktopBin, freshHome, requireBinaries, tauriDriver } from './desktop.mjs';
-import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
-import { WebDriver } from './webdriver.mjs';
+import { axeViolations, buttonByText, freshMachine } from './desktop.mjs';
 
 /** The file and its side files as they are on disk now. */
 function onDisk(path) {
@@ -32,31 +29,21 @@ function fromTheFuture(source, path) {
 }
 
 describe('start screen', { timeout: 180000 }, () => {
+  let machine;
   let work;
   let home;
-  let driver;
   let session;
 
   before(async () => {
-    requireBinaries();
-    work = mkdtempSync(join(tmpdir(), 'paja-start-'));
-    home = join(work, 'home');
-    driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
+    machine = await freshMachine('paja-start-');
+    ({ work, home } = machine);
   });
 
-  after(async () => {
-    try {
-      if (session) await session.quit();
-    } finally {
-      await stopAll();
-      if (work) rmSync(work, { recursive: true, force: true });
-    }
-  });
+  after(() => machine?.close());
 
   /** Starts the app as a person would: from the menu (no arguments) or by a double-click on a file. */
   async function startApp(args = []) {
-    if (session) await session.quit();
-    session = await WebDriver.startSession(driver.base, { 'tauri:options': { application: desktopBin, args } });
+    session = await machine.open(args);
   }
 
   function textOf(css) {

@@ -11,6 +11,7 @@ import type { Board, Session } from '../types';
 import { sortedSteps } from './grouping';
 import { movedOrder } from './order';
 import { StepEditor } from './StepEditor';
+import { PlanActions } from './PlanActions';
 
 type Props = {
   session: Session;
@@ -59,17 +60,7 @@ export function SessionEditor({ session, boards, run, move, first, last, onDelet
             <input type="date" key={session.date} defaultValue={session.date} onBlur={(e) => e.target.value !== session.date && patch({ date: e.target.value })} data-testid="session-date" />
           </label>
         </div>
-        <div className="plan-actions">
-          <button type="button" onClick={() => move(-1)} disabled={first} aria-label={`${t('plan.up')}: ${name}`}>
-            {t('plan.up')}
-          </button>
-          <button type="button" onClick={() => move(1)} disabled={last} aria-label={`${t('plan.down')}: ${name}`}>
-            {t('plan.down')}
-          </button>
-          <button type="button" onClick={() => void remove()} aria-label={`${t('plan.delete')}: ${name}`}>
-            {t('plan.delete')}
-          </button>
-        </div>
+        <PlanActions name={name} first={first} last={last} move={move} remove={() => void remove()} />
         <h4>{t('session.agenda')}</h4>
         <ol className="agenda">
           {steps.map((step, i) => (

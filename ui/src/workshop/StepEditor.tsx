@@ -7,6 +7,7 @@ import type { Run } from '../facilitation/send';
 import { useT } from '../i18n';
 import type { Board, Session, Step } from '../types';
 import { lines, parseMinutes } from './order';
+import { PlanActions } from './PlanActions';
 
 type Props = {
   session: Session;
@@ -72,17 +73,7 @@ export function StepEditor({ session, step, boards, run, move, first, last, onDe
             ))}
           </select>
         </label>
-        <div className="plan-actions">
-          <button type="button" onClick={() => move(-1)} disabled={first} aria-label={`${t('plan.up')}: ${name}`}>
-            {t('plan.up')}
-          </button>
-          <button type="button" onClick={() => move(1)} disabled={last} aria-label={`${t('plan.down')}: ${name}`}>
-            {t('plan.down')}
-          </button>
-          <button type="button" onClick={() => void remove()} aria-label={`${t('plan.delete')}: ${name}`}>
-            {t('plan.delete')}
-          </button>
-        </div>
+        <PlanActions name={name} first={first} last={last} move={move} remove={() => void remove()} />
       </fieldset>
     </li>
   );
