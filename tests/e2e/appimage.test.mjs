@@ -7,15 +7,15 @@
 // PAJA_APPIMAGE says which file to start; TAURI_DRIVER where tauri-driver is.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { demoWorkshop, exportJson, repo, stopAll as removeScratch, tempDir } from './harness.mjs';
 import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
+import { freshHome, tauriDriver } from './desktop.mjs';
 
 const appImage = process.env.PAJA_APPIMAGE ?? defaultAppImage();
-const tauriDriver = process.env.TAURI_DRIVER ?? 'tauri-driver';
 
 /** Where `make test-install` writes the AppImage for this version. */
 function defaultAppImage() {
@@ -71,11 +71,7 @@ describe('the AppImage', { timeout: 300000 }, () => {
     const home = tempDir('paja-home-');
     // Where FUSE is missing (as in CI) the runtime unpacks itself under TMPDIR and runs from there.
     const unpacked = tempDir('paja-run-');
-    const env = { HOME: home, TMPDIR: unpacked, APPIMAGE_EXTRACT_AND_RUN: '1' };
-    for (const dir of ['DATA', 'CONFIG', 'CACHE']) {
-      env[`XDG_${dir}_HOME`] = join(home, dir.toLowerCase());
-      mkdirSync(env[`XDG_${dir}_HOME`]);
-    }
+    const env = { ...freshHome(home), TMPDIR: unpacked, APPIMAGE_EXTRACT_AND_RUN: '1' };
     const display = await startXvfb();
     const driver = await startTauriDriver({ binary: tauriDriver, display, env });
     const session = await WebDriver.startSession(driver.base, {

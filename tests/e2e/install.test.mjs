@@ -8,17 +8,17 @@
 // which package to install; TAURI_DRIVER where tauri-driver is.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { demoWorkshop, exportJson, repo, stopAll as removeScratch, tempDir } from './harness.mjs';
 import { startTauriDriver, startXvfb, stopAll } from './processes.mjs';
 import { WebDriver } from './webdriver.mjs';
+import { freshHome, tauriDriver } from './desktop.mjs';
 
 const installed = '/usr/bin/paja-desktop';
 const asRoot = process.getuid() === 0 ? [] : ['sudo', '-n'];
 const deb = process.env.PAJA_DEB ?? defaultDeb();
-const tauriDriver = process.env.TAURI_DRIVER ?? 'tauri-driver';
 
 /** Where `tauri build --debug --bundles deb` writes the package for this version. */
 function defaultDeb() {
@@ -97,11 +97,7 @@ describe('the Debian package', { timeout: 900000 }, () => {
     const title = exportJson(file).meta.title;
     // A fresh home: the app writes its caches and settings there, not in the user's.
     const home = tempDir('paja-home-');
-    const env = { HOME: home };
-    for (const dir of ['DATA', 'CONFIG', 'CACHE']) {
-      env[`XDG_${dir}_HOME`] = join(home, dir.toLowerCase());
-      mkdirSync(env[`XDG_${dir}_HOME`]);
-    }
+    const env = freshHome(home);
     const display = await startXvfb();
     const driver = await startTauriDriver({ binary: tauriDriver, display, env });
     const session = await WebDriver.startSession(driver.base, {
