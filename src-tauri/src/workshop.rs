@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use paja::api::recent::RecentList;
-use paja::api::start::{Launch, OpenInfo, StartState};
+use paja::api::start::{Launch, OpenInfo, StartState, replicas_dir};
 use paja::api::{Live, WorkshopFile};
 
 use crate::error::CommandError;
@@ -132,13 +132,6 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 fn info(live: &Live) -> OpenInfo {
     OpenInfo { path: live.path().to_string_lossy().into_owned(), title: live.view().meta.title }
-}
-
-/// `talo.paja` keeps its joined replicas in `talo.paja.joined/`.
-fn replicas_dir(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".joined");
-    PathBuf::from(name)
 }
 
 /// What the command line asks for: `FILE`, `--demo`, or nothing (the start screen).

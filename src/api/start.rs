@@ -85,6 +85,14 @@ fn numbered(folder: &Path, stem: &str, n: u32) -> PathBuf {
     }
 }
 
+/// Where the workshop at `path` keeps the replicas of sessions joined from it:
+/// `talo.paja` keeps them in `talo.paja.joined/`.
+pub fn replicas_dir(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".joined");
+    PathBuf::from(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::file_stem;
