@@ -411,3 +411,25 @@ fn the_demo_template_exports_to_every_format() {
         "the poster has pages"
     );
 }
+
+#[test]
+fn the_paku_report_numbers_each_session_once() {
+    let view = paja::templates::workshop(paja::templates::Template::Paku, None)
+        .expect("the PAKU template loads")
+        .view();
+    assert!(
+        view.sessions.iter().any(|s| s.title == "1. Alkuvalmennus"),
+        "the template's titles carry their number, as the workshop page shows them"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(&dir, "paku.pdf", &report(&view, &ExportOptions::default()));
+    let text = squeeze(&body_text(&pdf_text(&pdf)));
+    assert!(!text.contains("1. 1."), "no session is numbered twice");
+    for heading in [
+        "1. Alkuvalmennus",
+        "2. Asiakasymmärrys",
+        "10. Liittymäpinnat",
+    ] {
+        assert!(text.contains(heading), "{heading:?} heads its session");
+    }
+}
