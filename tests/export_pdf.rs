@@ -411,3 +411,62 @@ fn the_demo_template_exports_to_every_format() {
         "the poster has pages"
     );
 }
+
+#[test]
+fn the_paku_report_numbers_each_session_once() {
+    let view = paja::templates::workshop(paja::templates::Template::Paku, None)
+        .expect("the PAKU template loads")
+        .view();
+    assert!(
+        view.sessions.iter().any(|s| s.title == "1. Alkuvalmennus"),
+        "the template's titles carry their number, as the workshop page shows them"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(&dir, "paku.pdf", &report(&view, &ExportOptions::default()));
+    let text = squeeze(&body_text(&pdf_text(&pdf)));
+    assert!(!text.contains("1. 1."), "no session is numbered twice");
+    for heading in [
+        "1. Alkuvalmennus",
+        "2. Asiakasymmärrys",
+        "10. Liittymäpinnat",
+    ] {
+        assert!(text.contains(heading), "{heading:?} heads its session");
+    }
+}
+
+#[test]
+fn minus_arrow_and_nordic_letters_print_as_typed_in_embedded_fonts() {
+    let typed = [
+        "Jonotusaika −20 % → tavoite 5 päivää",
+        "Åbo → Östersund: två möten på året",
+    ];
+    let mut view = demo();
+    view.meta.title = "Työpaja → Åbo".into();
+    view.sessions[0].title = typed[1].into();
+    for board in &mut view.boards {
+        if let BoardContent::Free(free) = &mut board.content {
+            free.cards[0].text = typed[0].into();
+        }
+    }
+    let view = derived(&view);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(
+        &dir,
+        "merkit.pdf",
+        &report(&view, &ExportOptions::default()),
+    );
+    let text = squeeze(&body_text(&pdf_text(&pdf)));
+    for line in typed
+        .into_iter()
+        .chain(["Työpaja → Åbo", "+ vahvistaa, − heikentää"])
+    {
+        assert!(text.contains(line), "{line:?} reads back as typed");
+    }
+    let fonts = run("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "the report has fonts: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "every font is embedded: {row}");
+    }
+}

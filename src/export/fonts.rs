@@ -1,4 +1,6 @@
 //! The embedded Noto Sans fonts and text measuring, shared by the PDF and PNG exports.
+//! Both weights carry the minus sign, arrows and a few math signs and check marks that
+//! Noto Sans lacks, added by `assets/fonts/add_symbols.py`.
 
 use ab_glyph::{Font as _, FontRef};
 
@@ -113,17 +115,66 @@ impl Metrics {
 mod tests {
     use super::*;
 
+    /// Every character of `text` without a glyph in either weight.
+    fn missing(metrics: &Metrics, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .filter(|&c| {
+                [Weight::Regular, Weight::Bold]
+                    .iter()
+                    .any(|&w| metrics.font(w).glyph_id(c).0 == 0)
+            })
+            .collect();
+        missing.sort();
+        missing.dedup();
+        missing
+    }
+
+    /// The text of every file under `dir` (relative to the crate) ending in `ext`.
+    fn sources(dir: &str, ext: &str) -> Vec<(std::path::PathBuf, String)> {
+        let mut found = Vec::new();
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("the source folder reads") {
+                let path = entry.expect("a folder entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == ext) {
+                    let text = std::fs::read_to_string(&path).expect("the file reads");
+                    found.push((path, text));
+                }
+            }
+        }
+        found
+    }
+
     #[test]
-    fn the_fonts_have_every_letter_the_exports_use() {
+    fn the_fonts_have_the_letters_and_signs_people_type() {
         let metrics = Metrics::load().expect("fonts");
-        for weight in [Weight::Regular, Weight::Bold] {
-            // Noto Sans has no U+2212 minus or U+2192 arrow: PDF text uses – and ->.
-            for c in "äöåÄÖÅ–•·…".chars() {
-                assert_ne!(
-                    metrics.font(weight).glyph_id(c).0,
-                    0,
-                    "{c} has a glyph in Noto Sans {weight:?}"
-                );
+        assert_eq!(
+            missing(&metrics, "äöåÄÖÅ–—•·…−→←↔⇒≤≥≠≈✓✗€§°½"),
+            Vec::<char>::new()
+        );
+    }
+
+    #[test]
+    fn every_character_of_the_templates_has_a_glyph() {
+        let metrics = Metrics::load().expect("fonts");
+        for (path, text) in sources("templates", "json") {
+            assert_eq!(missing(&metrics, &text), Vec::<char>::new(), "{path:?}");
+        }
+    }
+
+    /// The report's fixed labels live in the export code and the model's names (lanes,
+    /// areas, kinds); every character of that code, comments included, must print.
+    #[test]
+    fn every_character_of_the_export_labels_has_a_glyph() {
+        let metrics = Metrics::load().expect("fonts");
+        for dir in ["src/export", "src/model"] {
+            for (path, text) in sources(dir, "rs") {
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                assert_eq!(missing(&metrics, code), Vec::<char>::new(), "{path:?}");
             }
         }
     }

@@ -9,7 +9,7 @@ use crate::export::scene::{self, Scene};
 use crate::model::Board;
 use crate::model::causal_map::{CausalMapBoard, LoopKind, NodeRole, Polarity};
 
-/// The polarity as JSON Canvas and CSV write it. (PDF text uses "–": Noto Sans has no U+2212.)
+/// The polarity as every export writes it.
 pub fn mark(p: Polarity) -> &'static str {
     match p {
         Polarity::Strengthens => "+",
@@ -29,7 +29,7 @@ pub fn section(l: &mut Layout, board: &Board, b: &CausalMapBoard) {
     l.page((A4.1, A4.0));
     l.heading(&board.title, 1);
     l.paragraph(
-        "Nuoli kulkee syystä seuraukseen: + vahvistaa, – heikentää.",
+        "Nuoli kulkee syystä seuraukseen: + vahvistaa, − heikentää.",
         Style::NOTE,
     );
     let (m, left, width, top) = (l.metrics, l.left(), l.width(), l.y);
@@ -58,7 +58,7 @@ pub fn section(l: &mut Layout, board: &Board, b: &CausalMapBoard) {
         };
         let mut path: Vec<&str> = lp.nodes.iter().map(|id| text_of(b, id)).collect();
         path.extend(lp.nodes.first().map(|id| text_of(b, id)));
-        l.bullet(&format!("{kind}: {}", path.join(" -> ")), Style::BODY);
+        l.bullet(&format!("{kind}: {}", path.join(" → ")), Style::BODY);
     }
     notes(l, b);
 }
@@ -74,15 +74,11 @@ fn notes(l: &mut Layout, b: &CausalMapBoard) {
     }
     l.heading("Yhteyksien huomiot", 2);
     for k in noted {
-        let sign = if k.polarity == Polarity::Weakens {
-            "–"
-        } else {
-            "+"
-        };
         let line = format!(
-            "{} -> {} ({sign}): {}",
+            "{} → {} ({}): {}",
             text_of(b, &k.from),
             text_of(b, &k.to),
+            mark(k.polarity),
             k.note
         );
         l.bullet(&line, Style::BODY);

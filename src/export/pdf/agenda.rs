@@ -7,12 +7,7 @@ use crate::model::session::Session;
 
 /// A heading for the session, then its steps and memo; returns nothing, flows on.
 pub fn session(l: &mut Layout, n: usize, s: &Session) {
-    let title = if s.title.is_empty() {
-        format!("Kokoontuminen {n}")
-    } else {
-        format!("{n}. {}", s.title)
-    };
-    l.heading(&title, 2);
+    l.heading(&heading(n, &s.title), 2);
     if !s.date.is_empty() {
         l.paragraph(&format!("Päivä: {}", finnish_date(&s.date)), Style::NOTE);
     }
@@ -35,6 +30,27 @@ pub fn session(l: &mut Layout, n: usize, s: &Session) {
     l.field("Muistio", &s.memo);
 }
 
+/// The session's heading, numbered by its place `n` in the order. The report owns the
+/// number, so a number the title starts with ("1. Alkuvalmennus", as the PAKU template
+/// writes them) gives way to it rather than printing twice.
+pub fn heading(n: usize, title: &str) -> String {
+    let title = without_number(title.trim());
+    if title.is_empty() {
+        format!("Kokoontuminen {n}")
+    } else {
+        format!("{n}. {title}")
+    }
+}
+
+/// `title` without a leading "12. "; anything else as it is.
+fn without_number(title: &str) -> &str {
+    let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match title[digits..].strip_prefix(". ") {
+        Some(rest) if (1..=3).contains(&digits) => rest.trim_start(),
+        _ => title,
+    }
+}
+
 /// "2026-03-05" as "5.3.2026"; anything else as it is.
 pub fn finnish_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
@@ -44,5 +60,28 @@ pub fn finnish_date(iso: &str) -> String {
             _ => iso.to_string(),
         },
         _ => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading;
+
+    #[test]
+    fn a_session_is_numbered_once_by_its_place() {
+        assert_eq!(heading(1, "1. Alkuvalmennus"), "1. Alkuvalmennus");
+        assert_eq!(heading(1, "Alkuvalmennus"), "1. Alkuvalmennus");
+        assert_eq!(heading(10, "10. Liittymäpinnat"), "10. Liittymäpinnat");
+        assert_eq!(
+            heading(2, "3. Palvelupolut"),
+            "2. Palvelupolut",
+            "a moved session takes the number of its new place, like its steps"
+        );
+        assert_eq!(
+            heading(4, "2026 alkaa"),
+            "4. 2026 alkaa",
+            "a year is not a number prefix"
+        );
+        assert_eq!(heading(3, ""), "Kokoontuminen 3");
     }
 }
