@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,18 @@ export async function exportThroughDialog(session, ending) {
   );
   assert.equal(written, path, 'the dialog names the file it wrote');
   return written;
+}
+
+/** Saves the window as it is now into docs/screenshots/NAME.png, for the README. A picture
+ * is not a check: when the driver cannot take one, the test says so and goes on. */
+export async function saveScreenshot(session, name) {
+  const dir = join(repo, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, `${name}.png`), await session.screenshot({ timeoutMs: 20000 }));
+  } catch (err) {
+    console.log(`# no screenshot ${name}.png: ${err.message}`);
+  }
 }
 
 /** The PDF's text as pdftotext reads it, after checking with pdffonts that every font is embedded. */

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, buttonByText, cliBin, exportThroughDialog as exportAs, freshMachine, pdfText } from './desktop.mjs';
+import { axeViolations, buttonByText, cliBin, exportThroughDialog as exportAs, freshMachine, pdfText, saveScreenshot } from './desktop.mjs';
 
 const TITLE = 'Kotihoidon työpaja';
 const SESSION_2 = 'Asiakasymmärrys ja persoonat';
@@ -158,6 +158,7 @@ describe('the whole process in the window', { timeout: 600000 }, () => {
     const listed = await session.waitFor(`return document.querySelector('[data-testid="diff"]')?.textContent;`, { what: 'the comparison' });
     assert.ok(listed.includes(PERSONA), `the changed persona is listed: ${listed}`);
     assert.deepEqual(await axeViolations(session), [], 'axe finds nothing in the comparison');
+    await saveScreenshot(session, 'compare-versions');
     await session.sendKeys(await byTestId('compare-show'), ESCAPE);
     await session.waitFor(`return !document.querySelector('[data-testid="versions-dialog"]');`, { what: 'the dialog closed' });
   });

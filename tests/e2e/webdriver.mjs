@@ -12,8 +12,8 @@ export class WebDriver {
     return new WebDriver(base, value.sessionId);
   }
 
-  cmd(method, path, body) {
-    return request(method, `${this.base}/session/${this.sessionId}${path}`, body);
+  cmd(method, path, body, signal) {
+    return request(method, `${this.base}/session/${this.sessionId}${path}`, body, signal);
   }
 
   /** Runs `script` in the page; `arguments[i]` are `args`. */
@@ -61,9 +61,9 @@ export class WebDriver {
     return this.cmd('GET', `/element/${elementId}/text`);
   }
 
-  /** PNG bytes of the window. */
-  async screenshot() {
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  /** PNG bytes of the window; gives up after `timeoutMs` (WebKitWebDriver can stall on it). */
+  async screenshot({ timeoutMs = 60000 } = {}) {
+    return Buffer.from(await this.cmd('GET', '/screenshot', undefined, AbortSignal.timeout(timeoutMs)), 'base64');
   }
 
   async quit() {
@@ -71,9 +71,10 @@ export class WebDriver {
   }
 }
 
-async function request(method, url, body) {
+async function request(method, url, body, signal) {
   const response = await fetch(url, {
     method,
+    signal,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
