@@ -6,6 +6,7 @@
 //! renders and writes without it.
 
 use super::WorkshopFile;
+use super::file_names::{file_stem, numbered};
 use crate::Error;
 use crate::export::{self, ExportError, ExportOptions};
 use crate::model::diff::VersionDiff;
@@ -143,22 +144,11 @@ pub fn default_export_path(dir: &Path, title: &str, board_title: Option<&str>, f
         stem.push_str(" - juliste");
     }
     let ext = format.extension();
-    (1..)
-        .map(|n| match n {
-            1 => dir.join(format!("{stem}.{ext}")),
-            n => dir.join(format!("{stem} ({n}).{ext}")),
-        })
-        .find(|path| !path.exists())
-        .expect("some numbered name is free")
-}
-
-/// A title as a file name on any system: letters (å, ä, ö too), digits, spaces and a
-/// few marks kept, anything a file system refuses left out.
-fn file_stem(title: &str) -> String {
-    let kept: String = title.chars().map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { ' ' }).collect();
-    let words: Vec<&str> = kept.split_whitespace().collect();
-    let stem = words.join(" ").trim_matches('.').chars().take(80).collect::<String>();
-    if stem.is_empty() { "Paja".to_string() } else { stem }
+    let mut n = 1;
+    while numbered(dir, &stem, ext, n).exists() {
+        n += 1;
+    }
+    numbered(dir, &stem, ext, n)
 }
 
 #[cfg(test)]
@@ -191,6 +181,6 @@ mod tests {
     #[test]
     fn an_empty_title_still_gives_a_name() {
         let dir = tempfile::tempdir().expect("a temp dir");
-        assert_eq!(default_export_path(dir.path(), " ?? ", None, ExportFormat::Csv), dir.path().join("Paja.csv"));
+        assert_eq!(default_export_path(dir.path(), " ?? ", None, ExportFormat::Csv), dir.path().join("Työpaja.csv"));
     }
 }

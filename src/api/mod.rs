@@ -9,6 +9,7 @@ mod commands;
 pub mod drafts;
 mod export;
 mod facilitation;
+mod file_names;
 mod info;
 pub mod live;
 pub mod local;

@@ -2,6 +2,7 @@
 //! and the demo workshop. The start screen of the desktop app calls these.
 
 use super::WorkshopFile;
+use super::file_names::{file_stem, numbered};
 use super::recent::RecentEntry;
 use crate::Error;
 use crate::store::StoreError;
@@ -49,7 +50,7 @@ pub fn new_workshop(folder: &Path, title: &str, template: Template) -> Result<Wo
     let mut n = 1;
     loop {
         let workshop = templates::workshop(template, (!title.is_empty()).then_some(title))?;
-        match WorkshopFile::create(&numbered(folder, &base, n), workshop) {
+        match WorkshopFile::create(&numbered(folder, &base, "paja", n), workshop) {
             Err(Error::Store(StoreError::Exists { .. })) => n += 1,
             other => return other,
         }
@@ -66,41 +67,10 @@ pub fn open_demo(folder: &Path) -> Result<WorkshopFile, Error> {
     WorkshopFile::create(&path, templates::demo()?)
 }
 
-/// A file name from a title: letters such as ä, ö and å stay, characters that a file
-/// system refuses become spaces, and an empty title is "Työpaja".
-fn file_stem(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { ' ' } else { c })
-        .collect();
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let stem: String = words.join(" ").trim_start_matches('.').chars().take(80).collect();
-    if stem.trim().is_empty() { "Työpaja".into() } else { stem.trim().into() }
-}
-
-fn numbered(folder: &Path, stem: &str, n: u32) -> PathBuf {
-    match n {
-        1 => folder.join(format!("{stem}.paja")),
-        _ => folder.join(format!("{stem} ({n}).paja")),
-    }
-}
-
 /// Where the workshop at `path` keeps the replicas of sessions joined from it:
 /// `talo.paja` keeps them in `talo.paja.joined/`.
 pub fn replicas_dir(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".joined");
     PathBuf::from(name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::file_stem;
-
-    #[test]
-    fn a_title_becomes_a_file_name_that_keeps_finnish_letters() {
-        assert_eq!(file_stem("Kevään työpaja: Åbo/Turku"), "Kevään työpaja Åbo Turku", "ä, ö and å stay; : and / do not");
-        assert_eq!(file_stem("  ..piilo  "), "piilo", "no hidden file from a leading dot");
-        assert_eq!(file_stem(" \t "), "Työpaja", "an empty title still gives a name");
-    }
 }
