@@ -4,6 +4,7 @@
 //! - `store`: the `.paja` file (SQLite): update log, compaction, versions, media.
 //! - `export`: PDF report and posters, PNG, JSON, JSON Canvas and CSV of a workshop.
 //! - `sync`: the hub and peers of a live session: y-sync over WebSocket, joining, roles.
+//! - `synthesis`: affinity suggestions, harvest drafts and plain-language hints.
 //! - `templates`: the PAKU workshop template, starter boards and the demo, as JSON data.
 //! - `api`: one function per user operation on a workshop file; the desktop shell, the
 //!   CLI, the browser RPC and the tests all call it.
@@ -15,6 +16,7 @@ pub mod export;
 pub mod model;
 pub mod store;
 pub mod sync;
+pub mod synthesis;
 pub mod templates;
 
 pub use error::Error;

@@ -52,6 +52,11 @@ pub enum Command {
     /// Stores a picture (PNG, JPEG, WebP or GIF, base64) downscaled to at most 512 px
     /// and stripped of metadata, and makes it the persona's avatar.
     SetPersonaImage { board: String, persona: String, data_base64: String },
+    /// Accepts a group of notes under `label`, as one undo step: ideas into a new
+    /// cluster, café notes under a theme, free cards side by side under a label card.
+    GroupItems { board: String, label: String, ids: Vec<String> },
+    /// Fills a café station's summary with a draft of its harvest; editable after.
+    DraftHarvest { board: String, station: String },
 
     // ---- the facilitator's controls (the control document; refused for others) ----
     GoToStep { session: String, step: String },
@@ -159,6 +164,8 @@ impl Command {
         use Command::*;
         match self {
             PatchBoard { board, .. } | DeleteBoard { board } | AddItem { board, .. } => Some((board, None)),
+            GroupItems { board, .. } => Some((board, None)),
+            DraftHarvest { board, station } => Some((board, Some(station))),
             PatchItem { board, id, .. } | MoveItem { board, id, .. } | DeleteItem { board, id, .. } => Some((board, Some(id))),
             SetPersonaImage { board, persona, .. } => Some((board, Some(persona))),
             CastVote { board, idea } | RetractVote { board, idea } => Some((board, Some(idea))),
@@ -270,6 +277,8 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
             w.redo();
             Ok(None)
         }
+        Command::GroupItems { board, label, ids } => super::synthesis::group(w, board, label, ids),
+        Command::DraftHarvest { board, station } => super::synthesis::draft_harvest(w, board, station),
         // Needs the file's media store: run by `WorkshopFile::execute` before this.
         Command::SetPersonaImage { .. } => Ok(None),
         c if c.facilitator_only() => super::facilitation::run(w, c),

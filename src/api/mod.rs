@@ -17,6 +17,7 @@ pub mod media;
 pub mod recent;
 pub mod rules;
 pub mod start;
+mod synthesis;
 pub mod voting;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};

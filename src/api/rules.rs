@@ -52,6 +52,9 @@ fn writes_locked(command: &Command, view: &WorkshopView) -> bool {
         Command::CastVote { board, .. } | Command::RetractVote { board, .. } => {
             !control.hides_votes_on(board) && control.is_locked(board, None)
         }
+        Command::GroupItems { board, ids, .. } => {
+            control.is_locked(board, None) || ids.iter().any(|id| control.is_locked(board, Some(id)))
+        }
         other => other.target().is_some_and(|(board, item)| control.is_locked(board, item)),
     }
 }

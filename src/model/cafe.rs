@@ -48,6 +48,8 @@ pub struct CafeNote {
     /// 1-based round number.
     pub round: u32,
     pub text: String,
+    /// The theme the note was grouped under for the harvest; empty when none.
+    pub theme: String,
 }
 
 board_item!(Station, Cafe, "stations");

@@ -8,6 +8,8 @@ pub enum ModelError {
     NotFound { what: &'static str, id: String },
     #[error("Board {board} is a {found} board, not a {expected} board.")]
     WrongKind { board: String, expected: &'static str, found: String },
+    #[error("Only café notes, ideas and cards on a free board can be grouped, not a {} board.", .0.as_str())]
+    NotGroupable(crate::model::BoardKind),
     #[error("The change was not saved because {0}.")]
     Invalid(String),
     #[error("An update from another laptop could not be read: {0}.")]
@@ -25,7 +27,7 @@ impl ModelError {
     pub fn code(&self) -> ErrorCode {
         match self {
             ModelError::NotFound { .. } => ErrorCode::NotFound,
-            ModelError::WrongKind { .. } => ErrorCode::WrongKind,
+            ModelError::WrongKind { .. } | ModelError::NotGroupable(_) => ErrorCode::WrongKind,
             ModelError::Invalid(_) => ErrorCode::Invalid,
             ModelError::BadUpdate(_) => ErrorCode::BadUpdate,
             ModelError::BadJson(_) => ErrorCode::BadJson,

@@ -49,6 +49,8 @@ pub use items::Plan;
 pub use view::{WorkshopView, FORMAT};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use ts_rs::TS;
 use yrs::updates::decoder::Decode;
 use yrs::undo::UndoManager;
@@ -99,6 +101,10 @@ pub struct Workshop {
     pending: Vec<(DocName, Vec<u8>)>,
     /// This replica's own content edits, one step per command.
     undo: UndoManager<()>,
+    /// The undo history's clock: it ticks once per transaction, or once for a whole
+    /// [`Workshop::in_one_step`], and edits at the same tick merge into one undo step.
+    steps: Arc<AtomicU64>,
+    in_one_step: bool,
 }
 
 impl Default for Workshop {
@@ -115,10 +121,24 @@ impl Workshop {
         let control = Doc::with_options(options());
         let content_root = content.get_or_insert_map(ROOT);
         let control_root = control.get_or_insert_map(ROOT);
-        let mut undo =
-            UndoManager::with_options(yrs::undo::Options { capture_timeout_millis: 0, ..yrs::undo::Options::default() });
+        let steps = Arc::new(AtomicU64::new(1));
+        let clock = steps.clone();
+        let mut undo = UndoManager::with_options(yrs::undo::Options {
+            capture_timeout_millis: 1,
+            timestamp: Arc::new(move || clock.load(Ordering::Relaxed)),
+            ..yrs::undo::Options::default()
+        });
         undo.expand_scope(&content, &content_root);
-        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo }
+        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo, steps, in_one_step: false }
+    }
+
+    /// Runs several edits as one undo step: one Ctrl+Z takes all of them back.
+    pub fn in_one_step<R>(&mut self, edits: impl FnOnce(&mut Workshop) -> R) -> R {
+        self.steps.fetch_add(1, Ordering::Relaxed);
+        let outer = std::mem::replace(&mut self.in_one_step, true);
+        let result = edits(self);
+        self.in_one_step = outer;
+        result
     }
 
     /// A workshop rebuilt from stored updates (a snapshot first, then the log).
@@ -205,6 +225,9 @@ impl Workshop {
         name: DocName,
         change: impl FnOnce(&mut TransactionMut, &MapRef) -> Result<R, ModelError>,
     ) -> Result<R, ModelError> {
+        if !self.in_one_step {
+            self.steps.fetch_add(1, Ordering::Relaxed);
+        }
         let root = self.root(name).clone();
         let mut txn = self.doc(name).transact_mut();
         let result = change(&mut txn, &root)?;

@@ -16,6 +16,7 @@
 //! action of its own. To add a method, add an arm to [`call`] that calls one
 //! `paja::api` function, exactly as the desktop command of the same name does.
 
+use crate::synthesis;
 use super::admission::{Gate, Member, Role};
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
@@ -89,6 +90,26 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
             }
             let p: Params = params(raw)?;
             to_json(lock(&state.file).media_data_url(&p.hash).map_err(core)?)
+        }
+        "suggest_groups" => {
+            #[derive(Deserialize)]
+            struct Params {
+                board: String,
+                station: Option<String>,
+            }
+            let p: Params = params(raw)?;
+            let view = lock(&state.file).view();
+            to_json(synthesis::suggest_on(&view, &p.board, p.station.as_deref()).map_err(|e| core(e.into()))?)
+        }
+        "similar_items" => {
+            #[derive(Deserialize)]
+            struct Params {
+                board: String,
+                item: String,
+            }
+            let p: Params = params(raw)?;
+            let view = lock(&state.file).view();
+            to_json(synthesis::similar_on(&view, &p.board, &p.item).map_err(|e| core(e.into()))?)
         }
         other => Err(Failure::new(ErrorCode::UnknownMethod, format!("There is no method called {other:?}."))),
     }

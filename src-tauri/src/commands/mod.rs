@@ -19,6 +19,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         workshop::workshop_view,
         workshop::execute,
         workshop::media,
+        workshop::suggest_groups,
+        workshop::similar_items,
         workshop::local_view,
         session::host_session,
         session::join_session,

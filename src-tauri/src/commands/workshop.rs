@@ -3,6 +3,7 @@
 
 use paja::api::{Command, LocalView, Outcome};
 use paja::model::WorkshopView;
+use paja::synthesis::{self, GroupSuggestion, Neighbour};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -31,4 +32,16 @@ pub fn local_view(open: State<'_, OpenWorkshop>) -> Result<LocalView, CommandErr
 #[tauri::command]
 pub fn media(open: State<'_, OpenWorkshop>, hash: String) -> Result<String, CommandError> {
     Ok(open.get()?.media(&hash)?)
+}
+
+/// Groups of alike notes on a board (or one café station), for "Ehdota ryhmiä".
+#[tauri::command]
+pub fn suggest_groups(open: State<'_, OpenWorkshop>, board: String, station: Option<String>) -> Result<Vec<GroupSuggestion>, CommandError> {
+    Ok(synthesis::suggest_on(&open.get()?.view(), &board, station.as_deref()).map_err(paja::Error::from)?)
+}
+
+/// The notes most like one note, for "Samankaltaiset".
+#[tauri::command]
+pub fn similar_items(open: State<'_, OpenWorkshop>, board: String, item: String) -> Result<Vec<Neighbour>, CommandError> {
+    Ok(synthesis::similar_on(&open.get()?.view(), &board, &item).map_err(paja::Error::from)?)
 }
