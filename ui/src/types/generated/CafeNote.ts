@@ -4,4 +4,8 @@ export type CafeNote = { id: string, station_id: string, group_id: string,
 /**
  * 1-based round number.
  */
-round: number, text: string, };
+round: number, text: string, 
+/**
+ * The theme the note was grouped under for the harvest; empty when none.
+ */
+theme: string, };
