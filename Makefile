@@ -115,12 +115,14 @@ test-browser: ui cli
 
 # Measurements, not tests, each printing figures and ratios against a reference run
 # in the same command: opening and compacting a workshop file, exports by size, sync
-# latency and throughput against the Node y-websocket server, and frame times of a
+# latency and throughput against the Node y-websocket server, affinity groups of 500
+# notes against their one-second budget, and frame times of a
 # 3,000-card board while panning and zooming.
 bench: ui cli
 	cargo bench -p paja --bench store
 	cargo bench -p paja --bench export
 	cargo bench -p paja --bench locks
+	cargo bench -p paja --bench synthesis
 	cd benches/sync-reference && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
 	cargo bench -p paja --bench sync
 	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000

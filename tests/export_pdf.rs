@@ -228,7 +228,7 @@ fn the_report_holds_every_part_of_the_workshop() {
         ),
         ("Ryhmä sopi yhteiset pelisäännöt.", "the memo"),
         (
-            "Persoona on koottu monen ihmisen kokemuksista. Se ei ole oikea ihminen.",
+            "Persoona on kooste monen ihmisen kokemuksista. Se ei ole oikea ihminen.",
             "the composite note",
         ),
         ("Tunteet", "the value triad"),

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 /// Shown with every persona, in the projection and in every export.
 pub const COMPOSITE_NOTE: &str =
-    "Persoona on koottu monen ihmisen kokemuksista. Se ei ole oikea ihminen.";
+    "Persoona on kooste monen ihmisen kokemuksista. Se ei ole oikea ihminen.";
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]

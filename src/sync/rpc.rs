@@ -111,6 +111,14 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
             let view = lock(&state.file).view();
             to_json(synthesis::similar_on(&view, &p.board, &p.item).map_err(|e| core(e.into()))?)
         }
+        "plain_language" => {
+            #[derive(Deserialize)]
+            struct Params {
+                text: String,
+            }
+            let p: Params = params(raw)?;
+            to_json(synthesis::plain_language::check(&p.text))
+        }
         other => Err(Failure::new(ErrorCode::UnknownMethod, format!("There is no method called {other:?}."))),
     }
 }

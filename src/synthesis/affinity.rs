@@ -125,10 +125,6 @@ impl Vectors {
     }
 }
 
-fn terms_stem(index: &HashMap<String, usize>, i: usize) -> String {
-    index.iter().find(|(_, v)| **v == i).map(|(k, _)| k.clone()).unwrap_or_default()
-}
-
 /// Features by name: their index, scale, and the words each came from.
 #[derive(Default)]
 struct Features {

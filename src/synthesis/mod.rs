@@ -5,6 +5,7 @@
 //! accepted group is an ordinary command (`Command::GroupItems`) with one undo step.
 
 mod affinity;
+pub mod plain_language;
 mod words;
 
 pub use affinity::{GROUP_DISTANCE, Vectors};

@@ -115,7 +115,7 @@ describe('start screen', { timeout: 180000 }, () => {
     await startApp([file]);
     assert.deepEqual(
       await refusal(),
-      ['Tiedosto Tulevaisuus.paja on tehty uudemmalla Pajalla, eikä tämä Paja voi avata sitä.'],
+      ['Tiedosto Tulevaisuus.paja on uudemmasta Pajasta. Tämä Paja ei voi avata sitä.'],
       'one Finnish sentence names the file',
     );
     assert.equal(await textOf('h1'), 'Työpajat', 'the refusal is on the start screen');

@@ -1,3 +1,4 @@
+import { SynthesisContext } from './synthesis/context';
 import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError, toBackendError } from './backend';
@@ -102,6 +103,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   return (
     <LanguageContext.Provider value={settings.lang}>
       <SessionContext.Provider value={session}>
+      <SynthesisContext.Provider value={backend}>
         <SettingsBar settings={settings} onChange={setSettings}>
           {desktop && !starting && (
             <button type="button" onClick={() => go({ screen: 'start' })} data-testid="workshops">
@@ -157,6 +159,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
               tools={<HeaderTools backend={backend} view={load.view} />}
             />
           ))}
+      </SynthesisContext.Provider>
       </SessionContext.Provider>
     </LanguageContext.Provider>
   );

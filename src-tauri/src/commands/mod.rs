@@ -21,6 +21,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         workshop::media,
         workshop::suggest_groups,
         workshop::similar_items,
+        workshop::plain_language,
         workshop::local_view,
         session::host_session,
         session::join_session,

@@ -3,6 +3,7 @@
 
 use paja::api::{Command, LocalView, Outcome};
 use paja::model::WorkshopView;
+use paja::synthesis::plain_language::PlainReport;
 use paja::synthesis::{self, GroupSuggestion, Neighbour};
 use tauri::State;
 
@@ -44,4 +45,10 @@ pub fn suggest_groups(open: State<'_, OpenWorkshop>, board: String, station: Opt
 #[tauri::command]
 pub fn similar_items(open: State<'_, OpenWorkshop>, board: String, item: String) -> Result<Vec<Neighbour>, CommandError> {
     Ok(synthesis::similar_on(&open.get()?.view(), &board, &item).map_err(paja::Error::from)?)
+}
+
+/// Plain-language hints and the readability figure of a Finnish text.
+#[tauri::command]
+pub fn plain_language(text: String) -> PlainReport {
+    synthesis::plain_language::check(&text)
 }

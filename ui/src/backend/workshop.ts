@@ -1,7 +1,7 @@
 // Commands about the workshop: its projection, the one `execute` every edit
 // goes through, stored pictures, and the pushed view after any change.
 import type { LocalView } from '../types';
-import type { Command, Outcome, WorkshopView } from '../types';
+import type { Command, GroupSuggestion, Neighbour, Outcome, PlainReport, WorkshopView } from '../types';
 import type { Transport } from './transport';
 
 export interface WorkshopCommands {
@@ -15,6 +15,12 @@ export interface WorkshopCommands {
   localView(): Promise<LocalView>;
   /** Calls `listener` with the new view whenever anyone changes the workshop. */
   onChanged(listener: (view: WorkshopView) => void): () => void;
+  /** Groups of alike notes on a board (or one café station); changes nothing. */
+  suggestGroups(board: string, station: string | null): Promise<GroupSuggestion[]>;
+  /** The notes most like one note, idea or card; changes nothing. */
+  similarItems(board: string, item: string): Promise<Neighbour[]>;
+  /** Plain-language hints and the readability figure of a Finnish text. */
+  plainLanguage(text: string): Promise<PlainReport>;
 }
 
 export function workshopCommands(transport: Transport): WorkshopCommands {
@@ -23,6 +29,9 @@ export function workshopCommands(transport: Transport): WorkshopCommands {
     execute: (command) => transport.call<Outcome>('execute', { command }),
     localView: () => transport.call<LocalView>('local_view'),
     media: (hash) => transport.call<string>('media', { hash }),
+    suggestGroups: (board, station) => transport.call<GroupSuggestion[]>('suggest_groups', { board, station }),
+    similarItems: (board, item) => transport.call<Neighbour[]>('similar_items', { board, item }),
+    plainLanguage: (text) => transport.call<PlainReport>('plain_language', { text }),
     onChanged: (listener) => {
       const stopChanged = transport.listen('changed', (view) => listener(view as WorkshopView));
       // Back after a dropped connection: what changed meanwhile arrives as one fresh view.

@@ -13,6 +13,8 @@ import { typing } from './focus';
 import { ItemList } from './ItemList';
 import { editorFor } from './registry';
 import { matchingIds } from './search';
+import { SuggestionPanel } from '../synthesis/SuggestionPanel';
+import { isGroupable } from '../synthesis/texts';
 
 type Props = {
   board: Board;
@@ -35,10 +37,12 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [fitRequest, setFitRequest] = useState(0);
   const [status, setStatus] = useState('');
+  const [helping, setHelping] = useState<{ like: string | null } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const matches = useMemo(() => matchingIds(board, query), [board, query]);
 
   useEffect(() => heading.current?.focus(), [board.id]);
+  useEffect(() => setHelping(null), [board.id]);
 
   // The live session sees which board is open and what is selected (to follow, lock, spotlight).
   const { local, setHere } = useSession();
@@ -142,6 +146,23 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
               </button>
             </>
           )}
+          {!observer && !locked && isGroupable(board.kind) && (
+            <>
+              {board.kind !== 'cafe' && (
+                <button type="button" aria-expanded={helping?.like === null} onClick={() => setHelping({ like: null })} data-testid="suggest-groups">
+                  {t('synthesis.suggest')}
+                </button>
+              )}
+              <button
+                type="button"
+                disabled={selected.size !== 1}
+                onClick={() => setHelping({ like: [...selected][0] })}
+                data-testid="similar-items"
+              >
+                {t('synthesis.similar')}
+              </button>
+            </>
+          )}
           {tools}
           <span aria-live="polite" className="host-status">
             {selected.size > 0 && t.plural('host.selected', selected.size)} {status}
@@ -155,6 +176,9 @@ export function BoardHost({ board, view, run, media, onBack, tools }: Props) {
           </p>
         )}
         {observer && <p className="observer-note">{t('observe.note')}</p>}
+        {helping && (
+          <SuggestionPanel key={helping.like ?? ''} board={board} like={helping.like} run={run} onClose={() => setHelping(null)} />
+        )}
         <fieldset
           disabled={locked || observer}
           className={locked ? 'board-lock locked' : observer ? 'board-lock read-only' : 'board-lock'}

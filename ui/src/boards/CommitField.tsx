@@ -13,10 +13,14 @@ type Props = {
   id?: string;
   testId?: string;
   required?: boolean;
+  /** Hears every keystroke's text, for hints beside the field. */
+  onDraft?(value: string): void;
+  /** The id of what describes the field (hints) for screen readers. */
+  describedBy?: string;
 } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows' | 'placeholder'>;
 
 export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Props>(function CommitField(
-  { value, onCommit, label, multiline, className, id, testId, required, rows, placeholder },
+  { value, onCommit, label, multiline, className, id, testId, required, rows, placeholder, onDraft, describedBy },
   ref,
 ) {
   const [draft, setDraft] = useState(value);
@@ -27,6 +31,10 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
     if (!editing.current) setDraft(value);
   }, [value]);
 
+  const edit = (text: string) => {
+    setDraft(text);
+    onDraft?.(text);
+  };
   const commit = () => {
     editing.current = false;
     if (draft !== value) onCommit(draft);
@@ -37,6 +45,7 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
     value: draft,
     'aria-label': label,
     'aria-required': required || undefined,
+    'aria-describedby': describedBy,
     'data-testid': testId,
     placeholder,
     className: `nodrag ${className ?? ''}`.trim(),
@@ -46,12 +55,12 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
     onBlur: commit,
   };
   return multiline ? (
-    <textarea {...common} rows={rows ?? 2} onChange={(e) => setDraft(e.target.value)} />
+    <textarea {...common} rows={rows ?? 2} onChange={(e) => edit(e.target.value)} />
   ) : (
     <input
       {...common}
       type="text"
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => edit(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.currentTarget.blur();
       }}

@@ -75,7 +75,7 @@ export function CafeRunView({ view, run }: { view: WorkshopView; run: Run }) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!text.trim()) return;
-              void send(addItem(cafe.id, { type: 'CafeNote', station_id: station.id, group_id: group.id, round, text: text.trim() })).then(
+              void send(addItem(cafe.id, { type: 'CafeNote', station_id: station.id, group_id: group.id, round, text: text.trim(), theme: '' })).then(
                 (ok) => ok && setText(''),
               );
             }}

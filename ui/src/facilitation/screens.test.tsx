@@ -52,7 +52,7 @@ describe('the live session screens', () => {
     const local = localOf('participant', 'p-olli', { drafts: [{ id: 'd1', board: 'b3', text: 'Oma ajatus' }] });
     const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false } }), local);
     expect(html).toContain('Vain sinä näet nämä.');
-    expect(html).toContain('Kortit näytetään ilman nimeä.');
+    expect(html).toContain('Kortit näkyvät ilman nimeä.');
     expect(html).toContain('Oma ajatus');
     expect(render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true } }), local), 'after the reveal the panel goes').not.toContain(
       'Vain sinä näet nämä.',

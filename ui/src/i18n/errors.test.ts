@@ -21,7 +21,7 @@ describe('errorText', () => {
   it('reads the code of a plain {code, message} as it comes over IPC or in a status', () => {
     expect(errorText(fi, { code: 'wrong_code', message: 'The join code is wrong.' })).toBe('Koodi on väärä. Tarkista koodi.');
     expect(errorText(fi, { code: 'too_new', message: 'x.paja was made by a newer Paja.' })).toBe(
-      'Tiedosto on tehty uudemmalla Pajalla. Päivitä Paja.',
+      'Tiedosto on uudemmasta Pajasta. Päivitä Paja.',
     );
   });
 

@@ -52,6 +52,6 @@ describe('the Jaa työpaja dialog', () => {
     expect(html).toContain('>Selaimella</h3>');
     expect(html).toContain('http://192.168.1.20:7070/join?code=KXR4TZ');
     expect(html).toContain('alt="QR-koodi selaimella liittymiseen"');
-    expect(html).toContain('ei ole salattu');
+    expect(html).toContain('Paja ei salaa selaimen yhteyttä');
   });
 });

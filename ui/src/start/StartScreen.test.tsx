@@ -88,7 +88,7 @@ describe('the start screen', () => {
   it('names a file from a newer Paja that the app was started with', async () => {
     const { desktop } = await started({ launch: { file: '/koti/Tulevaisuus.paja' } });
     expect(desktop.snapshot.state?.open, 'nothing is open').toBeNull();
-    expect(render(desktop)).toContain('Tiedosto Tulevaisuus.paja on tehty uudemmalla Pajalla, eikä tämä Paja voi avata sitä.');
+    expect(render(desktop)).toContain('Tiedosto Tulevaisuus.paja on uudemmasta Pajasta. Tämä Paja ei voi avata sitä.');
     expect(render(desktop, 'sv')).toContain('Filen Tulevaisuus.paja har gjorts med en nyare Paja');
   });
 

@@ -1,5 +1,6 @@
 // One agenda step as the facilitator plans it: name, length, instructions,
 // support questions and the board it works on; moved and deleted by buttons.
+import { PlainField } from '../synthesis/PlainField';
 import { useState } from 'react';
 import { CommitField } from '../boards/CommitField';
 import { useRun } from '../boards/useRun';
@@ -48,10 +49,15 @@ export function StepEditor({ session, step, boards, run, move, first, last, onDe
           <CommitField value={step.minutes == null ? '' : String(step.minutes)} onCommit={commitMinutes} className="minutes" testId="step-minutes" />
         </label>
         {badMinutes && <p role="alert">{t('plan.step.minutesInvalid')}</p>}
-        <label>
-          {t('plan.step.instructions')}{' '}
-          <CommitField multiline rows={3} value={step.instructions} onCommit={(instructions) => patch({ instructions })} testId="step-instructions" />
-        </label>
+        <PlainField
+          caption={t('plan.step.instructions')}
+          multiline
+          rows={3}
+          value={step.instructions}
+          onCommit={(instructions) => patch({ instructions })}
+          testId="step-instructions"
+          hintsId={`plain-hints-${step.id}`}
+        />
         <label>
           {t('plan.step.questions')}{' '}
           <CommitField

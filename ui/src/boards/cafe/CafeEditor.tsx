@@ -17,6 +17,9 @@ export type CafeSend = {
   add(item: Parameters<typeof addItem>[1]): void;
   patch(type: ItemType, id: string, patch: Record<string, unknown>): void;
   remove(type: ItemType, id: string): void;
+  /** Replaces the station's summary with a draft of its harvest (undo brings it back). */
+  draftHarvest(station: string): void;
+  run: EditorProps['run'];
 };
 
 const views = ['setup', 'notes', 'harvest'] as const;
@@ -32,6 +35,8 @@ export function CafeEditor({ board, run }: EditorProps) {
     add: (item) => void send(addItem(cafe.id, item)),
     patch: (type, id, patch) => void send(patchItem(cafe.id, type, id, patch)),
     remove: (type, id) => void send(deleteItem(cafe.id, type, id)),
+    draftHarvest: (station) => void send({ cmd: 'draft_harvest', board: cafe.id, station }),
+    run,
   };
   return (
     <div className="editor cafe-editor">

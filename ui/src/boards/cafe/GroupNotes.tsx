@@ -70,7 +70,7 @@ export function GroupNotes({ cafe, send }: { cafe: Cafe; send: CafeSend }) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!text.trim()) return;
-              send.add({ type: 'CafeNote', station_id: station.id, group_id: group.id, round, text: text.trim() });
+              send.add({ type: 'CafeNote', station_id: station.id, group_id: group.id, round, text: text.trim(), theme: '' });
               setText('');
             }}
           >

@@ -19,9 +19,9 @@ function cafe(): Cafe {
       { id: 'gA', name: 'Punainen', order: 1 },
     ],
     notes: [
-      { id: 'n3', station_id: 's1', group_id: 'gB', round: 2, text: 'Jonot' },
-      { id: 'n1', station_id: 's1', group_id: 'gA', round: 1, text: 'Yksin jääminen' },
-      { id: 'n2', station_id: 's2', group_id: 'gB', round: 1, text: 'Vertaistuki' },
+      { id: 'n3', station_id: 's1', group_id: 'gB', round: 2, text: 'Jonot', theme: '' },
+      { id: 'n1', station_id: 's1', group_id: 'gA', round: 1, text: 'Yksin jääminen', theme: '' },
+      { id: 'n2', station_id: 's2', group_id: 'gB', round: 1, text: 'Vertaistuki', theme: '' },
     ],
     rotation: [
       ['s1', 's2'],

@@ -1,5 +1,6 @@
 // Quality criteria by area (client work, management, structures), each written
 // twice: as the criterion and as a plain-language version.
+import { PlainField } from '../../synthesis/PlainField';
 import { useT } from '../../i18n';
 import { CommitField } from '../CommitField';
 import { addItem, deleteItem, patchItem } from '../commands';
@@ -32,15 +33,14 @@ export function QualityEditor({ board, run }: EditorProps) {
                     onCommit={(text) => send(patchItem(q.id, 'Criterion', c.id, { text }))}
                   />
                 </label>
-                <label className="field">
-                  <span>{t('quality.plain')}</span>
-                  <CommitField
-                    multiline
-                    value={c.plain}
-                    label={`${t('quality.plain')} ${i + 1}`}
-                    onCommit={(plain) => send(patchItem(q.id, 'Criterion', c.id, { plain }))}
-                  />
-                </label>
+                <PlainField
+                  caption={t('quality.plain')}
+                  multiline
+                  value={c.plain}
+                  label={`${t('quality.plain')} ${i + 1}`}
+                  onCommit={(plain) => send(patchItem(q.id, 'Criterion', c.id, { plain }))}
+                  hintsId={`plain-hints-${c.id}`}
+                />
                 <button type="button" onClick={() => send(deleteItem(q.id, 'Criterion', c.id))}>
                   {t('common.remove')}
                   <span className="sr-only">
