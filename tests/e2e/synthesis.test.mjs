@@ -21,7 +21,7 @@ import {
 } from './harness.mjs';
 
 const CAFE = 'Oppimiskahvila: verkostot ja kehittämistarpeet';
-const STATION = 'station-gaps';
+const STATION = 'Missä kohdassa asiakas jää yksin?';
 // Two themes a facilitator would see at once: waiting for decisions, and forms.
 const NOTES = [
   'Päätöstä odotin kolme kuukautta.',
@@ -37,7 +37,8 @@ function workshopWithNotes() {
   const json = exportJson(demoWorkshop());
   const cafe = json.boards.find((b) => b.title === CAFE);
   const group = cafe.groups[0].id;
-  NOTES.forEach((text, i) => cafe.notes.push({ id: `note-extra-${i}`, station_id: STATION, group_id: group, round: 2, text, theme: '' }));
+  const station = cafe.stations.find((s) => s.question.startsWith(STATION)).id;
+  NOTES.forEach((text, i) => cafe.notes.push({ id: `note-extra-${i}`, station_id: station, group_id: group, round: 2, text, theme: '' }));
   const dir = tempDir();
   writeFileSync(join(dir, 'in.json'), JSON.stringify(json));
   const file = join(dir, 'kahvila.paja');
@@ -66,7 +67,7 @@ describe('help between sessions in the browser', { timeout: 240000 }, () => {
     await page.goto(`${hub.page}#/`);
     await page.getByRole('button', { name: `Avaa: ${CAFE}` }).click();
     await page.getByRole('button', { name: 'Kokoaminen' }).click();
-    const station = page.locator('.harvest-station', { hasText: 'Missä kohdassa asiakas jää yksin?' });
+    const station = page.locator('.harvest-station', { hasText: STATION });
     await station.getByRole('button', { name: 'Ehdota ryhmiä' }).focus();
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('suggestions');
@@ -109,11 +110,14 @@ describe('help between sessions in the browser', { timeout: 240000 }, () => {
   });
 
   it('the harvest draft fills the station summary, which stays editable', async () => {
-    const station = page.locator('.harvest-station', { hasText: 'Missä kohdassa asiakas jää yksin?' });
+    const station = page.locator('.harvest-station', { hasText: STATION });
     await station.getByRole('button', { name: 'Tee luonnos yhteenvedoksi' }).click();
-    await eventually(() => storedCafe().stations.find((s) => s.id === STATION).summary.startsWith('Lomakkeet ja apu (3)'), 'the draft is stored');
+    const themed = storedCafe().notes.filter((n) => n.theme === 'Lomakkeet ja apu').length;
+    const first = `Lomakkeet ja apu (${themed}): ”`;
+    await eventually(() => storedCafe().stations.find((s) => s.question.startsWith(STATION)).summary.startsWith(first), 'the draft is stored');
     const summary = station.getByRole('textbox', { name: /yhteenveto/i });
-    await eventually(async () => (await summary.inputValue()).includes('Lomakkeet ja apu (3): ”'), 'the draft is on screen');
+    await eventually(async () => (await summary.inputValue()).startsWith(first), 'the draft is on screen, the accepted theme first');
+    assert.match(await summary.inputValue(), /\nPäätö[^\n]*\(\d\): ”/, 'the waiting notes are a suggested theme with their count');
     assert.match(await summary.inputValue(), /Muut \(\d+\)/, 'notes like no other are counted under Muut');
   });
 
@@ -134,7 +138,7 @@ describe('help between sessions in the browser', { timeout: 240000 }, () => {
   it('the criteria editor shows plain-language hints that a screen reader reads with the field', async () => {
     await page.goto(`${hub.page}#/`);
     await page.getByRole('button', { name: 'Avaa: Laatukriteerit — aihio' }).click();
-    const field = page.getByRole('textbox', { name: 'Selkokielellä 1' });
+    const field = page.getByTestId('area-client_work').getByRole('textbox', { name: 'Selkokielellä 1' });
     await field.fill('Asiakkaalle ilmoitetaan päätöksestä viipymättä KELA:n ohjeiden mukaisesti.');
     const hintsId = await field.getAttribute('aria-describedby');
     assert.ok(hintsId, 'the field is described by its hints');
