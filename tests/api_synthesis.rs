@@ -1,7 +1,7 @@
 //! Help between sessions through the API: suggestions read the workshop and change
 //! nothing; an accepted group and a harvest draft are ordinary edits, one undo each.
 
-use paja::api::{Command, WorkshopFile};
+use paja::api::{Command, ExportFormat, ExportRequest, WorkshopFile};
 use paja::model::{BoardContent, Workshop};
 use paja::synthesis;
 use serde_json::json;
@@ -98,6 +98,13 @@ fn a_station_harvest_draft_fills_its_summary_from_themed_notes() {
     let BoardContent::Cafe(cafe) = file.view().board(&b).unwrap().content.clone() else { panic!() };
     assert!(cafe.notes.iter().all(|n| n.theme == "Jonotus"), "the accepted theme is on every note");
     assert!(cafe.stations[0].summary.starts_with("Jonotus (3): ”"), "{}", cafe.stations[0].summary);
+
+    let pdf = dir.path().join("raportti.pdf");
+    file.export(ExportFormat::Pdf, &ExportRequest::default(), &pdf, None).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Teema"), "the report has a theme column");
+    assert!(text.contains("Yhteenveto Jonotus (3): ”"), "the report prints the harvest as drafted: {text}");
 }
 
 #[test]

@@ -28,18 +28,27 @@ pub fn section(l: &mut Layout, board: &Board, b: &CafeBoard, ctx: &Ctx) {
                 Style::NOTE,
             );
         }
-        let rows: Vec<Vec<String>> = b
-            .harvest(&station.id)
+        let notes = b.harvest(&station.id);
+        // Themes the facilitator accepted get a column of their own.
+        let themed = notes.iter().any(|n| !n.theme.is_empty());
+        let rows: Vec<Vec<String>> = notes
             .iter()
             .map(|n| {
-                vec![
-                    n.round.to_string(),
-                    group_name(b, &n.group_id),
-                    n.text.clone(),
-                ]
+                let mut row = vec![n.round.to_string(), group_name(b, &n.group_id)];
+                if themed {
+                    row.push(n.theme.clone());
+                }
+                row.push(n.text.clone());
+                row
             })
             .collect();
-        if !rows.is_empty() {
+        if !rows.is_empty() && themed {
+            Table {
+                shares: &[0.12, 0.18, 0.2, 0.5],
+                header: &["Kierros", "Ryhmä", "Teema", "Muistiinpano"],
+            }
+            .draw(l, &rows);
+        } else if !rows.is_empty() {
             Table {
                 shares: &[0.12, 0.2, 0.68],
                 header: &["Kierros", "Ryhmä", "Muistiinpano"],
@@ -96,5 +105,8 @@ pub fn rows(b: &CafeBoard, push: &mut Push) {
         push("cafe_note", &n.id, "Kierros", &n.round.to_string());
         push("cafe_note", &n.id, "Ryhmä", &group_name(b, &n.group_id));
         push("cafe_note", &n.id, "Teksti", &n.text);
+        if !n.theme.is_empty() {
+            push("cafe_note", &n.id, "Teema", &n.theme);
+        }
     }
 }
