@@ -219,7 +219,7 @@ fn cafe() -> CafeBoard {
     for round in 1..=3u32 {
         for g in 0..3usize {
             let s = (g + round as usize - 1) % 3;
-            notes.push(CafeNote { id: format!("cn{round}{g}"), station_id: format!("st{s}"), group_id: format!("g{g}"), round, text: format!("Ryhmän {} huomio kierroksella {round}: seurakunnan ruoka-apu, järjestöjen kohtaamispaikat ja työpajat.", g + 1) });
+            notes.push(CafeNote { id: format!("cn{round}{g}"), station_id: format!("st{s}"), group_id: format!("g{g}"), round, text: format!("Ryhmän {} huomio kierroksella {round}: seurakunnan ruoka-apu, järjestöjen kohtaamispaikat ja työpajat.", g + 1), theme: String::new() });
         }
     }
     CafeBoard {
