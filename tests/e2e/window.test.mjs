@@ -260,6 +260,36 @@ describe('desktop window', { timeout: 180000 }, () => {
     await session.execute(`window.location.hash = '#/';`);
   });
 
+  it('suggests groups on the idea wall and hints at plain language under a criterion, through the window\'s own core', async () => {
+    await rendered();
+    const view = await coreView();
+    const board = (kind) => view.boards.find((b) => b.kind === kind && !b.archived);
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [board('idea_wall').id]);
+    await session.click(await session.findElement('[data-testid="suggest-groups"]'));
+    const status = await session.waitFor(
+      `const s = document.querySelector('[data-testid="suggestions-status"]')?.textContent;
+       return s && s !== 'Etsitään…' ? s : null;`,
+      { what: 'the suggestions' },
+    );
+    assert.ok(/ehdotus|Ei ehdotuksia/.test(status), `the window's core answered: ${status}`);
+    assert.equal(await session.execute(`return document.querySelector('[data-testid="suggestions"] [role="alert"]');`), null, 'no error');
+
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [board('quality_criteria').id]);
+    const field = await session.findElement('textarea[aria-describedby^="plain-hints-"]');
+    await session.click(field);
+    await session.sendKeys(field, '\uE009a');
+    await session.sendKeys(field, 'Hakemus käsitellään KELA:ssa.');
+    const hints = await session.waitFor(
+      `const id = document.activeElement?.getAttribute('aria-describedby');
+       const text = id && document.getElementById(id)?.textContent;
+       return text && text.includes('passiivi') ? text : null;`,
+      { what: 'the plain-language hints' },
+    );
+    assert.match(hints, /lyhenne/, 'the abbreviation is hinted too');
+    await session.click(await session.findElement('[data-testid="board-title-heading"]'));
+    await session.execute(`window.location.hash = '#/';`);
+  });
+
   const axeViolations = () => axeIn(session);
 
   /** The text of the first element matching `css`, once it exists. */
