@@ -30,10 +30,43 @@ pub struct Idea {
     /// Mitä hyötyä siitä on?
     pub benefit: String,
     pub cluster_id: Option<String>,
-    /// Chosen to be tried out (kokeilu).
+    /// Chosen to be tried out (kokeilu). Its plan is who and what above, with the
+    /// fields below; its run is `status`, and its end `outcome` and `decision`.
     pub experiment: bool,
+    /// Missä kokeillaan?
+    pub place: String,
+    /// From when to when, as ISO dates (`2027-01-15`); empty when not set.
+    pub starts: String,
+    pub ends: String,
+    /// Mistä tiedämme, että se toimi?
+    pub measure: String,
+    pub status: ExperimentStatus,
+    /// Mitä kokeilusta opittiin?
+    pub outcome: String,
+    pub decision: Option<Decision>,
     pub pos: Pos,
     pub order: f64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExperimentStatus {
+    #[default]
+    Planned,
+    Running,
+    Done,
+    Stopped,
+}
+
+/// What the group decides after an experiment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Decision {
+    Keep,
+    Change,
+    Drop,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

@@ -17,7 +17,8 @@ pub const TEXT_KEYS: &[&str] = &[
     "title", "organisation", "version_label", "memo", "instructions", "name", "age",
     "life_situation", "support_needs", "strengths", "goal", "how_to_reach", "services", "quote",
     "value_functional", "value_social", "value_emotional", "duration", "text", "note",
-    "question", "host", "summary", "who", "what", "benefit", "plain",
+    "question", "host", "summary", "who", "what", "benefit", "plain", "place", "measure",
+    "outcome",
 ];
 
 pub const COMPUTED_KEYS: &[&str] =

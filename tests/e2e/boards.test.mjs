@@ -273,7 +273,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     await first.getByRole('radio', { name: /^4/ }).check();
     await page.getByTestId('likert').nth(1).getByRole('radio', { name: /^5/ }).check();
     await page.getByRole('button', { name: 'Lähetä vastaukset' }).click();
-    await page.getByRole('status').getByText('Kiitos!').waitFor();
+    await page.getByRole('status').getByText('Kiitos vastauksista!').waitFor();
     const after = await eventually(() => {
       const e = stored(hub, 'evaluation');
       return e.answers.length === before.answers.length + 2 && e;

@@ -6,8 +6,8 @@ use crate::export::fonts::Metrics;
 use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
-use crate::model::Board;
-use crate::model::idea_wall::{Idea, IdeaWallBoard};
+use crate::model::idea_wall::{Decision, ExperimentStatus, Idea, IdeaWallBoard};
+use crate::model::{Board, BoardContent, WorkshopView};
 
 /// The four questions of the idea card, with each idea's answers.
 pub fn fields(i: &Idea) -> [(&'static str, &str); 4] {
@@ -139,8 +139,78 @@ pub fn rows(b: &IdeaWallBoard, push: &mut Push) {
         for (label, value) in fields(i) {
             push("idea", &i.id, label, value);
         }
+        if i.experiment {
+            for (label, value) in experiment_fields(i) {
+                push("idea", &i.id, label, &value);
+            }
+        }
     }
     for c in &b.clusters {
         push("cluster", &c.id, "Ryhmä", &c.name);
+    }
+}
+
+/// The report's title for all experiments together.
+pub const EXPERIMENTS_TITLE: &str = "Kokeilut";
+
+/// Every idea chosen to be tried out, idea wall by idea wall, archived boards left out.
+pub fn experiments(view: &WorkshopView) -> Vec<&Idea> {
+    let walls = view.boards.iter().filter(|b| !b.archived).filter_map(|b| match &b.content {
+        BoardContent::IdeaWall(wall) => Some(wall),
+        _ => None,
+    });
+    walls.flat_map(|w| w.ideas.iter().filter(|i| i.experiment)).collect()
+}
+
+fn status_label(status: ExperimentStatus) -> &'static str {
+    match status {
+        ExperimentStatus::Planned => "Suunniteltu",
+        ExperimentStatus::Running => "Käynnissä",
+        ExperimentStatus::Done => "Valmis",
+        ExperimentStatus::Stopped => "Keskeytetty",
+    }
+}
+
+fn decision_label(decision: Option<Decision>) -> &'static str {
+    match decision {
+        None => "Ei vielä päätöstä",
+        Some(Decision::Keep) => "Jatkamme",
+        Some(Decision::Change) => "Muutamme ja kokeilemme uudelleen",
+        Some(Decision::Drop) => "Lopetamme",
+    }
+}
+
+/// An experiment's plan beyond the idea card, how it went, and what was decided.
+fn experiment_fields(i: &Idea) -> [(&'static str, String); 6] {
+    [
+        ("Missä", i.place.clone()),
+        ("Milloin", when(i)),
+        ("Mistä tiedämme, että se toimi", i.measure.clone()),
+        ("Tila", status_label(i.status).to_string()),
+        ("Tulos", i.outcome.clone()),
+        ("Päätös", decision_label(i.decision).to_string()),
+    ]
+}
+
+/// All experiments together, each with its plan, how it went and what was decided.
+pub fn experiments_section(l: &mut Layout, experiments: &[&Idea]) {
+    l.page(A4);
+    l.heading(EXPERIMENTS_TITLE, 1);
+    for idea in experiments {
+        l.heading(&idea.name, 2);
+        l.field("Kuka toteuttaa", &idea.who);
+        l.field("Mitä tapahtuu", &idea.what);
+        for (label, value) in experiment_fields(idea) {
+            l.field(label, &value);
+        }
+    }
+}
+
+fn when(idea: &Idea) -> String {
+    match (idea.starts.trim(), idea.ends.trim()) {
+        ("", "") => String::new(),
+        (from, "") => format!("{from} alkaen"),
+        ("", to) => format!("{to} asti"),
+        (from, to) => format!("{from} – {to}"),
     }
 }

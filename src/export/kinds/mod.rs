@@ -9,7 +9,7 @@ mod cafe;
 mod causal_map;
 mod evaluation;
 mod free_board;
-mod idea_wall;
+pub(crate) mod idea_wall;
 mod persona;
 pub mod quality;
 mod service_path;

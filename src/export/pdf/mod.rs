@@ -82,6 +82,11 @@ pub fn report(
         toc.push((board_title(board), l.pages.len()));
         kinds::section(&mut l, board, &ctx);
     }
+    let experiments = kinds::idea_wall::experiments(view);
+    if !experiments.is_empty() {
+        toc.push((kinds::idea_wall::EXPERIMENTS_TITLE.to_string(), l.pages.len()));
+        kinds::idea_wall::experiments_section(&mut l, &experiments);
+    }
     tell(0.85);
     add_cover(&mut l, view, opts, &toc);
     let bytes = finish(l, cover::title(view));

@@ -74,3 +74,5 @@ export type { PlainReport } from './generated/PlainReport';
 export type { Hint } from './generated/Hint';
 export type { HintRule } from './generated/HintRule';
 export type { Readability } from './generated/Readability';
+export type { ExperimentStatus } from './generated/ExperimentStatus';
+export type { Decision } from './generated/Decision';

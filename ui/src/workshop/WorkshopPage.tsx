@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { ExperimentList, experimentsOf } from '../boards/idea_wall/Experiments';
 import { CommentPanel } from '../comments/CommentPanel';
 import { useSession } from '../facilitation/context';
 import { isFacilitator, isObserver } from '../facilitation/people';
@@ -63,6 +64,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
           <BoardList view={view} run={run} onOpen={onOpen} />
           {!isObserver(local) && <NewBoardForm view={view} run={run} onOpen={onOpen} />}
         </section>
+        {experimentsOf(view).length > 0 && <ExperimentList view={view} run={run} readOnly={isObserver(local)} />}
         <CommentPanel view={view} run={run} onOpen={onOpen} />
       </main>
     </>

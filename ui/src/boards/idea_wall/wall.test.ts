@@ -10,6 +10,13 @@ const idea = (id: string, order: number, cluster_id: string | null = null): Idea
   benefit: '',
   cluster_id,
   experiment: false,
+  place: '',
+  starts: '',
+  ends: '',
+  measure: '',
+  status: 'planned',
+  outcome: '',
+  decision: null,
   pos: { x: 0, y: 0 },
   order,
 });
