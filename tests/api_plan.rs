@@ -121,3 +121,26 @@ fn a_comment_stays_readable_when_its_item_or_board_is_deleted() {
     assert_eq!(comments.len(), 1, "the comment outlives its item and its board");
     assert_eq!((comments[0].text.as_str(), comments[0].target_id.as_str()), ("Maijalla on koira.", persona.as_str()));
 }
+
+#[test]
+fn a_steps_level_of_participation_is_kept_and_counted_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let Planned { mut file, session, step, .. } = planned(dir.path());
+    run(&mut file, json!({ "cmd": "patch_step", "session": session, "step": step, "patch": { "participation": "influencer" } }));
+    let second = run(&mut file, json!({ "cmd": "add_step", "session": session, "step": { "title": "Palaute" } })).unwrap();
+    run(&mut file, json!({ "cmd": "patch_step", "session": session, "step": second, "patch": { "participation": "informant" } }));
+    drop(file);
+    let file = WorkshopFile::open(&dir.path().join("oma.paja")).unwrap();
+    let levels: Vec<Value> = file.view().sessions[0].steps.iter().map(|s| json!(s.participation)).collect();
+    assert_eq!(levels, [json!("influencer"), json!("informant")], "the file keeps each step's level");
+
+    let pdf = dir.path().join("raportti.pdf");
+    file.export(paja::api::ExportFormat::Pdf, &Default::default(), &pdf, None).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Osallisuuden taso: Vaikuttaja"), "the step shows its level: {text}");
+    assert!(
+        text.contains("Tiedonantaja 1, Osallistuja 0, Vaikuttaja 1, Johtaja 0"),
+        "the report counts the steps at each level: {text}"
+    );
+}

@@ -42,6 +42,36 @@ pub struct Step {
     pub order: f64,
     /// The board the step works on; empty for none.
     pub board_id: String,
+    /// How much say the participants have in this step.
+    pub participation: Option<ParticipationLevel>,
+}
+
+/// The levels of participation (osallisuuden tasot), from giving information to leading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ParticipationLevel {
+    /// Tiedonantaja: tells what they know and have lived.
+    Informant,
+    /// Osallistuja: takes part in the work.
+    Participant,
+    /// Vaikuttaja: what they say changes the outcome.
+    Influencer,
+    /// Johtaja: leads or decides.
+    Leader,
+}
+
+impl ParticipationLevel {
+    pub const ALL: [ParticipationLevel; 4] = [Self::Informant, Self::Participant, Self::Influencer, Self::Leader];
+
+    pub fn finnish(self) -> &'static str {
+        match self {
+            Self::Informant => "Tiedonantaja",
+            Self::Participant => "Osallistuja",
+            Self::Influencer => "Vaikuttaja",
+            Self::Leader => "Johtaja",
+        }
+    }
 }
 
 /// A comment on any item or board.

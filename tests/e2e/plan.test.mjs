@@ -56,7 +56,7 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     await stopAll();
   });
 
-  it('the facilitator renames a session, writes a support question, links a board, moves a step and undoes the move', async () => {
+  it('the facilitator renames a session, writes a support question, links a board, tags the level of participation, moves a step and undoes the move', async () => {
     const { page } = await openBrowser(s.hub.page);
     s.lead = page;
     const session = page.getByTestId('session-editor').first();
@@ -76,6 +76,8 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
 
     await step.getByTestId('step-board').selectOption(s.free.id);
     await eventually(() => stepsOf(firstSession(stored()))[0].board_id === s.free.id, 'the step works on the chosen board');
+    await step.getByRole('combobox', { name: 'Osallisuuden taso' }).selectOption({ label: 'Vaikuttaja' });
+    await eventually(() => stepsOf(firstSession(stored()))[0].participation === 'influencer', 'the level of participation is in the file');
 
     await page.getByRole('button', { name: `Siirrä alas: ${first.title}` }).click();
     await eventually(() => stepsOf(firstSession(stored()))[1].id === first.id, 'the step moved one place down');

@@ -3,7 +3,7 @@
 use super::layout::{Layout, Style};
 use crate::export::fonts::Weight;
 use crate::export::kinds::by_order;
-use crate::model::session::Session;
+use crate::model::session::{ParticipationLevel, Session};
 
 /// A heading for the session, then its steps and memo; returns nothing, flows on.
 pub fn session(l: &mut Layout, n: usize, s: &Session) {
@@ -20,6 +20,9 @@ pub fn session(l: &mut Layout, n: usize, s: &Session) {
             &format!("{}.{} {}{minutes}", n, i + 1, step.title),
             Style::sized(10.5, Weight::Bold),
         );
+        if let Some(level) = step.participation {
+            l.paragraph(&format!("Osallisuuden taso: {}", level.finnish()), Style::NOTE);
+        }
         if !step.instructions.trim().is_empty() {
             l.paragraph(&step.instructions, Style::BODY);
         }
@@ -28,6 +31,19 @@ pub fn session(l: &mut Layout, n: usize, s: &Session) {
         }
     }
     l.field("Muistio", &s.memo);
+}
+
+/// How many agenda steps of all sessions are at each level of participation, as one
+/// line ("Tiedonantaja 2, Osallistuja 5, …"); None when no step has a level.
+pub fn participation_counts(sessions: &[Session]) -> Option<String> {
+    let steps: Vec<ParticipationLevel> =
+        sessions.iter().flat_map(|s| &s.steps).filter_map(|st| st.participation).collect();
+    if steps.is_empty() {
+        return None;
+    }
+    let count = |level| steps.iter().filter(|l| **l == level).count();
+    let parts: Vec<String> = ParticipationLevel::ALL.iter().map(|&l| format!("{} {}", l.finnish(), count(l))).collect();
+    Some(parts.join(", "))
 }
 
 /// The session's heading, numbered by its place `n` in the order. The report owns the

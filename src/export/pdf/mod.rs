@@ -75,6 +75,9 @@ pub fn report(
         {
             agenda::session(&mut l, i + 1, s);
         }
+        if let Some(counts) = agenda::participation_counts(&view.sessions) {
+            l.field("Osallisuuden tasot: vaiheita kullakin tasolla", &counts);
+        }
     }
     let boards = report_boards(view);
     for (i, board) in boards.iter().enumerate() {

@@ -76,3 +76,4 @@ export type { HintRule } from './generated/HintRule';
 export type { Readability } from './generated/Readability';
 export type { ExperimentStatus } from './generated/ExperimentStatus';
 export type { Decision } from './generated/Decision';
+export type { ParticipationLevel } from './generated/ParticipationLevel';

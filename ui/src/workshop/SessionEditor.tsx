@@ -38,7 +38,7 @@ export function SessionEditor({ session, boards, run, move, first, last, onDelet
     void send({
       cmd: 'add_step',
       session: session.id,
-      step: { id: '', title: t('plan.step.newTitle'), instructions: '', questions: [], minutes: null, order: nextOrder(steps), board_id: '' },
+      step: { id: '', title: t('plan.step.newTitle'), instructions: '', questions: [], minutes: null, order: nextOrder(steps), board_id: '', participation: null },
     });
   const remove = async () => {
     if (await send({ cmd: 'delete_session', session: session.id })) onDeleted(name);

@@ -29,6 +29,11 @@ export function SessionSection({ session, boards, run }: { session: Session; boa
                 {t('plan.step.board')}: {boardName(step.board_id)}
               </p>
             )}
+            {step.participation && (
+              <p className="step-participation">
+                {t('plan.step.participation')}: {t(`participation.${step.participation}`)}
+              </p>
+            )}
             {step.instructions && <p className="step-instructions">{step.instructions}</p>}
             {step.questions.length > 0 && (
               <>

@@ -6,9 +6,11 @@ import { CommitField } from '../boards/CommitField';
 import { useRun } from '../boards/useRun';
 import type { Run } from '../facilitation/send';
 import { useT } from '../i18n';
-import type { Board, Session, Step } from '../types';
+import type { Board, ParticipationLevel, Session, Step } from '../types';
 import { lines, parseMinutes } from './order';
 import { PlanActions } from './PlanActions';
+
+export const participationLevels: ParticipationLevel[] = ['informant', 'participant', 'influencer', 'leader'];
 
 type Props = {
   session: Session;
@@ -75,6 +77,21 @@ export function StepEditor({ session, step, boards, run, move, first, last, onDe
             {choices.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.title} ({t(`board.kind.${b.kind}`)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('plan.step.participation')}{' '}
+          <select
+            value={step.participation ?? ''}
+            onChange={(e) => patch({ participation: e.target.value || null })}
+            data-testid="step-participation"
+          >
+            <option value="">{t('plan.step.noParticipation')}</option>
+            {participationLevels.map((level) => (
+              <option key={level} value={level}>
+                {t(`participation.${level}`)}
               </option>
             ))}
           </select>

@@ -7,13 +7,13 @@ export const sampleView: WorkshopView = {
   sessions: [
     {
       id: 's2', title: 'Toinen kokoontuminen', order: 2, date: '', memo: '',
-      steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1, board_id: 'b3' }],
+      steps: [{ id: 'st3', title: 'Ideointi', instructions: 'Kirjoita ideat korteille.', questions: [], minutes: 30, order: 1, board_id: 'b3', participation: null }],
     },
     {
       id: 's1', title: 'Ensimmäinen kokoontuminen', order: 1, date: '2026-02-03', memo: 'Sovittiin aikataulu.',
       steps: [
-        { id: 'st2', title: 'Persoonat', instructions: 'Tehkää persoona ryhmissä.', questions: ['Mikä on persoonan arki?'], minutes: 45, order: 2, board_id: 'b1' },
-        { id: 'st1', title: 'Tutustuminen', instructions: 'Kerro nimesi.', questions: [], minutes: null, order: 1, board_id: '' },
+        { id: 'st2', title: 'Persoonat', instructions: 'Tehkää persoona ryhmissä.', questions: ['Mikä on persoonan arki?'], minutes: 45, order: 2, board_id: 'b1', participation: null },
+        { id: 'st1', title: 'Tutustuminen', instructions: 'Kerro nimesi.', questions: [], minutes: null, order: 1, board_id: '', participation: null },
       ],
     },
   ],
