@@ -575,3 +575,45 @@ fn starters_place_items_on_the_canvas() {
         "nodes are laid out, not piled at the origin"
     );
 }
+
+#[test]
+fn every_silent_writing_step_of_paku_has_a_board_that_takes_silent_writing() {
+    let view = paku();
+    let steps = view.sessions.iter().flat_map(|s| &s.steps);
+    let silent: Vec<_> = steps.filter(|s| s.instructions.contains("hiljaa")).collect();
+    assert!(silent.len() >= 5, "the habit is there to check");
+    for step in silent {
+        let board = view.board(&step.board_id).unwrap_or_else(|| panic!("{:?} names a board", step.title));
+        assert!(
+            matches!(board.content.kind(), BoardKind::Free | BoardKind::IdeaWall),
+            "{:?} writes on a board silent writing works on, not a {:?}",
+            step.title,
+            board.content.kind()
+        );
+    }
+}
+
+#[test]
+fn pakus_service_path_leaves_its_phases_for_the_group_to_name() {
+    let view = paku();
+    let path = view.boards.iter().find_map(|b| match &b.content {
+        crate::model::BoardContent::ServicePath(p) => Some(p),
+        _ => None,
+    });
+    let names: Vec<&str> = path.expect("a service path").phases.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Vaihe 1", "Vaihe 2", "Vaihe 3"], "not a coordinator's follow-up visits");
+}
+
+#[test]
+fn every_board_a_paku_step_works_on_is_in_the_same_session() {
+    let view = paku();
+    for session in &view.sessions {
+        for step in session.steps.iter().filter(|s| !s.board_id.is_empty()) {
+            let board = view.board(&step.board_id).unwrap_or_else(|| panic!("{:?}'s board exists", step.title));
+            let same = board.session_id.as_deref() == Some(session.id.as_str());
+            // A step may go back to an earlier session's board (the personas, the path).
+            let earlier = view.sessions.iter().take_while(|s| s.id != session.id).any(|s| board.session_id.as_deref() == Some(s.id.as_str()));
+            assert!(same || earlier, "{:?} works on a board of its own or an earlier session", step.title);
+        }
+    }
+}
