@@ -23,6 +23,7 @@ pub enum BoardKind {
 }
 
 impl BoardKind {
+    /// Every kind, in the order of the workshop process: the report follows it.
     pub const ALL: [BoardKind; 8] = [
         BoardKind::Persona,
         BoardKind::ServicePath,

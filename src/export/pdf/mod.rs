@@ -21,23 +21,11 @@ use crate::model::{Board, BoardKind, WorkshopView};
 use layout::{A4, Layout, Style};
 use printpdf::{Mm, PdfPage, PdfSaveOptions};
 
-/// The order of board kinds in the report, following the workshop process.
-const REPORT_ORDER: [BoardKind; 8] = [
-    BoardKind::Persona,
-    BoardKind::ServicePath,
-    BoardKind::CausalMap,
-    BoardKind::Cafe,
-    BoardKind::IdeaWall,
-    BoardKind::Free,
-    BoardKind::QualityCriteria,
-    BoardKind::Evaluation,
-];
-
 /// The boards the report shows, in report order; archived boards are left out.
 fn report_boards(view: &WorkshopView) -> Vec<&Board> {
     let mut boards: Vec<&Board> = view.boards.iter().filter(|b| !b.archived).collect();
     let rank = |b: &Board| {
-        REPORT_ORDER
+        BoardKind::ALL
             .iter()
             .position(|k| *k == b.content.kind())
             .unwrap_or(usize::MAX)
