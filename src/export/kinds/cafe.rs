@@ -42,18 +42,13 @@ pub fn section(l: &mut Layout, board: &Board, b: &CafeBoard, ctx: &Ctx) {
                 row
             })
             .collect();
-        if !rows.is_empty() && themed {
-            Table {
-                shares: &[0.12, 0.18, 0.2, 0.5],
-                header: &["Kierros", "Ryhmä", "Teema", "Muistiinpano"],
-            }
-            .draw(l, &rows);
-        } else if !rows.is_empty() {
-            Table {
-                shares: &[0.12, 0.2, 0.68],
-                header: &["Kierros", "Ryhmä", "Muistiinpano"],
-            }
-            .draw(l, &rows);
+        let (shares, header): (&[f32], &[&str]) = if themed {
+            (&[0.12, 0.18, 0.2, 0.5], &["Kierros", "Ryhmä", "Teema", "Muistiinpano"])
+        } else {
+            (&[0.12, 0.2, 0.68], &["Kierros", "Ryhmä", "Muistiinpano"])
+        };
+        if !rows.is_empty() {
+            Table { shares, header }.draw(l, &rows);
         }
         l.field("Yhteenveto", &station.summary);
     }
