@@ -43,6 +43,8 @@ pub enum ErrorCode {
     BadUpdate,
     BadJson,
     NewerJson,
+    /// More notes than affinity suggestions take at a time.
+    TooManyToGroup,
     // Exports.
     NoSuchBoard,
     NoQualityCriteria,

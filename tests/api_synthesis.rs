@@ -123,3 +123,16 @@ fn grouping_refuses_a_nameless_group_and_unknown_notes_and_changes_nothing() {
     assert!(error.to_string().contains("persona"), "{error}");
     assert_eq!(file.view().board(&b), before.board(&b), "nothing changed");
 }
+
+#[test]
+fn more_notes_than_suggestions_take_are_refused_in_one_sentence() {
+    let mut w = Workshop::new();
+    let b = w.create_board(paja::model::BoardKind::Free, "Iso taulu", None).unwrap();
+    for i in 0..=synthesis::MAX_NOTES {
+        w.add(&b, &paja::model::free_board::FreeCard { text: format!("Kortti {i}"), ..Default::default() }).unwrap();
+    }
+    let view = w.view();
+    let error = synthesis::suggest_on(&view, &b, None).expect_err("too many to group at once");
+    assert_eq!(error.to_string(), "Paja suggests groups for at most 2000 notes at a time, and this has 2001.");
+    assert_eq!(error.code(), paja::ErrorCode::TooManyToGroup, "the window words it by its code");
+}

@@ -72,7 +72,7 @@ pub fn draft_harvest(w: &mut Workshop, board: &str, station: &str) -> Result<Opt
     let BoardContent::Cafe(cafe) = w.board(board)?.content else {
         return Err(ModelError::WrongKind { board: board.into(), expected: "cafe", found: w.board(board)?.content.kind().as_str().into() });
     };
-    let draft = synthesis::harvest_draft(&cafe, station);
+    let draft = synthesis::harvest_draft(&cafe, station)?;
     w.update::<Station>(board, station, |s| s.summary = draft)?;
     Ok(None)
 }

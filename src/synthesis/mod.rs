@@ -31,6 +31,10 @@ pub struct Neighbour {
     pub similarity: f64,
 }
 
+/// The most notes grouped at a time: the distances between all pairs are held at once
+/// (2,000 notes take about half a second and 16 MB).
+pub const MAX_NOTES: usize = 2_000;
+
 /// How many neighbours "Samankaltaiset" shows.
 const NEIGHBOURS: usize = 5;
 
@@ -57,7 +61,14 @@ pub fn groupable(board: &Board, station: Option<&str>) -> Result<Vec<(String, St
 
 /// What "Ehdota ryhmiä" offers on a board, or on one café station.
 pub fn suggest_on(view: &WorkshopView, board: &str, station: Option<&str>) -> Result<Vec<GroupSuggestion>, ModelError> {
-    Ok(suggest_groups(&groupable(board_in(view, board)?, station)?))
+    Ok(suggest_groups(&not_too_many(groupable(board_in(view, board)?, station)?)?))
+}
+
+fn not_too_many(notes: Vec<(String, String)>) -> Result<Vec<(String, String)>, ModelError> {
+    match notes.len() {
+        count if count > MAX_NOTES => Err(ModelError::TooManyToGroup { count }),
+        _ => Ok(notes),
+    }
 }
 
 /// What "Samankaltaiset" offers for one note, idea or card.
@@ -67,7 +78,7 @@ pub fn similar_on(view: &WorkshopView, board: &str, item: &str) -> Result<Vec<Ne
         BoardContent::Cafe(cafe) => cafe.notes.iter().find(|n| n.id == item).map(|n| n.station_id.as_str()),
         _ => None,
     };
-    Ok(similar(&groupable(board, station)?, item))
+    Ok(similar(&not_too_many(groupable(board, station)?)?, item))
 }
 
 fn board_in<'a>(view: &'a WorkshopView, id: &str) -> Result<&'a Board, ModelError> {
@@ -101,8 +112,11 @@ pub fn similar(notes: &[(String, String)], id: &str) -> Vec<Neighbour> {
 /// A draft of a station's harvest for the facilitator to edit: its themes with counts
 /// and the notes that speak for them. Themes people gave notes come first; the rest are
 /// grouped by suggestion.
-pub fn harvest_draft(cafe: &CafeBoard, station: &str) -> String {
+pub fn harvest_draft(cafe: &CafeBoard, station: &str) -> Result<String, ModelError> {
     let notes = cafe.harvest(station);
+    if notes.len() > MAX_NOTES {
+        return Err(ModelError::TooManyToGroup { count: notes.len() });
+    }
     let mut themes: Vec<(String, Vec<&str>)> = Vec::new();
     for note in notes.iter().filter(|n| !n.theme.trim().is_empty()) {
         match themes.iter_mut().find(|(t, _)| *t == note.theme.trim()) {
@@ -129,7 +143,7 @@ pub fn harvest_draft(cafe: &CafeBoard, station: &str) -> String {
         let alone: Vec<&str> = (0..texts.len()).filter(|i| !groups.iter().any(|g| g.contains(i))).map(|i| texts[i]).collect();
         lines.push(theme_line("Muut", &alone));
     }
-    lines.join("\n")
+    Ok(lines.join("\n"))
 }
 
 /// "Theme (3): "first note" "second note"": a count, and at most two notes quoted.
@@ -160,7 +174,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let draft = harvest_draft(&cafe, "s");
+        let draft = harvest_draft(&cafe, "s").unwrap();
         let lines: Vec<&str> = draft.lines().collect();
         assert_eq!(lines[0], "Vertaistuki (1): ”Vertaistuki auttoi”", "a theme people gave comes first");
         assert!(lines[1].starts_with("Jono") && lines[1].contains("(3)"), "the queue notes are one suggested theme: {draft}");

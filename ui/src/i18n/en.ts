@@ -529,6 +529,7 @@ export const en: Record<MessageKey, string> = {
   'error.empty_version_name': 'Give the version a name.',
   'error.bad_compaction': 'The file could not be compacted.',
   'error.unknown_template': 'The template cannot be found.',
+  'error.too_many_to_group': 'Groups can be suggested for at most 2,000 notes at a time.',
   'error.no_workshop': 'No workshop is open.',
   'error.not_found': 'It cannot be found. Someone may have removed it.',
   'error.wrong_kind': 'This board is of a different kind.',

@@ -528,6 +528,7 @@ export const fi = {
   'error.empty_version_name': 'Anna versiolle nimi.',
   'error.bad_compaction': 'Tiedoston tiivistys ei onnistunut.',
   'error.unknown_template': 'Pohjaa ei löydy.',
+  'error.too_many_to_group': 'Ryhmiä voi ehdottaa enintään 2 000 muistiinpanolle kerrallaan.',
   'error.no_workshop': 'Mikään työpaja ei ole auki.',
   'error.not_found': 'Sitä ei löydy. Joku on ehkä poistanut sen.',
   'error.wrong_kind': 'Tämä taulu on eri tyyppiä.',

@@ -529,6 +529,7 @@ export const sv: Record<MessageKey, string> = {
   'error.empty_version_name': 'Ge versionen ett namn.',
   'error.bad_compaction': 'Filen kunde inte komprimeras.',
   'error.unknown_template': 'Mallen hittas inte.',
+  'error.too_many_to_group': 'Grupper kan föreslås för högst 2 000 anteckningar åt gången.',
   'error.no_workshop': 'Ingen workshop är öppen.',
   'error.not_found': 'Den hittas inte. Någon kan ha tagit bort den.',
   'error.wrong_kind': 'Tavlan är av en annan typ.',
