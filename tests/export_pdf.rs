@@ -249,6 +249,9 @@ fn the_report_holds_every_part_of_the_workshop() {
             "the report shows {what} ({needle:?})"
         );
     }
+    let plain = text.split(": selkokielellä").nth(1).expect("the plain-language versions have a page of their own");
+    assert!(plain.contains("Sinulla on oma työntekijä."), "the selkoversio page holds the plain versions");
+    assert!(!plain.contains("Kriteeri"), "and only them, not the table of criteria");
     let ideas = text.split("Ideat äänimäärän mukaan").nth(1).unwrap_or("");
     let first = ideas.find("Oma työntekijä").unwrap_or(usize::MAX);
     let second = ideas.find("Olohuone kirjastoon").unwrap_or(0);

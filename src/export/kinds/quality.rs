@@ -1,8 +1,8 @@
 //! Quality criteria by area, each with its plain-language version (selkoversio).
 
 use super::{Push, by_order};
-use crate::export::fonts::Metrics;
-use crate::export::pdf::layout::{A4, Layout};
+use crate::export::fonts::{Metrics, Weight};
+use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
 use crate::model::Board;
@@ -40,6 +40,30 @@ pub fn section(l: &mut Layout, board: &Board, b: &QualityBoard) {
             header: &["Kriteeri", "Selkokielellä"],
         }
         .draw(l, &rows);
+    }
+    plain_page(l, board, b);
+}
+
+/// Type large enough for the selkoversio page, as plain-language guidance asks.
+const PLAIN_TYPE: Style = Style::sized(14.0, Weight::Regular);
+
+/// The plain-language versions alone, on a page of their own in larger type, to hand
+/// out or put on the wall; nothing when no criterion has one.
+fn plain_page(l: &mut Layout, board: &Board, b: &QualityBoard) {
+    if b.criteria.iter().all(|c| c.plain.trim().is_empty()) {
+        return;
+    }
+    l.page(A4);
+    l.heading(&format!("{}: selkokielellä", board.title), 1);
+    for (area, name) in AREAS {
+        let plain: Vec<&Criterion> = of_area(b, area).into_iter().filter(|c| !c.plain.trim().is_empty()).collect();
+        if plain.is_empty() {
+            continue;
+        }
+        l.heading(name, 2);
+        for c in plain {
+            l.bullet(&c.plain, PLAIN_TYPE);
+        }
     }
 }
 

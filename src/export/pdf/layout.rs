@@ -41,7 +41,7 @@ impl Style {
         color: MUTED,
     };
 
-    pub fn sized(size: f32, weight: Weight) -> Style {
+    pub const fn sized(size: f32, weight: Weight) -> Style {
         Style {
             size,
             weight,
