@@ -120,8 +120,15 @@ pub enum Refusal {
     AlreadyAnswered,
     #[error("Answer at least one question.")]
     NoAnswers,
-    #[error("Each answer is a number from 1 to 5.")]
+    #[error("Each answer needs its number (1–5, or 0–5 on both scales) or words.")]
     AnswerOutOfRange,
+    // Reflection rounds and traces.
+    #[error("A round is already open on this model.")]
+    RoundOpen,
+    #[error("No round is open on this model.")]
+    NoOpenRound,
+    #[error("This cannot show where it came from.")]
+    NotTraceable,
     // The learning café and small groups.
     #[error("No learning café is running.")]
     NoCafe,

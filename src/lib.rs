@@ -6,6 +6,7 @@
 //! - `sync`: the hub and peers of a live session: y-sync over WebSocket, joining, roles.
 //! - `synthesis`: affinity suggestions, harvest drafts and plain-language hints.
 //! - `templates`: the PAKU workshop template, starter boards and the demo, as JSON data.
+//! - `words`: a text's words, stop words and stems in Finnish, Swedish and English.
 //! - `api`: one function per user operation on a workshop file; the desktop shell, the
 //!   CLI, the browser RPC and the tests all call it.
 
@@ -18,6 +19,7 @@ pub mod store;
 pub mod sync;
 pub mod synthesis;
 pub mod templates;
+pub mod words;
 
 pub use error::Error;
 pub use error_code::{ErrorCode, Failure, Refusal};

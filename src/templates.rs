@@ -89,7 +89,10 @@ const DEMO: &str = include_str!("../templates/demo.json");
 
 fn starter_source(kind: BoardKind) -> &'static str {
     match kind {
+        BoardKind::Glossary => include_str!("../templates/boards/glossary.json"),
         BoardKind::Persona => include_str!("../templates/boards/persona.json"),
+        BoardKind::Phenomenon => include_str!("../templates/boards/phenomenon.json"),
+        BoardKind::OperatingModel => include_str!("../templates/boards/operating_model.json"),
         BoardKind::ServicePath => include_str!("../templates/boards/service_path.json"),
         BoardKind::CausalMap => include_str!("../templates/boards/causal_map.json"),
         BoardKind::Cafe => include_str!("../templates/boards/cafe.json"),

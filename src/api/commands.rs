@@ -5,8 +5,11 @@ use super::WorkshopFile;
 use crate::Error;
 use crate::model::cafe::{CafeGroup, CafeNote, Station};
 use crate::model::causal_map::{CausalLink, CausalNode};
-use crate::model::evaluation::{Answer, EvalItem, RespondentGroup};
+use crate::model::evaluation::{Answer, EvalItem, RespondentGroup, Response};
 use crate::model::free_board::FreeCard;
+use crate::model::glossary::Term;
+use crate::model::operating_model::{Interface, ModelElement, PhasePart};
+use crate::model::phenomenon::Entry;
 use crate::model::idea_wall::{Cluster, Idea, Vote};
 use crate::model::persona::Persona;
 use crate::model::quality::Criterion;
@@ -57,6 +60,10 @@ pub enum Command {
     GroupItems { board: String, label: String, ids: Vec<String> },
     /// Fills a café station's summary with a draft of its harvest; editable after.
     DraftHarvest { board: String, station: String },
+    /// Notes that an item came from `source_item` on `source_board` (mistä tämä tuli).
+    Trace { board: String, item_type: ItemType, id: String, source_board: String, source_item: String },
+    /// Takes away the item's source at `index` of its sources.
+    Untrace { board: String, item_type: ItemType, id: String, index: u32 },
 
     // ---- the facilitator's controls (the control document; refused for others) ----
     GoToStep { session: String, step: String },
@@ -87,6 +94,10 @@ pub enum Command {
     /// Closes the form; the hub then publishes its answers, without respondents.
     CloseEvaluation,
     AllowBrowsers { on: bool },
+    /// Opens the next reflection round on an operating model's draft.
+    OpenRound { board: String },
+    /// Closes the open round and stores the workshop as a version named after it.
+    CloseRound { board: String },
     /// Fills the session's memo from its boards; editable after with `PatchSession`.
     DraftMemo { session: String },
 
@@ -100,7 +111,7 @@ pub enum Command {
     RetractVote { board: String, idea: String },
     /// Answers to the open evaluation form, handed to the hub alone and published
     /// without a respondent.
-    AnswerEvaluation { board: String, group: RespondentGroup, answers: Vec<(String, u8)> },
+    AnswerEvaluation { board: String, group: RespondentGroup, answers: Vec<Response> },
 }
 
 impl Command {
@@ -131,6 +142,8 @@ impl Command {
                 | CloseEvaluation
                 | AllowBrowsers { .. }
                 | DraftMemo { .. }
+                | OpenRound { .. }
+                | CloseRound { .. }
         )
     }
 
@@ -166,6 +179,7 @@ impl Command {
             PatchBoard { board, .. } | DeleteBoard { board } | AddItem { board, .. } => Some((board, None)),
             GroupItems { board, .. } => Some((board, None)),
             DraftHarvest { board, station } => Some((board, Some(station))),
+            Trace { board, id, .. } | Untrace { board, id, .. } => Some((board, Some(id))),
             PatchItem { board, id, .. } | MoveItem { board, id, .. } | DeleteItem { board, id, .. } => Some((board, Some(id))),
             SetPersonaImage { board, persona, .. } => Some((board, Some(persona))),
             CastVote { board, idea } | RetractVote { board, idea } => Some((board, Some(idea))),
@@ -199,7 +213,7 @@ macro_rules! item_types {
             match item { $(Item::$name(i) => w.add(board, i)),* }
         }
 
-        fn patch_item(w: &mut Workshop, board: &str, t: ItemType, id: &str, patch: &Patch) -> Result<(), ModelError> {
+        pub(super) fn patch_item(w: &mut Workshop, board: &str, t: ItemType, id: &str, patch: &Patch) -> Result<(), ModelError> {
             match t { $(ItemType::$name => w.patch::<$ty>(board, id, patch)),* }
         }
 
@@ -242,6 +256,11 @@ item_types!(
     EvalItem(EvalItem),
     Answer(Answer),
     FreeCard(FreeCard),
+    ModelElement(ModelElement),
+    PhasePart(PhasePart),
+    Interface(Interface),
+    Term(Term),
+    Entry(Entry),
 );
 
 /// Runs one command on the workshop; returns the id of anything it created.
@@ -265,7 +284,7 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::AddStep { session, step } => w.add_step(session, step).map(Some),
         Command::PatchStep { session, step, patch } => none(w.patch_step(session, step, patch)),
         Command::DeleteStep { session, step } => none(w.delete_step(session, step)),
-        Command::AddComment { comment } => w.add_comment(comment).map(Some),
+        Command::AddComment { comment } => w.add_comment(&super::rounds::in_round(w, comment)).map(Some),
         Command::PatchComment { comment, patch } => none(w.patch_comment(comment, patch)),
         Command::DeleteComment { comment } => none(w.delete_comment(comment)),
         Command::PatchMeta { patch } => none(w.patch_meta(patch)),
@@ -279,6 +298,11 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         Command::GroupItems { board, label, ids } => super::synthesis::group(w, board, label, ids),
         Command::DraftHarvest { board, station } => super::synthesis::draft_harvest(w, board, station),
+        Command::Trace { board, item_type, id, source_board, source_item } => {
+            none(super::traces::add(w, board, *item_type, id, (source_board, source_item)))
+        }
+        Command::Untrace { board, item_type, id, index } => none(super::traces::remove(w, board, *item_type, id, *index as usize)),
+        Command::OpenRound { board } => super::rounds::open(w, board),
         // Needs the file's media store: run by `WorkshopFile::execute` before this.
         Command::SetPersonaImage { .. } => Ok(None),
         c if c.facilitator_only() => super::facilitation::run(w, c),
@@ -339,6 +363,7 @@ impl WorkshopFile {
             Command::WriteDraft { board, text } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
             Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
             Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
+            Command::CloseRound { board } => self.close_round(board).map(|_| self.outcome(None)),
             _ => return None,
         })
     }

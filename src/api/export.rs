@@ -8,8 +8,7 @@
 use super::WorkshopFile;
 use super::file_names::{file_stem, numbered};
 use crate::Error;
-use crate::export::{self, ExportError, ExportOptions};
-use crate::model::diff::VersionDiff;
+use crate::export::{self, ExportError, ExportOptions, History};
 use crate::model::{BoardContent, WorkshopView};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -57,15 +56,15 @@ pub struct ExportRequest {
 pub struct ExportSnapshot {
     view: WorkshopView,
     pictures: HashMap<String, Vec<u8>>,
-    /// For the report's page "Muutokset": what changed from the version it compares with.
-    changes: Option<VersionDiff>,
+    /// What changed since the compared version, and after each reflection round.
+    history: History,
 }
 
 impl ExportSnapshot {
     /// Takes `view` and the stored pictures it shows, read through `media`.
     pub fn new(view: WorkshopView, media: impl Fn(&str) -> Option<Vec<u8>>) -> ExportSnapshot {
         let pictures = picture_hashes(&view).into_iter().filter_map(|hash| Some((hash.clone(), media(&hash)?))).collect();
-        ExportSnapshot { view, pictures, changes: None }
+        ExportSnapshot { view, pictures, history: History::default() }
     }
 
     /// Renders the export and writes it to `out` all or nothing; `progress` hears the
@@ -82,7 +81,7 @@ impl ExportSnapshot {
         let media = |hash: &str| self.pictures.get(hash).cloned();
         let chosen = || board.ok_or(ExportError::BoardNeeded);
         let bytes = match format {
-            ExportFormat::Pdf => export::pdf_report_with_changes(view, opts, self.changes.as_ref(), &media, progress)?,
+            ExportFormat::Pdf => export::pdf_report_with_history(view, opts, &self.history, &media, progress)?,
             ExportFormat::Poster => export::poster(view, board, opts)?,
             ExportFormat::Png => export::png(view, chosen()?)?,
             ExportFormat::Canvas => match board {
@@ -114,8 +113,9 @@ impl WorkshopFile {
     pub fn export_snapshot(&self, version: Option<&str>, compare_from: Option<&str>) -> Result<ExportSnapshot, Error> {
         let mut snapshot = ExportSnapshot::new(self.view_at(version)?, |hash| self.media(hash).ok());
         if let Some(from) = compare_from {
-            snapshot.changes = Some(self.compare_versions(Some(from), version)?);
+            snapshot.history.changes = Some(self.compare_versions(Some(from), version)?);
         }
+        snapshot.history.rounds = self.round_changes(&snapshot.view)?;
         Ok(snapshot)
     }
 

@@ -11,6 +11,7 @@ mod export;
 mod facilitation;
 mod file_names;
 mod info;
+mod rounds;
 pub mod live;
 pub mod local;
 pub mod media;
@@ -18,6 +19,7 @@ pub mod recent;
 pub mod rules;
 pub mod start;
 mod synthesis;
+mod traces;
 pub mod voting;
 
 pub use commands::{Command, Item, ItemType, Outcome, Patch, apply as apply_command};

@@ -42,7 +42,7 @@ pub fn group(w: &mut Workshop, board: &str, label: &str, ids: &[String]) -> Resu
         }
         BoardContent::Free(free) => {
             let (x, y) = free_group_corner(&free.cards, ids);
-            let heading = FreeCard { id: String::new(), text: label.into(), color: "blue".into(), pos: Pos { x, y } };
+            let heading = FreeCard { text: label.into(), color: "blue".into(), pos: Pos { x, y }, ..FreeCard::default() };
             let heading = w.add(board, &heading)?;
             for (k, id) in ids.iter().enumerate() {
                 let pos = Pos {

@@ -4,7 +4,7 @@
 
 use crate::Refusal;
 use crate::model::control::ControlView;
-use crate::model::evaluation::{Answer, RespondentGroup};
+use crate::model::evaluation::{Answer, RespondentGroup, Response};
 use crate::model::idea_wall::{Idea, Vote};
 use crate::model::{BoardContent, ModelError, Workshop, WorkshopView};
 
@@ -24,28 +24,27 @@ pub fn retract(w: &mut Workshop, board: &str, idea: &str, voter: Option<&str>) -
     w.delete::<Vote>(board, &mine.id)
 }
 
-/// Adds answers to an evaluation form, each on a 1–5 scale, without a respondent.
-pub fn answer(w: &mut Workshop, board: &str, group: RespondentGroup, answers: &[(String, u8)]) -> Result<(), ModelError> {
+/// Adds answers to an evaluation form, without a respondent.
+pub fn answer(w: &mut Workshop, board: &str, group: RespondentGroup, answers: &[Response]) -> Result<(), ModelError> {
     check_answers(&w.view(), board, answers)?;
-    for (item, value) in answers {
-        w.add(board, &Answer { item_id: item.clone(), group, value: *value, ..Answer::default() })?;
+    for r in answers {
+        let answer = Answer { item_id: r.item.clone(), group, value: r.value, second: r.second, text: r.text.trim().into(), ..Answer::default() };
+        w.add(board, &answer)?;
     }
     Ok(())
 }
 
-/// Refuses answers to items the form lacks or outside 1–5.
-pub fn check_answers(view: &WorkshopView, board: &str, answers: &[(String, u8)]) -> Result<(), ModelError> {
+/// Refuses answers to items the form lacks, and answers an item cannot take.
+pub fn check_answers(view: &WorkshopView, board: &str, answers: &[Response]) -> Result<(), ModelError> {
     let Some(BoardContent::Evaluation(form)) = view.board(board).map(|b| &b.content) else {
         return Err(ModelError::NotFound { what: "evaluation form", id: board.into() });
     };
     if answers.is_empty() {
         return Err(ModelError::NotAllowed(Refusal::NoAnswers));
     }
-    for (item, value) in answers {
-        if !form.items.iter().any(|i| &i.id == item) {
-            return Err(ModelError::NotFound { what: "question", id: item.clone() });
-        }
-        if !(1..=5).contains(value) {
+    for r in answers {
+        let item = form.items.iter().find(|i| i.id == r.item).ok_or_else(|| ModelError::NotFound { what: "question", id: r.item.clone() })?;
+        if !item.accepts(r) {
             return Err(ModelError::NotAllowed(Refusal::AnswerOutOfRange));
         }
     }

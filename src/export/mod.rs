@@ -44,7 +44,7 @@ pub mod scene;
 pub use atomic::write_atomic;
 pub use error::ExportError;
 
-use crate::model::diff::VersionDiff;
+use crate::model::diff::{BoardDiff, VersionDiff};
 use crate::model::{Board, WorkshopView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -69,6 +69,26 @@ pub fn no_media(_hash: &str) -> Option<Vec<u8>> {
     None
 }
 
+/// What a report tells besides the workshop's state: what changed since a version it
+/// compares with, and what changed after each reflection round. Both need the stored
+/// versions, so the caller reads them.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// For the report's page "Muutokset".
+    pub changes: Option<VersionDiff>,
+    pub rounds: Vec<RoundChanges>,
+}
+
+/// What changed on an operating model from the end of its round `number` to the end of
+/// the next round (or to the exported state); `None` when nothing did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RoundChanges {
+    pub board_id: String,
+    pub number: u32,
+    pub diff: Option<BoardDiff>,
+}
+
 /// The PDF report of the workshop: cover and contents, agendas and memos, then every
 /// board that is not archived. `media` returns a picture's bytes by its hash (persona
 /// avatars); `progress` hears the share done from 0.0 to 1.0.
@@ -78,18 +98,19 @@ pub fn pdf_report(
     media: &dyn Fn(&str) -> Option<Vec<u8>>,
     progress: Option<&dyn Fn(f32)>,
 ) -> Result<Vec<u8>, ExportError> {
-    pdf::report(view, opts, None, media, progress)
+    pdf::report(view, opts, &History::default(), media, progress)
 }
 
-/// Like [`pdf_report`], with a page "Muutokset" first that lists `changes`.
-pub fn pdf_report_with_changes(
+/// Like [`pdf_report`], with what `history` tells: a page "Muutokset" first, and the
+/// changes after each reflection round.
+pub fn pdf_report_with_history(
     view: &WorkshopView,
     opts: &ExportOptions,
-    changes: Option<&VersionDiff>,
+    history: &History,
     media: &dyn Fn(&str) -> Option<Vec<u8>>,
     progress: Option<&dyn Fn(f32)>,
 ) -> Result<Vec<u8>, ExportError> {
-    pdf::report(view, opts, changes, media, progress)
+    pdf::report(view, opts, history, media, progress)
 }
 
 /// An A3 poster (huoneentaulu) as PDF: of the quality criteria when `board_id` is

@@ -2,7 +2,8 @@
 
 use super::{
     cafe::CafeBoard, causal_map::CausalMapBoard, evaluation::EvaluationBoard,
-    free_board::FreeBoard, idea_wall::IdeaWallBoard, persona::PersonaBoard,
+    free_board::FreeBoard, glossary::GlossaryBoard, idea_wall::IdeaWallBoard,
+    operating_model::OperatingModelBoard, persona::PersonaBoard, phenomenon::PhenomenonBoard,
     quality::QualityBoard, service_path::ServicePathBoard,
 };
 use serde::{Deserialize, Serialize};
@@ -12,11 +13,14 @@ use ts_rs::TS;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum BoardKind {
+    Glossary,
     Persona,
     ServicePath,
     CausalMap,
     Cafe,
     IdeaWall,
+    Phenomenon,
+    OperatingModel,
     Free,
     QualityCriteria,
     Evaluation,
@@ -24,12 +28,15 @@ pub enum BoardKind {
 
 impl BoardKind {
     /// Every kind, in the order of the workshop process: the report follows it.
-    pub const ALL: [BoardKind; 8] = [
+    pub const ALL: [BoardKind; 11] = [
+        BoardKind::Glossary,
         BoardKind::Persona,
         BoardKind::ServicePath,
         BoardKind::CausalMap,
         BoardKind::Cafe,
         BoardKind::IdeaWall,
+        BoardKind::Phenomenon,
+        BoardKind::OperatingModel,
         BoardKind::Free,
         BoardKind::QualityCriteria,
         BoardKind::Evaluation,
@@ -37,11 +44,14 @@ impl BoardKind {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            BoardKind::Glossary => "glossary",
             BoardKind::Persona => "persona",
             BoardKind::ServicePath => "service_path",
             BoardKind::CausalMap => "causal_map",
             BoardKind::Cafe => "cafe",
             BoardKind::IdeaWall => "idea_wall",
+            BoardKind::Phenomenon => "phenomenon",
+            BoardKind::OperatingModel => "operating_model",
             BoardKind::Free => "free",
             BoardKind::QualityCriteria => "quality_criteria",
             BoardKind::Evaluation => "evaluation",
@@ -73,11 +83,14 @@ pub struct Board {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum BoardContent {
+    Glossary(GlossaryBoard),
     Persona(PersonaBoard),
     ServicePath(ServicePathBoard),
     CausalMap(CausalMapBoard),
     Cafe(CafeBoard),
     IdeaWall(IdeaWallBoard),
+    Phenomenon(PhenomenonBoard),
+    OperatingModel(OperatingModelBoard),
     Free(FreeBoard),
     QualityCriteria(QualityBoard),
     Evaluation(EvaluationBoard),
@@ -86,7 +99,10 @@ pub enum BoardContent {
 impl BoardContent {
     pub fn empty(kind: BoardKind) -> BoardContent {
         match kind {
+            BoardKind::Glossary => BoardContent::Glossary(Default::default()),
             BoardKind::Persona => BoardContent::Persona(Default::default()),
+            BoardKind::Phenomenon => BoardContent::Phenomenon(Default::default()),
+            BoardKind::OperatingModel => BoardContent::OperatingModel(Default::default()),
             BoardKind::ServicePath => BoardContent::ServicePath(Default::default()),
             BoardKind::CausalMap => BoardContent::CausalMap(Default::default()),
             BoardKind::Cafe => BoardContent::Cafe(Default::default()),
@@ -99,7 +115,10 @@ impl BoardContent {
 
     pub fn kind(&self) -> BoardKind {
         match self {
+            BoardContent::Glossary(_) => BoardKind::Glossary,
             BoardContent::Persona(_) => BoardKind::Persona,
+            BoardContent::Phenomenon(_) => BoardKind::Phenomenon,
+            BoardContent::OperatingModel(_) => BoardKind::OperatingModel,
             BoardContent::ServicePath(_) => BoardKind::ServicePath,
             BoardContent::CausalMap(_) => BoardKind::CausalMap,
             BoardContent::Cafe(_) => BoardKind::Cafe,
@@ -113,7 +132,10 @@ impl BoardContent {
     /// How many items the board holds, for summaries.
     pub fn item_count(&self) -> usize {
         match self {
+            BoardContent::Glossary(b) => b.terms.len(),
             BoardContent::Persona(b) => b.personas.len(),
+            BoardContent::Phenomenon(b) => b.entries.len(),
+            BoardContent::OperatingModel(b) => b.elements.len() + b.parts.len() + b.interfaces.len(),
             BoardContent::ServicePath(b) => {
                 b.phases.len() + b.lanes.len() + b.cards.len() + b.endpoints.len()
             }
@@ -134,7 +156,12 @@ impl BoardContent {
             BoardContent::Cafe(b) => b.derive(),
             BoardContent::IdeaWall(b) => b.derive(),
             BoardContent::Evaluation(b) => b.derive(),
-            BoardContent::ServicePath(_) | BoardContent::Free(_) | BoardContent::QualityCriteria(_) => {}
+            BoardContent::ServicePath(_)
+            | BoardContent::Free(_)
+            | BoardContent::QualityCriteria(_)
+            | BoardContent::Glossary(_)
+            | BoardContent::Phenomenon(_)
+            | BoardContent::OperatingModel(_) => {}
         }
     }
 }

@@ -142,8 +142,8 @@ impl Labels<'_> {
 }
 
 /// The first field that names an item for a person.
-fn label_of(item: &Value) -> String {
-    ["name", "title", "text", "question", "plain"]
+pub fn label_of(item: &Value) -> String {
+    ["name", "title", "term", "text", "question", "plain"]
         .into_iter()
         .filter_map(|key| item.get(key).and_then(Value::as_str))
         .find(|s| !s.trim().is_empty())
@@ -219,6 +219,12 @@ pub fn item_type(kind: BoardKind, collection: &str) -> &'static str {
         (Evaluation, "items") => "EvalItem",
         (Evaluation, "answers") => "Answer",
         (Free, "cards") => "FreeCard",
+        (OperatingModel, "elements") => "ModelElement",
+        (OperatingModel, "parts") => "PhasePart",
+        (OperatingModel, "interfaces") => "Interface",
+        (OperatingModel, "rounds") => "Round",
+        (Glossary, "terms") => "Term",
+        (Phenomenon, "entries") => "Entry",
         _ => "Item",
     }
 }

@@ -44,6 +44,8 @@ pub struct Idea {
     /// Mitä kokeilusta opittiin?
     pub outcome: String,
     pub decision: Option<Decision>,
+    /// Where the idea came from: a root cause, a critical point, a café note.
+    pub sources: Vec<super::trace::Source>,
     pub pos: Pos,
     pub order: f64,
 }

@@ -6,7 +6,8 @@
 
 use super::schema::REFERENCE_KEYS;
 use super::session::{Comment, Meta, Session, Step};
-use super::tree::{child_map, read_map, write_map, write_value};
+use super::trace::Source;
+use super::tree::{any_to_json, child_map, read_map, write_map, write_value};
 use super::{
     Board, BoardContent, BoardItem, BoardKind, ControlView, DocName, ModelError, Pos, Workshop,
     new_id, to_object,
@@ -153,14 +154,19 @@ impl Workshop {
         })
     }
 
+    /// Removes an item and what only makes sense with it; links traced to anything
+    /// removed turn into broken links.
     fn remove_at(&mut self, parent: &Path, collection: &str, id: &str) -> Result<(), ModelError> {
         self.edit(DocName::Content, |txn, root| {
             let parent_map = find(txn, root, parent)?;
-            find(txn, &parent_map, &[(collection, id)])?;
+            let target = find(txn, &parent_map, &[(collection, id)])?;
+            let mut gone = vec![id.to_string()];
+            gone.extend(ids_within(txn, &target));
             if let Some(Out::YMap(items)) = parent_map.get(txn, collection) {
                 items.remove(txn, id);
             }
-            remove_references(txn, &parent_map, id);
+            gone.extend(remove_references(txn, &parent_map, id));
+            break_sources(txn, root, &gone);
             Ok(())
         })
     }
@@ -432,8 +438,43 @@ impl Plan {
     }
 }
 
+/// The ids of the items in the collections of `map` (a board's items).
+fn ids_within<T: ReadTxn>(txn: &T, map: &MapRef) -> Vec<String> {
+    map.iter(txn)
+        .filter_map(|(_, out)| if let Out::YMap(items) = out { Some(items) } else { None })
+        .flat_map(|items| items.keys(txn).map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Every traced source that points at one of `gone` becomes a broken link.
+fn break_sources(txn: &mut TransactionMut, root: &MapRef, gone: &[String]) {
+    let Some(Out::YMap(boards)) = root.get(txn, "boards") else { return };
+    let mut changes: Vec<(MapRef, Value)> = Vec::new();
+    for (_, board) in boards.iter(txn) {
+        let Out::YMap(board) = board else { continue };
+        for (_, items) in board.iter(txn) {
+            let Out::YMap(items) = items else { continue };
+            for (_, item) in items.iter(txn) {
+                let Out::YMap(item) = item else { continue };
+                let Some(Out::Any(any)) = item.get(txn, "sources") else { continue };
+                let Ok(sources) = serde_json::from_value::<Vec<Source>>(any_to_json(&any)) else { continue };
+                let hit = |s: &Source| gone.contains(&s.item_id) || gone.contains(&s.board_id);
+                if sources.iter().any(hit) {
+                    let fixed: Vec<Source> = sources.iter().map(|s| if hit(s) { s.broken() } else { s.clone() }).collect();
+                    changes.push((item, serde_json::to_value(fixed).unwrap_or_default()));
+                }
+            }
+        }
+    }
+    for (item, sources) in changes {
+        write_value(txn, &item, "sources", &sources);
+    }
+}
+
 /// Removes items of the same parent that refer to `id`; clears optional references.
-fn remove_references(txn: &mut TransactionMut, parent: &MapRef, id: &str) {
+/// Returns the ids of the items removed.
+fn remove_references(txn: &mut TransactionMut, parent: &MapRef, id: &str) -> Vec<String> {
+    let mut removed = Vec::new();
     let collections: Vec<MapRef> = parent
         .iter(txn)
         .filter_map(|(_, out)| if let Out::YMap(m) = out { Some(m) } else { None })
@@ -453,6 +494,7 @@ fn remove_references(txn: &mut TransactionMut, parent: &MapRef, id: &str) {
             match clear {
                 None => {
                     items.remove(txn, &key);
+                    removed.push(key);
                 }
                 Some(ref_key) => {
                     if let Some(Out::YMap(item)) = items.get(txn, &key) {
@@ -462,4 +504,5 @@ fn remove_references(txn: &mut TransactionMut, parent: &MapRef, id: &str) {
             }
         }
     }
+    removed
 }

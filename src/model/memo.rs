@@ -54,6 +54,14 @@ fn key_content(content: &BoardContent) -> Vec<String> {
             b.cards.iter().filter(|c| c.critical).map(|c| format!("Kriittinen kohta: {}", c.text)).collect()
         }
         BoardContent::Free(b) => b.cards.iter().map(|c| c.text.clone()).collect(),
+        BoardContent::Glossary(b) => b.terms.iter().map(|t| format!("{}: {}", t.term, t.meaning)).collect(),
+        BoardContent::Phenomenon(b) => b.entries.iter().map(|e| format!("{} {}", e.zone.finnish(), e.text)).collect(),
+        BoardContent::OperatingModel(b) => b
+            .elements
+            .iter()
+            .map(|e| format!("{}: {}", e.kind.finnish_plural(), e.text))
+            .chain(b.open_round().map(|r| format!("Kommentointikierros {} on auki", r.number)))
+            .collect(),
         BoardContent::QualityCriteria(b) => b.criteria.iter().map(|c| c.text.clone()).collect(),
         BoardContent::Evaluation(b) => {
             b.results.iter().filter_map(|r| {

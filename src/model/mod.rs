@@ -31,14 +31,18 @@ pub mod diff;
 mod error;
 pub mod evaluation;
 pub mod free_board;
+pub mod glossary;
 pub mod idea_wall;
 mod items;
 pub mod memo;
+pub mod operating_model;
 pub mod persona;
+pub mod phenomenon;
 pub mod quality;
 pub mod schema;
 pub mod service_path;
 pub mod session;
+pub mod trace;
 pub mod tree;
 mod view;
 

@@ -7,6 +7,8 @@ use ts_rs::TS;
 #[serde(default)]
 #[ts(export)]
 pub struct QualityBoard {
+    /// The operating model these criteria belong to: its board id, or empty.
+    pub model_id: Option<String>,
     pub criteria: Vec<Criterion>,
 }
 
@@ -29,6 +31,7 @@ pub struct Criterion {
     pub text: String,
     /// The plain-language version (selkoversio).
     pub plain: String,
+    pub sources: Vec<super::trace::Source>,
     pub order: f64,
 }
 

@@ -10,7 +10,8 @@
 pub const COLLECTIONS: &[&str] = &[
     "sessions", "steps", "boards", "comments", "personas", "phases", "lanes", "cards",
     "endpoints", "nodes", "links", "stations", "groups", "notes", "ideas", "clusters", "votes",
-    "criteria", "items", "answers", "people",
+    "criteria", "items", "answers", "people", "elements", "parts", "interfaces", "rounds", "terms",
+    "entries",
 ];
 
 pub const TEXT_KEYS: &[&str] = &[
@@ -18,7 +19,8 @@ pub const TEXT_KEYS: &[&str] = &[
     "life_situation", "support_needs", "strengths", "goal", "how_to_reach", "services", "quote",
     "value_functional", "value_social", "value_emotional", "duration", "text", "note",
     "question", "host", "summary", "who", "what", "benefit", "plain", "place", "measure",
-    "outcome",
+    "outcome", "purpose", "target_group", "how_to_join", "service_promise", "model_value",
+    "how_measured", "when_measured", "term", "meaning", "phenomenon",
 ];
 
 pub const COMPUTED_KEYS: &[&str] =
@@ -59,4 +61,5 @@ pub const REFERENCE_KEYS: &[(&str, bool)] = &[
     ("cluster_id", false),
     ("reply_to", true),
     ("session_id", false),
+    ("model_id", false),
 ];

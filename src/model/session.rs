@@ -90,4 +90,6 @@ pub struct Comment {
     /// The comment this one answers; empty for a comment that starts a thread.
     pub reply_to: String,
     pub resolved: bool,
+    /// The reflection round it was written in, on an operating model; 0 for none.
+    pub round: u32,
 }

@@ -148,8 +148,8 @@ impl PeerHandle {
             }
             Command::AnswerEvaluation { board, group, answers } => {
                 voting::check_answers(&view, board, answers)?;
-                for (item, value) in answers {
-                    shared.seal(board, SealedItem::Answer { item: item.clone(), group: *group, value: *value })?;
+                for r in answers {
+                    shared.seal(board, SealedItem::answer(*group, r))?;
                 }
                 Ok(shared.outcome())
             }

@@ -16,6 +16,7 @@ use super::SyncError;
 use crate::Refusal;
 use crate::api::{drafts, voting};
 use crate::model::control::ControlView;
+use crate::model::evaluation::Response;
 use crate::model::{ModelError, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -142,7 +143,10 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
         let done = match item {
             SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => drafts::add_card(w, board, text).map(|_| ()),
             SealedItem::Vote { idea } => voting::cast(w, board, idea, None).map(|_| ()),
-            SealedItem::Answer { item, group, value } => voting::answer(w, board, *group, &[(item.clone(), *value)]),
+            SealedItem::Answer { item, group, value, second, text } => {
+                let response = Response { item: item.clone(), value: *value, second: *second, text: text.clone() };
+                voting::answer(w, board, *group, &[response])
+            }
             SealedItem::Unvote { .. } => Ok(()),
         };
         match done {

@@ -52,8 +52,8 @@ impl HubState {
             }
             Command::AnswerEvaluation { board, group, answers } => {
                 voting::check_answers(&view, board, answers)?;
-                for (item, value) in answers {
-                    seal(board, SealedItem::Answer { item: item.clone(), group: *group, value: *value })?;
+                for r in answers {
+                    seal(board, SealedItem::answer(*group, r))?;
                 }
             }
             other => return self.execute(other),

@@ -57,7 +57,15 @@ pub enum SealedItem {
     /// in memory only).
     Unvote { idea: String },
     /// One answer to an evaluation form, published without a respondent.
-    Answer { item: String, group: RespondentGroup, value: u8 },
+    Answer {
+        item: String,
+        group: RespondentGroup,
+        value: u8,
+        #[serde(default)]
+        second: Option<u8>,
+        #[serde(default)]
+        text: String,
+    },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.
@@ -135,5 +143,12 @@ mod tests {
     fn garbage_is_refused_not_panicked_on() {
         assert!(decode(&[0, 9, 9, 9]).is_err(), "an unknown sync sub-type is an error");
         assert!(decode(&[]).is_err(), "an empty message is an error");
+    }
+}
+
+impl SealedItem {
+    /// One answer of a respondent's form, to hand to the hub alone.
+    pub fn answer(group: RespondentGroup, r: &crate::model::evaluation::Response) -> SealedItem {
+        SealedItem::Answer { item: r.item.clone(), group, value: r.value, second: r.second, text: r.text.clone() }
     }
 }

@@ -2,7 +2,7 @@
 //! clustering (kodama) cut at a cosine distance, and each group labelled by its
 //! strongest shared words.
 
-use super::words::Terms;
+use crate::words::Terms;
 use std::collections::HashMap;
 
 /// Notes further apart than this never share a group. Tuned on the evaluation set in

@@ -6,7 +6,6 @@
 
 mod affinity;
 pub mod plain_language;
-mod words;
 
 pub use affinity::{GROUP_DISTANCE, Vectors};
 

@@ -6,7 +6,7 @@ use crate::export::pdf::draw;
 use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::scene::{self, Scene};
 use crate::model::Board;
-use crate::model::free_board::FreeBoard;
+use crate::model::free_board::{FreeBoard, FreeCard};
 
 fn fill(color: &str) -> [u8; 3] {
     match color {
@@ -33,7 +33,16 @@ pub fn section(l: &mut Layout, board: &Board, b: &FreeBoard) {
     );
     l.y = top + used + 16.0;
     for card in &b.cards {
-        l.bullet(&card.text, Style::BODY);
+        l.bullet(&text(card), Style::BODY);
+    }
+}
+
+/// A card's text, after the name of its picture card if it has one.
+fn text(c: &FreeCard) -> String {
+    match c.picture {
+        Some(p) if c.text.trim().is_empty() => format!("Kuvakortti: {}", p.finnish()),
+        Some(p) => format!("Kuvakortti: {}. {}", p.finnish(), c.text),
+        None => c.text.clone(),
     }
 }
 
@@ -46,7 +55,7 @@ pub fn scene(b: &FreeBoard, m: &Metrics) -> Scene {
         } else {
             (c.pos.x as f32, c.pos.y as f32)
         };
-        s.card(m, &c.id, (x, y, 200.0), &c.text, fill(&c.color));
+        s.card(m, &c.id, (x, y, 200.0), &text(c), fill(&c.color));
     }
     s
 }
@@ -54,5 +63,8 @@ pub fn scene(b: &FreeBoard, m: &Metrics) -> Scene {
 pub fn rows(b: &FreeBoard, push: &mut Push) {
     for c in &b.cards {
         push("card", &c.id, "Teksti", &c.text);
+        if let Some(p) = c.picture {
+            push("card", &c.id, "Kuvakortti", p.finnish());
+        }
     }
 }

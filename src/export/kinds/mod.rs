@@ -9,17 +9,23 @@ mod cafe;
 mod causal_map;
 mod evaluation;
 mod free_board;
+mod glossary;
 pub(crate) mod idea_wall;
+pub(crate) mod operating_model;
 mod persona;
+mod phenomenon;
 pub mod quality;
 mod service_path;
+mod traces;
 
 use super::ExportOptions;
 use super::csv::Row;
 use super::fonts::Metrics;
 use super::pdf::layout::{Layout, Style};
 use super::scene::Scene;
+use super::RoundChanges;
 use crate::model::session::Comment;
+use crate::model::trace::Trace;
 use crate::model::{Board, BoardContent, WorkshopView};
 
 /// What every section may need besides its board.
@@ -27,11 +33,18 @@ pub struct Ctx<'a> {
     pub view: &'a WorkshopView,
     pub opts: &'a ExportOptions,
     pub media: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    /// Every traced link, read once for the whole report.
+    pub traces: Vec<Trace>,
+    /// What changed on each model after each of its reflection rounds.
+    pub rounds: &'a [RoundChanges],
 }
 
 /// The board's section of the report, starting on a new page, with its comments.
 pub fn section(l: &mut Layout, board: &Board, ctx: &Ctx) {
     match &board.content {
+        BoardContent::Glossary(b) => glossary::section(l, board, b),
+        BoardContent::Phenomenon(b) => phenomenon::section(l, board, b, ctx),
+        BoardContent::OperatingModel(b) => operating_model::section(l, board, b, ctx),
         BoardContent::Persona(b) => persona::section(l, board, b, ctx),
         BoardContent::ServicePath(b) => service_path::section(l, board, b, ctx),
         BoardContent::CausalMap(b) => causal_map::section(l, board, b),
@@ -47,6 +60,9 @@ pub fn section(l: &mut Layout, board: &Board, ctx: &Ctx) {
 /// The board as a drawing.
 pub fn scene(board: &Board, m: &Metrics) -> Scene {
     match &board.content {
+        BoardContent::Glossary(b) => glossary::scene(b, m),
+        BoardContent::Phenomenon(b) => phenomenon::scene(b, m),
+        BoardContent::OperatingModel(b) => operating_model::scene(b, m),
         BoardContent::Persona(b) => persona::scene(b, m),
         BoardContent::ServicePath(b) => service_path::scene(b, m),
         BoardContent::CausalMap(b) => causal_map::scene(b, m),
@@ -64,6 +80,9 @@ pub fn rows(board: &Board, out: &mut Vec<Row>) {
         out.push(Row::new("cards", &board.title, kind, id, field, value));
     };
     match &board.content {
+        BoardContent::Glossary(b) => glossary::rows(b, &mut push),
+        BoardContent::Phenomenon(b) => phenomenon::rows(b, &mut push),
+        BoardContent::OperatingModel(b) => operating_model::rows(b, &mut push),
         BoardContent::Persona(b) => persona::rows(b, &mut push),
         BoardContent::ServicePath(b) => service_path::rows(b, &mut push),
         BoardContent::CausalMap(b) => causal_map::rows(b, &mut push),
@@ -96,7 +115,7 @@ fn comments(l: &mut Layout, board: &Board, ctx: &Ctx) {
     }
 }
 
-fn comment_line(c: &Comment, opts: &ExportOptions) -> String {
+pub(crate) fn comment_line(c: &Comment, opts: &ExportOptions) -> String {
     let resolved = if c.resolved { " (ratkaistu)" } else { "" };
     match (opts.include_names, c.author.is_empty()) {
         (true, false) => format!("{}: {}{resolved}", c.author, c.text),

@@ -5,7 +5,7 @@
 mod agenda;
 pub mod avatar;
 mod changes;
-mod cover;
+pub(crate) mod cover;
 pub mod draw;
 pub mod layout;
 mod poster;
@@ -15,8 +15,7 @@ pub use poster::poster;
 
 use super::fonts::Metrics;
 use super::kinds::{self, Ctx};
-use super::{ExportError, ExportOptions};
-use crate::model::diff::VersionDiff;
+use super::{ExportError, ExportOptions, History};
 use crate::model::{Board, BoardKind, WorkshopView};
 use layout::{A4, Layout, Style};
 use printpdf::{Mm, PdfPage, PdfSaveOptions};
@@ -39,16 +38,16 @@ fn report_boards(view: &WorkshopView) -> Vec<&Board> {
 pub fn report(
     view: &WorkshopView,
     opts: &ExportOptions,
-    changes: Option<&VersionDiff>,
+    history: &History,
     media: &dyn Fn(&str) -> Option<Vec<u8>>,
     progress: Option<&dyn Fn(f32)>,
 ) -> Result<Vec<u8>, ExportError> {
     let tell = |share: f32| progress.iter().for_each(|p| p(share));
     let metrics = Metrics::load()?;
-    let ctx = Ctx { view, opts, media };
+    let ctx = Ctx { view, opts, media, traces: crate::model::trace::traces(view), rounds: &history.rounds };
     let mut l = Layout::new(&metrics, cover::title(view))?;
     let mut toc: Vec<(String, usize)> = Vec::new();
-    if let Some(diff) = changes {
+    if let Some(diff) = &history.changes {
         l.page(A4);
         toc.push((changes::TITLE.to_string(), l.page_index()));
         changes::page(&mut l, diff);

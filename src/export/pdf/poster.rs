@@ -29,6 +29,7 @@ pub fn poster(
     let mut l = Layout::new(&metrics, &board.title)?;
     match &board.content {
         BoardContent::QualityCriteria(b) => criteria(&mut l, view, board, b),
+        BoardContent::OperatingModel(m) => kinds::operating_model::poster(&mut l, view, board, m),
         _ => drawing(&mut l, view, board),
     }
     Ok(finish(l, cover::title(view)))

@@ -2,6 +2,18 @@
 import type { RespondentGroup } from "./RespondentGroup";
 
 /**
- * One anonymous answer on a 1..5 scale. It holds no respondent identity.
+ * One anonymous answer. It holds no respondent identity.
  */
-export type Answer = { id: string, item_id: string, group: RespondentGroup, value: number, };
+export type Answer = { id: string, item_id: string, group: RespondentGroup, 
+/**
+ * 1–5 for a statement; importance 0–5 for a two-scale item.
+ */
+value: number, 
+/**
+ * Own competence 0–5 for a two-scale item.
+ */
+second: number | null, 
+/**
+ * The words of an answer to an open question.
+ */
+text: string, };

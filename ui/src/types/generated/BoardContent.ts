@@ -3,9 +3,12 @@ import type { CafeBoard } from "./CafeBoard";
 import type { CausalMapBoard } from "./CausalMapBoard";
 import type { EvaluationBoard } from "./EvaluationBoard";
 import type { FreeBoard } from "./FreeBoard";
+import type { GlossaryBoard } from "./GlossaryBoard";
 import type { IdeaWallBoard } from "./IdeaWallBoard";
+import type { OperatingModelBoard } from "./OperatingModelBoard";
 import type { PersonaBoard } from "./PersonaBoard";
+import type { PhenomenonBoard } from "./PhenomenonBoard";
 import type { QualityBoard } from "./QualityBoard";
 import type { ServicePathBoard } from "./ServicePathBoard";
 
-export type BoardContent = { "kind": "persona" } & PersonaBoard | { "kind": "service_path" } & ServicePathBoard | { "kind": "causal_map" } & CausalMapBoard | { "kind": "cafe" } & CafeBoard | { "kind": "idea_wall" } & IdeaWallBoard | { "kind": "free" } & FreeBoard | { "kind": "quality_criteria" } & QualityBoard | { "kind": "evaluation" } & EvaluationBoard;
+export type BoardContent = { "kind": "glossary" } & GlossaryBoard | { "kind": "persona" } & PersonaBoard | { "kind": "service_path" } & ServicePathBoard | { "kind": "causal_map" } & CausalMapBoard | { "kind": "cafe" } & CafeBoard | { "kind": "idea_wall" } & IdeaWallBoard | { "kind": "phenomenon" } & PhenomenonBoard | { "kind": "operating_model" } & OperatingModelBoard | { "kind": "free" } & FreeBoard | { "kind": "quality_criteria" } & QualityBoard | { "kind": "evaluation" } & EvaluationBoard;

@@ -15,4 +15,8 @@ author: string, created_at: string,
 /**
  * The comment this one answers; empty for a comment that starts a thread.
  */
-reply_to: string, resolved: boolean, };
+reply_to: string, resolved: boolean, 
+/**
+ * The reflection round it was written in, on an operating model; 0 for none.
+ */
+round: number, };

@@ -2,8 +2,13 @@
 import type { Answer } from "./Answer";
 import type { EvalItem } from "./EvalItem";
 import type { ItemResult } from "./ItemResult";
+import type { Stage } from "./Stage";
 
-export type EvaluationBoard = { items: Array<EvalItem>, answers: Array<Answer>, 
+export type EvaluationBoard = { 
+/**
+ * When in the process the form is filled: alku-, väli- or loppuarviointi.
+ */
+stage: Stage | null, items: Array<EvalItem>, answers: Array<Answer>, 
 /**
  * Computed: one result per item.
  */

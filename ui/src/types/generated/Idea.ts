@@ -2,6 +2,7 @@
 import type { Decision } from "./Decision";
 import type { ExperimentStatus } from "./ExperimentStatus";
 import type { Pos } from "./Pos";
+import type { Source } from "./Source";
 
 export type Idea = { id: string, 
 /**
@@ -40,4 +41,8 @@ measure: string, status: ExperimentStatus,
 /**
  * Mitä kokeilusta opittiin?
  */
-outcome: string, decision: Decision | null, pos: Pos, order: number, };
+outcome: string, decision: Decision | null, 
+/**
+ * Where the idea came from: a root cause, a critical point, a café note.
+ */
+sources: Array<Source>, pos: Pos, order: number, };

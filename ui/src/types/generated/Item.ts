@@ -7,17 +7,22 @@ import type { CausalNode } from "./CausalNode";
 import type { Cluster } from "./Cluster";
 import type { Criterion } from "./Criterion";
 import type { Endpoint } from "./Endpoint";
+import type { Entry } from "./Entry";
 import type { EvalItem } from "./EvalItem";
 import type { FreeCard } from "./FreeCard";
 import type { Idea } from "./Idea";
+import type { Interface } from "./Interface";
 import type { Lane } from "./Lane";
+import type { ModelElement } from "./ModelElement";
 import type { PathCard } from "./PathCard";
 import type { Persona } from "./Persona";
 import type { Phase } from "./Phase";
+import type { PhasePart } from "./PhasePart";
 import type { Station } from "./Station";
+import type { Term } from "./Term";
 import type { Vote } from "./Vote";
 
 /**
  * Any item a board can hold, tagged with its type.
  */
-export type Item = { "type": "Persona" } & Persona | { "type": "Phase" } & Phase | { "type": "Lane" } & Lane | { "type": "PathCard" } & PathCard | { "type": "Endpoint" } & Endpoint | { "type": "CausalNode" } & CausalNode | { "type": "CausalLink" } & CausalLink | { "type": "Station" } & Station | { "type": "CafeGroup" } & CafeGroup | { "type": "CafeNote" } & CafeNote | { "type": "Idea" } & Idea | { "type": "Cluster" } & Cluster | { "type": "Vote" } & Vote | { "type": "Criterion" } & Criterion | { "type": "EvalItem" } & EvalItem | { "type": "Answer" } & Answer | { "type": "FreeCard" } & FreeCard;
+export type Item = { "type": "Persona" } & Persona | { "type": "Phase" } & Phase | { "type": "Lane" } & Lane | { "type": "PathCard" } & PathCard | { "type": "Endpoint" } & Endpoint | { "type": "CausalNode" } & CausalNode | { "type": "CausalLink" } & CausalLink | { "type": "Station" } & Station | { "type": "CafeGroup" } & CafeGroup | { "type": "CafeNote" } & CafeNote | { "type": "Idea" } & Idea | { "type": "Cluster" } & Cluster | { "type": "Vote" } & Vote | { "type": "Criterion" } & Criterion | { "type": "EvalItem" } & EvalItem | { "type": "Answer" } & Answer | { "type": "FreeCard" } & FreeCard | { "type": "ModelElement" } & ModelElement | { "type": "PhasePart" } & PhasePart | { "type": "Interface" } & Interface | { "type": "Term" } & Term | { "type": "Entry" } & Entry;

@@ -153,6 +153,11 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
+/// The words of a text a person would count: lowercased, stop words and numbers left out.
+pub fn plain_words(text: &str) -> Vec<String> {
+    words(text).filter(|w| !is_stop(w) && !w.chars().all(|c| c.is_numeric())).collect()
+}
+
 fn is_stop(word: &str) -> bool {
     FINNISH_STOP.contains(&word) || SWEDISH_STOP.contains(&word) || ENGLISH_STOP.contains(&word)
 }
