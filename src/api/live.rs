@@ -257,6 +257,11 @@ impl Live {
         Ok(self.read_file(|file| file.versions())?)
     }
 
+    /// What changed on each operating model after each of its closed rounds.
+    pub fn round_changes(&self) -> Result<Vec<crate::export::RoundChanges>, SyncError> {
+        Ok(self.read_file(|file| file.round_changes(&file.view()))?)
+    }
+
     pub fn create_version(&self, name: &str) -> Result<(), SyncError> {
         Ok(self.read_file(|file| file.create_version(name))?)
     }

@@ -60,6 +60,7 @@ impl WorkshopFile {
 impl WorkshopFile {
     /// For each closed round of each model in `view`: what changed on the model from
     /// the round's version to the next closed round's version, or to `view` itself.
+    /// A round whose versions this file lacks is left out.
     pub fn round_changes(&self, view: &WorkshopView) -> Result<Vec<RoundChanges>, Error> {
         let mut out = Vec::new();
         for board in &view.boards {
@@ -67,9 +68,11 @@ impl WorkshopFile {
             let mut closed: Vec<&Round> = m.rounds.iter().filter(|r| !r.open && !r.version.is_empty()).collect();
             closed.sort_by_key(|r| r.number);
             for (i, round) in closed.iter().enumerate() {
-                let before = self.version_view(&round.version)?;
-                let after = match closed.get(i + 1) {
-                    Some(next) => self.version_view(&next.version)?,
+                // A replica that joined has not stored the hub's versions.
+                let Ok(before) = self.version_view(&round.version) else { continue };
+                let after = match closed.get(i + 1).map(|next| self.version_view(&next.version)) {
+                    Some(Ok(next)) => next,
+                    Some(Err(_)) => continue,
                     None => view.clone(),
                 };
                 let changed = diff::diff(&before, &after).into_iter().find(|d| d.board_id == board.id);

@@ -257,6 +257,21 @@ pub struct OverTimeRow {
     pub cells: Vec<Option<ItemResult>>,
 }
 
+/// The forms of a workshop marked with a stage, compared: see [`over_time`].
+pub fn over_time_in(view: &super::WorkshopView) -> Vec<OverTimeRow> {
+    let mut forms: Vec<(Stage, &EvaluationBoard)> = view
+        .boards
+        .iter()
+        .filter(|b| !b.archived)
+        .filter_map(|b| match &b.content {
+            super::BoardContent::Evaluation(e) => Some((e.stage?, e)),
+            _ => None,
+        })
+        .collect();
+    forms.sort_by_key(|(stage, _)| *stage);
+    over_time(&forms)
+}
+
 /// The items of forms marked with a stage, matched by their text, side by side. Each
 /// cell is the item's result on that form, small groups already hidden. Open questions
 /// are left out: their words do not compare as numbers.

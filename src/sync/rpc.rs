@@ -119,6 +119,12 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
             let p: Params = params(raw)?;
             to_json(synthesis::plain_language::check(&p.text))
         }
+        "traces" => to_json(crate::model::trace::traces(&lock(&state.file).view())),
+        "evaluation_over_time" => to_json(crate::model::evaluation::over_time_in(&lock(&state.file).view())),
+        "round_changes" => {
+            let file = lock(&state.file);
+            to_json(file.round_changes(&file.view()).map_err(core)?)
+        }
         other => Err(Failure::new(ErrorCode::UnknownMethod, format!("There is no method called {other:?}."))),
     }
 }

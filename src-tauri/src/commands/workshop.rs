@@ -2,6 +2,9 @@
 //! through, and stored pictures. Same names and shapes as the hub's browser RPC.
 
 use paja::api::{Command, LocalView, Outcome};
+use paja::export::RoundChanges;
+use paja::model::evaluation::{self, OverTimeRow};
+use paja::model::trace::{self, Trace};
 use paja::model::WorkshopView;
 use paja::synthesis::plain_language::PlainReport;
 use paja::synthesis::{self, GroupSuggestion, Neighbour};
@@ -51,4 +54,22 @@ pub fn similar_items(open: State<'_, OpenWorkshop>, board: String, item: String)
 #[tauri::command]
 pub fn plain_language(text: String) -> PlainReport {
     synthesis::plain_language::check(&text)
+}
+
+/// Every traced link, with the sources' labels as they are now ("mistä tämä tuli").
+#[tauri::command]
+pub fn traces(open: State<'_, OpenWorkshop>) -> Result<Vec<Trace>, CommandError> {
+    Ok(trace::traces(&open.get()?.view()))
+}
+
+/// The start, middle and end evaluations side by side.
+#[tauri::command]
+pub fn evaluation_over_time(open: State<'_, OpenWorkshop>) -> Result<Vec<OverTimeRow>, CommandError> {
+    Ok(evaluation::over_time_in(&open.get()?.view()))
+}
+
+/// What changed on each operating model after each of its closed reflection rounds.
+#[tauri::command]
+pub fn round_changes(open: State<'_, OpenWorkshop>) -> Result<Vec<RoundChanges>, CommandError> {
+    Ok(open.get()?.round_changes()?)
 }

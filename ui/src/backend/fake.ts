@@ -35,6 +35,9 @@ export function fakeBackend(
     localView: async () => structuredClone(local),
     media: async () => 'data:image/png;base64,',
     suggestGroups: async () => [],
+    traces: async () => [],
+    evaluationOverTime: async () => [],
+    roundChanges: async () => [],
     similarItems: async () => [],
     plainLanguage: async () => ({ hints: [], readability: { words: 0, sentences: 0, long_words: 0, wiio: 0, words_per_sentence: 0 } }),
     onChanged: (listener) => {

@@ -1,7 +1,7 @@
 // Commands about the workshop: its projection, the one `execute` every edit
 // goes through, stored pictures, and the pushed view after any change.
 import type { LocalView } from '../types';
-import type { Command, GroupSuggestion, Neighbour, Outcome, PlainReport, WorkshopView } from '../types';
+import type { Command, GroupSuggestion, Neighbour, Outcome, OverTimeRow, PlainReport, RoundChanges, Trace, WorkshopView } from '../types';
 import type { Transport } from './transport';
 
 export interface WorkshopCommands {
@@ -21,6 +21,12 @@ export interface WorkshopCommands {
   similarItems(board: string, item: string): Promise<Neighbour[]>;
   /** Plain-language hints and the readability figure of a Finnish text. */
   plainLanguage(text: string): Promise<PlainReport>;
+  /** Every traced link ("mistä tämä tuli"), with the sources' labels as they are now. */
+  traces(): Promise<Trace[]>;
+  /** The start, middle and end evaluations side by side, small groups hidden. */
+  evaluationOverTime(): Promise<OverTimeRow[]>;
+  /** What changed on each operating model after each of its closed reflection rounds. */
+  roundChanges(): Promise<RoundChanges[]>;
 }
 
 export function workshopCommands(transport: Transport): WorkshopCommands {
@@ -32,6 +38,9 @@ export function workshopCommands(transport: Transport): WorkshopCommands {
     suggestGroups: (board, station) => transport.call<GroupSuggestion[]>('suggest_groups', { board, station }),
     similarItems: (board, item) => transport.call<Neighbour[]>('similar_items', { board, item }),
     plainLanguage: (text) => transport.call<PlainReport>('plain_language', { text }),
+    traces: () => transport.call<Trace[]>('traces'),
+    evaluationOverTime: () => transport.call<OverTimeRow[]>('evaluation_over_time'),
+    roundChanges: () => transport.call<RoundChanges[]>('round_changes'),
     onChanged: (listener) => {
       const stopChanged = transport.listen('changed', (view) => listener(view as WorkshopView));
       // Back after a dropped connection: what changed meanwhile arrives as one fresh view.

@@ -27,6 +27,13 @@ export const collections: Record<BoardKind, Collection[]> = {
     { key: 'votes', itemType: 'Vote' },
   ],
   free: [{ key: 'cards', itemType: 'FreeCard' }],
+  glossary: [{ key: 'terms', itemType: 'Term' }],
+  phenomenon: [{ key: 'entries', itemType: 'Entry' }],
+  operating_model: [
+    { key: 'elements', itemType: 'ModelElement' },
+    { key: 'parts', itemType: 'PhasePart' },
+    { key: 'interfaces', itemType: 'Interface' },
+  ],
   quality_criteria: [{ key: 'criteria', itemType: 'Criterion' }],
   evaluation: [
     { key: 'items', itemType: 'EvalItem' },

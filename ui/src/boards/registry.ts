@@ -35,6 +35,9 @@ export const editors: Record<BoardKind, Editor | null> = {
   free: FreeBoardEditor,
   quality_criteria: QualityEditor,
   evaluation: EvaluationEditor,
+  glossary: null,
+  phenomenon: null,
+  operating_model: null,
 };
 
 export function editorFor(kind: BoardKind): Editor | null {

@@ -59,8 +59,8 @@ describe('the comment count on an item in the list view', () => {
       { id: 'k2', text: 'Chat', color: 'yellow', pos: { x: 0, y: 0 } },
     ] } as Board;
     const comments: Comment[] = [
-      { id: 'c1', board_id: 'f1', target_id: 'k1', text: 'Miksi?', author: '', created_at: '1', reply_to: '', resolved: false },
-      { id: 'c2', board_id: 'f1', target_id: 'k1', text: 'Siksi.', author: '', created_at: '2', reply_to: 'c1', resolved: false },
+      { id: 'c1', board_id: 'f1', target_id: 'k1', text: 'Miksi?', author: '', created_at: '1', reply_to: '', resolved: false, round: 0 },
+      { id: 'c2', board_id: 'f1', target_id: 'k1', text: 'Siksi.', author: '', created_at: '2', reply_to: 'c1', resolved: false, round: 0 },
     ];
     const html = wrap(<ItemList board={board} comments={comments} run={run} />);
     expect(html).toContain('aria-label="Kommentteja: 2 (Kotikäynnit)"');

@@ -4,7 +4,7 @@ import type { Comment } from '../types';
 import { commentCount, countsOn, newComment, openThreadsByBoard, targetName, threads, threadsOn } from './threads';
 
 const c = (id: string, created_at: string, more: Partial<Comment> = {}): Comment => ({
-  id, board_id: 'b1', target_id: 'p1', text: id, author: '', created_at, reply_to: '', resolved: false, ...more,
+  id, board_id: 'b1', target_id: 'p1', text: id, author: '', created_at, reply_to: '', resolved: false, round: 0, ...more,
 });
 
 describe('comment threads', () => {

@@ -67,6 +67,6 @@ export function newComment(board: string, target: string, text: string, replyTo 
     author: '',
     created_at: new Date().toISOString(),
     reply_to: replyTo,
-    resolved: false,
+    resolved: false, round: 0,
   };
 }

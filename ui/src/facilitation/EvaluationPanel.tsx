@@ -32,7 +32,7 @@ export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run })
         <AnswerForm
           items={sortedItems(form)}
           submit={async (group, values) => {
-            const answers = [...values.entries()];
+            const answers = [...values.entries()].map(([item, value]) => ({ item, value, second: null, text: '' }));
             return (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null;
           }}
         />

@@ -22,12 +22,12 @@ export const sampleView: WorkshopView = {
     { id: 'b2', kind: 'service_path', title: 'Maijan polku', session_id: 's1', archived: false, order: 2, persona_id: null, phases: [], lanes: [], cards: [], endpoints: [] },
     { id: 'b1', kind: 'persona', title: 'Maija, 34', session_id: 's1', archived: false, order: 1, personas: [] },
     { id: 'b4', kind: 'free', title: 'Vanha luonnos', session_id: 's1', archived: true, order: 3, cards: [] },
-    { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1, criteria: [] },
+    { id: 'b5', kind: 'quality_criteria', title: 'Laatukriteerit', session_id: null, archived: false, order: 1, model_id: null, criteria: [] },
   ],
   comments: [
-    { id: 'c1', board_id: 'b1', target_id: '', text: 'Onko Maija liian nuori?', author: 'Aino', created_at: '2026-02-03T10:00:00Z', reply_to: '', resolved: false },
-    { id: 'c2', board_id: 'b1', target_id: '', text: 'Ei ole.', author: 'Åke', created_at: '2026-02-03T10:05:00Z', reply_to: 'c1', resolved: false },
-    { id: 'c3', board_id: 'b3', target_id: '', text: 'Valmis.', author: 'Aino', created_at: '2026-02-03T11:00:00Z', reply_to: '', resolved: true },
+    { id: 'c1', board_id: 'b1', target_id: '', text: 'Onko Maija liian nuori?', author: 'Aino', created_at: '2026-02-03T10:00:00Z', reply_to: '', resolved: false, round: 0 },
+    { id: 'c2', board_id: 'b1', target_id: '', text: 'Ei ole.', author: 'Åke', created_at: '2026-02-03T10:05:00Z', reply_to: 'c1', resolved: false, round: 0 },
+    { id: 'c3', board_id: 'b3', target_id: '', text: 'Valmis.', author: 'Aino', created_at: '2026-02-03T11:00:00Z', reply_to: '', resolved: true, round: 0 },
   ],
   control: {
     current_session: null,

@@ -38,7 +38,7 @@ export function EvaluationEditor({ board, run }: EditorProps) {
         </ol>
         <button
           type="button"
-          onClick={() => send(addItem(form.id, { type: 'EvalItem', text: '', order: nextOrder(form.items) }))}
+          onClick={() => send(addItem(form.id, { type: 'EvalItem', text: '', kind: 'scale', section: '', order: nextOrder(form.items) }))}
         >
           {t('eval.addItem')}
         </button>
@@ -47,7 +47,7 @@ export function EvaluationEditor({ board, run }: EditorProps) {
         items={items}
         submit={async (group, values) => {
           for (const [item_id, value] of values) {
-            await send(addItem(form.id, { type: 'Answer', item_id, group, value }));
+            await send(addItem(form.id, { type: 'Answer', item_id, group, value, second: null, text: '' }));
           }
         }}
       />

@@ -14,15 +14,16 @@ describe('evaluation results', () => {
   it('gives one row per item in order, with the core means per group', () => {
     const form: Evaluation = {
       ...base,
+      stage: null,
       id: 'e',
       kind: 'evaluation',
       items: [
-        { id: 'i2', text: 'Sain osallistua omalla tavallani', order: 2 },
-        { id: 'i1', text: 'Sain sanoa asiani ja tulin kuulluksi', order: 1 },
+        { id: 'i2', text: 'Sain osallistua omalla tavallani', order: 2, kind: 'scale', section: '' },
+        { id: 'i1', text: 'Sain sanoa asiani ja tulin kuulluksi', order: 1, kind: 'scale', section: '' },
       ],
       answers: [],
       results: [
-        { item_id: 'i1', count: 9, mean: 3.11, client_mean: 4, professional_mean: null, distribution: [0, 4, 0, 5, 0] },
+        { item_id: 'i1', count: 9, mean: 3.11, client_mean: 4, professional_mean: null, distribution: [0, 4, 0, 5, 0], sd: null, second_mean: null, second_sd: null, gap: null, rank: 0, texts: [], words: [] },
       ],
     };
     const rows = resultRows(form, 'fi');
@@ -36,11 +37,12 @@ describe('quality criteria', () => {
   it('groups criteria by area in the method order, even empty areas', () => {
     const q: QualityCriteria = {
       ...base,
+      model_id: null,
       id: 'q',
       kind: 'quality_criteria',
       criteria: [
-        { id: 'c2', area: 'structures', text: 'Tilat ovat esteettömiä', plain: 'Pääset sisään helposti', order: 2 },
-        { id: 'c1', area: 'client_work', text: 'Asiakas kuullaan', plain: 'Sinua kuunnellaan', order: 1 },
+        { id: 'c2', area: 'structures', text: 'Tilat ovat esteettömiä', plain: 'Pääset sisään helposti', order: 2, sources: [] },
+        { id: 'c1', area: 'client_work', text: 'Asiakas kuullaan', plain: 'Sinua kuunnellaan', order: 1, sources: [] },
       ],
     };
     const groups = criteriaByArea(q);

@@ -60,7 +60,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   );
 
   const add = async () => {
-    const outcome = await send(addItem(b, { type: 'FreeCard', text: '', color: 'yellow', pos: newCardPos(free) }));
+    const outcome = await send(addItem(b, { type: 'FreeCard', picture: null, text: '', color: 'yellow', pos: newCardPos(free) }));
     if (outcome?.id) {
       setSelected(outcome.id);
       setFocusId(outcome.id);

@@ -8,7 +8,7 @@ const board = (n: number): FreeBoard => ({
   archived: false,
   order: 0,
   kind: 'free',
-  cards: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Lappu ${i} ÅÄÖ`, color: i ? 'green' : 'violet', pos: { x: i, y: 2 * i } })),
+  cards: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Lappu ${i} ÅÄÖ`, color: i ? 'green' : 'violet', picture: null, pos: { x: i, y: 2 * i } })),
 });
 
 describe('free board mapping', () => {
@@ -26,7 +26,7 @@ describe('free board mapping', () => {
   it('places a new note in the first free place, in rows of five', () => {
     expect(newCardPos(board(0))).toEqual({ x: 0, y: 0 });
     const b = board(0);
-    b.cards = [0, 1, 2, 3, 4].map((i) => ({ id: `c${i}`, text: '', color: 'yellow', pos: { x: i * 220, y: 0 } }));
+    b.cards = [0, 1, 2, 3, 4].map((i) => ({ id: `c${i}`, text: '', color: 'yellow', picture: null, pos: { x: i * 220, y: 0 } }));
     expect(newCardPos(b), 'the top row is full').toEqual({ x: 0, y: 200 });
     b.cards[2].pos = { x: 500, y: 600 };
     expect(newCardPos(b), 'a moved note frees its place').toEqual({ x: 440, y: 0 });

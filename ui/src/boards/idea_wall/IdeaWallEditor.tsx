@@ -58,6 +58,7 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
         status: 'planned',
         outcome: '',
         decision: null,
+      sources: [],
         pos: { x: 0, y: 0 },
         order: nextOrder(wall.ideas),
       }),

@@ -16,7 +16,7 @@ const idea = (id: string, order: number, cluster_id: string | null = null): Idea
   measure: '',
   status: 'planned',
   outcome: '',
-  decision: null,
+  decision: null, sources: [],
   pos: { x: 0, y: 0 },
   order,
 });

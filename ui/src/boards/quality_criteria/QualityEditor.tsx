@@ -54,7 +54,7 @@ export function QualityEditor({ board, run }: EditorProps) {
           <button
             type="button"
             aria-label={`${t('quality.add')}: ${t(`quality.area.${area}`)}`}
-            onClick={() => send(addItem(q.id, { type: 'Criterion', area, text: '', plain: '', order: nextOrder(q.criteria) }))}
+            onClick={() => send(addItem(q.id, { type: 'Criterion', sources: [], area, text: '', plain: '', order: nextOrder(q.criteria) }))}
           >
             {t('quality.add')}
           </button>
