@@ -103,6 +103,19 @@ fn starter_source(kind: BoardKind) -> &'static str {
     }
 }
 
+/// The other starters a kind has besides its own, by name: the evaluation form of
+/// seed 001's 29 success factors, each rated for importance and own competence.
+const VARIANTS: [(BoardKind, &str, &str); 1] =
+    [(BoardKind::Evaluation, "rating", include_str!("../templates/boards/evaluation_rating.json"))];
+
+fn variant_source(kind: BoardKind, variant: &str) -> Result<&'static str, ModelError> {
+    VARIANTS
+        .iter()
+        .find(|(k, name, _)| *k == kind && *name == variant)
+        .map(|(_, _, source)| *source)
+        .ok_or_else(|| ModelError::Invalid(format!("there is no starter \"{variant}\" for {}", kind.as_str())))
+}
+
 /// A new workshop from a template, with fresh ids; `title` replaces the template's title.
 ///
 /// The writes that built it are left pending in the workshop ([`Workshop::take_pending`]);
@@ -135,7 +148,16 @@ pub fn demo() -> Result<Workshop, ModelError> {
 /// The starter board of a kind, with fresh ids, ready for [`Workshop::add_board`]. Its
 /// `order` is 0, so the board goes after the workshop's other boards.
 pub fn starter(kind: BoardKind, session: Option<&str>) -> Result<Board, ModelError> {
-    let value = with_fresh_ids(parse(starter_source(kind))?);
+    starter_named(kind, None, session)
+}
+
+/// Like [`starter`], or one of the kind's other starters by name (`"rating"`).
+pub fn starter_named(kind: BoardKind, variant: Option<&str>, session: Option<&str>) -> Result<Board, ModelError> {
+    let source = match variant {
+        Some(name) => variant_source(kind, name)?,
+        None => starter_source(kind),
+    };
+    let value = with_fresh_ids(parse(source)?);
     let mut board: Board =
         serde_json::from_value(value).map_err(|e| ModelError::BadJson(e.to_string()))?;
     if board.content.kind() != kind {

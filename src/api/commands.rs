@@ -28,8 +28,17 @@ pub type Patch = Map<String, Value>;
 #[serde(tag = "cmd", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Command {
-    /// A new board; with `starter`, filled from the kind's template.
-    CreateBoard { kind: BoardKind, title: String, session_id: Option<String>, starter: bool },
+    /// A new board; with `starter`, filled from the kind's template, or from its other
+    /// starter named `variant` (`"rating"` for an evaluation form).
+    CreateBoard {
+        kind: BoardKind,
+        title: String,
+        session_id: Option<String>,
+        starter: bool,
+        #[serde(default)]
+        #[ts(optional)]
+        variant: Option<String>,
+    },
     PatchBoard { board: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
     DeleteBoard { board: String },
     AddItem { board: String, item: Item },
@@ -267,8 +276,8 @@ item_types!(
 pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelError> {
     let none = |r: Result<(), ModelError>| r.map(|_| None);
     match command {
-        Command::CreateBoard { kind, title, session_id, starter } => {
-            create_board(w, *kind, title, session_id.as_deref(), *starter).map(Some)
+        Command::CreateBoard { kind, title, session_id, starter, variant } => {
+            create_board(w, *kind, title, session_id.as_deref(), *starter, variant.as_deref()).map(Some)
         }
         Command::PatchBoard { board, patch } => none(w.patch_board(board, patch)),
         Command::DeleteBoard { board } => none(w.delete_board(board)),
@@ -325,11 +334,12 @@ fn create_board(
     title: &str,
     session: Option<&str>,
     starter: bool,
+    variant: Option<&str>,
 ) -> Result<String, ModelError> {
-    if !starter {
+    if !starter && variant.is_none() {
         return w.create_board(kind, title, session);
     }
-    let mut board = crate::templates::starter(kind, session)?;
+    let mut board = crate::templates::starter_named(kind, variant, session)?;
     if !title.trim().is_empty() {
         board.title = title.to_string();
     }
