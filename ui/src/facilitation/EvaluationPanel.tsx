@@ -31,10 +31,7 @@ export function EvaluationPanel({ view, run }: { view: WorkshopView; run: Run })
       {!isObserver(local) && (
         <AnswerForm
           items={sortedItems(form)}
-          submit={async (group, values) => {
-            const answers = [...values.entries()].map(([item, value]) => ({ item, value, second: null, text: '' }));
-            return (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null;
-          }}
+          submit={async (group, answers) => (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null}
         />
       )}
     </section>

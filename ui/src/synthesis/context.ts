@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { WorkshopCommands } from '../backend/workshop';
 
-export type SynthesisTools = Pick<WorkshopCommands, 'suggestGroups' | 'similarItems' | 'plainLanguage'>;
+export type SynthesisTools = Pick<WorkshopCommands, 'suggestGroups' | 'similarItems' | 'plainLanguage' | 'evaluationOverTime' | 'traces' | 'roundChanges'>;
 
 export const SynthesisContext = createContext<SynthesisTools | null>(null);
 

@@ -1,16 +1,22 @@
-// The evaluation form: its items, answering it, and the results.
+// The evaluation form: its stage, its items (kind and section), answering it, the
+// results, and how the start, middle and end forms compare.
 import { useT } from '../../i18n';
+import type { EvalItem, ItemKind, Stage } from '../../types';
 import { CommitField } from '../CommitField';
-import { addItem, deleteItem, patchItem } from '../commands';
+import { addItem, deleteItem, patchBoard, patchItem } from '../commands';
 import { nextOrder } from '../order';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
 import { useRun } from '../useRun';
 import { AnswerForm } from './AnswerForm';
+import { OverTimeTable } from './OverTimeTable';
 import { ResultsTable } from './ResultsTable';
-import { sortedItems } from './results';
+import { itemKinds, sortedItems, stages, type Evaluation } from './results';
+import './evaluation.css';
 
-export function EvaluationEditor({ board, run }: EditorProps) {
+type Send = ReturnType<typeof useRun>['send'];
+
+export function EvaluationEditor({ board, view, run }: EditorProps) {
   const t = useT();
   const { send, error } = useRun(run);
   const form = boardOf(board, 'evaluation');
@@ -19,39 +25,87 @@ export function EvaluationEditor({ board, run }: EditorProps) {
   return (
     <div className="editor evaluation-editor">
       {error}
+      <div className="toolbar">
+        <label>
+          {t('eval.stage')}{' '}
+          <select
+            value={form.stage ?? ''}
+            onChange={(e) => send(patchBoard(form.id, { stage: (e.target.value || null) as Stage | null }))}
+            data-testid="eval-stage"
+          >
+            <option value="">{t('eval.stage.none')}</option>
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {t(`eval.stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <section aria-labelledby={`items-${form.id}`}>
         <h3 id={`items-${form.id}`}>{t('eval.items')}</h3>
         <ol className="eval-items">
           {items.map((item, i) => (
-            <li key={item.id}>
-              <CommitField
-                value={item.text}
-                label={t('eval.itemN', { n: i + 1 })}
-                onCommit={(text) => send(patchItem(form.id, 'EvalItem', item.id, { text }))}
-              />
-              <button type="button" onClick={() => send(deleteItem(form.id, 'EvalItem', item.id))}>
-                {t('common.remove')}
-                <span className="sr-only"> {t('eval.itemN', { n: i + 1 })}</span>
-              </button>
-            </li>
+            <ItemRow key={item.id} form={form} item={item} n={i + 1} send={send} />
           ))}
         </ol>
         <button
           type="button"
-          onClick={() => send(addItem(form.id, { type: 'EvalItem', text: '', kind: 'scale', section: '', order: nextOrder(form.items) }))}
+          onClick={() => send(addItem(form.id, { type: 'EvalItem', text: '', kind: 'scale', section: lastSection(items), order: nextOrder(form.items) }))}
         >
           {t('eval.addItem')}
         </button>
       </section>
       <AnswerForm
         items={items}
-        submit={async (group, values) => {
-          for (const [item_id, value] of values) {
-            await send(addItem(form.id, { type: 'Answer', item_id, group, value, second: null, text: '' }));
+        submit={async (group, answers) => {
+          for (const a of answers) {
+            const done = await send(addItem(form.id, { type: 'Answer', item_id: a.item, group, value: a.value, second: a.second, text: a.text }));
+            if (done === null) return false;
           }
+          return true;
         }}
       />
       <ResultsTable form={form} />
+      {form.stage && <OverTimeTable view={view} />}
     </div>
+  );
+}
+
+/** A new item joins the section of the last one, so a section fills without retyping its name. */
+function lastSection(items: EvalItem[]): string {
+  return items.length > 0 ? items[items.length - 1].section : '';
+}
+
+function ItemRow({ form, item, n, send }: { form: Evaluation; item: EvalItem; n: number; send: Send }) {
+  const t = useT();
+  const which = t('eval.itemN', { n });
+  return (
+    <li>
+      <CommitField value={item.text} label={which} onCommit={(text) => send(patchItem(form.id, 'EvalItem', item.id, { text }))} />
+      <label>
+        {t('eval.kind')}
+        <span className="sr-only">, {which}</span>{' '}
+        <select value={item.kind} onChange={(e) => send(patchItem(form.id, 'EvalItem', item.id, { kind: e.target.value as ItemKind }))}>
+          {itemKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`eval.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="eval-section-field">
+        <span aria-hidden="true">{t('eval.section')}</span>
+        <CommitField
+          value={item.section}
+          label={`${t('eval.section')}, ${which}`}
+          onCommit={(section) => send(patchItem(form.id, 'EvalItem', item.id, { section }))}
+        />
+      </label>
+      <button type="button" onClick={() => send(deleteItem(form.id, 'EvalItem', item.id))}>
+        {t('common.remove')}
+        <span className="sr-only"> {which}</span>
+      </button>
+    </li>
   );
 }
