@@ -5,6 +5,9 @@ use paja::model::cafe::{CafeGroup, CafeNote, Station};
 use paja::model::causal_map::{CausalLink, CausalNode, Polarity};
 use paja::model::evaluation::{Answer, EvalItem, RespondentGroup};
 use paja::model::free_board::FreeCard;
+use paja::model::glossary::Term;
+use paja::model::operating_model::{ElementKind, ModelElement, PartKind, PhasePart};
+use paja::model::phenomenon::{Entry, Zone};
 use paja::model::idea_wall::{Cluster, Idea, Vote};
 use paja::model::persona::Persona;
 use paja::model::quality::{Criterion, QualityArea};
@@ -116,6 +119,13 @@ fn edit(w: &mut Workshop, kind: BoardKind, board: &str, d: &mut Dice) {
         (BoardKind::Evaluation, 0) => w.add(board, &EvalItem { text, ..Default::default() }).map(drop),
         (BoardKind::Evaluation, _) => match d.pick(&ids::<EvalItem>(w, board)).cloned() {
             Some(item_id) => w.add(board, &Answer { item_id, group: RespondentGroup::Client, value: 1 + d.below(5) as u8, ..Default::default() }).map(drop),
+            None => Ok(()),
+        },
+        (BoardKind::Glossary, _) => w.add(board, &Term { term: text, ..Default::default() }).map(drop),
+        (BoardKind::Phenomenon, _) => w.add(board, &Entry { zone: Zone::Threats, text, ..Default::default() }).map(drop),
+        (BoardKind::OperatingModel, 0) => w.add(board, &ModelElement { kind: ElementKind::Phase, text, ..Default::default() }).map(drop),
+        (BoardKind::OperatingModel, _) => match d.pick(&ids::<ModelElement>(w, board)).cloned() {
+            Some(phase_id) => w.add(board, &PhasePart { phase_id, kind: PartKind::Tool, text, ..Default::default() }).map(drop),
             None => Ok(()),
         },
     };

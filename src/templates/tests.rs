@@ -16,6 +16,9 @@ fn sources() -> Vec<(String, &'static str)> {
     for kind in BoardKind::ALL {
         all.push((format!("boards/{}", kind.as_str()), starter_source(kind)));
     }
+    for (kind, name, source) in VARIANTS {
+        all.push((format!("boards/{}_{name}", kind.as_str()), source));
+    }
     all
 }
 

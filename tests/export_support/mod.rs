@@ -293,6 +293,7 @@ fn quality() -> QualityBoard {
         ..Default::default()
     };
     QualityBoard {
+                        model_id: None,
         criteria: vec![
             c(
                 0,
@@ -325,11 +326,13 @@ fn quality() -> QualityBoard {
 fn evaluation() -> EvaluationBoard {
     let items = vec![
         EvalItem {
+                        kind: Default::default(), section: String::new(),
             id: "e1".into(),
             text: "Sain sanoa asiani ja tulin kuulluksi.".into(),
             order: 0.0,
         },
         EvalItem {
+                        kind: Default::default(), section: String::new(),
             id: "e2".into(),
             text: "Sain osallistua omalla tavallani.".into(),
             order: 1.0,
@@ -343,6 +346,7 @@ fn evaluation() -> EvaluationBoard {
         .enumerate()
     {
         answers.push(Answer {
+                        second: None, text: String::new(),
             id: format!("a{n}"),
             item_id: item.into(),
             group,
@@ -433,18 +437,21 @@ pub fn demo() -> WorkshopView {
                 BoardContent::Free(FreeBoard {
                     cards: vec![
                         FreeCard {
+                        picture: None,
                             id: "f1".into(),
                             text: "Muistilista: tilavaraus, kahvit, selkoesitteet".into(),
                             color: "yellow".into(),
                             pos: pos(0.0, 0.0),
                         },
                         FreeCard {
+                        picture: None,
                             id: "f2".into(),
                             text: "Seuraavaksi: pilotti kevät 2026".into(),
                             color: "green".into(),
                             pos: pos(240.0, 60.0),
                         },
                         FreeCard {
+                        picture: None,
                             id: "f3".into(),
                             text: "På svenska: vi träffas på måndag i Åbo.".into(),
                             color: "blue".into(),
@@ -476,7 +483,7 @@ pub fn with_cards(cards: usize) -> WorkshopView {
     for b in 0..cards.div_ceil(per_board) {
         let n = per_board.min(cards - b * per_board);
         let content = match b % 2 {
-            0 => BoardContent::Free(FreeBoard { cards: (0..n).map(|i| FreeCard { id: format!("f{b}-{i}"), text: format!("Kortti {i}: äänekäs öljykäsittely, Åbo ja Östersund — ajatus numero {i}."), color: "yellow".into(), pos: pos((i % 10) as f64 * 230.0, (i / 10) as f64 * 120.0) }).collect() }),
+            0 => BoardContent::Free(FreeBoard { cards: (0..n).map(|i| FreeCard { id: format!("f{b}-{i}"), text: format!("Kortti {i}: äänekäs öljykäsittely, Åbo ja Östersund — ajatus numero {i}."), color: "yellow".into(), picture: None, pos: pos((i % 10) as f64 * 230.0, (i / 10) as f64 * 120.0) }).collect() }),
             _ => BoardContent::IdeaWall(IdeaWallBoard { ideas: (0..n).map(|i| Idea { id: format!("i{b}-{i}"), name: format!("Idea {i} äöå"), who: "Järjestöt".into(), what: "Mitä siinä tapahtuu: paljon.".into(), benefit: "Hyöty kaikille.".into(), order: i as f64, ..Default::default() }).collect(), ..Default::default() }),
         };
         view.boards.push(board(
