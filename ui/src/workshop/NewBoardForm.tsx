@@ -15,14 +15,17 @@ export function NewBoardForm({ view, run, onOpen }: Props) {
   const [title, setTitle] = useState('');
   const [session, setSession] = useState('');
   const [starter, setStarter] = useState(true);
+  const [rating, setRating] = useState(false);
+  const variant = kind === 'evaluation' && starter && rating ? 'rating' : undefined;
+  const placeholder = variant ? t('eval.formKind.rating') : t(`board.kind.${kind}`);
   return (
     <form
       className="new-board"
       aria-labelledby={`${id}-h`}
       onSubmit={async (e) => {
         e.preventDefault();
-        const name = title.trim() || t(`board.kind.${kind}`);
-        const outcome = await run({ cmd: 'create_board', kind, title: name, session_id: session || null, starter });
+        const name = title.trim() || placeholder;
+        const outcome = await run({ cmd: 'create_board', kind, title: name, session_id: session || null, starter, ...(variant && { variant }) });
         setTitle('');
         if (outcome.id) onOpen(outcome.id);
       }}
@@ -40,7 +43,7 @@ export function NewBoardForm({ view, run, onOpen }: Props) {
       </label>
       <label>
         {t('newBoard.title')}{' '}
-        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t(`board.kind.${kind}`)} data-testid="new-board-title" />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={placeholder} data-testid="new-board-title" />
       </label>
       <label>
         {t('newBoard.session')}{' '}
@@ -56,6 +59,17 @@ export function NewBoardForm({ view, run, onOpen }: Props) {
       <label>
         <input type="checkbox" checked={starter} onChange={(e) => setStarter(e.target.checked)} /> {t('newBoard.starter')}
       </label>
+      {kind === 'evaluation' && starter && (
+        <fieldset>
+          <legend>{t('eval.formKind')}</legend>
+          <label>
+            <input type="radio" name={`${id}-variant`} checked={!rating} onChange={() => setRating(false)} /> {t('eval.formKind.thl')}
+          </label>
+          <label>
+            <input type="radio" name={`${id}-variant`} checked={rating} onChange={() => setRating(true)} /> {t('eval.formKind.rating')}
+          </label>
+        </fieldset>
+      )}
       <button type="submit" className="primary" data-testid="new-board-create">
         {t('newBoard.create')}
       </button>
