@@ -13,8 +13,10 @@ import { CafeEditor } from './cafe/CafeEditor';
 import { CausalMapEditor } from './causal_map/CausalMapEditor';
 import { EvaluationEditor } from './evaluation/EvaluationEditor';
 import { FreeBoardEditor } from './free/FreeBoardEditor';
+import { GlossaryEditor } from './glossary/GlossaryEditor';
 import { IdeaWallEditor } from './idea_wall/IdeaWallEditor';
 import { PersonaEditor } from './persona/PersonaEditor';
+import { PhenomenonEditor } from './phenomenon/PhenomenonEditor';
 import { QualityEditor } from './quality_criteria/QualityEditor';
 import { ServicePathEditor } from './service_path/ServicePathEditor';
 
@@ -35,8 +37,8 @@ export const editors: Record<BoardKind, Editor | null> = {
   free: FreeBoardEditor,
   quality_criteria: QualityEditor,
   evaluation: EvaluationEditor,
-  glossary: null,
-  phenomenon: null,
+  glossary: GlossaryEditor,
+  phenomenon: PhenomenonEditor,
   operating_model: null,
 };
 

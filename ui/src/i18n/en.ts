@@ -92,7 +92,6 @@ export const en: Record<MessageKey, string> = {
   'picture.deckHint': 'Choose a picture that says how you come in today. Then write on the note why you chose it.',
   'picture.close': 'Close picture cards',
   'picture.cards': 'Picture cards on the board',
-  'picture.noCards': 'There are no picture cards on the board yet.',
   'picture.label': 'Picture',
   'picture.why': 'Why did you choose the picture {name}?',
   'picture.removePicture': 'Remove picture',

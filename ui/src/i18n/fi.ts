@@ -91,7 +91,6 @@ export const fi = {
   'picture.deckHint': 'Valitse kuva, joka kertoo, miten tulet tänään. Kirjoita sitten lappuun, miksi valitsit sen.',
   'picture.close': 'Sulje kuvakortit',
   'picture.cards': 'Kuvakortit taululla',
-  'picture.noCards': 'Taululla ei ole vielä kuvakortteja.',
   'picture.label': 'Kuva',
   'picture.why': 'Miksi valitsit kuvan {name}?',
   'picture.removePicture': 'Poista kuva',

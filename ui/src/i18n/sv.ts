@@ -92,7 +92,6 @@ export const sv: Record<MessageKey, string> = {
   'picture.deckHint': 'Välj en bild som säger hur du kommer hit i dag. Skriv sedan på lappen varför du valde den.',
   'picture.close': 'Stäng bildkorten',
   'picture.cards': 'Bildkort på tavlan',
-  'picture.noCards': 'Det finns inga bildkort på tavlan ännu.',
   'picture.label': 'Bild',
   'picture.why': 'Varför valde du bilden {name}?',
   'picture.removePicture': 'Ta bort bilden',

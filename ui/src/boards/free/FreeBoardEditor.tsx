@@ -1,8 +1,10 @@
-// A free board: sticky notes anywhere on a canvas. Moves commit on drop.
+// A free board: sticky notes anywhere on a canvas. Moves commit on drop. Picture
+// cards come from the deck, and are listed under the canvas to change by keyboard.
 import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n';
+import type { Picture } from '../../types';
 import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../registry';
@@ -12,6 +14,9 @@ import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
 import { StickyNote } from './StickyNote';
+import { PictureCards } from './PictureCards';
+import { PictureDeck } from './PictureDeck';
+import './pictures.css';
 import { fitViewOptions, useCanvas } from '../useCanvas';
 
 const nodeTypes = { sticky: StickyNote };
@@ -32,6 +37,8 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const ariaLabelConfig = useFlowLabels();
   const { matches, selected, setSelected } = useCanvas();
   const [focusId, setFocusId] = useState<string | null>(null);
+  const [deckOpen, setDeckOpen] = useState(false);
+  const deckButton = useRef<HTMLButtonElement>(null);
   const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected, matches));
   useEffect(() => setNodes((prev) => keepMeasured(toStickyNodes(free, selected, matches), prev)), [matches, free, selected]);
   const b = free.id;
@@ -59,20 +66,37 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
     [b, send],
   );
 
-  const add = async () => {
-    const outcome = await send(addItem(b, { type: 'FreeCard', picture: null, text: '', color: 'yellow', pos: newCardPos(free) }));
+  const add = async (picture: Picture | null = null) => {
+    const outcome = await send(addItem(b, { type: 'FreeCard', picture, text: '', color: 'yellow', pos: newCardPos(free) }));
     if (outcome?.id) {
       setSelected(outcome.id);
       setFocusId(outcome.id);
     }
+  };
+  const pick = (picture: Picture) => {
+    setDeckOpen(false);
+    void add(picture);
+  };
+  const closeDeck = () => {
+    setDeckOpen(false);
+    deckButton.current?.focus();
   };
 
   return (
     <FreeContext.Provider value={actions}>
       <div className="editor free-editor">
         <div className="toolbar" role="toolbar" aria-label={t('free.tools')}>
-          <button type="button" onClick={add}>
+          <button type="button" onClick={() => void add()}>
             {t('free.add')}
+          </button>
+          <button
+            ref={deckButton}
+            type="button"
+            aria-expanded={deckOpen}
+            onClick={() => (deckOpen ? closeDeck() : setDeckOpen(true))}
+            data-testid="open-deck"
+          >
+            {t('picture.deck')}
           </button>
           <button
             type="button"
@@ -83,6 +107,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
           </button>
         </div>
         {error}
+        {deckOpen && <PictureDeck pick={pick} close={closeDeck} />}
         <div className="canvas" role="region" aria-label={t('free.canvas')}>
           <ReactFlow<StickyNode>
             nodes={nodes}
@@ -99,6 +124,11 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>
+        <PictureCards
+          cards={free.cards}
+          setText={actions.setText}
+          setPicture={(id, picture) => send(patchItem(b, 'FreeCard', id, { picture }))}
+        />
       </div>
     </FreeContext.Provider>
   );

@@ -8,14 +8,15 @@ const board = (n: number): FreeBoard => ({
   archived: false,
   order: 0,
   kind: 'free',
-  cards: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Lappu ${i} ÅÄÖ`, color: i ? 'green' : 'violet', picture: null, pos: { x: i, y: 2 * i } })),
+  cards: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, text: `Lappu ${i} ÅÄÖ`, color: i ? 'green' : 'violet', picture: i ? 'bridge' : null, pos: { x: i, y: 2 * i } })),
 });
 
 describe('free board mapping', () => {
   it('turns cards into sticky nodes at their positions', () => {
     const nodes = toStickyNodes(board(2), 'c1');
     expect(nodes[1]).toMatchObject({ id: 'c1', type: 'sticky', position: { x: 1, y: 2 }, selected: true });
-    expect(nodes[1].data).toEqual({ text: 'Lappu 1 ÅÄÖ', color: 'green', match: false });
+    expect(nodes[1].data).toEqual({ text: 'Lappu 1 ÅÄÖ', color: 'green', picture: 'bridge', match: false });
+    expect(nodes[0].data.picture, 'a card without a picture stays a plain note').toBeNull();
   });
 
   it('falls back to yellow for a colour it does not know', () => {

@@ -1,6 +1,6 @@
 // Free board cards → xyflow nodes, and where a new sticky note goes. Pure.
 import type { Node } from '@xyflow/react';
-import type { FreeCard, Pos } from '../../types';
+import type { FreeCard, Picture, Pos } from '../../types';
 import type { BoardOf } from '../kinds';
 
 export type FreeBoard = BoardOf<'free'>;
@@ -9,7 +9,7 @@ export type FreeBoard = BoardOf<'free'>;
 export const colors = ['yellow', 'green', 'blue', 'pink'] as const;
 export type StickyColor = (typeof colors)[number];
 
-export type StickyData = { text: string; color: StickyColor; match: boolean };
+export type StickyData = { text: string; color: StickyColor; picture: Picture | null; match: boolean };
 export type StickyNode = Node<StickyData, 'sticky'>;
 
 export function stickyColor(color: string): StickyColor {
@@ -26,7 +26,7 @@ export function toStickyNodes(
     type: 'sticky',
     position: { x: c.pos.x, y: c.pos.y },
     selected: c.id === selected,
-    data: { text: c.text, color: stickyColor(c.color), match: matches.has(c.id) },
+    data: { text: c.text, color: stickyColor(c.color), picture: c.picture ?? null, match: matches.has(c.id) },
   }));
 }
 
