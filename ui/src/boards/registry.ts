@@ -15,6 +15,7 @@ import { EvaluationEditor } from './evaluation/EvaluationEditor';
 import { FreeBoardEditor } from './free/FreeBoardEditor';
 import { GlossaryEditor } from './glossary/GlossaryEditor';
 import { IdeaWallEditor } from './idea_wall/IdeaWallEditor';
+import { OperatingModelEditor } from './operating_model/OperatingModelEditor';
 import { PersonaEditor } from './persona/PersonaEditor';
 import { PhenomenonEditor } from './phenomenon/PhenomenonEditor';
 import { QualityEditor } from './quality_criteria/QualityEditor';
@@ -39,7 +40,7 @@ export const editors: Record<BoardKind, Editor | null> = {
   evaluation: EvaluationEditor,
   glossary: GlossaryEditor,
   phenomenon: PhenomenonEditor,
-  operating_model: null,
+  operating_model: OperatingModelEditor,
 };
 
 export function editorFor(kind: BoardKind): Editor | null {

@@ -2,6 +2,7 @@
 // group it belongs to. It can be dragged to another group, or moved with the select.
 import { memo, useId } from 'react';
 import { useT } from '../../i18n';
+import { TraceToggle } from '../../traces/TraceToggle';
 import type { Cluster, Idea } from '../../types';
 import { CommitField } from '../CommitField';
 import type { WallSend } from './IdeaWallEditor';
@@ -46,6 +47,7 @@ export const IdeaCard = memo(function IdeaCard({ idea, votes, voting, clusters, 
           />
         </label>
       ))}
+      <TraceToggle itemType="Idea" itemId={idea.id} sources={idea.sources} name={title} />
       <div className="idea-actions">
         <span className="votes" data-testid="vote-count">
           {votes === null ? t('vote.hidden') : t.plural('idea.votes', votes)}

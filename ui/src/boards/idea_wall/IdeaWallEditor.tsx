@@ -2,6 +2,7 @@
 import { useSession } from '../../facilitation/context';
 import { countsShown, dotsLeft, votingOn } from '../../facilitation/voting';
 import { useT } from '../../i18n';
+import { TraceScopeContext } from '../../traces/scope';
 import type { ItemType } from '../../types';
 import { addItem, deleteItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
@@ -83,18 +84,20 @@ export function IdeaWallEditor({ board, view, run }: EditorProps) {
       </div>
       {error}
       <div className="editor-body">
-        <div className="clusters">
-          {clusterColumns(wall).map((column) => (
-            <ClusterColumn
-              key={column.cluster?.id ?? 'none'}
-              column={column}
-              clusters={wall.clusters}
-              counts={counts}
-              voting={voting ? { mine: local?.my_votes ?? [], left: dotsLeft(local, voting) } : null}
-              send={wallSend}
-            />
-          ))}
-        </div>
+        <TraceScopeContext.Provider value={{ board: b, view, run }}>
+          <div className="clusters">
+            {clusterColumns(wall).map((column) => (
+              <ClusterColumn
+                key={column.cluster?.id ?? 'none'}
+                column={column}
+                clusters={wall.clusters}
+                counts={counts}
+                voting={voting ? { mine: local?.my_votes ?? [], left: dotsLeft(local, voting) } : null}
+                send={wallSend}
+              />
+            ))}
+          </div>
+        </TraceScopeContext.Provider>
         <aside className="side">
           {shown ? <Ranking wall={wall} /> : <p>{t('idea.votesHidden')}</p>}
         </aside>

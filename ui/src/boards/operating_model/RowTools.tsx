@@ -1,0 +1,54 @@
+// Move up, move down and remove, for one row of an ordered list in the model.
+// After a move the focus stays on the row's move button, wherever the row went.
+import { useT } from '../../i18n';
+import type { Command, Outcome } from '../../types';
+
+export type Send = (cmd: Command) => Promise<Outcome | null>;
+
+type Props = {
+  id: string;
+  name: string;
+  move(by: -1 | 1): Command | null;
+  remove: Command;
+  send: Send;
+  /** Where the focus goes once the row is gone. */
+  afterRemove: string;
+};
+
+function refocus(id: string, by: -1 | 1) {
+  requestAnimationFrame(() => {
+    const row = document.querySelector(`[data-item-id="${id}"]`);
+    const wanted = row?.querySelector<HTMLButtonElement>(`:scope > .row-tools [data-move="${by}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(`:scope > .row-tools [data-move="${-by}"]`);
+    (wanted && !wanted.disabled ? wanted : other)?.focus();
+  });
+}
+
+export function RowTools({ id, name, move, remove, send, afterRemove }: Props) {
+  const t = useT();
+  const moveBy = async (by: -1 | 1) => {
+    const cmd = move(by);
+    if (cmd && (await send(cmd))) refocus(id, by);
+  };
+  const removeRow = async () => {
+    if (await send(remove)) document.getElementById(afterRemove)?.focus();
+  };
+  return (
+    <div className="row-tools">
+      <button type="button" data-move="-1" disabled={move(-1) === null} onClick={() => void moveBy(-1)}>
+        <span aria-hidden="true">↑ </span>
+        {t('model.moveUp')}
+        <span className="sr-only">: {name}</span>
+      </button>
+      <button type="button" data-move="1" disabled={move(1) === null} onClick={() => void moveBy(1)}>
+        <span aria-hidden="true">↓ </span>
+        {t('model.moveDown')}
+        <span className="sr-only">: {name}</span>
+      </button>
+      <button type="button" onClick={() => void removeRow()}>
+        {t('common.remove')}
+        <span className="sr-only">: {name}</span>
+      </button>
+    </div>
+  );
+}
