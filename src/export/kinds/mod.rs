@@ -7,7 +7,7 @@
 
 mod cafe;
 mod causal_map;
-mod evaluation;
+pub(crate) mod evaluation;
 mod free_board;
 mod glossary;
 pub(crate) mod idea_wall;
@@ -54,6 +54,10 @@ pub fn section(l: &mut Layout, board: &Board, ctx: &Ctx) {
         BoardContent::QualityCriteria(b) => quality::section(l, board, b),
         BoardContent::Evaluation(b) => evaluation::section(l, board, b),
     }
+    if !matches!(board.content, BoardContent::OperatingModel(_) | BoardContent::Phenomenon(_)) {
+        traces::came_from(l, ctx, &board.id);
+    }
+    traces::used_from(l, ctx, &board.id);
     comments(l, board, ctx);
 }
 

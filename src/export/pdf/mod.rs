@@ -72,6 +72,10 @@ pub fn report(
         toc.push((board_title(board), l.pages.len()));
         kinds::section(&mut l, board, &ctx);
     }
+    let pages = l.pages.len();
+    if kinds::evaluation::over_time(&mut l, view) {
+        toc.push((kinds::evaluation::OVER_TIME_TITLE.to_string(), pages));
+    }
     let experiments = kinds::idea_wall::experiments(view);
     if !experiments.is_empty() {
         toc.push((kinds::idea_wall::EXPERIMENTS_TITLE.to_string(), l.pages.len()));
