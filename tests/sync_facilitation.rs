@@ -121,24 +121,37 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
     assert_eq!(last, "That was the last round; next comes the harvest.");
 
     // The evaluation: answers reach the hub alone and appear when the form closes.
+    let rating = json!({ "type": "EvalItem", "text": "Tieto palvelujen vaikuttavuudesta", "kind": "two_scale", "section": "Talous ja tieto", "order": 0 });
+    let rating = ok(&mut fac, json!({ "cmd": "add_item", "board": p.form, "item": rating }))["id"].as_str().unwrap().to_string();
+    let open = json!({ "type": "EvalItem", "text": "Mikä toimi hyvin?", "kind": "open", "section": "", "order": 0 });
+    let open = ok(&mut fac, json!({ "cmd": "add_item", "board": p.form, "item": open }))["id"].as_str().unwrap().to_string();
     ok(&mut fac, json!({ "cmd": "open_evaluation", "board": p.form }));
     wait_until("the form opens for both", || {
         [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["evaluation"] == p.form.as_str())
     });
     let [q1, q2] = p.questions.clone();
     ok(&mut aino, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "client", "answers": [[q1, 4], [q2, 5]] }));
-    ok(&mut bertta, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "professional", "answers": [[q1, 2]] }));
+    let bertta_answers = json!([
+        { "item": q1, "value": 2, "second": null, "text": "" },
+        { "item": rating, "value": 5, "second": 1, "text": "" },
+        { "item": open, "value": 0, "second": null, "text": "Ryhmähenki oli hyvä." },
+    ]);
+    ok(&mut bertta, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "professional", "answers": bertta_answers }));
     for peer in [&mut fac, &mut aino, &mut bertta] {
         assert_eq!(board(&peer.view(), &p.form)["answers"], json!([]), "no answer shows while the form is open");
     }
     let sealed = format!("{}.sealed", p.file.display());
-    wait_until("the hub holds the three answers", || std::fs::read_to_string(&sealed).is_ok_and(|s| s.matches("answer").count() == 3));
+    wait_until("the hub holds the five answers", || std::fs::read_to_string(&sealed).is_ok_and(|s| s.matches("answer").count() == 5));
     ok(&mut fac, json!({ "cmd": "close_evaluation" }));
-    wait_until("the answers reach Aino", || board(&aino.view(), &p.form)["answers"].as_array().is_some_and(|a| a.len() == 3));
+    wait_until("the answers reach Aino", || board(&aino.view(), &p.form)["answers"].as_array().is_some_and(|a| a.len() == 5));
     let result = board(&aino.view(), &p.form)["results"][0].clone();
     assert_eq!(result["count"], 2, "two people answered the first question");
     assert_eq!(result["mean"], 3.0);
     assert!(result["client_mean"].is_null() && result["professional_mean"].is_null(), "under five per group is not shown apart");
+    let results = board(&aino.view(), &p.form)["results"].clone();
+    let of = |id: &str| results.as_array().unwrap().iter().find(|r| r["item_id"] == id).cloned().unwrap();
+    assert_eq!((of(&rating)["mean"].clone(), of(&rating)["second_mean"].clone(), of(&rating)["gap"].clone()), (json!(5.0), json!(1.0), json!(4.0)), "both scales travel through the hub");
+    assert_eq!(of(&open)["texts"], json!(["Ryhmähenki oli hyvä."]), "an open answer travels through the hub without its writer");
 
     // The memo, drafted from the session's boards.
     ok(&mut fac, json!({ "cmd": "draft_memo", "session": p.session }));
