@@ -137,6 +137,10 @@ describe('glossary, phenomenon map and picture cards in the browser', { timeout:
     await page.keyboard.press('Enter');
     const deck = page.getByTestId('picture-deck');
     await deck.waitFor();
+    await page.keyboard.press('Escape');
+    await eventually(async () => (await deck.count()) === 0 && (await focusedName()) === 'Kuvakortit', 'Escape closes the deck and returns to its button');
+    await page.keyboard.press('Enter');
+    await deck.waitFor();
     assert.equal(await deck.getByRole('button').count(), 17, 'sixteen cards and a button to close');
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the deck open');
     await screenshot(deck, 'picture-deck');

@@ -111,6 +111,10 @@ export const en: Record<MessageKey, string> = {
   'picture.hands': 'Hands',
   'picture.heart': 'Heart',
   'picture.boat': 'Boat',
+  'field.term': 'Term',
+  'field.meaning': 'What it means',
+  'field.zone': 'Zone',
+  'field.picture': 'Picture',
   'board.kind.phenomenon': 'Phenomenon map',
   'board.kind.operating_model': 'Operating model',
   // Operating model (toimintamalli), traces and reflection rounds

@@ -110,6 +110,10 @@ export const fi = {
   'picture.hands': 'Kädet',
   'picture.heart': 'Sydän',
   'picture.boat': 'Vene',
+  'field.term': 'Käsite',
+  'field.meaning': 'Mitä se tarkoittaa',
+  'field.zone': 'Alue',
+  'field.picture': 'Kuva',
   'board.kind.phenomenon': 'Ilmiökartta',
   'board.kind.operating_model': 'Toimintamalli',
   // Operating model (toimintamalli), traces and reflection rounds

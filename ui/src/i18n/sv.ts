@@ -111,6 +111,10 @@ export const sv: Record<MessageKey, string> = {
   'picture.hands': 'Händer',
   'picture.heart': 'Hjärta',
   'picture.boat': 'Båt',
+  'field.term': 'Begrepp',
+  'field.meaning': 'Vad det betyder',
+  'field.zone': 'Område',
+  'field.picture': 'Bild',
   'board.kind.phenomenon': 'Fenomenkarta',
   'board.kind.operating_model': 'Verksamhetsmodell',
   // Operating model (toimintamalli), traces and reflection rounds
