@@ -112,7 +112,7 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     assert.equal(comment.author, 'Selma Öhman', 'the hub names the person who wrote it');
     assert.equal(await row.getByTestId('comment-count').getAttribute('data-count'), '1', 'the item shows its comment count');
     await noAxeViolations(page, 'a thread open in the list view');
-    await page.getByRole('button', { name: 'Kuva' }).click();
+    await page.getByRole('button', { name: 'Kuva', exact: true }).click();
     await page.locator(`[data-id="${comment.target_id}"][data-comments="1"]`).waitFor();
 
     const panel = s.lead.getByTestId('comment-panel');
