@@ -34,9 +34,13 @@ export function PartList({ m, send, phase, phaseN, kind }: Props) {
           ))}
         </ul>
       )}
-      <button type="button" id={addId} onClick={() => void add()}>
+      <button
+        type="button"
+        id={addId}
+        onClick={() => void add()}
+        aria-label={`${t(`model.addPart.${kind}`)}: ${t('model.one.phase', { n: phaseN })}`}
+      >
         {t(`model.addPart.${kind}`)}
-        <span className="sr-only">: {t('model.one.phase', { n: phaseN })}</span>
       </button>
     </section>
   );

@@ -35,19 +35,28 @@ export function RowTools({ id, name, move, remove, send, afterRemove }: Props) {
   };
   return (
     <div className="row-tools">
-      <button type="button" data-move="-1" disabled={move(-1) === null} onClick={() => void moveBy(-1)}>
+      <button
+        type="button"
+        data-move="-1"
+        disabled={move(-1) === null}
+        onClick={() => void moveBy(-1)}
+        aria-label={`${t('model.moveUp')}: ${name}`}
+      >
         <span aria-hidden="true">↑ </span>
         {t('model.moveUp')}
-        <span className="sr-only">: {name}</span>
       </button>
-      <button type="button" data-move="1" disabled={move(1) === null} onClick={() => void moveBy(1)}>
+      <button
+        type="button"
+        data-move="1"
+        disabled={move(1) === null}
+        onClick={() => void moveBy(1)}
+        aria-label={`${t('model.moveDown')}: ${name}`}
+      >
         <span aria-hidden="true">↓ </span>
         {t('model.moveDown')}
-        <span className="sr-only">: {name}</span>
       </button>
-      <button type="button" onClick={() => void removeRow()}>
+      <button type="button" onClick={() => void removeRow()} aria-label={`${t('common.remove')}: ${name}`}>
         {t('common.remove')}
-        <span className="sr-only">: {name}</span>
       </button>
     </div>
   );
