@@ -2,7 +2,7 @@
 // the 29 success factors ranked by importance with the gap to own competence; the
 // start, middle and end forms over time with a small group hidden; an open
 // question's answers as a list and as words; and a two-scale item answered by
-// keyboard, read back from the file.
+// keyboard, read back from the file; a new form of the success factors from the starter.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
@@ -128,5 +128,43 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
       'importance as the value, own competence as the second, for the first factor',
     );
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the answer form');
+  });
+
+  it('a new evaluation from the starter can be the success factors, each rated on two scales', async () => {
+    await page.goto(`${hub.page}#/`);
+    const before = new Set(boardsOf(exportJson(hub.file), 'evaluation').map((b) => b.id));
+    await page.getByTestId('new-board-kind').selectOption('evaluation');
+    const kind = page.getByRole('group', { name: 'Arvioinnin kysymykset' });
+    assert.ok(await kind.getByRole('radio', { name: 'THL:n osallisuuskysymykset' }).isChecked(), 'the participation questions by default');
+    await kind.getByRole('radio', { name: RATING }).check();
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the new board form');
+    await page.getByTestId('new-board-create').click();
+    await page.getByTestId('board-title-heading').filter({ hasText: RATING }).waitFor();
+    const made = await eventually(
+      () => boardsOf(exportJson(hub.file), 'evaluation').find((b) => !before.has(b.id)),
+      'the new form is in the file',
+    );
+    assert.equal(made.items.length, 29, 'the 29 success factors');
+    assert.ok(made.items.every((i) => i.kind === 'two_scale' && i.section !== ''), 'each on two scales, under a section');
+    assert.equal(await page.getByTestId('two-scale').count(), 29, 'the form asks each factor on two scales');
+  });
+
+  it('the editor sets the form’s stage, and an item’s kind and section', async () => {
+    const made = () => boardsOf(exportJson(hub.file), 'evaluation').filter((b) => b.title === RATING).at(-1);
+    const first = [...made().items].sort((a, b) => a.order - b.order)[0];
+    await page.getByTestId('eval-stage').selectOption({ label: 'Loppuarviointi' });
+    await eventually(() => made().stage === 'end', 'the stage is in the file');
+    await page.getByTestId('over-time').waitFor();
+    await page.getByRole('combobox', { name: 'Tyyppi, Kysymys 1', exact: true }).selectOption({ label: 'Avoin kysymys' });
+    const section = page.getByRole('textbox', { name: 'Osio, Kysymys 1', exact: true });
+    await section.fill('Työntekijän näkökulma');
+    await section.press('Enter');
+    await eventually(() => {
+      const item = made().items.find((i) => i.id === first.id);
+      return item.kind === 'open' && item.section === 'Työntekijän näkökulma';
+    }, 'the kind and section are in the file');
+    await page.getByRole('textbox', { name: `1. ${first.text}` }).waitFor();
+    await page.getByRole('heading', { name: 'Työntekijän näkökulma', level: 4 }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing in the editor');
   });
 });

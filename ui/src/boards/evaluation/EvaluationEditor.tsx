@@ -1,5 +1,6 @@
 // The evaluation form: its stage, its items (kind and section), answering it, the
 // results, and how the start, middle and end forms compare.
+import { useId } from 'react';
 import { useT } from '../../i18n';
 import type { EvalItem, ItemKind, Stage } from '../../types';
 import { CommitField } from '../CommitField';
@@ -80,20 +81,18 @@ function lastSection(items: EvalItem[]): string {
 function ItemRow({ form, item, n, send }: { form: Evaluation; item: EvalItem; n: number; send: Send }) {
   const t = useT();
   const which = t('eval.itemN', { n });
+  const kindId = useId();
   return (
     <li>
       <CommitField value={item.text} label={which} onCommit={(text) => send(patchItem(form.id, 'EvalItem', item.id, { text }))} />
-      <label>
-        {t('eval.kind')}
-        <span className="sr-only">, {which}</span>{' '}
-        <select value={item.kind} onChange={(e) => send(patchItem(form.id, 'EvalItem', item.id, { kind: e.target.value as ItemKind }))}>
-          {itemKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`eval.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={kindId}>{t('eval.kind')}</label>
+      <select id={kindId} aria-label={`${t('eval.kind')}, ${which}`} value={item.kind} onChange={(e) => send(patchItem(form.id, 'EvalItem', item.id, { kind: e.target.value as ItemKind }))}>
+        {itemKinds.map((k) => (
+          <option key={k} value={k}>
+            {t(`eval.kind.${k}`)}
+          </option>
+        ))}
+      </select>
       <label className="eval-section-field">
         <span aria-hidden="true">{t('eval.section')}</span>
         <CommitField
