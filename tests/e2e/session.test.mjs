@@ -305,8 +305,8 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await s.facilitator.execute({ cmd: 'open_evaluation', board: s.form.id });
     await s.aino.sees((c) => c.evaluation === s.form.id, 'the open form');
     await s.pekka.sees((c) => c.evaluation === s.form.id, 'the open form');
-    await s.aino.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'client', answers: [[item, 5]] });
-    await s.pekka.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'professional', answers: [[item, 4]] });
+    await s.aino.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'client', answers: [{ item, value: 5, second: null, text: '' }] });
+    await s.pekka.execute({ cmd: 'answer_evaluation', board: s.form.id, group: 'professional', answers: [{ item, value: 4, second: null, text: '' }] });
     const panel = page.getByTestId('evaluation-panel');
     await panel.waitFor();
     await panel.getByRole('radio', { name: 'Asiakas' }).check();
@@ -322,7 +322,7 @@ describe('a scripted session: facilitator, two desktop participants and a browse
       return f.answers.length === before + 3 && f;
     }, 'three new answers are in the file', 30000);
     const fresh = form.answers.slice(before);
-    assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,value'), 'an answer holds no respondent');
+    assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,second,text,value'), 'an answer holds no respondent');
     // The results, by respondent group, on the form's board (a group under five is not shown apart).
     await page.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.form.id);
     const first = form.results.find((r) => r.item_id === item);
