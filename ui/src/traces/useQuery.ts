@@ -16,7 +16,6 @@ export function useQuery<T>(ask: (() => Promise<T>) | null, view: WorkshopView, 
       current = false;
     };
     // `ask` is a fresh closure each render; the view is what makes a new answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, ask === null]);
   return answer;
 }
