@@ -15,12 +15,19 @@ type Props = {
   afterRemove: string;
 };
 
-function refocus(id: string, by: -1 | 1) {
+// The new order arrives with the next projection, and a button that becomes disabled
+// there loses the focus: for a few frames, a lost focus goes back to the row's usable
+// move button. A focus the person moved elsewhere is left alone.
+function refocus(id: string, by: -1 | 1, frames = 30) {
   requestAnimationFrame(() => {
     const row = document.querySelector(`[data-item-id="${id}"]`);
     const wanted = row?.querySelector<HTMLButtonElement>(`:scope > .row-tools [data-move="${by}"]`);
     const other = row?.querySelector<HTMLButtonElement>(`:scope > .row-tools [data-move="${-by}"]`);
-    (wanted && !wanted.disabled ? wanted : other)?.focus();
+    const target = wanted && !wanted.disabled ? wanted : other;
+    const focused = document.activeElement as HTMLButtonElement | null;
+    const lost = !focused || focused === document.body || focused.disabled;
+    if (target && (lost || focused === wanted || focused === other)) target.focus();
+    if (frames > 0) refocus(id, by, frames - 1);
   });
 }
 
