@@ -135,7 +135,7 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     const before = new Set(boardsOf(exportJson(hub.file), 'evaluation').map((b) => b.id));
     await page.getByTestId('new-board-kind').selectOption('evaluation');
     const kind = page.getByRole('group', { name: 'Arvioinnin kysymykset' });
-    assert.ok(await kind.getByRole('radio', { name: 'THL:n osallisuuskysymykset' }).isChecked(), 'the participation questions by default');
+    assert.ok(await kind.getByRole('radio', { name: 'THL:n osallisuuden kysymykset' }).isChecked(), 'the participation questions by default');
     await kind.getByRole('radio', { name: RATING }).check();
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the new board form');
     await page.getByTestId('new-board-create').click();

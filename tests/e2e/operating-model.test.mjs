@@ -51,16 +51,16 @@ describe('operating model in the browser', { timeout: 240000 }, () => {
     const root = editor();
     await root.waitFor();
     assert.equal(
-      await root.getByRole('textbox', { name: 'Mikä malli on ja mihin se on tarkoitettu?' }).inputValue(),
+      await root.getByRole('textbox', { name: 'Mikä malli on ja mihin sitä käytämme?' }).inputValue(),
       'Malli kertoo, miten asiakas saa yhden työntekijän rinnalleen.',
     );
     assert.equal(await root.getByRole('textbox', { name: 'Toimintaperiaate 1', exact: true }).inputValue(), 'Asiakas on oman elämänsä asiantuntija');
     assert.equal(await root.getByRole('textbox', { name: 'Toimintatapa 1', exact: true }).inputValue(), 'Tapaamme siellä, missä asiakas on');
     const phases = await root.getByRole('heading', { level: 3, name: /^Vaihe \d/ }).allTextContents();
     assert.deepEqual(phases, ['Vaihe 1: Yhteydenotto', 'Vaihe 2: Yhteinen suunnitelma', 'Vaihe 3: Rinnalla kulkeminen ja seuranta']);
-    assert.equal(await root.getByRole('textbox', { name: 'Mitä mitataan? Mittari 1, vaihe 1' }).inputValue(), 'Yhteydenotosta tapaamiseen kuluva aika');
-    assert.equal(await root.getByRole('textbox', { name: 'Miten mitataan? Mittari 1, vaihe 1' }).inputValue(), 'Kirjataan asiakastietojärjestelmään');
-    assert.equal(await root.getByRole('textbox', { name: 'Milloin mitataan? Mittari 1, vaihe 1' }).inputValue(), 'Jatkuvasti');
+    assert.equal(await root.getByRole('textbox', { name: 'Mitä mittari mittaa? Mittari 1, vaihe 1' }).inputValue(), 'Yhteydenotosta tapaamiseen kuluva aika');
+    assert.equal(await root.getByRole('textbox', { name: 'Miten mittaamme? Mittari 1, vaihe 1' }).inputValue(), 'Kirjataan asiakastietojärjestelmään');
+    assert.equal(await root.getByRole('textbox', { name: 'Milloin mittaamme? Mittari 1, vaihe 1' }).inputValue(), 'Jatkuvasti');
     const interfaces = root.getByTestId('model-interfaces');
     assert.equal(await interfaces.getByRole('textbox', { name: 'Liittymäpinta 1', exact: true }).inputValue(), 'Aikuissosiaalityö');
     assert.equal(await interfaces.getByRole('textbox', { name: 'Liittymäpinta 2', exact: true }).inputValue(), 'Työllistymistä edistävä yhteispalvelu');
