@@ -290,6 +290,45 @@ describe('desktop window', { timeout: 180000 }, () => {
     await session.execute(`window.location.hash = '#/';`);
   });
 
+  /** Calls one of the window's own IPC commands and returns its answer. */
+  async function invoke(command, args = {}) {
+    const json = await session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+         .then((v) => done(JSON.stringify(v)), (e) => done('error: ' + JSON.stringify(e)));`,
+      [command, args],
+    );
+    assert.ok(!json.startsWith('error: '), `${command} failed: ${json}`);
+    return JSON.parse(json);
+  }
+
+  it('shows where a model principle came from and closes a reflection round into a version, through the window\'s own core', async () => {
+    await rendered();
+    const model = (await coreView()).boards.find((b) => b.kind === 'operating_model');
+    await session.execute(`window.location.hash = '#/board/' + arguments[0];`, [model.id]);
+    await session.click(await session.findElement('[data-testid="operating-model"] [data-testid="trace-toggle"]'));
+    const shown = await session.waitFor(
+      `const p = document.querySelector('[data-testid="trace-panel"]')?.textContent;
+       return p && p.includes('Persoona: Sanna') ? p : null;`,
+      { what: 'the trace panel' },
+    );
+    assert.match(shown, /Käyttäjäpersoonat/, 'the source names its board');
+    const traces = await invoke('traces');
+    assert.ok(traces.some((t) => t.board_id === model.id && t.source.label.startsWith('Persoona: Sanna')), 'the window\'s core lists the links');
+
+    await session.click(await buttonByText(session, 'Avaa kierros 3'));
+    await session.click(await buttonByText(session, 'Sulje kierros'));
+    let versions = [];
+    for (let tries = 0; tries < 40 && !versions.some((v) => v.name.endsWith('kierros 3')); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      versions = await invoke('versions');
+    }
+    assert.ok(versions.some((v) => v.name === 'Toimintamalli: Rinnalla kulkien – kierros 3'), 'closing the round stored a named version in the file');
+    const changes = await invoke('round_changes');
+    assert.ok(changes.some((c) => c.board_id === model.id && c.number === 3), 'the closed round is compared with now');
+    await session.execute(`window.location.hash = '#/';`);
+  });
+
   const axeViolations = () => axeIn(session);
 
   /** The text of the first element matching `css`, once it exists. */
