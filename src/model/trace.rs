@@ -5,9 +5,10 @@
 
 use super::diff::label_of;
 use super::schema::is_collection;
-use super::{Board, BoardKind, WorkshopView};
+use super::{Board, BoardContent, BoardKind, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -67,11 +68,13 @@ pub fn kind_name(kind: BoardKind, collection: &str) -> &'static str {
 pub fn source_label(view: &WorkshopView, board: &str, item: &str) -> Option<String> {
     let board = view.board(board)?;
     let (collection, value) = find_item(board, item)?;
-    let mut kind = kind_name(board.content.kind(), &collection).to_string();
-    if value.get("critical").and_then(Value::as_bool) == Some(true) {
-        kind = "Kriittinen piste".into();
-    }
-    Some(format!("{kind}: {}", label_of(&value)))
+    Some(label(board.content.kind(), &collection, &value))
+}
+
+fn label(kind: BoardKind, collection: &str, item: &Value) -> String {
+    let critical = item.get("critical").and_then(Value::as_bool) == Some(true);
+    let name = if critical { "Kriittinen piste" } else { kind_name(kind, collection) };
+    format!("{name}: {}", label_of(item))
 }
 
 /// The collection and JSON of one item of a board.
@@ -83,41 +86,75 @@ fn find_item(board: &Board, id: &str) -> Option<(String, Value)> {
     })
 }
 
-/// Every link in the workshop, with the sources' labels as they are now.
+/// Every link in the workshop, with the sources' labels as they are now. Only the
+/// boards that hold a source are read as JSON, each once.
 pub fn traces(view: &WorkshopView) -> Vec<Trace> {
-    let mut out = Vec::new();
-    for board in &view.boards {
-        let Ok(Value::Object(json)) = serde_json::to_value(board) else { continue };
-        for items in json.iter().filter(|(k, _)| is_collection(k)).filter_map(|(_, v)| v.as_array()) {
-            for item in items {
-                out.extend(item_traces(view, board, item));
-            }
+    let traced: Vec<(&Board, TracedItem)> = view.boards.iter().flat_map(|b| traced_items(b).into_iter().map(move |t| (b, t))).collect();
+    let mut labels: HashMap<&str, Option<HashMap<String, String>>> = HashMap::new();
+    for (_, item) in &traced {
+        for source in item.sources.iter().filter(|s| !s.broken) {
+            labels.entry(source.board_id.as_str()).or_insert_with(|| view.board(&source.board_id).map(labels_of));
         }
     }
-    out
-}
-
-fn item_traces(view: &WorkshopView, board: &Board, item: &Value) -> Vec<Trace> {
-    let sources: Vec<Source> = item.get("sources").and_then(|s| serde_json::from_value(s.clone()).ok()).unwrap_or_default();
-    let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
-    sources
-        .into_iter()
-        .map(|source| Trace {
-            board_id: board.id.clone(),
-            item_id: id.to_string(),
-            item_label: label_of(item),
-            source: fresh(view, source),
+    let fresh = |source: &Source| -> Source {
+        if source.broken {
+            return source.clone();
+        }
+        let label = labels.get(source.board_id.as_str()).and_then(|b| b.as_ref()?.get(&source.item_id));
+        match label {
+            Some(label) => Source { label: label.clone(), ..source.clone() },
+            None => source.broken(),
+        }
+    };
+    traced
+        .iter()
+        .flat_map(|(board, item)| {
+            item.sources.iter().map(|s| Trace {
+                board_id: board.id.clone(),
+                item_id: item.id.to_string(),
+                item_label: item.label.to_string(),
+                source: fresh(s),
+            })
         })
         .collect()
 }
 
-/// A source with its label as it is now; one whose item is gone reads as broken.
-fn fresh(view: &WorkshopView, source: Source) -> Source {
-    if source.broken {
-        return source;
+/// An item that names its sources.
+struct TracedItem<'a> {
+    id: &'a str,
+    label: &'a str,
+    sources: &'a [Source],
+}
+
+/// The items of a board that keep sources: model elements and parts, criteria, ideas
+/// and phenomenon-map notes.
+fn traced_items(board: &Board) -> Vec<TracedItem<'_>> {
+    let items: Vec<TracedItem> = match &board.content {
+        BoardContent::OperatingModel(m) => m
+            .elements
+            .iter()
+            .map(|e| TracedItem { id: &e.id, label: &e.text, sources: &e.sources })
+            .chain(m.parts.iter().map(|p| TracedItem { id: &p.id, label: &p.text, sources: &p.sources }))
+            .collect(),
+        BoardContent::QualityCriteria(q) => q.criteria.iter().map(|c| TracedItem { id: &c.id, label: &c.text, sources: &c.sources }).collect(),
+        BoardContent::IdeaWall(w) => w.ideas.iter().map(|i| TracedItem { id: &i.id, label: &i.name, sources: &i.sources }).collect(),
+        BoardContent::Phenomenon(p) => p.entries.iter().map(|e| TracedItem { id: &e.id, label: &e.text, sources: &e.sources }).collect(),
+        _ => Vec::new(),
+    };
+    items.into_iter().filter(|t| !t.sources.is_empty()).collect()
+}
+
+/// The label a link keeps for every item of a board, by item id.
+fn labels_of(board: &Board) -> HashMap<String, String> {
+    let Ok(Value::Object(json)) = serde_json::to_value(board) else { return HashMap::new() };
+    let kind = board.content.kind();
+    let mut out = HashMap::new();
+    for (collection, items) in json.iter().filter(|(k, _)| is_collection(k)) {
+        for item in items.as_array().into_iter().flatten() {
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                out.insert(id.to_string(), label(kind, collection, item));
+            }
+        }
     }
-    match source_label(view, &source.board_id, &source.item_id) {
-        Some(label) => Source { label, ..source },
-        None => source.broken(),
-    }
+    out
 }
