@@ -3,13 +3,13 @@
 //! version, so the report can show each round's comments and what changed after them.
 
 use super::WorkshopFile;
-use crate::model::operating_model::Round;
 use crate::export::RoundChanges;
+use crate::model::operating_model::{OperatingModelBoard, Round};
 use crate::model::session::Comment;
 use crate::model::{Board, BoardContent, BoardKind, ModelError, Workshop, WorkshopView, diff};
 use crate::{Error, Refusal};
 
-fn model(w: &Workshop, board: &str) -> Result<(Board, crate::model::operating_model::OperatingModelBoard), ModelError> {
+fn model(w: &Workshop, board: &str) -> Result<(Board, OperatingModelBoard), ModelError> {
     let found = w.board(board)?;
     match &found.content {
         BoardContent::OperatingModel(m) => Ok((found.clone(), m.clone())),
@@ -55,9 +55,7 @@ impl WorkshopFile {
         })?;
         self.create_version(&name)
     }
-}
 
-impl WorkshopFile {
     /// For each closed round of each model in `view`: what changed on the model from
     /// the round's version to the next closed round's version, or to `view` itself.
     /// A round whose versions this file lacks is left out.

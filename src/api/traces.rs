@@ -15,8 +15,10 @@ const TRACEABLE: [ItemType; 5] =
 /// is not added twice.
 pub fn add(w: &mut Workshop, board: &str, item_type: ItemType, id: &str, source: (&str, &str)) -> Result<(), ModelError> {
     let (source_board, source_item) = source;
-    let view = w.view();
-    let label = source_label(&view, source_board, source_item)
+    if source_item == id {
+        return Err(ModelError::NotAllowed(Refusal::NotTraceable));
+    }
+    let label = source_label(&w.board(source_board)?, source_item)
         .ok_or_else(|| ModelError::NotFound { what: "item", id: source_item.into() })?;
     let mut sources = sources_of(w, board, item_type, id)?;
     if sources.iter().any(|s| s.item_id == source_item) {

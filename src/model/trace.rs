@@ -65,8 +65,7 @@ pub fn kind_name(kind: BoardKind, collection: &str) -> &'static str {
 
 /// The label a new link to `item` on `board` keeps: "Persoona: Sanna, 34". A path card
 /// marked critical says so.
-pub fn source_label(view: &WorkshopView, board: &str, item: &str) -> Option<String> {
-    let board = view.board(board)?;
+pub fn source_label(board: &Board, item: &str) -> Option<String> {
     let (collection, value) = find_item(board, item)?;
     Some(label(board.content.kind(), &collection, &value))
 }
