@@ -1,4 +1,4 @@
-import { SynthesisContext } from './synthesis/context';
+import { QueriesContext } from './backend/queries';
 import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from './backend';
 import { BackendError, toBackendError } from './backend';
@@ -103,7 +103,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   return (
     <LanguageContext.Provider value={settings.lang}>
       <SessionContext.Provider value={session}>
-      <SynthesisContext.Provider value={backend}>
+      <QueriesContext.Provider value={backend}>
         <SettingsBar settings={settings} onChange={setSettings}>
           {desktop && !starting && (
             <button type="button" onClick={() => go({ screen: 'start' })} data-testid="workshops">
@@ -159,7 +159,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
               tools={<HeaderTools backend={backend} view={load.view} />}
             />
           ))}
-      </SynthesisContext.Provider>
+      </QueriesContext.Provider>
       </SessionContext.Provider>
     </LanguageContext.Provider>
   );

@@ -4,7 +4,7 @@ import { useEffect, useState, type ComponentProps } from 'react';
 import { CommitField } from '../boards/CommitField';
 import { useT, type MessageKey } from '../i18n';
 import type { PlainReport } from '../types';
-import { useSynthesis } from './context';
+import { useQueries } from '../backend/queries';
 
 /** How long typing pauses before the hints are asked for again. */
 const PAUSE_MS = 400;
@@ -29,7 +29,7 @@ export function PlainField({ caption, hintsId, ...field }: Props) {
 
 export function PlainHints({ text, id }: { text: string; id: string }) {
   const t = useT();
-  const tools = useSynthesis();
+  const tools = useQueries();
   const [report, setReport] = useState<PlainReport | null>(null);
   useEffect(() => {
     if (!tools || !text.trim()) {

@@ -6,7 +6,7 @@ import { toBackendError, type BackendError } from '../backend';
 import { errorText } from '../i18n/errors';
 import { useT } from '../i18n';
 import type { Board, Command, Outcome } from '../types';
-import { useSynthesis } from './context';
+import { useQueries } from '../backend/queries';
 import { itemTexts, labelFrom } from './texts';
 
 type Proposal = { key: number; label: string; ids: string[] };
@@ -23,7 +23,7 @@ type Props = {
 
 export function SuggestionPanel({ board, station = null, like = null, run, onClose }: Props) {
   const t = useT();
-  const tools = useSynthesis();
+  const tools = useQueries();
   const texts = itemTexts(board);
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
   const [status, setStatus] = useState('');

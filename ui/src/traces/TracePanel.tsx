@@ -4,11 +4,11 @@
 import { useId, useRef, useState } from 'react';
 import { useRun } from '../boards/useRun';
 import { useT } from '../i18n';
-import { useSynthesis } from '../synthesis/context';
+import { useQueries } from '../backend/queries';
 import type { ItemType, Source, Trace } from '../types';
 import { useTraceScope, type TraceScope } from './scope';
 import { boardTitle, freshSource, groupedChoices, sourceBoards, sourceChoices, usedBy } from './sources';
-import { useQuery } from './useQuery';
+import { useQuery } from '../backend/useQuery';
 import './traces.css';
 
 type Props = { board: string; itemType: ItemType; itemId: string; sources: readonly Source[]; name: string };
@@ -23,7 +23,7 @@ export function TracePanel(props: Props) {
 function Panel({ board, itemType, itemId, sources, name, scope }: Props & { scope: TraceScope }) {
   const t = useT();
   const uid = useId();
-  const tools = useSynthesis();
+  const tools = useQueries();
   const { send, error } = useRun(scope.run);
   const traces = useQuery(tools ? () => tools.traces() : null, scope.view, NO_TRACES);
   const used = usedBy(traces, board, itemId);

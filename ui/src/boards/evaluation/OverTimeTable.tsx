@@ -5,7 +5,7 @@ import { useContext, useEffect, useId, useState } from 'react';
 import { toBackendError, type BackendError } from '../../backend';
 import { LanguageContext, useT } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { useSynthesis } from '../../synthesis/context';
+import { useQueries } from '../../backend/queries';
 import type { OverTimeRow, WorkshopView } from '../../types';
 import { overTimeLines, stages, type OverTimeCell } from './results';
 
@@ -13,7 +13,7 @@ export function OverTimeTable({ view }: { view: WorkshopView }) {
   const t = useT();
   const uid = useId();
   const lang = useContext(LanguageContext);
-  const tools = useSynthesis();
+  const tools = useQueries();
   const [rows, setRows] = useState<OverTimeRow[] | null>(null);
   const [failure, setFailure] = useState<BackendError | null>(null);
   useEffect(() => {

@@ -4,8 +4,8 @@
 import { useSession } from '../../facilitation/context';
 import { isFacilitator } from '../../facilitation/people';
 import { useT } from '../../i18n';
-import { useSynthesis } from '../../synthesis/context';
-import { useQuery } from '../../traces/useQuery';
+import { useQueries } from '../../backend/queries';
+import { useQuery } from '../../backend/useQuery';
 import type { ItemChange, Round, RoundChanges, WorkshopView } from '../../types';
 import { changesAfter, isEmpty, nextRoundNumber, openRound, roundComments, roundsOf, type Model, type RoundDiff } from './model';
 import type { Send } from './RowTools';
@@ -15,7 +15,7 @@ const NO_CHANGES: RoundChanges[] = [];
 export function RoundsPanel({ m, view, send }: { m: Model; view: WorkshopView; send: Send }) {
   const t = useT();
   const { local } = useSession();
-  const tools = useSynthesis();
+  const tools = useQueries();
   const changes = useQuery(tools ? () => tools.roundChanges() : null, view, NO_CHANGES);
   const open = openRound(m);
   const rounds = roundsOf(m);
