@@ -200,31 +200,13 @@ fn changed_fields(before: &Map<String, Value>, after: &Map<String, Value>) -> Ve
 
 /// The command's name for the items a board kind keeps under `collection`.
 pub fn item_type(kind: BoardKind, collection: &str) -> &'static str {
-    use BoardKind::*;
-    match (kind, collection) {
-        (Persona, "personas") => "Persona",
-        (ServicePath, "phases") => "Phase",
-        (ServicePath, "lanes") => "Lane",
-        (ServicePath, "cards") => "PathCard",
-        (ServicePath, "endpoints") => "Endpoint",
-        (CausalMap, "nodes") => "CausalNode",
-        (CausalMap, "links") => "CausalLink",
-        (Cafe, "stations") => "Station",
-        (Cafe, "groups") => "CafeGroup",
-        (Cafe, "notes") => "CafeNote",
-        (IdeaWall, "ideas") => "Idea",
-        (IdeaWall, "clusters") => "Cluster",
-        (IdeaWall, "votes") => "Vote",
-        (QualityCriteria, "criteria") => "Criterion",
-        (Evaluation, "items") => "EvalItem",
-        (Evaluation, "answers") => "Answer",
-        (Free, "cards") => "FreeCard",
-        (OperatingModel, "elements") => "ModelElement",
-        (OperatingModel, "parts") => "PhasePart",
-        (OperatingModel, "interfaces") => "Interface",
-        (OperatingModel, "rounds") => "Round",
-        (Glossary, "terms") => "Term",
-        (Phenomenon, "entries") => "Entry",
-        _ => "Item",
+    // Rounds are made by the facilitator's round commands, never as items.
+    if (kind, collection) == (BoardKind::OperatingModel, "rounds") {
+        return "Round";
     }
+    super::schema::ITEM_COLLECTIONS
+        .iter()
+        .find(|(k, key, _)| *k == kind && *key == collection)
+        .map(|(_, _, item)| *item)
+        .unwrap_or("Item")
 }

@@ -4,9 +4,17 @@
 //! that the store can log it and the hub can broadcast it. Reading returns projections:
 //! plain serde types (also exported to TypeScript) built from the document.
 //!
-//! To add a board kind: add a module with its board and item types (each item type gets
-//! `board_item!`), a variant in [`board::BoardKind`] and [`board::BoardContent`], and list
-//! any new collection or text keys in [`schema`].
+//! To add a board kind, these are the places (the compiler finds every `match` left):
+//! 1. model: a module with its board and item types (each item type gets `board_item!`);
+//!    its variant in [`board::BoardKind`] (with `ALL` and `as_str`) and
+//!    [`board::BoardContent`]; its collections in [`schema::ITEM_COLLECTIONS`] (the UI's
+//!    list is generated from it) and any new collection or text key in [`schema`]; its
+//!    item types in `api::commands`' `item_types!`; its name in [`trace::kind_name`] and
+//!    its lines in [`memo`];
+//! 2. exporter: a module in `export::kinds` with `section`, `scene` and `rows`;
+//! 3. UI: a folder in `ui/src/boards/` registered in `registry.ts`, and the kind's name
+//!    in the three languages;
+//! 4. template: `templates/boards/<kind>.json`, named in `templates::starter_source`.
 
 macro_rules! board_item {
     ($ty:ty, $kind:ident, $coll:literal) => {

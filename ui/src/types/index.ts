@@ -98,3 +98,4 @@ export type { Term } from './generated/Term';
 export type { Trace } from './generated/Trace';
 export type { WordCount } from './generated/WordCount';
 export type { Zone } from './generated/Zone';
+export { computedKeys, itemCollections } from './generated/collections';
