@@ -4,7 +4,7 @@
 //! builds the shadow, and the next ones), against the reference of taking the same write
 //! in without any lock (applying it to the hub's document).
 
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::{BoardKind, DocName, Workshop};
 use paja::sync::locks::breaks_lock;
 use std::time::{Duration, Instant};

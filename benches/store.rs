@@ -3,7 +3,7 @@
 //! SQLite read of the same bytes, and the targets (open ≤ 150 ms, compacted ≤ 5 MB).
 
 use paja::api::WorkshopFile;
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::{BoardKind, Pos, Workshop};
 use std::path::Path;
 use std::time::{Duration, Instant};

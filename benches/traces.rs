@@ -4,7 +4,7 @@
 //! (which turns the links to it into broken ones). Each is also given as a ratio of one
 //! projection of the workshop (`view()`), which every command already pays.
 
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::operating_model::{ElementKind, ModelElement};
 use paja::model::trace::{Source, traces};
 use paja::model::{BoardKind, Workshop};

@@ -5,7 +5,7 @@ mod common;
 
 use paja::api::recent::{MAX_RECENT, RecentList};
 use paja::api::{WorkshopFile, start};
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::BoardKind;
 use paja::templates::Template;
 use std::path::Path;

@@ -3,7 +3,7 @@
 mod common;
 
 use paja::api::WorkshopFile;
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::{BoardKind, WorkshopView};
 
 fn json(view: &WorkshopView) -> String {

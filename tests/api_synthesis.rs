@@ -129,7 +129,7 @@ fn more_notes_than_suggestions_take_are_refused_in_one_sentence() {
     let mut w = Workshop::new();
     let b = w.create_board(paja::model::BoardKind::Free, "Iso taulu", None).unwrap();
     for i in 0..=synthesis::MAX_NOTES {
-        w.add(&b, &paja::model::free_board::FreeCard { text: format!("Kortti {i}"), ..Default::default() }).unwrap();
+        w.add(&b, &paja::model::free::FreeCard { text: format!("Kortti {i}"), ..Default::default() }).unwrap();
     }
     let view = w.view();
     let error = synthesis::suggest_on(&view, &b, None).expect_err("too many to group at once");

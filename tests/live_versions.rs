@@ -9,7 +9,7 @@ use paja::api::live::HostOptions;
 use paja::api::{Command, ExportFormat, Item, Live, WorkshopFile};
 use paja::export::ExportOptions;
 use paja::model::Workshop;
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use std::net::SocketAddr;
 use std::path::Path;
 use sync_common::{wait_until, workshop_with_board};

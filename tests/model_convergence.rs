@@ -4,13 +4,13 @@
 use paja::model::cafe::{CafeGroup, CafeNote, Station};
 use paja::model::causal_map::{CausalLink, CausalNode, Polarity};
 use paja::model::evaluation::{Answer, EvalItem, RespondentGroup};
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::glossary::Term;
 use paja::model::operating_model::{ElementKind, ModelElement, PartKind, PhasePart};
 use paja::model::phenomenon::{Entry, Zone};
 use paja::model::idea_wall::{Cluster, Idea, Vote};
 use paja::model::persona::Persona;
-use paja::model::quality::{Criterion, QualityArea};
+use paja::model::quality_criteria::{Criterion, QualityArea};
 use paja::model::service_path::{Lane, PathCard, Phase};
 use paja::model::session::{Session, Step};
 use paja::model::{BoardKind, DocName, Pos, Workshop};

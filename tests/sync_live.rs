@@ -7,7 +7,7 @@ mod sync_common;
 
 use paja::api::live::{Connection, HostOptions, LiveMode};
 use paja::api::{Command, Item, Live, LiveStatus, WorkshopFile};
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::Workshop;
 use std::net::SocketAddr;
 use std::path::Path;

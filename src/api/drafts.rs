@@ -6,7 +6,7 @@
 
 use super::WorkshopFile;
 use crate::Error;
-use crate::model::free_board::FreeCard;
+use crate::model::free::FreeCard;
 use crate::model::idea_wall::Idea;
 use crate::model::{BoardKind, ModelError, Workshop};
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! read the workshop: see [`crate::synthesis`].
 
 use crate::model::cafe::{CafeNote, Station};
-use crate::model::free_board::FreeCard;
+use crate::model::free::FreeCard;
 use crate::model::idea_wall::{Cluster, Idea};
 use crate::model::{BoardContent, ModelError, Pos, Workshop};
 use crate::synthesis;

@@ -12,7 +12,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use paja::api::{Command, WorkshopFile, apply_command};
-use paja::model::free_board::FreeCard;
+use paja::model::free::FreeCard;
 use paja::model::{BoardKind, Workshop};
 use paja::sync::wire::SealedItem;
 use paja::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus};

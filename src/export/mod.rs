@@ -9,7 +9,7 @@
 //! ```
 //! use paja::export::{self, ExportOptions};
 //! use paja::model::{BoardKind, Workshop};
-//! use paja::model::quality::Criterion;
+//! use paja::model::quality_criteria::Criterion;
 //!
 //! let mut workshop = Workshop::new();
 //! let board = workshop.create_board(BoardKind::QualityCriteria, "Laatukriteerit", None).unwrap();

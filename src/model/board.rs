@@ -2,9 +2,9 @@
 
 use super::{
     cafe::CafeBoard, causal_map::CausalMapBoard, evaluation::EvaluationBoard,
-    free_board::FreeBoard, glossary::GlossaryBoard, idea_wall::IdeaWallBoard,
+    free::FreeBoard, glossary::GlossaryBoard, idea_wall::IdeaWallBoard,
     operating_model::OperatingModelBoard, persona::PersonaBoard, phenomenon::PhenomenonBoard,
-    quality::QualityBoard, service_path::ServicePathBoard,
+    quality_criteria::QualityBoard, service_path::ServicePathBoard,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

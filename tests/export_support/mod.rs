@@ -5,10 +5,10 @@
 use paja::model::cafe::{CafeBoard, CafeGroup, CafeNote, Station};
 use paja::model::causal_map::{CausalLink, CausalMapBoard, CausalNode, NodeRole, Polarity};
 use paja::model::evaluation::{Answer, EvalItem, EvaluationBoard, RespondentGroup};
-use paja::model::free_board::{FreeBoard, FreeCard};
+use paja::model::free::{FreeBoard, FreeCard};
 use paja::model::idea_wall::{Idea, IdeaWallBoard, Vote};
 use paja::model::persona::{Persona, PersonaBoard};
-use paja::model::quality::{Criterion, QualityArea, QualityBoard};
+use paja::model::quality_criteria::{Criterion, QualityArea, QualityBoard};
 use paja::model::service_path::{DEFAULT_LANES, Lane, PathCard, Phase, ServicePathBoard};
 use paja::model::session::{Comment, Meta, Session, Step};
 use paja::model::{Board, BoardContent, Pos, Workshop, WorkshopView};

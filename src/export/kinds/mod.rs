@@ -8,13 +8,13 @@
 mod cafe;
 mod causal_map;
 pub(crate) mod evaluation;
-mod free_board;
+mod free;
 mod glossary;
 pub(crate) mod idea_wall;
 pub(crate) mod operating_model;
 mod persona;
 mod phenomenon;
-pub mod quality;
+pub mod quality_criteria;
 mod service_path;
 mod traces;
 
@@ -50,8 +50,8 @@ pub fn section(l: &mut Layout, board: &Board, ctx: &Ctx) {
         BoardContent::CausalMap(b) => causal_map::section(l, board, b),
         BoardContent::Cafe(b) => cafe::section(l, board, b, ctx),
         BoardContent::IdeaWall(b) => idea_wall::section(l, board, b, ctx),
-        BoardContent::Free(b) => free_board::section(l, board, b),
-        BoardContent::QualityCriteria(b) => quality::section(l, board, b),
+        BoardContent::Free(b) => free::section(l, board, b),
+        BoardContent::QualityCriteria(b) => quality_criteria::section(l, board, b),
         BoardContent::Evaluation(b) => evaluation::section(l, board, b),
     }
     if !matches!(board.content, BoardContent::OperatingModel(_) | BoardContent::Phenomenon(_)) {
@@ -72,8 +72,8 @@ pub fn scene(board: &Board, m: &Metrics) -> Scene {
         BoardContent::CausalMap(b) => causal_map::scene(b, m),
         BoardContent::Cafe(b) => cafe::scene(b, m),
         BoardContent::IdeaWall(b) => idea_wall::scene(b, m),
-        BoardContent::Free(b) => free_board::scene(b, m),
-        BoardContent::QualityCriteria(b) => quality::scene(b, m),
+        BoardContent::Free(b) => free::scene(b, m),
+        BoardContent::QualityCriteria(b) => quality_criteria::scene(b, m),
         BoardContent::Evaluation(b) => evaluation::scene(b, m),
     }
 }
@@ -92,8 +92,8 @@ pub fn rows(board: &Board, out: &mut Vec<Row>) {
         BoardContent::CausalMap(b) => causal_map::rows(b, &mut push),
         BoardContent::Cafe(b) => cafe::rows(b, &mut push),
         BoardContent::IdeaWall(b) => idea_wall::rows(b, &mut push),
-        BoardContent::Free(b) => free_board::rows(b, &mut push),
-        BoardContent::QualityCriteria(b) => quality::rows(b, &mut push),
+        BoardContent::Free(b) => free::rows(b, &mut push),
+        BoardContent::QualityCriteria(b) => quality_criteria::rows(b, &mut push),
         BoardContent::Evaluation(b) => evaluation::rows(b, &mut push),
     }
 }

@@ -3,14 +3,14 @@
 //! part came from, and the reflection rounds with their comments and what changed after
 //! them. Its A3 poster (huoneentaulu) carries the model with its quality criteria.
 
-use super::{Ctx, Push, by_order, quality, traces};
+use super::{Ctx, Push, by_order, quality_criteria, traces};
 use crate::export::RoundChanges;
 use crate::export::fonts::{Metrics, Weight};
 use crate::export::pdf::layout::{A3, A4, Layout, MUTED, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
 use crate::model::operating_model::{ElementKind, ModelElement, OperatingModelBoard, PartKind, PhasePart};
-use crate::model::quality::QualityBoard;
+use crate::model::quality_criteria::QualityBoard;
 use crate::model::{Board, BoardContent, WorkshopView};
 
 /// What the model is, with the Finnish label of each field; empty ones left out.
@@ -161,8 +161,8 @@ pub fn poster(l: &mut Layout, view: &WorkshopView, board: &Board, m: &OperatingM
     for q in view.boards.iter().filter_map(|b| criteria_of(b, &board.id)) {
         l.space(8.0);
         l.paragraph("Laatukriteerit", Style { color: [0.2, 0.4, 0.6], ..Style::sized(20.0, Weight::Bold) });
-        for (area, name) in quality::AREAS {
-            let list = quality::of_area(q, area);
+        for (area, name) in quality_criteria::AREAS {
+            let list = quality_criteria::of_area(q, area);
             if list.is_empty() {
                 continue;
             }

@@ -4,9 +4,9 @@
 use super::layout::{A3, Layout, MUTED, Style};
 use super::{cover, draw, finish};
 use crate::export::fonts::{Metrics, Weight};
-use crate::export::kinds::{self, quality};
+use crate::export::kinds::{self, quality_criteria};
 use crate::export::{ExportError, ExportOptions};
-use crate::model::quality::QualityBoard;
+use crate::model::quality_criteria::QualityBoard;
 use crate::model::{Board, BoardContent, WorkshopView};
 
 /// A poster of `board_id`, or of the first quality criteria board when no id is given.
@@ -46,8 +46,8 @@ fn criteria(l: &mut Layout, view: &WorkshopView, board: &Board, b: &QualityBoard
     );
     l.paragraph(&board.title, Style::sized(34.0, Weight::Bold));
     l.space(12.0);
-    for (area, name) in quality::AREAS {
-        let criteria = quality::of_area(b, area);
+    for (area, name) in quality_criteria::AREAS {
+        let criteria = quality_criteria::of_area(b, area);
         if criteria.is_empty() {
             continue;
         }

@@ -7,7 +7,7 @@ import { sv } from '../../i18n/sv';
 import type { Picture } from '../../types';
 import { drawings, PictureDrawing, pictures } from './pictures';
 
-// The core's deck (Picture::ALL in src/model/free_board.rs), written out so a card
+// The core's deck (Picture::ALL in src/model/free.rs), written out so a card
 // added there and missing here fails this test.
 const deck: Picture[] = [
   'sun', 'cloud', 'rain', 'rainbow', 'bridge', 'path', 'mountain', 'tree',

@@ -6,7 +6,7 @@ use crate::export::pdf::draw;
 use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::scene::{self, Scene};
 use crate::model::Board;
-use crate::model::free_board::{FreeBoard, FreeCard};
+use crate::model::free::{FreeBoard, FreeCard};
 
 fn fill(color: &str) -> [u8; 3] {
     match color {

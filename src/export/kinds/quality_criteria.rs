@@ -6,7 +6,7 @@ use crate::export::pdf::layout::{A4, Layout, Style};
 use crate::export::pdf::table::Table;
 use crate::export::scene::{self, Scene};
 use crate::model::Board;
-use crate::model::quality::{Criterion, QualityArea, QualityBoard};
+use crate::model::quality_criteria::{Criterion, QualityArea, QualityBoard};
 
 pub const AREAS: [(QualityArea, &str); 3] = [
     (QualityArea::ClientWork, "Asiakastyö"),
