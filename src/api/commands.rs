@@ -1,7 +1,7 @@
 //! Domain commands: what the UI sends, over Tauri IPC or the browser RPC alike. Each
 //! command is one user operation; [`WorkshopFile::execute`] runs it and logs it.
 
-use super::WorkshopFile;
+use super::{WorkshopFile, traces};
 use crate::Error;
 use crate::model::cafe::{CafeGroup, CafeNote, Station};
 use crate::model::causal_map::{CausalLink, CausalNode};
@@ -15,6 +15,7 @@ use crate::model::persona::Persona;
 use crate::model::quality_criteria::Criterion;
 use crate::model::service_path::{Endpoint, Lane, PathCard, Phase};
 use crate::model::session::{Comment, Session, Step};
+use crate::model::trace::Source;
 use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -222,7 +223,7 @@ macro_rules! item_types {
             match item { $(Item::$name(i) => w.add(board, i)),* }
         }
 
-        pub(super) fn patch_item(w: &mut Workshop, board: &str, t: ItemType, id: &str, patch: &Patch) -> Result<(), ModelError> {
+        fn patch_item(w: &mut Workshop, board: &str, t: ItemType, id: &str, patch: &Patch) -> Result<(), ModelError> {
             match t { $(ItemType::$name => w.patch::<$ty>(board, id, patch)),* }
         }
 
@@ -272,6 +273,25 @@ item_types!(
     Entry(Entry),
 );
 
+/// The item types that keep sources ("mistä tämä tuli").
+const TRACEABLE: [ItemType; 5] =
+    [ItemType::ModelElement, ItemType::PhasePart, ItemType::Criterion, ItemType::Idea, ItemType::Entry];
+
+/// Changes an item's sources with `change` and writes them back.
+fn retrace(
+    w: &mut Workshop,
+    board: &str,
+    t: ItemType,
+    id: &str,
+    change: impl FnOnce(&Workshop, Vec<Source>) -> Result<Vec<Source>, ModelError>,
+) -> Result<(), ModelError> {
+    if !TRACEABLE.contains(&t) {
+        return Err(ModelError::NotAllowed(crate::Refusal::NotTraceable));
+    }
+    let sources = change(w, traces::sources_of(w, board, id)?)?;
+    patch_item(w, board, t, id, &traces::as_patch(&sources)?)
+}
+
 /// Runs one command on the workshop; returns the id of anything it created.
 pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelError> {
     let none = |r: Result<(), ModelError>| r.map(|_| None);
@@ -308,9 +328,11 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::GroupItems { board, label, ids } => super::synthesis::group(w, board, label, ids),
         Command::DraftHarvest { board, station } => super::synthesis::draft_harvest(w, board, station),
         Command::Trace { board, item_type, id, source_board, source_item } => {
-            none(super::traces::add(w, board, *item_type, id, (source_board, source_item)))
+            none(retrace(w, board, *item_type, id, |w, s| traces::added(w, s, id, (source_board, source_item))))
         }
-        Command::Untrace { board, item_type, id, index } => none(super::traces::remove(w, board, *item_type, id, *index as usize)),
+        Command::Untrace { board, item_type, id, index } => {
+            none(retrace(w, board, *item_type, id, |_, s| traces::removed(s, *index as usize)))
+        }
         Command::OpenRound { board } => super::rounds::open(w, board),
         // Needs the file's media store: run by `WorkshopFile::execute` before this.
         Command::SetPersonaImage { .. } => Ok(None),

@@ -10,8 +10,8 @@ pub enum ModelError {
     WrongKind { board: String, expected: &'static str, found: String },
     #[error("Only café notes, ideas and cards on a free board can be grouped, not a {} board.", .0.as_str())]
     NotGroupable(crate::model::BoardKind),
-    #[error("Paja suggests groups for at most {max} notes at a time, and this has {count}.", max = crate::synthesis::MAX_NOTES)]
-    TooManyToGroup { count: usize },
+    #[error("Paja suggests groups for at most {max} notes at a time, and this has {count}.")]
+    TooManyToGroup { count: usize, max: usize },
     #[error("The change was not saved because {0}.")]
     Invalid(String),
     #[error("An update from another laptop could not be read: {0}.")]

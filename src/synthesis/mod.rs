@@ -65,7 +65,7 @@ pub fn suggest_on(view: &WorkshopView, board: &str, station: Option<&str>) -> Re
 
 fn not_too_many(notes: Vec<(String, String)>) -> Result<Vec<(String, String)>, ModelError> {
     match notes.len() {
-        count if count > MAX_NOTES => Err(ModelError::TooManyToGroup { count }),
+        count if count > MAX_NOTES => Err(ModelError::TooManyToGroup { count, max: MAX_NOTES }),
         _ => Ok(notes),
     }
 }
@@ -114,7 +114,7 @@ pub fn similar(notes: &[(String, String)], id: &str) -> Vec<Neighbour> {
 pub fn harvest_draft(cafe: &CafeBoard, station: &str) -> Result<String, ModelError> {
     let notes = cafe.harvest(station);
     if notes.len() > MAX_NOTES {
-        return Err(ModelError::TooManyToGroup { count: notes.len() });
+        return Err(ModelError::TooManyToGroup { count: notes.len(), max: MAX_NOTES });
     }
     let mut themes: Vec<(String, Vec<&str>)> = Vec::new();
     for note in notes.iter().filter(|n| !n.theme.trim().is_empty()) {
