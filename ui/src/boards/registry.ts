@@ -2,13 +2,9 @@
 // a kind with no editor yet (null) is shown by the generic list view only.
 //
 // To add an editor: build it in `boards/<kind>/` as a component taking
-// `EditorProps`, import it below and replace that kind's `null` with it.
-// Every editor gets the same three things: the board (from the core's
-// projection), the whole workshop view (for links to other boards), and
-// `run`, the only way to change anything. State is never kept beside the
-// projection: after `run` resolves, the host re-renders with the new view.
-import type { ComponentType } from 'react';
-import type { Board, BoardKind, Command, Outcome, WorkshopView } from '../types';
+// `EditorProps` (editor.ts), import it below and replace that kind's `null` with it.
+import type { BoardKind } from '../types';
+import type { Editor } from './editor';
 import { CafeEditor } from './cafe/CafeEditor';
 import { CausalMapEditor } from './causal_map/CausalMapEditor';
 import { EvaluationEditor } from './evaluation/EvaluationEditor';
@@ -20,14 +16,6 @@ import { PersonaEditor } from './persona/PersonaEditor';
 import { PhenomenonEditor } from './phenomenon/PhenomenonEditor';
 import { QualityEditor } from './quality_criteria/QualityEditor';
 import { ServicePathEditor } from './service_path/ServicePathEditor';
-
-export type EditorProps = {
-  board: Board;
-  view: WorkshopView;
-  run: (cmd: Command) => Promise<Outcome>;
-};
-
-export type Editor = ComponentType<EditorProps>;
 
 export const editors: Record<BoardKind, Editor | null> = {
   persona: PersonaEditor,

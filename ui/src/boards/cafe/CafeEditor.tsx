@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import type { ItemType } from '../../types';
 import { addItem, deleteItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { GroupList } from './GroupList';
 import { GroupNotes } from './GroupNotes';

@@ -16,7 +16,7 @@ import { useT } from '../../i18n';
 import type { Polarity, Pos } from '../../types';
 import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../commands';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useFlowLabels } from '../flowLabels';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';

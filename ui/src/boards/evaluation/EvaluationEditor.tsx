@@ -7,7 +7,7 @@ import { CommitField } from '../CommitField';
 import { addItem, deleteItem, patchBoard, patchItem } from '../commands';
 import { nextOrder } from '../order';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { AnswerForm } from './AnswerForm';
 import { OverTimeTable } from './OverTimeTable';

@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import type { Picture } from '../../types';
 import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useFlowLabels } from '../flowLabels';
 import { keepMeasured } from '../measured';
 import { useRun } from '../useRun';

@@ -9,7 +9,7 @@ import { focusWhenShown } from '../focus';
 import { useBoardHost } from '../host';
 import { boardOf } from '../kinds';
 import { nextOrder } from '../order';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { sortedTerms, termMovedOrder, termName } from './terms';
 import './glossary.css';

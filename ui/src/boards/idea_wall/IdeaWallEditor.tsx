@@ -6,7 +6,7 @@ import { TraceScopeContext } from '../../traces/scope';
 import type { ItemType } from '../../types';
 import { addItem, deleteItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { ClusterColumn } from './ClusterColumn';
 import { Ranking } from './Ranking';

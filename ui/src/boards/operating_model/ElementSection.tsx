@@ -8,7 +8,7 @@ import { CommitField } from '../CommitField';
 import { addItem, deleteItem, patchItem } from '../commands';
 import { focusWhenShown } from '../focus';
 import { nextOrder } from '../order';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { elementsOf, moveCommand, partKinds, type Model } from './model';
 import { PartList } from './PartList';
 import { RowTools, type Send } from './RowTools';

@@ -3,7 +3,7 @@
 // its interfaces with other models, and the reflection rounds on the draft.
 import { TraceScopeContext } from '../../traces/scope';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { ElementSection } from './ElementSection';
 import { InterfaceSection } from './InterfaceSection';

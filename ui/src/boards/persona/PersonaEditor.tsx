@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useBoardHost } from '../host';
 import { Avatar } from './Avatar';
 import { nextPosition, personasOf } from './fields';

@@ -8,7 +8,7 @@ import { CommitField } from '../CommitField';
 import { addItem, deleteItem, patchBoard, patchItem } from '../commands';
 import { focusWhenShown } from '../focus';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { ZoneSection, type ZoneActions } from './ZoneSection';
 import { entriesByZone, lastInZone, mapZones, swotZones } from './zones';

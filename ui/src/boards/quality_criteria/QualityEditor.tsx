@@ -7,7 +7,7 @@ import { TraceToggle } from '../../traces/TraceToggle';
 import { CommitField } from '../CommitField';
 import { addItem, deleteItem, patchBoard, patchItem } from '../commands';
 import { boardOf } from '../kinds';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useRun } from '../useRun';
 import { nextOrder } from '../order';
 import { criteriaByArea } from './areas';

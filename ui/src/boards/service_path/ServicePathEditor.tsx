@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import type { EditorProps } from '../registry';
+import type { EditorProps } from '../editor';
 import { useBoardHost } from '../host';
 import { EmotionCurve } from './EmotionCurve';
 import { Endpoints } from './Endpoints';
