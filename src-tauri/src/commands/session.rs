@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use paja::api::live::{FoundHub, HostOptions, Hosting, LiveEvent, LiveStatus};
+use paja::session::{FoundHub, HostOptions, Hosting, HubOptions, LiveEvent, LiveStatus};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -23,15 +23,19 @@ const BROWSE: Duration = Duration::from_millis(1500);
 /// Shares the open workshop on the room's network; this person facilitates.
 #[tauri::command(async)]
 pub fn host_session(app: AppHandle, open: State<'_, OpenWorkshop>, name: String, auto_admit: bool) -> Result<Hosting, CommandError> {
-    let options = HostOptions { name, auto_admit, ui_dir: crate::ui_files::export(&app), ..HostOptions::default() };
+    let defaults = HostOptions::default().hub;
+    let options = HostOptions { name, hub: HubOptions { auto_admit, ui_dir: crate::ui_files::export(&app), ..defaults } };
     Ok(open.get()?.host(options)?)
 }
 
 /// Joins someone's workshop from a `paja://` link or an address, with the code;
-/// an observer only follows.
+/// an observer only follows. The hub's first answer is waited for with the workshop
+/// unlocked, so the window's other commands go on meanwhile.
 #[tauri::command(async)]
 pub fn join_session(open: State<'_, OpenWorkshop>, link: String, code: String, name: String, observer: bool) -> Result<LiveStatus, CommandError> {
-    Ok(open.get()?.join(&link, &code, &name, observer)?)
+    let joining = open.get()?.start_join(&link, &code, &name, observer)?;
+    joining.wait()?;
+    Ok(open.get()?.finish_join(joining)?)
 }
 
 /// Stops sharing, or leaves the joined workshop, and returns to the own file.
@@ -73,7 +77,7 @@ pub fn set_presence(open: State<'_, OpenWorkshop>, board: Option<String>) -> Res
 /// Hubs advertised on the room's network.
 #[tauri::command(async)]
 pub fn find_hubs() -> Vec<FoundHub> {
-    paja::api::live::find_hubs(BROWSE)
+    paja::session::find_hubs(BROWSE)
 }
 
 /// Passes the workshop's and the session's changes, local or remote, on to the window
