@@ -89,25 +89,27 @@ pub fn forward(app: &AppHandle) {
     std::thread::spawn(move || {
         let open = app.state::<OpenWorkshop>();
         loop {
-            // Fallen behind: the whole view and the status.
-            let (change, behind, status) = match events.blocking_recv() {
-                Ok(LiveEvent::Changed(change)) => (Some(change), false, false),
-                Ok(LiveEvent::Status) => (None, false, true),
-                Err(RecvError::Lagged(_)) => (None, true, true),
+            let behind = match events.blocking_recv() {
+                // A change carries all the window needs: no waiting for the workshop's lock.
+                Ok(LiveEvent::Changed(change)) => {
+                    let _ = app.emit(CHANGED, &*change);
+                    continue;
+                }
+                Ok(LiveEvent::Status) => false,
+                // Fallen behind: the whole view, and the status.
+                Err(RecvError::Lagged(_)) => true,
                 Err(RecvError::Closed) => return,
             };
             // Read under the lock, emit after it: emitting waits for the main thread,
             // which may itself be waiting for the lock in a command.
             let Ok(live) = open.get() else { return };
-            let change = if behind { Some(live.complete_change()) } else { change };
-            let status = status.then(|| live.status());
+            let change = behind.then(|| live.complete_change());
+            let status = live.status();
             drop(live);
             if let Some(change) = change {
                 let _ = app.emit(CHANGED, &*change);
             }
-            if let Some(status) = status {
-                let _ = app.emit(STATUS, status);
-            }
+            let _ = app.emit(STATUS, status);
         }
     });
 }
