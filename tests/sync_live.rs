@@ -75,8 +75,17 @@ fn a_joined_laptop_and_the_host_see_each_others_edits_and_who_is_where() {
         serde_json::to_string(&window).unwrap().contains("Kotikäynnit iltaisin")
     });
 
+    let mut guest_events = guest.subscribe();
+    let mut guest_window = guest.view();
     host.execute(&card(&board, "Yhteinen asiakaspalvelu")).expect("the host adds a card");
-    wait_until("the host's card reaches the guest", || shows(&guest, "Yhteinen asiakaspalvelu"));
+    wait_until("the host's card reaches the guest's window as a change", || {
+        for event in std::iter::from_fn(|| guest_events.try_recv().ok()) {
+            if let paja::session::LiveEvent::Changed(change) = event {
+                guest_window.apply(&change);
+            }
+        }
+        serde_json::to_string(&guest_window).unwrap().contains("Yhteinen asiakaspalvelu")
+    });
 
     let refused = guest.execute(&Command::StartTimer { seconds: 60 }).expect_err("a participant cannot start the timer");
     assert!(refused.to_string().ends_with('.'), "one sentence: {refused}");

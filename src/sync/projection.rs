@@ -101,3 +101,36 @@ pub fn touches_local(change: &ViewChange, boards: &[String]) -> bool {
         || change.boards.iter().any(|b| boards.contains(&b.id))
         || change.removed_boards.iter().any(|b| boards.contains(b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(revision: u64) -> Arc<ViewChange> {
+        Arc::new(ViewChange { revision, ..ViewChange::default() })
+    }
+
+    #[tokio::test]
+    async fn a_receiver_that_fell_behind_gets_the_whole_view_then_what_follows() {
+        let (sender, mut receiver) = broadcast::channel(2);
+        for revision in 1..=5 {
+            sender.send(numbered(revision)).unwrap();
+        }
+        let complete = || Arc::new(ViewChange { complete: true, revision: 5, ..ViewChange::default() });
+        let first = next(&mut receiver, complete).await.unwrap();
+        assert!(first.complete, "the changes it missed are replaced by the whole view");
+        sender.send(numbered(6)).unwrap();
+        let after = next(&mut receiver, complete).await.unwrap();
+        assert_eq!(after.revision, 6, "then it hears the changes made after, not the stale ones it had");
+    }
+
+    #[test]
+    fn a_card_edit_leaves_the_own_view_but_a_vote_does_not() {
+        let mut control = ControlView::default();
+        control.voting = Some(crate::model::control::Voting { board: "ideat".into(), budget: 3, hidden: false, revealed: false });
+        let boards = local_boards(&control);
+        let on = |id: &str| ViewChange { boards: vec![crate::model::BoardChange { id: id.into(), whole: None, items: vec![] }], ..ViewChange::default() };
+        assert!(!touches_local(&on("kortit"), &boards), "a card on another board leaves dots and station as they are");
+        assert!(touches_local(&on("ideat"), &boards), "a change on the vote's board can change the dots left");
+    }
+}
