@@ -99,6 +99,11 @@ impl WorkshopFile {
         self.workshop.take_change()
     }
 
+    /// Forgets what changed, without projecting it.
+    pub fn forget_changes(&mut self) {
+        self.workshop.take_touched();
+    }
+
     /// Runs one change on the workshop and logs its updates before returning.
     pub fn change<R>(&mut self, edit: impl FnOnce(&mut Workshop) -> Result<R, ModelError>) -> Result<R, Error> {
         let result = edit(&mut self.workshop);

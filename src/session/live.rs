@@ -376,7 +376,7 @@ impl Live {
     /// recorded as changed is in the whole view.
     fn changed_everything(&mut self) {
         if let Mode::Alone(file) = &mut self.mode {
-            file.take_change();
+            file.forget_changes();
         }
         let _ = self.events.send(LiveEvent::Changed(self.complete_change()));
         let _ = self.events.send(LiveEvent::Status);

@@ -41,8 +41,14 @@ impl Views {
     }
 
     /// Projects what changed in `file` since the last call and sends it to everyone.
+    /// With nobody listening it only forgets what changed: whoever comes later starts
+    /// from the whole view.
     pub fn publish(&self, file: &Mutex<WorkshopFile>) {
         let mut file = lock(file);
+        if self.sender.receiver_count() == 0 {
+            file.forget_changes();
+            return;
+        }
         let Some(mut change) = file.take_change() else { return };
         change.revision = self.revision.fetch_add(1, Ordering::Relaxed) + 1;
         let _ = self.sender.send(Arc::new(change));
