@@ -4,11 +4,13 @@ use super::status::{Hosting, LiveMode, LiveStatus, alone_status, hosting_now, hu
 use super::{HostOptions, host, join};
 use crate::api::{Command, LocalView, Outcome, WorkshopFile, rules};
 use crate::model::diff::VersionDiff;
-use crate::model::{Workshop, WorkshopView};
+use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
+use crate::sync::projection;
 use crate::sync::{HubHandle, HubOptions, PeerHandle, SyncError};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -18,10 +20,11 @@ use tokio::task::JoinHandle;
 const STATUS_POLL: Duration = Duration::from_millis(250);
 
 /// What changed, for whoever redraws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LiveEvent {
-    /// The workshop: ask for the view again.
-    Changed,
+    /// The workshop: what changed in its projection, made here or by someone else. A
+    /// receiver that fell behind asks for [`Live::complete_change`].
+    Changed(Arc<ViewChange>),
     /// The session's status: ask for the status again.
     Status,
 }
@@ -59,6 +62,8 @@ pub struct Live {
     runtime: Option<tokio::runtime::Runtime>,
     events: broadcast::Sender<LiveEvent>,
     watcher: Option<JoinHandle<()>>,
+    /// Counts the changes sent while alone.
+    revision: AtomicU64,
 }
 
 impl Live {
@@ -78,6 +83,7 @@ impl Live {
             runtime: Some(runtime),
             events: broadcast::channel(256).0,
             watcher: None,
+            revision: AtomicU64::new(0),
         })
     }
 
@@ -131,10 +137,31 @@ impl Live {
             }
             Mode::Joined(peer) => execute_joined(peer, command)?,
         };
-        if let Mode::Alone(_) = self.mode {
-            let _ = self.events.send(LiveEvent::Changed);
-        }
+        self.changed_alone();
         Ok(outcome)
+    }
+
+    /// Alone, tells the subscribers what the last change did (a hub or peer tells them
+    /// itself, through [`Live::watch`]).
+    fn changed_alone(&mut self) {
+        let Mode::Alone(file) = &mut self.mode else { return };
+        if let Some(mut change) = file.take_change() {
+            change.revision = self.revision.fetch_add(1, Ordering::Relaxed) + 1;
+            let _ = self.events.send(LiveEvent::Changed(Arc::new(change)));
+        }
+    }
+
+    /// The whole projection as a change, for a subscriber that fell behind.
+    pub fn complete_change(&self) -> Arc<ViewChange> {
+        match &self.mode {
+            Mode::Alone(file) => {
+                let mut change = file.workshop().complete_change();
+                change.revision = self.revision.load(Ordering::Relaxed);
+                Arc::new(change)
+            }
+            Mode::Hosting { hub, .. } => hub.complete_view(),
+            Mode::Joined(peer) => peer.complete_view(),
+        }
     }
 
     /// Reads the file where the workshop lives now: this person's own, the hub's or the replica.
@@ -171,7 +198,7 @@ impl Live {
         match &mut self.mode {
             Mode::Alone(file) => {
                 file.restore_version(name)?;
-                let _ = self.events.send(LiveEvent::Changed);
+                self.changed_alone();
             }
             Mode::Hosting { hub, .. } => {
                 let view = hub.read_file(|file| file.restored_view(name))?;
@@ -185,7 +212,7 @@ impl Live {
     /// What only this person sees: their role, drafts and dots.
     pub fn local_view(&self) -> Result<LocalView, SyncError> {
         Ok(match &self.mode {
-            Mode::Alone(file) => LocalView::new(&file.view(), "facilitator", None, file.drafts()?, Vec::new()),
+            Mode::Alone(file) => LocalView::of(file.workshop(), "facilitator", None, file.drafts()?, Vec::new()),
             Mode::Hosting { hub, .. } => hub.local_view()?,
             Mode::Joined(peer) => peer.local_view()?,
         })
@@ -345,15 +372,22 @@ impl Live {
         }
     }
 
-    fn changed_everything(&self) {
-        let _ = self.events.send(LiveEvent::Changed);
+    /// After a change of mode: the whole view and the status. What the file had
+    /// recorded as changed is in the whole view.
+    fn changed_everything(&mut self) {
+        if let Mode::Alone(file) = &mut self.mode {
+            file.take_change();
+        }
+        let _ = self.events.send(LiveEvent::Changed(self.complete_change()));
         let _ = self.events.send(LiveEvent::Status);
     }
 
     /// Passes the hub's or peer's changes on, and looks for status changes.
     fn watch(&mut self, source: Source) -> Result<(), SyncError> {
         let events = self.events.clone();
-        self.watcher = Some(self.runtime()?.spawn(watch(source, events)));
+        // Heard from now on, so no change made after the next whole view is missed.
+        let changes = source.changes();
+        self.watcher = Some(self.runtime()?.spawn(watch(source, changes, events)));
         Ok(())
     }
 
@@ -404,25 +438,31 @@ impl Source {
         }
     }
 
-    fn changes(&self) -> broadcast::Receiver<()> {
+    fn changes(&self) -> broadcast::Receiver<Arc<ViewChange>> {
         match self {
-            Source::Hub(hub, _) => hub.subscribe_changes(),
-            Source::Peer(peer, _) => peer.subscribe_changes(),
+            Source::Hub(hub, _) => hub.subscribe_views(),
+            Source::Peer(peer, _) => peer.subscribe_views(),
+        }
+    }
+
+    fn complete_change(&self) -> Arc<ViewChange> {
+        match self {
+            Source::Hub(hub, _) => hub.complete_view(),
+            Source::Peer(peer, _) => peer.complete_view(),
         }
     }
 }
 
-async fn watch(source: Source, events: broadcast::Sender<LiveEvent>) {
-    let mut changes = source.changes();
+async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
     let mut tick = tokio::time::interval(STATUS_POLL);
     let mut last = source.status();
     loop {
         tokio::select! {
-            change = changes.recv() => match change {
-                Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let _ = events.send(LiveEvent::Changed);
+            change = projection::next(&mut changes, || source.complete_change()) => match change {
+                Some(change) => {
+                    let _ = events.send(LiveEvent::Changed(change));
                 }
-                Err(broadcast::error::RecvError::Closed) => return,
+                None => return,
             },
             _ = tick.tick() => {
                 let now = source.status();

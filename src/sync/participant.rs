@@ -77,7 +77,7 @@ impl PeerShared {
     }
 
     fn outcome(&self) -> Outcome {
-        Outcome { id: None, view: lock(&self.file).view() }
+        Outcome { id: None }
     }
 
     /// Publishes the drafts the control says are revealed; anonymous ones only while
@@ -120,7 +120,7 @@ impl PeerHandle {
     pub fn execute(&self, command: &Command) -> Result<Outcome, Error> {
         let shared = &self.shared;
         let me = shared.me();
-        let view = self.view();
+        let view = crate::api::local::session_view(lock(&shared.file).workshop());
         let hidden_given = view.control.voting.as_ref().filter(|v| v.hidden).map(|v| shared.hidden_on(&v.board).len()).unwrap_or(0);
         let person = Person { role: shared.role_now(), id: me.as_deref(), name: None, hidden_given };
         match person::route(&person, command, &view)? {
@@ -144,14 +144,14 @@ impl PeerHandle {
     /// What only this person sees: who they are, their drafts, their dots.
     pub fn local_view(&self) -> Result<LocalView, Error> {
         let shared = &self.shared;
-        let view = self.view();
-        let drafts = lock(&shared.file).drafts()?;
-        let hidden = match &view.control.voting {
+        let voting = lock(&shared.file).workshop().control().voting;
+        let hidden = match &voting {
             Some(v) if v.hidden => shared.hidden_on(&v.board),
             _ => Vec::new(),
         };
         let me = shared.me();
-        Ok(LocalView::new(&view, shared.role_now().as_str(), me.as_deref(), drafts, hidden))
+        let file = lock(&shared.file);
+        Ok(LocalView::of(file.workshop(), shared.role_now().as_str(), me.as_deref(), file.drafts()?, hidden))
     }
 }
 

@@ -22,7 +22,7 @@ impl HubState {
     /// session does not allow it.
     pub fn execute_for(&self, member: &Member, command: &Command) -> Result<Outcome, Error> {
         let me = member.person.as_str();
-        let view = lock(&self.file).view();
+        let view = crate::api::local::session_view(lock(&self.file).workshop());
         let voting = view.control.voting.as_ref().filter(|v| v.hidden);
         let hidden_given = voting.map(|v| lock(&self.sealed).ballot(&v.board, me).len()).unwrap_or(0);
         let person = Person { role: member.role, id: Some(me), name: Some(member.name.as_str()), hidden_given };
@@ -40,25 +40,23 @@ impl HubState {
             }
             Route::Run(command) => return self.execute(&command),
         };
-        Ok(Outcome { id, view: lock(&self.file).view() })
+        Ok(Outcome { id })
     }
 
     /// What only `member` sees; `drafts` are those kept for them (none for a browser).
     /// Takes the file's lock and the sealed items' lock one after the other, never
     /// both: publishing holds the sealed items while it writes to the file.
     pub fn local_view_for(&self, member: &Member) -> Result<LocalView, Error> {
-        let (view, drafts) = {
-            let file = lock(&self.file);
-            let drafts = match member.person == super::admission::FACILITATOR_PERSON {
-                true => file.drafts()?,
-                false => Vec::new(),
-            };
-            (file.view(), drafts)
-        };
-        let hidden = match &view.control.voting {
+        let voting = lock(&self.file).workshop().control().voting;
+        let hidden = match &voting {
             Some(v) if v.hidden => lock(&self.sealed).ballot(&v.board, &member.person),
             _ => Vec::new(),
         };
-        Ok(LocalView::new(&view, member.role.as_str(), Some(&member.person), drafts, hidden))
+        let file = lock(&self.file);
+        let drafts = match member.person == super::admission::FACILITATOR_PERSON {
+            true => file.drafts()?,
+            false => Vec::new(),
+        };
+        Ok(LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden))
     }
 }

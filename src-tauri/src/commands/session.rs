@@ -1,6 +1,7 @@
 //! Commands about the live session: hosting, joining, leaving, the lobby and presence.
 //! The core's `Live` does the work; this file passes its events on to the window as
-//! `workshop://changed` (the view) and `session://status` (the status). They run off
+//! `workshop://changed` (what changed in the view, a `ViewChange`) and `session://status`
+//! (the status). They run off
 //! the main thread (`async`): joining waits for the hub's first answer.
 
 use std::time::Duration;
@@ -88,24 +89,27 @@ pub fn forward(app: &AppHandle) {
     std::thread::spawn(move || {
         let open = app.state::<OpenWorkshop>();
         loop {
-            let (view, status) = match events.blocking_recv() {
-                Ok(LiveEvent::Changed) => (true, false),
-                Ok(LiveEvent::Status) => (false, true),
-                Err(RecvError::Lagged(_)) => (true, true),
+            let behind = match events.blocking_recv() {
+                // A change carries all the window needs: no waiting for the workshop's lock.
+                Ok(LiveEvent::Changed(change)) => {
+                    let _ = app.emit(CHANGED, &*change);
+                    continue;
+                }
+                Ok(LiveEvent::Status) => false,
+                // Fallen behind: the whole view, and the status.
+                Err(RecvError::Lagged(_)) => true,
                 Err(RecvError::Closed) => return,
             };
             // Read under the lock, emit after it: emitting waits for the main thread,
             // which may itself be waiting for the lock in a command.
             let Ok(live) = open.get() else { return };
-            let view = view.then(|| live.view());
-            let status = status.then(|| live.status());
+            let change = behind.then(|| live.complete_change());
+            let status = live.status();
             drop(live);
-            if let Some(view) = view {
-                let _ = app.emit(CHANGED, view);
+            if let Some(change) = change {
+                let _ = app.emit(CHANGED, &*change);
             }
-            if let Some(status) = status {
-                let _ = app.emit(STATUS, status);
-            }
+            let _ = app.emit(STATUS, status);
         }
     });
 }
