@@ -11,6 +11,7 @@ mod export;
 mod facilitation;
 mod file_names;
 mod info;
+pub mod person;
 mod rounds;
 pub mod local;
 pub mod media;
@@ -26,6 +27,7 @@ pub use drafts::Draft;
 pub use local::LocalView;
 pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
+pub use person::SealedItem;
 pub use rules::Role;
 
 use crate::model::diff::{self, VersionDiff};

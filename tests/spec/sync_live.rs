@@ -3,7 +3,6 @@
 //! on either side appear on the other with no action, and the status and presence say
 //! who is here and where.
 
-mod sync_common;
 
 use paja::session::{Connection, HostOptions, HubOptions, Live, LiveMode, LiveStatus};
 use paja::api::{Command, Item, WorkshopFile};
@@ -11,7 +10,7 @@ use paja::model::free::FreeCard;
 use paja::model::Workshop;
 use std::net::SocketAddr;
 use std::path::Path;
-use sync_common::{wait_until, workshop_with_board};
+use crate::support::sync::{wait_until, workshop_with_board};
 
 fn card(board: &str, text: &str) -> Command {
     let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
