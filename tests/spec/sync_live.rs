@@ -136,3 +136,26 @@ fn an_observer_follows_the_hosts_edits_and_cannot_write() {
     wait_until("the host's next card reaches the observer", || shows(&observer, "Viimeinen kortti"));
     assert!(!shows(&host, "Sivusta kirjoitettu"), "the observer's card never reached the host");
 }
+
+#[test]
+fn alone_each_command_reaches_the_window_as_what_it_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut live = Live::new(WorkshopFile::open(&path).expect("the file"), &dir.path().join("replicas")).expect("live");
+    let mut events = live.subscribe();
+    let mut window = live.view();
+    let made = live.execute(&card(&board, "Neuvonta puhelimitse")).expect("a card is added");
+    let id = made.id.expect("the answer names the new card");
+    live.execute(&Command::DeleteItem { board: "ei-ole".into(), item_type: paja::api::ItemType::FreeCard, id: id.clone() })
+        .expect_err("a card on a board that does not exist cannot be deleted");
+    let changes: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
+        .filter_map(|e| match e {
+            paja::session::LiveEvent::Changed(change) => Some(change),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(changes.len(), 1, "one change for the card, none for the refused command");
+    assert_eq!(changes[0].boards[0].items[0].id, id, "the change names the new card, not the whole board");
+    window.apply(&changes[0]);
+    assert_eq!(window, live.view(), "the window's view with the change applied is the workshop's");
+}
