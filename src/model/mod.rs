@@ -69,7 +69,7 @@ use yrs::undo::UndoManager;
 use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
 
 /// The root map of both documents.
-const ROOT: &str = "workshop";
+pub const ROOT: &str = "workshop";
 
 /// The origin of every update that came from elsewhere (a peer, the hub, the file):
 /// the undo history skips it, so undo only ever takes back this replica's own edits.

@@ -148,7 +148,7 @@ pub struct HubState {
     pub(super) sealed: Mutex<Sealed>,
     /// The copy of the content that participants' writes are tried on while anything
     /// is locked ([`super::locks`]).
-    pub(super) lock_shadow: Mutex<Option<crate::model::Workshop>>,
+    pub(super) lock_shadow: Mutex<Option<super::locks::Shadow>>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     next_conn: AtomicU64,
