@@ -47,6 +47,7 @@ pub mod operating_model;
 pub mod persona;
 pub mod phenomenon;
 pub mod quality_criteria;
+mod recent;
 pub mod schema;
 pub mod service_path;
 pub mod session;
@@ -117,6 +118,8 @@ pub struct Workshop {
     /// [`Workshop::in_one_step`], and edits at the same tick merge into one undo step.
     steps: Arc<AtomicU64>,
     in_one_step: bool,
+    /// The last content updates, for a copy that follows this workshop.
+    recent: recent::Recent,
 }
 
 impl Default for Workshop {
@@ -141,7 +144,8 @@ impl Workshop {
             ..yrs::undo::Options::default()
         });
         undo.expand_scope(&content, &content_root);
-        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo, steps, in_one_step: false }
+        let recent = recent::Recent::default();
+        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo, steps, in_one_step: false, recent }
     }
 
     /// Runs several edits as one undo step: one Ctrl+Z takes all of them back.
@@ -181,9 +185,29 @@ impl Workshop {
 
     /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
     pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
-        let update = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
         let mut txn = self.doc(name).transact_mut_with(REMOTE);
-        txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))
+        txn.apply_update(decoded).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        drop(txn);
+        self.note(name, update);
+        Ok(())
+    }
+
+    fn note(&mut self, name: DocName, update: &[u8]) {
+        if name == DocName::Content {
+            self.recent.push(update);
+        }
+    }
+
+    /// How many content updates this workshop has taken in or made.
+    pub fn content_count(&self) -> u64 {
+        self.recent.count()
+    }
+
+    /// The content updates after the first `seen` of [`Workshop::content_count`], oldest
+    /// first; None when they are no longer all kept (then diff by the state vector).
+    pub fn content_since(&self, seen: u64) -> Option<Vec<&[u8]>> {
+        self.recent.since(seen)
     }
 
     /// Takes back this replica's last own content edit; false when there is none.
@@ -216,6 +240,7 @@ impl Workshop {
         if done {
             // The undo ran in its own transaction: record what it changed like any edit.
             let update = self.content.transact().encode_state_as_update_v1(&before);
+            self.note(DocName::Content, &update);
             self.pending.push((DocName::Content, update));
         }
         done
@@ -246,6 +271,7 @@ impl Workshop {
         let update = txn.encode_update_v1();
         drop(txn);
         if update.as_slice() != [0, 0] {
+            self.note(name, &update);
             self.pending.push((name, update));
         }
         Ok(result)

@@ -6,8 +6,8 @@
 //! collection → item id → field, with the plan under "meta" and "sessions". A changed
 //! path under a locked board or item, or under the plan, refuses the write, so a check
 //! costs about the size of the write, not of the boards. The shadow is kept between
-//! writes and brought up to date with what the hub took in meanwhile; a refused write
-//! spoils it, and it is rebuilt at the next check.
+//! writes and brought up to date with the updates the hub took in meanwhile; a refused
+//! write spoils it, and it is rebuilt at the next check.
 //!
 //! Setting a value to what it already was changes nothing and is let through. Replacing a
 //! board's whole map, which no Paja client does, counts as changing the plan.
@@ -18,7 +18,7 @@ use crate::model::{ControlView, DocName, ROOT, Workshop};
 use std::sync::{Arc, Mutex, PoisonError};
 use yrs::types::{EntryChange, Event, PathSegment};
 use yrs::updates::decoder::Decode;
-use yrs::{Any, DeepObservable, Doc, Map, MapRef, Out, ReadTxn, Transact, TransactionMut, Update};
+use yrs::{Any, DeepObservable, Doc, Map, MapRef, Out, ReadTxn, StateVector, Transact, TransactionMut, Update};
 
 /// The name the check's observer is registered under, to remove it again.
 const OBSERVER: &str = "locks";
@@ -27,6 +27,8 @@ const OBSERVER: &str = "locks";
 pub struct Shadow {
     doc: Doc,
     root: MapRef,
+    /// How many of the hub's content updates it holds ([`Workshop::content_count`]).
+    seen: u64,
 }
 
 /// Why the hub refuses a participant's content `update`, or None if it may be taken in.
@@ -52,15 +54,29 @@ impl Shadow {
     fn of(hub: &Workshop) -> Result<Shadow, SyncError> {
         let doc = Doc::new();
         let root = doc.get_or_insert_map(ROOT);
-        let mut shadow = Shadow { doc, root };
+        let mut shadow = Shadow { doc, root, seen: hub.content_count() };
         shadow.apply(&hub.encode_state(DocName::Content))?;
         Ok(shadow)
     }
 
-    /// Takes in what the hub took in since the last check.
+    /// Takes in what the hub took in since the last check: its last updates if it still
+    /// has them all, else a diff. Either way the shadow ends up holding all the hub holds.
     fn catch_up(&mut self, hub: &Workshop) -> Result<(), SyncError> {
-        let known = self.doc.transact().state_vector();
-        self.apply(&hub.diff_since(DocName::Content, &known))
+        let caught_up = match hub.content_since(self.seen) {
+            Some(updates) => updates.into_iter().try_for_each(|update| self.apply(update)).is_ok(),
+            None => false,
+        };
+        if !caught_up || !self.holds(&hub.state_vector(DocName::Content)) {
+            let known = self.doc.transact().state_vector();
+            self.apply(&hub.diff_since(DocName::Content, &known))?;
+        }
+        self.seen = hub.content_count();
+        Ok(())
+    }
+
+    fn holds(&self, hub: &StateVector) -> bool {
+        let mine = self.doc.transact().state_vector();
+        hub.iter().all(|(client, clock)| mine.get(client) >= *clock)
     }
 
     fn apply(&mut self, update: &[u8]) -> Result<(), SyncError> {
@@ -302,6 +318,18 @@ mod tests {
         room.aino.apply_update(DocName::Content, &room.hub.encode_state(DocName::Content)).unwrap();
         let edit = |w: &mut Workshop| w.update::<FreeCard>(&board, &late, |c| c.text = "Muutettu".into()).unwrap();
         assert_eq!(room.write(edit), Some(Refusal::Locked), "the card the facilitator added later and locked");
+    }
+
+    #[test]
+    fn an_edit_of_a_card_the_facilitator_deleted_meanwhile_changes_nothing_and_is_taken_in() {
+        let mut room = Room::new();
+        let (board, open, first) = (room.locked_board.clone(), room.open_board.clone(), room.cards[0].clone());
+        room.lock(&[&board]);
+        assert_eq!(room.write(|w| { w.add(&open, &card("Ennen")).unwrap(); }), None, "the shadow is made");
+        room.hub.delete::<FreeCard>(&board, &first).unwrap();
+        let edit = |w: &mut Workshop| w.update::<FreeCard>(&board, &first, |c| c.text = "Myöhässä".into()).unwrap();
+        assert_eq!(room.write(edit), None, "the deletion reached the shadow, so the edit touches nothing there");
+        assert!(room.hub.get::<FreeCard>(&board, &first).is_err(), "the card stays deleted at the hub");
     }
 
     #[test]
