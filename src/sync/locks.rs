@@ -32,14 +32,14 @@ pub struct Shadow {
 }
 
 /// Why the hub refuses a participant's content `update`, or None if it may be taken in.
-/// `shadow` is the copy kept for these checks (None until the first one, and after a refusal).
+/// `shadow` is the copy kept for these checks (None after a refusal: it is made again here).
 /// Only writes from others than the facilitator come here: locks never stop the facilitator.
 pub fn refusal(hub: &Workshop, shadow: &mut Option<Shadow>, update: &[u8]) -> Result<Option<Refusal>, SyncError> {
     let control = Arc::new(hub.control());
     let checked = (|| {
         let copy = match shadow {
             Some(copy) => copy,
-            None => shadow.insert(Shadow::of(hub)?),
+            None => shadow.insert(Shadow::new(hub)?),
         };
         copy.catch_up(hub)?;
         Ok::<_, SyncError>(copy.try_write(update, control.clone())?.refusal(hub, &control))
@@ -51,7 +51,9 @@ pub fn refusal(hub: &Workshop, shadow: &mut Option<Shadow>, update: &[u8]) -> Re
 }
 
 impl Shadow {
-    fn of(hub: &Workshop) -> Result<Shadow, SyncError> {
+    /// A copy of the hub's content; it costs about as much as reading the whole document,
+    /// so the hub makes one when it starts rather than at a participant's first write.
+    pub fn new(hub: &Workshop) -> Result<Shadow, SyncError> {
         let doc = Doc::new();
         let root = doc.get_or_insert_map(ROOT);
         let mut shadow = Shadow { doc, root, seen: hub.content_count() };

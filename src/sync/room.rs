@@ -163,6 +163,8 @@ pub const HUB_ITSELF: u64 = 0;
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
         let sealed = Sealed::load(file.path());
+        // Made now, so that no participant's first write waits while it is built.
+        let lock_shadow = super::locks::Shadow::new(file.workshop()).ok();
         let (writes, writer_inbox) = mpsc::unbounded_channel();
         HubState {
             file: Mutex::new(file),
@@ -170,7 +172,7 @@ impl HubState {
             control: Room::new(DocName::Control),
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
-            lock_shadow: Mutex::new(None),
+            lock_shadow: Mutex::new(lock_shadow),
             changed: broadcast::channel(64).0,
             next_conn: AtomicU64::new(1),
             writes,
