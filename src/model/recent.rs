@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 /// How many updates are kept; a copy further behind starts over from a diff.
 const KEPT: usize = 256;
 /// A larger update (a whole file's state) is not kept: a copy behind it starts over.
-const LARGEST: usize = 64 * 1024;
+const LARGEST: usize = 16 * 1024;
 
 #[derive(Debug, Default)]
 pub(super) struct Recent {
