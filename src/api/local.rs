@@ -1,5 +1,5 @@
-//! What only this person sees: who they are in the room, their role, their drafts and
-//! the dots they have left. Built beside the workshop view by each transport.
+//! What only this person sees: who they are in the room, their role, their drafts, the
+//! dots they have left and what is locked for them. Built beside the workshop view by each transport.
 
 use super::drafts::Draft;
 use crate::model::{BoardContent, Workshop, WorkshopView};
@@ -33,6 +33,9 @@ pub struct LocalView {
     pub my_votes: Vec<String>,
     /// The café station this person's laptop shows in the current round.
     pub cafe_station: Option<String>,
+    /// The boards and items locked for this person (none for the facilitator), so the UI
+    /// does not restate who a lock stops.
+    pub locked: Vec<String>,
 }
 
 impl LocalView {
@@ -52,7 +55,8 @@ impl LocalView {
                 _ => None,
             }
         });
-        LocalView { me: me.map(str::to_string), role: role.into(), drafts, votes_left, my_votes: hidden_votes, cafe_station }
+        let locked = view.control.locked_for(role == "facilitator");
+        LocalView { me: me.map(str::to_string), role: role.into(), drafts, votes_left, my_votes: hidden_votes, cafe_station, locked }
     }
 }
 

@@ -38,24 +38,24 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
         Command::AnswerEvaluation { board, .. } if control.evaluation.as_deref() != Some(board.as_str()) => {
             Some(Refusal::EvaluationClosed)
         }
-        _ if !facilitator && writes_locked(command, view) => Some(Refusal::Locked),
+        _ if writes_locked(facilitator, command, view) => Some(Refusal::Locked),
         _ => None,
     }
 }
 
-/// Whether the command would change a locked board or item.
-fn writes_locked(command: &Command, view: &WorkshopView) -> bool {
-    let control = &view.control;
+/// Whether the command would change a board or item locked for this person.
+fn writes_locked(facilitator: bool, command: &Command, view: &WorkshopView) -> bool {
+    let locked = |board: &str, item: Option<&str>| view.control.locks_out(facilitator, board, item);
     match command {
         Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } => false,
         Command::AnswerEvaluation { .. } => false,
         Command::CastVote { board, .. } | Command::RetractVote { board, .. } => {
-            !control.hides_votes_on(board) && control.is_locked(board, None)
+            !view.control.hides_votes_on(board) && locked(board, None)
         }
         Command::GroupItems { board, ids, .. } => {
-            control.is_locked(board, None) || ids.iter().any(|id| control.is_locked(board, Some(id)))
+            locked(board, None) || ids.iter().any(|id| locked(board, Some(id)))
         }
-        other => other.target().is_some_and(|(board, item)| control.is_locked(board, item)),
+        other => other.target().is_some_and(|(board, item)| locked(board, item)),
     }
 }
 

@@ -115,9 +115,17 @@ pub struct SmallGroup {
 }
 
 impl ControlView {
-    /// Whether a board, or an item on it, is locked.
-    pub fn is_locked(&self, board: &str, item: Option<&str>) -> bool {
-        self.locked.iter().any(|id| id == board || Some(id.as_str()) == item)
+    /// Whether a lock stops someone from changing `board`, or `item` on it. This is the
+    /// one place the rule is written: the facilitator is never stopped, a board's lock
+    /// covers every item on it, and an item can be locked alone.
+    pub fn locks_out(&self, facilitator: bool, board: &str, item: Option<&str>) -> bool {
+        !facilitator && self.locked.iter().any(|id| id == board || Some(id.as_str()) == item)
+    }
+
+    /// The boards and items locked for someone, as their screen shows it: all of them, or
+    /// none for the facilitator.
+    pub fn locked_for(&self, facilitator: bool) -> Vec<String> {
+        if facilitator { Vec::new() } else { self.locked.clone() }
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
@@ -182,6 +190,18 @@ pub fn not_in_roster(person: &str) -> ModelError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_stops_everyone_but_the_facilitator_and_a_board_lock_covers_its_items() {
+        let control = ControlView { locked: vec!["wall".into(), "idea".into()], ..Default::default() };
+        assert!(control.locks_out(false, "wall", None), "the locked board itself");
+        assert!(control.locks_out(false, "wall", Some("other")), "any item on a locked board");
+        assert!(control.locks_out(false, "cafe", Some("idea")), "an item locked alone");
+        assert!(!control.locks_out(false, "cafe", Some("note")), "an open item on an open board");
+        assert!(!control.locks_out(true, "wall", Some("idea")), "never the facilitator");
+        assert_eq!(control.locked_for(false), ["wall", "idea"], "a participant sees every lock");
+        assert!(control.locked_for(true).is_empty(), "nothing is locked for the facilitator");
+    }
 
     #[test]
     fn a_timer_start_stored_as_a_float_still_reads() {

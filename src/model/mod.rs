@@ -51,6 +51,7 @@ pub mod operating_model;
 pub mod persona;
 pub mod phenomenon;
 pub mod quality_criteria;
+mod recent;
 pub mod schema;
 pub mod service_path;
 pub mod session;
@@ -74,7 +75,7 @@ use yrs::undo::UndoManager;
 use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
 
 /// The root map of both documents.
-const ROOT: &str = "workshop";
+pub const ROOT: &str = "workshop";
 
 /// The origin of every update that came from elsewhere (a peer, the hub, the file):
 /// the undo history skips it, so undo only ever takes back this replica's own edits.
@@ -125,6 +126,8 @@ pub struct Workshop {
     /// What changed since last taken, once [`Workshop::record_changes`] is on.
     touched: Arc<std::sync::Mutex<Touched>>,
     recording: bool,
+    /// The last content updates, for a copy that follows this workshop.
+    recent: recent::Recent,
 }
 
 impl Default for Workshop {
@@ -160,6 +163,7 @@ impl Workshop {
             in_one_step: false,
             touched: Arc::default(),
             recording: false,
+            recent: recent::Recent::default(),
         }
     }
 
@@ -200,9 +204,29 @@ impl Workshop {
 
     /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
     pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
-        let update = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
         let mut txn = self.doc(name).transact_mut_with(REMOTE);
-        txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))
+        txn.apply_update(decoded).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        drop(txn);
+        self.note(name, update);
+        Ok(())
+    }
+
+    fn note(&mut self, name: DocName, update: &[u8]) {
+        if name == DocName::Content {
+            self.recent.push(update);
+        }
+    }
+
+    /// How many content updates this workshop has taken in or made.
+    pub fn content_count(&self) -> u64 {
+        self.recent.count()
+    }
+
+    /// The content updates after the first `seen` of [`Workshop::content_count`], oldest
+    /// first; None when they are no longer all kept (then diff by the state vector).
+    pub fn content_since(&self, seen: u64) -> Option<Vec<&[u8]>> {
+        self.recent.since(seen)
     }
 
     /// Takes back this replica's last own content edit; false when there is none.
@@ -235,6 +259,7 @@ impl Workshop {
         if done {
             // The undo ran in its own transaction: record what it changed like any edit.
             let update = self.content.transact().encode_state_as_update_v1(&before);
+            self.note(DocName::Content, &update);
             self.pending.push((DocName::Content, update));
         }
         done
@@ -265,6 +290,7 @@ impl Workshop {
         let update = txn.encode_update_v1();
         drop(txn);
         if update.as_slice() != [0, 0] {
+            self.note(name, &update);
             self.pending.push((name, update));
         }
         Ok(result)

@@ -148,7 +148,7 @@ pub struct HubState {
     pub(super) sealed: Mutex<Sealed>,
     /// The copy of the content that participants' writes are tried on while anything
     /// is locked ([`super::locks`]).
-    pub(super) lock_shadow: Mutex<Option<crate::model::Workshop>>,
+    pub(super) lock_shadow: Mutex<Option<super::locks::Shadow>>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     /// Each change projected once, for the browsers and the facilitator's window.
@@ -165,6 +165,8 @@ pub const HUB_ITSELF: u64 = 0;
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
         let sealed = Sealed::load(file.path());
+        // Made now, so that no participant's first write waits while it is built.
+        let lock_shadow = super::locks::Shadow::new(file.workshop()).ok();
         let (writes, writer_inbox) = mpsc::unbounded_channel();
         HubState {
             file: Mutex::new(file),
@@ -172,7 +174,7 @@ impl HubState {
             control: Room::new(DocName::Control),
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
-            lock_shadow: Mutex::new(None),
+            lock_shadow: Mutex::new(lock_shadow),
             changed: broadcast::channel(64).0,
             views: super::projection::Views::new(),
             next_conn: AtomicU64::new(1),

@@ -71,7 +71,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
       return { id, view: last ?? seen(await inner.workshopView()) };
     },
     localView: async (): Promise<LocalView> => {
-      const remote = await inner.localView().catch((): LocalView => ({ me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null }));
+      const remote = await inner.localView().catch((): LocalView => ({ me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null, locked: last?.control.locked ?? [] }));
       return { ...remote, drafts: [...remote.drafts, ...read()] };
     },
     onChanged: (listener) => inner.onChanged((view) => listener(seen(view))),

@@ -13,7 +13,7 @@ export type FakeBackend = Backend & {
   push(view: WorkshopView): void;
 };
 
-const participant: LocalView = { me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null };
+const participant: LocalView = { me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null, locked: [] };
 
 export function fakeBackend(
   view: WorkshopView,

@@ -8,7 +8,7 @@ import { sampleView } from '../workshop/fixture.test-data';
 import { CommentPanel } from './CommentPanel';
 
 const as = (role: string): SessionState => ({
-  local: { me: null, role, drafts: [], votes_left: null, my_votes: [], cafe_station: null },
+  local: { me: null, role, drafts: [], votes_left: null, my_votes: [], cafe_station: null, locked: [] },
   here: { board: null, selected: new Set() },
   setHere: () => undefined,
   viewport: { current: null },

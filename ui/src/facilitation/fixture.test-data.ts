@@ -66,5 +66,6 @@ export const localOf = (role: string, me: string | null = null, more: Partial<Lo
   votes_left: null,
   my_votes: [],
   cafe_station: null,
+  locked: [],
   ...more,
 });

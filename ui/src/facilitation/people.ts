@@ -12,9 +12,10 @@ export function myPerson(view: WorkshopView, local: LocalView | null): Person | 
   return view.control.people.find((p) => p.id === local.me) ?? null;
 }
 
-/** Is this id (a board or an item) locked, and does the lock apply to me? */
+/** Is this id (a board or an item) locked for me? The core says who a lock stops; until
+ *  it has said, every lock counts. */
 export function lockedForMe(view: WorkshopView, local: LocalView | null, id: string): boolean {
-  return !isFacilitator(local) && view.control.locked.includes(id);
+  return (local?.locked ?? view.control.locked).includes(id);
 }
 
 /** Observers follow the session without writing. */

@@ -7,7 +7,7 @@ import { sampleView } from './fixture.test-data';
 import { WorkshopPage } from './WorkshopPage';
 
 const as = (role: string): SessionState => ({
-  local: { me: null, role, drafts: [], votes_left: null, my_votes: [], cafe_station: null } satisfies LocalView,
+  local: { me: null, role, drafts: [], votes_left: null, my_votes: [], cafe_station: null, locked: [] } satisfies LocalView,
   here: { board: null, selected: new Set() },
   setHere: () => undefined,
   viewport: { current: null },

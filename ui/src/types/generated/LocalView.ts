@@ -21,4 +21,9 @@ my_votes: Array<string>,
 /**
  * The café station this person's laptop shows in the current round.
  */
-cafe_station: string | null, };
+cafe_station: string | null, 
+/**
+ * The boards and items locked for this person (none for the facilitator), so the UI
+ * does not restate who a lock stops.
+ */
+locked: Array<string>, };
