@@ -100,6 +100,8 @@ pub(crate) struct PeerShared {
     pub my_presence: Mutex<serde_json::Value>,
     /// Wakes the content link to send our presence now rather than at the next renewal.
     pub presence_push: tokio::sync::Notify,
+    /// Fires when someone else's presence changes.
+    pub presence_changed: broadcast::Sender<()>,
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
     pub sealed: broadcast::Sender<(String, SealedItem)>,
@@ -136,6 +138,7 @@ impl Peer {
             presence: Mutex::new(HashMap::new()),
             my_presence: Mutex::new(my_presence),
             presence_push: tokio::sync::Notify::new(),
+            presence_changed: broadcast::channel(16).0,
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
             sealed: broadcast::channel(256).0,
@@ -168,6 +171,11 @@ impl PeerHandle {
 
     pub fn watch_status(&self) -> watch::Receiver<PeerStatus> {
         self.shared.status.subscribe()
+    }
+
+    /// Hears when someone else's presence changes: who is here, and on which board.
+    pub fn subscribe_presence(&self) -> broadcast::Receiver<()> {
+        self.shared.presence_changed.subscribe()
     }
 
     pub fn role(&self) -> Option<Role> {

@@ -74,6 +74,7 @@ pub(crate) async fn run(shared: Arc<PeerShared>, doc: DocName, mut stop: watch::
         attempt = attempt.saturating_add(1);
         if doc == DocName::Content {
             lock(&shared.presence).clear();
+            let _ = shared.presence_changed.send(());
             shared.status.send_replace(PeerStatus::Reconnecting { attempt });
         }
         let (first, cap) = shared.options.backoff;
@@ -319,6 +320,7 @@ fn awareness(shared: &PeerShared, update: AwarenessUpdate, connected: bool) {
         }
     }
     drop(table);
+    let _ = shared.presence_changed.send(());
     if connected {
         shared.set_people();
     }
