@@ -80,7 +80,7 @@ impl Connection {
             Message::AwarenessQuery => replies.extend(room.awareness_state()),
             Message::Auth(_) => {}
             Message::Custom(PAJA_TAG, body) => self.paja(wire::read_paja(&body)?, replies)?,
-            Message::Custom(tag, _) => eprintln!("paja hub: ignored a message of unknown type {tag}."),
+            Message::Custom(tag, _) => tracing::info!("ignored a message of unknown type {tag}."),
         }
         Ok(())
     }
@@ -110,7 +110,7 @@ impl Connection {
             }
         };
         if let Some(reason) = refusal {
-            eprintln!("paja hub: refused a write from {} ({:?}): {reason}", self.name, self.role);
+            tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
             replies.push(wire::denied(reason));
             return Ok(());
         }
@@ -220,19 +220,19 @@ type Next<E> = Result<Option<Result<Incoming, E>>, ()>;
 async fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
     match next {
         Err(_) => {
-            eprintln!("paja hub: dropped {who}: it was silent too long.");
+            tracing::info!("dropped {who}: it was silent too long.");
             Err(())
         }
         Ok(None) => Err(()),
         Ok(Some(Err(e))) => {
-            eprintln!("paja hub: dropped {who}: {e}.");
+            tracing::info!("dropped {who}: {e}.");
             Err(())
         }
         Ok(Some(Ok(Incoming::Alive))) => Ok(Vec::new()),
         Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.receive(&bytes).await {
             Ok(replies) => Ok(replies.into_iter().map(|r| Outgoing::Message(r.into())).collect()),
             Err(e) => {
-                eprintln!("paja hub: dropped {who}: {e}");
+                tracing::info!("dropped {who}: {e}");
                 Err(())
             }
         },
@@ -258,7 +258,7 @@ fn forward(
             Ok(frame) if frame.from == conn.id => {}
             Ok(frame) => outs.push(Outgoing::Message(frame.bytes)),
             Err(TryRecvError::Lagged(n)) => {
-                eprintln!("paja hub: dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
+                tracing::info!("dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
                 return Err(());
             }
             Err(TryRecvError::Closed) if outs.is_empty() => return Err(()),
