@@ -42,6 +42,7 @@ pub struct Connection {
 impl Connection {
     pub fn new(state: Arc<HubState>, doc: DocName, member: Member) -> Connection {
         let Member { role, person, name } = member;
+        let _ = lock(&state.admission).status.send(());
         Connection { id: state.next_conn(), doc, role, name, person, state }
     }
 

@@ -273,6 +273,14 @@ impl HubHandle {
         self.state.changed.subscribe()
     }
 
+    /// Fires when the lobby, someone's presence or the connections change (someone
+    /// knocked, was let in or turned away, joined or left): read [`HubHandle::lobby`],
+    /// [`HubHandle::presence`] and [`HubHandle::people`] again. Only a signal; a receiver
+    /// that lags behind has missed nothing but signals, and reads the status once.
+    pub fn subscribe_status(&self) -> broadcast::Receiver<()> {
+        lock(&self.state.admission).status.subscribe()
+    }
+
     /// How many sealed items wait for reveal on `board`.
     pub fn sealed_count(&self, board: &str) -> usize {
         self.state.sealed_count(board)

@@ -266,7 +266,12 @@ where
                     message = ws.next() => match message {
                         Some(Ok(Message::Binary(bytes))) if early.len() < 16 => early.push(bytes.to_vec()),
                         Some(Ok(_)) => continue,
-                        _ => return None,
+                        _ => {
+                            // Gone from the lobby: the facilitator's list changes.
+                            drop(answer);
+                            let _ = lock(&state.admission).status.send(());
+                            return None;
+                        }
                     },
                 }
             }
