@@ -38,6 +38,9 @@ pub struct Frame {
     pub bytes: Bytes,
 }
 
+/// The answer for an update handed to the persistence worker: once it is logged and sent.
+pub type Logged = tokio::sync::oneshot::Receiver<Result<(), SyncError>>;
+
 /// Locks a mutex even if a panicking thread poisoned it: the data is still consistent,
 /// since every change is applied in one call.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -244,12 +247,18 @@ impl HubState {
     /// Checks a remote update and hands it to the persistence worker, which logs it and
     /// commits it; returns when that is done.
     pub async fn apply(&self, doc: DocName, from: u64, update: &[u8]) -> Result<(), SyncError> {
+        let Some(outcome) = self.submit(doc, from, update)? else { return Ok(()) };
+        outcome.await.unwrap_or_else(|_| Err(SyncError::Connection("the hub is stopping".into())))
+    }
+
+    /// Checks a remote update and hands it to the persistence worker without waiting;
+    /// the answer comes once it is logged and sent. None for an empty update.
+    pub fn submit(&self, doc: DocName, from: u64, update: &[u8]) -> Result<Option<Logged>, SyncError> {
         if update == EMPTY_UPDATE {
-            return Ok(());
+            return Ok(None);
         }
         check(update)?;
-        let outcome = self.persistence.submit(doc, from, update)?;
-        outcome.await.unwrap_or_else(|_| Err(SyncError::Connection("the hub is stopping".into())))
+        self.persistence.submit(doc, from, update).map(Some)
     }
 
     /// The one commit path, for updates already in the log: counts them for the next
