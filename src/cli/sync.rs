@@ -114,6 +114,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         idle_timeout: Duration::from_secs(args.idle_timeout),
         mdns: !args.no_mdns,
         ui_dir: args.ui.clone(),
+        ..HubOptions::default()
     };
     runtime()?.block_on(async {
         let hub = session::host::start(&args.file, &options).await?;

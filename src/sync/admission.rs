@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
-use tokio::sync::oneshot;
+use tokio::sync::{broadcast, oneshot};
 
 /// Letters and digits nobody confuses when reading a code aloud (no I, L, O, 0, 1).
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -119,6 +119,9 @@ pub struct Admission {
     next_id: u64,
     pub auto_admit: bool,
     wrong: HashMap<IpAddr, VecDeque<Instant>>,
+    /// Fires when the lobby changes, and (shared with the rooms and connections) when
+    /// presence or the connections change: a signal to read the status again.
+    pub status: broadcast::Sender<()>,
 }
 
 impl Admission {
@@ -126,7 +129,8 @@ impl Admission {
         let mut members = HashMap::new();
         let facilitator = Member { role: Role::Facilitator, person: FACILITATOR_PERSON.into(), name: String::new() };
         members.insert(facilitator_token.clone(), facilitator);
-        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong: HashMap::new() }
+        let status = broadcast::channel(64).0;
+        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong: HashMap::new(), status }
     }
 
     pub fn code(&self) -> &str {
@@ -182,6 +186,7 @@ impl Admission {
             let entry = LobbyEntry { id: self.next_id, name, role };
             self.next_id += 1;
             self.lobby.push((entry, tx));
+            let _ = self.status.send(());
         }
         rx
     }
@@ -196,7 +201,11 @@ impl Admission {
 
     /// Who is waiting, oldest first; those who left are dropped.
     pub fn lobby(&mut self) -> Vec<LobbyEntry> {
+        let before = self.lobby.len();
         self.lobby.retain(|(_, tx)| !tx.is_closed());
+        if self.lobby.len() != before {
+            let _ = self.status.send(());
+        }
         self.lobby.iter().map(|(entry, _)| entry.clone()).collect()
     }
 
@@ -204,6 +213,7 @@ impl Admission {
     pub fn admit(&mut self, id: u64, role: Option<Role>) -> bool {
         let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
         let (entry, tx) = self.lobby.remove(i);
+        let _ = self.status.send(());
         let role = role.unwrap_or(entry.role);
         tx.send(Ok(self.member(role, entry.name))).is_ok()
     }
@@ -211,6 +221,7 @@ impl Admission {
     pub fn deny(&mut self, id: u64) -> bool {
         let Some(i) = self.lobby.iter().position(|(e, _)| e.id == id) else { return false };
         let (_, tx) = self.lobby.remove(i);
+        let _ = self.status.send(());
         tx.send(Err(Refusal::NotLetIn)).is_ok()
     }
 

@@ -3,10 +3,11 @@
 
 use super::admission::{Member, Role};
 use super::locks;
-use super::room::{Frame, HubState, lock};
+use super::room::{Frame, HubState, Logged, lock};
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use super::SyncError;
 use crate::model::{DocName, Workshop};
+use futures_util::stream::FuturesUnordered;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,6 +43,7 @@ pub struct Connection {
 impl Connection {
     pub fn new(state: Arc<HubState>, doc: DocName, member: Member) -> Connection {
         let Member { role, person, name } = member;
+        let _ = lock(&state.admission).status.send(());
         Connection { id: state.next_conn(), doc, role, name, person, state }
     }
 
@@ -57,16 +59,28 @@ impl Connection {
         self.state.room(self.doc).fan_out.subscribe()
     }
 
-    /// Handles one WebSocket message; returns the replies, or why to drop the connection.
+    /// Handles one WebSocket message; returns the replies once its updates are logged
+    /// and sent, or why to drop the connection.
     pub async fn receive(&self, bytes: &[u8]) -> Result<Vec<Vec<u8>>, SyncError> {
-        let mut replies = Vec::new();
-        for message in wire::decode(bytes)? {
-            self.handle(message, &mut replies).await?;
+        let mut logged = Vec::new();
+        let replies = self.take_in(bytes, &mut logged)?;
+        for done in logged {
+            done.await.unwrap_or_else(|_| Err(SyncError::Connection("the hub is stopping".into())))?;
         }
         Ok(replies)
     }
 
-    async fn handle(&self, message: Message, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+    /// Handles one WebSocket message without waiting for the persistence worker: the
+    /// updates it hands over are added to `logged`. Returns the replies.
+    fn take_in(&self, bytes: &[u8], logged: &mut Vec<Logged>) -> Result<Vec<Vec<u8>>, SyncError> {
+        let mut replies = Vec::new();
+        for message in wire::decode(bytes)? {
+            self.handle(message, &mut replies, logged)?;
+        }
+        Ok(replies)
+    }
+
+    fn handle(&self, message: Message, replies: &mut Vec<Vec<u8>>, logged: &mut Vec<Logged>) -> Result<(), SyncError> {
         let room = self.state.room(self.doc);
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
@@ -74,25 +88,27 @@ impl Connection {
                 replies.push(wire::step2(diff));
             }
             Message::Sync(SyncMessage::SyncStep2(update)) | Message::Sync(SyncMessage::Update(update)) => {
-                self.write(&update, replies).await?;
+                logged.extend(self.write(&update, replies)?);
             }
             Message::Awareness(update) => room.awareness_update(self.id, update),
             Message::AwarenessQuery => replies.extend(room.awareness_state()),
             Message::Auth(_) => {}
             Message::Custom(PAJA_TAG, body) => self.paja(wire::read_paja(&body)?, replies)?,
-            Message::Custom(tag, _) => eprintln!("paja hub: ignored a message of unknown type {tag}."),
+            Message::Custom(tag, _) => tracing::info!("ignored a message of unknown type {tag}."),
         }
         Ok(())
     }
 
-    async fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
+    /// Checks a write and hands it to the persistence worker; None if there is nothing
+    /// to log (an empty update, or a refused one, answered in `replies`).
+    fn write(&self, update: &[u8], replies: &mut Vec<Vec<u8>>) -> Result<Option<Logged>, SyncError> {
         if update == EMPTY_UPDATE {
-            return Ok(());
+            return Ok(None);
         }
         let control = self.doc == DocName::Control;
         let guarded = !control && self.role != Role::Facilitator;
         if self.role.refuses(control).is_none() && !guarded {
-            return self.state.apply(self.doc, self.id, update).await;
+            return self.state.submit(self.doc, self.id, update);
         }
         let refusal = {
             let file = lock(&self.state.file);
@@ -105,16 +121,16 @@ impl Connection {
             };
             match reason {
                 Some(reason) if brings_news(file.workshop(), self.doc, update)? => Some(reason),
-                Some(_) => return Ok(()),
+                Some(_) => return Ok(None),
                 None => None,
             }
         };
         if let Some(reason) = refusal {
-            eprintln!("paja hub: refused a write from {} ({:?}): {reason}", self.name, self.role);
+            tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
             replies.push(wire::denied(reason));
-            return Ok(());
+            return Ok(None);
         }
-        self.state.apply(self.doc, self.id, update).await
+        self.state.submit(self.doc, self.id, update)
     }
 
     fn paja(&self, message: PajaMessage, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
@@ -154,6 +170,10 @@ fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool,
 /// The most messages a connection writes out at once.
 const MAX_WRITE_BATCH: usize = 64;
 
+/// The most updates of one connection that may wait for the persistence worker; while
+/// they do, the connection reads no more from its client.
+const MAX_IN_FLIGHT: usize = 64;
+
 /// Limits for one connection's loop.
 #[derive(Clone, Copy, Debug)]
 pub struct Timing {
@@ -164,6 +184,9 @@ pub struct Timing {
 }
 
 /// Runs a connection until the client leaves, misbehaves, falls silent, or the hub stops.
+/// Its updates go to the persistence worker without waiting for each other, so one
+/// client's burst shares the worker's transactions and merged messages; the worker keeps
+/// their order, and a connection whose update could not be logged is dropped.
 pub async fn drive<St, Si, E>(
     conn: Connection,
     mut incoming: St,
@@ -184,13 +207,25 @@ pub async fn drive<St, Si, E>(
     let mut ping = tokio::time::interval(timing.ping);
     ping.tick().await;
     let mut deadline = tokio::time::Instant::now() + timing.idle;
+    let mut logging = FuturesUnordered::new();
     loop {
         let result = tokio::select! {
-            next = incoming.next() => {
+            next = incoming.next(), if logging.len() < MAX_IN_FLIGHT => {
                 deadline = tokio::time::Instant::now() + timing.idle;
-                receive(&conn, Ok(next), &who).await
+                let mut logged = Vec::new();
+                let outs = receive(&conn, Ok(next), &who, &mut logged);
+                logging.extend(logged);
+                outs
             }
-            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who).await,
+            Some(done) = logging.next() => match done {
+                Ok(Ok(())) => Ok(Vec::new()),
+                Ok(Err(e)) => {
+                    tracing::warn!("dropped {who}: {e}");
+                    Err(())
+                }
+                Err(_) => Err(()),
+            },
+            _ = tokio::time::sleep_until(deadline) => receive::<E>(&conn, Err(()), &who, &mut Vec::new()),
             frame = frames.recv() => forward(&conn, frame, &mut frames, &who),
             _ = ping.tick() => Ok(vec![Outgoing::Ping]),
             _ = stop.changed() => Err(()),
@@ -217,22 +252,22 @@ async fn send_all<Si: Sink<Outgoing> + Unpin>(outgoing: &mut Si, outs: Vec<Outgo
 /// The next incoming item, or `Err` when the idle deadline passed first.
 type Next<E> = Result<Option<Result<Incoming, E>>, ()>;
 
-async fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str) -> Result<Vec<Outgoing>, ()> {
+fn receive<E: std::fmt::Display>(conn: &Connection, next: Next<E>, who: &str, logged: &mut Vec<Logged>) -> Result<Vec<Outgoing>, ()> {
     match next {
         Err(_) => {
-            eprintln!("paja hub: dropped {who}: it was silent too long.");
+            tracing::info!("dropped {who}: it was silent too long.");
             Err(())
         }
         Ok(None) => Err(()),
         Ok(Some(Err(e))) => {
-            eprintln!("paja hub: dropped {who}: {e}.");
+            tracing::info!("dropped {who}: {e}.");
             Err(())
         }
         Ok(Some(Ok(Incoming::Alive))) => Ok(Vec::new()),
-        Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.receive(&bytes).await {
+        Ok(Some(Ok(Incoming::Message(bytes)))) => match conn.take_in(&bytes, logged) {
             Ok(replies) => Ok(replies.into_iter().map(|r| Outgoing::Message(r.into())).collect()),
             Err(e) => {
-                eprintln!("paja hub: dropped {who}: {e}");
+                tracing::info!("dropped {who}: {e}");
                 Err(())
             }
         },
@@ -258,7 +293,7 @@ fn forward(
             Ok(frame) if frame.from == conn.id => {}
             Ok(frame) => outs.push(Outgoing::Message(frame.bytes)),
             Err(TryRecvError::Lagged(n)) => {
-                eprintln!("paja hub: dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
+                tracing::info!("dropped {who}: it fell {n} messages behind; it will resync on reconnect.");
                 return Err(());
             }
             Err(TryRecvError::Closed) if outs.is_empty() => return Err(()),

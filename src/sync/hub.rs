@@ -9,6 +9,7 @@
 use super::admission::{self, Admission, LobbyEntry, Role};
 use super::connection::Timing;
 use super::peer::Presence;
+use super::persistence::{Checkpoint, Persistence};
 use super::room::{HUB_ITSELF, HubState, lock};
 use super::socket::{self, Limits};
 use super::tls::Identity;
@@ -39,6 +40,8 @@ pub struct HubOptions {
     pub mdns: bool,
     /// The built UI (`ui/dist`) to serve to browsers over plain HTTP on the same port.
     pub ui_dir: Option<PathBuf>,
+    /// When the update log is compacted while the hub runs (it is also at shutdown).
+    pub checkpoint: Checkpoint,
 }
 
 impl Default for HubOptions {
@@ -52,6 +55,7 @@ impl Default for HubOptions {
             idle_timeout: Duration::from_secs(60),
             mdns: true,
             ui_dir: None,
+            checkpoint: Checkpoint::default(),
         }
     }
 }
@@ -76,7 +80,7 @@ fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
         if let Ok(sidecar) = serde_json::from_str(&text) {
             return Ok(sidecar);
         }
-        eprintln!("paja hub: {} could not be read; a new certificate and code are made.", path.display());
+        tracing::warn!("{} could not be read; a new certificate and code are made.", path.display());
     }
     let sidecar = Sidecar {
         identity: Identity::generate()?,
@@ -103,7 +107,7 @@ impl Hub {
             false => None,
         };
         let admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
-        let state = Arc::new(HubState::new(file, admission));
+        let state = Arc::new(HubState::with_checkpoint(file, admission, options.checkpoint));
         let (stop, stopped) = watch::channel(false);
         let limits = Limits {
             ui_dir: options.ui_dir.clone().map(Arc::new),
@@ -111,7 +115,7 @@ impl Hub {
             handshake: options.handshake_timeout,
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
         };
-        tokio::spawn(super::room::write_loop(state.clone(), stopped.clone()));
+        tokio::spawn(Persistence::run(state.clone(), stopped.clone()));
         let projected = state.clone();
         tokio::spawn(super::projection::run(state.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));
@@ -221,8 +225,7 @@ impl HubHandle {
 
     /// Everyone present in the content room, the facilitator's own entry included.
     pub fn presence(&self) -> Vec<Presence> {
-        let states = self.state.content.presence();
-        states.into_iter().map(|(client, state)| Presence { client, state }).collect()
+        self.state.content.presence()
     }
 
     /// Publishes the facilitator's own presence (name, role, board) to everyone.
@@ -282,6 +285,14 @@ impl HubHandle {
         self.state.views.complete(&self.state.file)
     }
 
+    /// Fires when the lobby, someone's presence or the connections change (someone
+    /// knocked, was let in or turned away, joined or left): read [`HubHandle::lobby`],
+    /// [`HubHandle::presence`] and [`HubHandle::people`] again. Only a signal; a receiver
+    /// that lags behind has missed nothing but signals, and reads the status once.
+    pub fn subscribe_status(&self) -> broadcast::Receiver<()> {
+        lock(&self.state.admission).status.subscribe()
+    }
+
     /// How many sealed items wait for reveal on `board`.
     pub fn sealed_count(&self, board: &str) -> usize {
         self.state.sealed_count(board)
@@ -293,9 +304,10 @@ impl HubHandle {
         self.state.reveal(board)
     }
 
-    /// Stops listening and ends every connection.
+    /// Stops listening, ends every connection and compacts the update log.
     pub fn stop(&self) {
         let _ = self.stop.send(true);
+        self.state.persistence.checkpoint(&mut lock(&self.state.file));
     }
 }
 

@@ -15,8 +15,9 @@
 //!
 //! - [`wire`]: framing of messages.
 //! - [`connection`]: one client's protocol state on the hub, over any message sink.
-//! - [`room`]: the document, awareness and fan-out of the hub; persistence is the
-//!   `.paja` update log, written before each broadcast.
+//! - [`room`]: awareness and fan-out, and the hub's one commit path.
+//! - [`persistence`]: the worker that logs updates in batches to the `.paja` update log
+//!   before each broadcast, and compacts the log on a checkpoint interval and at shutdown.
 //! - [`admission`]: join codes, tokens, the lobby and rate limits.
 //! - [`tls`]: the self-signed certificate and the fingerprint-pinning verifier.
 //! - [`socket`]: the WebSocket adapter (TCP, TLS, handshake, limits, timeouts).
@@ -39,6 +40,7 @@ pub mod mdns;
 mod page;
 pub mod peer;
 mod participant;
+pub mod persistence;
 pub mod projection;
 mod peer_link;
 pub mod qr;
@@ -54,4 +56,5 @@ pub mod wire;
 pub use admission::{LobbyEntry, Role};
 pub use error::SyncError;
 pub use hub::{Hub, HubHandle, HubOptions};
+pub use persistence::Checkpoint;
 pub use peer::{Peer, PeerHandle, PeerOptions, PeerStatus, Presence};

@@ -1,17 +1,18 @@
 //! The hub's state: the workshop file it persists to, one [`Room`] per document with its
 //! awareness and fan-out, the admission desk and the sealed items waiting for reveal.
 //!
-//! Persistence comes first: one writer task takes the updates the connections have
-//! checked, appends all that are waiting to the `.paja` log in one transaction (through
-//! [`WorkshopFile::apply_checked`]) and only then broadcasts them, merged into one message
-//! per room, all under the file's lock, so the broadcast order is the log order and a
-//! crash loses nothing a peer has seen. Under load a transaction and a message carry many
-//! updates, which is where the hub's throughput comes from.
-//!
-//! Sealed items wait in [`super::sealed`]; after every change to the control document
-//! the hub publishes those it no longer hides.
+//! Every change reaches the file and the rooms by one path, [`HubState::commit`]: its
+//! updates are logged first (by the persistence worker in [`super::persistence`] for the
+//! connections' updates, which logs all that are waiting in one transaction; by the file
+//! itself for the hub's own edits), then sent to each room as one merged message, all
+//! under the file's lock, so the broadcast order is the log order and a crash loses
+//! nothing a peer has seen; then `changed` fires, and after a change to the control
+//! document the hub publishes the sealed items it no longer hides ([`super::sealed`]).
+//! A room itself only fans out.
 
 use super::admission::Admission;
+use super::peer::Presence;
+use super::persistence::{Checkpoint, Persistence};
 use super::sealed::Sealed;
 use super::wire::{self, EMPTY_UPDATE};
 use super::SyncError;
@@ -20,7 +21,7 @@ use crate::model::DocName;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tokio::sync::{broadcast, mpsc, oneshot, watch};
+use tokio::sync::broadcast;
 use tokio_tungstenite::tungstenite::Bytes;
 use yrs::block::ClientID;
 use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
@@ -28,10 +29,8 @@ use yrs::sync::awareness::{AwarenessUpdate, AwarenessUpdateEntry};
 /// How many messages a slow connection may fall behind before it is dropped to resync.
 const FAN_OUT_CAPACITY: usize = 8192;
 
-/// The most updates the writer logs in one transaction.
-const MAX_BATCH: usize = 256;
-
-/// One encoded message for every connection of a room but the one it came from.
+/// One encoded message for every connection of a room but the one it came from. The
+/// bytes are encoded once and shared by every connection that sends them.
 #[derive(Clone, Debug)]
 pub struct Frame {
     /// The connection that already has it; [`HUB_ITSELF`] for a message everyone gets.
@@ -39,13 +38,8 @@ pub struct Frame {
     pub bytes: Bytes,
 }
 
-/// A checked update from a connection, waiting for the writer.
-struct Write {
-    doc: DocName,
-    from: u64,
-    update: Vec<u8>,
-    done: oneshot::Sender<Result<(), SyncError>>,
-}
+/// The answer for an update handed to the persistence worker: once it is logged and sent.
+pub type Logged = tokio::sync::oneshot::Receiver<Result<(), SyncError>>;
 
 /// Locks a mutex even if a panicking thread poisoned it: the data is still consistent,
 /// since every change is applied in one call.
@@ -57,19 +51,22 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct Room {
     pub doc: DocName,
     pub fan_out: broadcast::Sender<Frame>,
-    awareness: Mutex<Awareness>,
+    awareness: Mutex<HashMap<u64, Awareness>>,
+    /// The hub's status signal, fired when presence here changes.
+    status: broadcast::Sender<()>,
 }
 
-#[derive(Default)]
+/// One awareness client's latest state, and the connection that sent it.
 struct Awareness {
-    states: HashMap<u64, (u32, Arc<str>)>,
-    owners: HashMap<u64, u64>,
+    clock: u32,
+    json: Arc<str>,
+    owner: u64,
 }
 
 impl Room {
-    fn new(doc: DocName) -> Room {
+    fn new(doc: DocName, status: broadcast::Sender<()>) -> Room {
         let (fan_out, _) = broadcast::channel(FAN_OUT_CAPACITY);
-        Room { doc, fan_out, awareness: Mutex::new(Awareness::default()) }
+        Room { doc, fan_out, awareness: Mutex::new(HashMap::new()), status }
     }
 
     pub fn send(&self, from: u64, bytes: Vec<u8>) {
@@ -82,21 +79,18 @@ impl Room {
         let mut accepted = HashMap::new();
         for (client, entry) in update.clients {
             let id = client.get();
-            let newer = table.states.get(&id).is_none_or(|(clock, _)| entry.clock >= *clock);
-            if !newer {
+            if table.get(&id).is_some_and(|known| entry.clock < known.clock) {
                 continue;
             }
-            if &*entry.json == "null" {
-                table.states.remove(&id);
-                table.owners.remove(&id);
-            } else {
-                table.states.insert(id, (entry.clock, entry.json.clone()));
-                table.owners.insert(id, conn);
-            }
+            match &*entry.json {
+                "null" => table.remove(&id),
+                _ => table.insert(id, Awareness { clock: entry.clock, json: entry.json.clone(), owner: conn }),
+            };
             accepted.insert(client, entry);
         }
         if !accepted.is_empty() {
             self.send(conn, wire::awareness(AwarenessUpdate { clients: accepted }));
+            let _ = self.status.send(());
         }
     }
 
@@ -104,9 +98,8 @@ impl Room {
     pub fn awareness_state(&self) -> Option<Vec<u8>> {
         let table = lock(&self.awareness);
         let clients: HashMap<_, _> = table
-            .states
             .iter()
-            .map(|(id, (clock, json))| (ClientID::new(*id), AwarenessUpdateEntry { clock: *clock, json: json.clone() }))
+            .map(|(id, a)| (ClientID::new(*id), AwarenessUpdateEntry { clock: a.clock, json: a.json.clone() }))
             .collect();
         (!clients.is_empty()).then(|| wire::awareness(AwarenessUpdate { clients }))
     }
@@ -114,29 +107,84 @@ impl Room {
     /// Removes the presence of a connection that left, and tells the others.
     pub fn leave(&self, conn: u64) {
         let mut table = lock(&self.awareness);
-        let gone: Vec<u64> = table.owners.iter().filter(|(_, c)| **c == conn).map(|(id, _)| *id).collect();
+        let gone: Vec<u64> = table.iter().filter(|(_, a)| a.owner == conn).map(|(id, _)| *id).collect();
         let mut clients = HashMap::new();
         for id in gone {
-            table.owners.remove(&id);
-            if let Some((clock, _)) = table.states.remove(&id) {
-                clients.insert(ClientID::new(id), AwarenessUpdateEntry { clock: clock + 1, json: "null".into() });
+            if let Some(a) = table.remove(&id) {
+                clients.insert(ClientID::new(id), AwarenessUpdateEntry { clock: a.clock + 1, json: "null".into() });
             }
         }
         if !clients.is_empty() {
             self.send(conn, wire::awareness(AwarenessUpdate { clients }));
         }
+        let _ = self.status.send(());
     }
 
     /// How many people show presence in this room.
     pub fn people(&self) -> usize {
-        lock(&self.awareness).states.len()
+        lock(&self.awareness).len()
     }
 
     /// Everyone's presence in this room, by awareness client id.
-    pub fn presence(&self) -> Vec<(u64, serde_json::Value)> {
+    pub fn presence(&self) -> Vec<Presence> {
         let table = lock(&self.awareness);
-        table.states.iter().filter_map(|(id, (_, json))| Some((*id, serde_json::from_str::<serde_json::Value>(json).ok()?))).collect()
+        let read = |(id, a): (&u64, &Awareness)| Some(Presence { client: *id, state: serde_json::from_str(&a.json).ok()? });
+        table.iter().filter_map(read).collect()
     }
+}
+
+/// Updates that are logged and wait to be sent: each with its document and the
+/// connection it came from ([`HUB_ITSELF`] for the hub's own edits).
+#[derive(Default)]
+pub(super) struct Commit {
+    updates: Vec<(DocName, u64, Vec<u8>)>,
+}
+
+impl Commit {
+    pub fn push(&mut self, doc: DocName, from: u64, update: Vec<u8>) {
+        self.updates.push((doc, from, update));
+    }
+
+    /// The hub's own updates, as its file logged them.
+    fn own(updates: Vec<(DocName, Vec<u8>)>) -> Commit {
+        Commit { updates: updates.into_iter().map(|(doc, update)| (doc, HUB_ITSELF, update)).collect() }
+    }
+
+    fn touches(&self, doc: DocName) -> bool {
+        self.updates.iter().any(|(d, _, _)| *d == doc)
+    }
+
+    /// One message for `doc`'s room: the updates merged. If it holds several
+    /// connections' updates, they get theirs back too, which a Yjs client ignores.
+    fn frames(&mut self, doc: DocName) -> Vec<(u64, Vec<u8>)> {
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.updates).into_iter().partition(|(d, _, _)| *d == doc);
+        self.updates = rest;
+        let Some((_, first, _)) = mine.first() else { return Vec::new() };
+        let from = match mine.iter().all(|(_, f, _)| f == first) {
+            true => *first,
+            false => HUB_ITSELF,
+        };
+        if mine.len() == 1 {
+            return mine.into_iter().map(|(_, from, update)| (from, wire::update(update))).collect();
+        }
+        match yrs::merge_updates_v1(mine.iter().map(|(_, _, u)| u)) {
+            Ok(merged) => vec![(from, wire::update(merged))],
+            Err(_) => mine.into_iter().map(|(_, from, update)| (from, wire::update(update))).collect(),
+        }
+    }
+}
+
+/// Refuses an update that does not read or apply on its own, before anything is logged,
+/// as [`WorkshopFile::check_remote`] does, on a bare document: the hub checks every
+/// update it takes in, so the check costs no more than one allocation and the apply.
+fn check(update: &[u8]) -> Result<(), SyncError> {
+    use yrs::Transact;
+    use yrs::updates::decoder::Decode;
+    let bad = |e: String| SyncError::Malformed(e);
+    let update = yrs::Update::decode_v1(update).map_err(|e| bad(e.to_string()))?;
+    let doc = yrs::Doc::new();
+    let mut txn = doc.transact_mut();
+    txn.apply_update(update).map_err(|e| bad(e.to_string()))
 }
 
 /// Everything a hub's connections share.
@@ -153,10 +201,9 @@ pub struct HubState {
     pub changed: broadcast::Sender<()>,
     /// Each change projected once, for the browsers and the facilitator's window.
     pub views: super::projection::Views,
+    /// The update log's worker: batches, the dirty flag and the checkpoints.
+    pub persistence: Persistence,
     next_conn: AtomicU64,
-    writes: mpsc::UnboundedSender<Write>,
-    /// Taken by [`write_loop`] when the hub starts.
-    writer_inbox: Mutex<Option<mpsc::UnboundedReceiver<Write>>>,
 }
 
 /// The connection id the hub uses for its own edits.
@@ -164,22 +211,25 @@ pub const HUB_ITSELF: u64 = 0;
 
 impl HubState {
     pub fn new(file: WorkshopFile, admission: Admission) -> HubState {
+        HubState::with_checkpoint(file, admission, Checkpoint::default())
+    }
+
+    pub fn with_checkpoint(file: WorkshopFile, admission: Admission, checkpoint: Checkpoint) -> HubState {
         let sealed = Sealed::load(file.path());
         // Made now, so that no participant's first write waits while it is built.
         let lock_shadow = super::locks::Shadow::new(file.workshop()).ok();
-        let (writes, writer_inbox) = mpsc::unbounded_channel();
+        let status = admission.status.clone();
         HubState {
             file: Mutex::new(file),
-            content: Room::new(DocName::Content),
-            control: Room::new(DocName::Control),
+            content: Room::new(DocName::Content, status.clone()),
+            control: Room::new(DocName::Control, status),
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
             lock_shadow: Mutex::new(lock_shadow),
             changed: broadcast::channel(64).0,
             views: super::projection::Views::new(),
+            persistence: Persistence::new(checkpoint),
             next_conn: AtomicU64::new(1),
-            writes,
-            writer_inbox: Mutex::new(Some(writer_inbox)),
         }
     }
 
@@ -199,81 +249,60 @@ impl HubState {
         self.next_conn.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Checks a remote update and hands it to the writer, which logs it, applies it and
-    /// broadcasts it to the room's other clients; returns when that is done.
+    /// Checks a remote update and hands it to the persistence worker, which logs it and
+    /// commits it; returns when that is done.
     pub async fn apply(&self, doc: DocName, from: u64, update: &[u8]) -> Result<(), SyncError> {
-        if update == EMPTY_UPDATE {
-            return Ok(());
-        }
-        WorkshopFile::check_remote(doc, update).map_err(|e| match e {
-            crate::Error::Model(e) => SyncError::Malformed(e.to_string()),
-            e => SyncError::Core(e),
-        })?;
-        let stopping = || SyncError::Connection("the hub is stopping".into());
-        let (done, outcome) = oneshot::channel();
-        self.writes.send(Write { doc, from, update: update.to_vec(), done }).map_err(|_| stopping())?;
-        outcome.await.unwrap_or_else(|_| Err(stopping()))
+        let Some(outcome) = self.submit(doc, from, update)? else { return Ok(()) };
+        outcome.await.unwrap_or_else(|_| Err(SyncError::Connection("the hub is stopping".into())))
     }
 
-    /// Logs every waiting update in one transaction, applies them, broadcasts them (one
-    /// merged message per room), and only then tells their connections.
-    fn write(&self, batch: Vec<Write>) {
-        let updates: Vec<(DocName, &[u8])> = batch.iter().map(|w| (w.doc, w.update.as_slice())).collect();
-        let mut file = lock(&self.file);
-        let logged = file.apply_checked(&updates).map_err(|e| e.to_string());
-        if logged.is_ok() {
-            for doc in [DocName::Content, DocName::Control] {
-                self.broadcast_batch(doc, &batch);
+    /// Checks a remote update and hands it to the persistence worker without waiting;
+    /// the answer comes once it is logged and sent. None for an empty update.
+    pub fn submit(&self, doc: DocName, from: u64, update: &[u8]) -> Result<Option<Logged>, SyncError> {
+        if update == EMPTY_UPDATE {
+            return Ok(None);
+        }
+        check(update)?;
+        self.persistence.submit(doc, from, update).map(Some)
+    }
+
+    /// The one commit path, for updates already in the log: counts them for the next
+    /// checkpoint, sends them to their rooms (one merged message per room) while the
+    /// file's lock is still held, so the broadcast order is the log order; then fires
+    /// `changed` and, after a control change if `publish`, publishes due sealed items.
+    pub(super) fn commit(&self, file: MutexGuard<'_, WorkshopFile>, mut commit: Commit, publish: bool) {
+        if commit.updates.is_empty() {
+            return;
+        }
+        self.persistence.logged(commit.updates.len());
+        let control = commit.touches(DocName::Control);
+        for doc in [DocName::Content, DocName::Control] {
+            for (from, bytes) in commit.frames(doc) {
+                self.room(doc).send(from, bytes);
             }
         }
         drop(file);
-        if logged.is_ok() {
-            let _ = self.changed.send(());
-            if batch.iter().any(|w| w.doc == DocName::Control) {
-                self.publish_due();
-            }
-        }
-        for write in batch {
-            let _ = write.done.send(logged.clone().map_err(SyncError::Connection));
-        }
-    }
-
-    /// Sends a batch's updates to one room as one merged update. If it holds several
-    /// connections' updates, they get theirs back too, which a Yjs client ignores.
-    fn broadcast_batch(&self, doc: DocName, batch: &[Write]) {
-        let writes: Vec<&Write> = batch.iter().filter(|w| w.doc == doc).collect();
-        let Some(first) = writes.first() else { return };
-        if writes.len() == 1 {
-            return self.room(doc).send(first.from, wire::update(first.update.clone()));
-        }
-        let from = match writes.iter().all(|w| w.from == first.from) {
-            true => first.from,
-            false => HUB_ITSELF,
-        };
-        match yrs::merge_updates_v1(writes.iter().map(|w| &w.update)) {
-            Ok(merged) => self.room(doc).send(from, wire::update(merged)),
-            Err(_) => writes.iter().for_each(|w| self.room(doc).send(w.from, wire::update(w.update.clone()))),
+        let _ = self.changed.send(());
+        if publish && control {
+            self.publish_due();
         }
     }
 
     /// Runs a UI command on the hub's file (the facilitator's, or a browser's once
-    /// [`crate::api::rules`] allowed it), logs it and broadcasts what it changed.
+    /// [`crate::api::rules`] allowed it), logs it and commits what it changed.
     pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
         let mut file = lock(&self.file);
         let (outcome, updates) = file.execute_updates(command)?;
-        self.broadcast(file, updates);
+        self.commit(file, Commit::own(updates), true);
         Ok(outcome)
     }
 
-    /// Runs the hub's own edit (as facilitator), logs it and broadcasts what it changed.
+    /// Runs the hub's own edit (as facilitator), logs it and commits what it changed.
     pub fn change<R>(
         &self,
         edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
     ) -> Result<R, SyncError> {
-        let mut file = lock(&self.file);
-        let (result, updates) = file.change_updates(edit)?;
-        self.broadcast(file, updates);
-        Ok(result)
+        self.edit(edit, true)
     }
 
     /// Like [`HubState::change`], without publishing sealed items after it.
@@ -281,31 +310,18 @@ impl HubState {
         &self,
         edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
     ) -> Result<R, SyncError> {
-        let mut file = lock(&self.file);
-        let (result, updates) = file.change_updates(edit)?;
-        for (doc, update) in updates {
-            self.room(doc).send(HUB_ITSELF, wire::update(update));
-        }
-        drop(file);
-        let _ = self.changed.send(());
-        Ok(result)
+        self.edit(edit, false)
     }
 
-    /// Sends the hub's own updates to everyone, still under the file's lock so the
-    /// broadcast order is the log order; a control change may free sealed items.
-    fn broadcast(&self, file: MutexGuard<'_, WorkshopFile>, updates: Vec<(DocName, Vec<u8>)>) {
-        if updates.is_empty() {
-            return;
-        }
-        let control = updates.iter().any(|(doc, _)| *doc == DocName::Control);
-        for (doc, update) in updates {
-            self.room(doc).send(HUB_ITSELF, wire::update(update));
-        }
-        drop(file);
-        let _ = self.changed.send(());
-        if control {
-            self.publish_due();
-        }
+    fn edit<R>(
+        &self,
+        edit: impl FnOnce(&mut crate::model::Workshop) -> Result<R, crate::model::ModelError>,
+        publish: bool,
+    ) -> Result<R, SyncError> {
+        let mut file = lock(&self.file);
+        let (result, updates) = file.change_updates(edit)?;
+        self.commit(file, Commit::own(updates), publish);
+        Ok(result)
     }
 
     /// Adds someone just let in to the roster (or brings their entry up to date).
@@ -321,28 +337,7 @@ impl HubState {
             w.update_control(|c| c.enrol(&member.person, &name, member.role.as_str()))
         });
         if let Err(e) = done {
-            eprintln!("paja hub: the roster could not be updated: {e}");
+            tracing::warn!("the roster could not be updated: {e}");
         }
-    }
-}
-
-/// The hub's single writer: takes what the connections checked, as much as is waiting
-/// at once, until the hub stops.
-pub async fn write_loop(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
-    let Some(mut inbox) = lock(&state.writer_inbox).take() else { return };
-    let mut batch = Vec::new();
-    loop {
-        tokio::select! {
-            biased;
-            taken = inbox.recv_many(&mut batch, MAX_BATCH) => if taken == 0 { return },
-            _ = stop.changed() => return,
-        }
-        // Connections that are ready to run hand in theirs first and share the transaction.
-        tokio::task::yield_now().await;
-        while batch.len() < MAX_BATCH {
-            let Ok(write) = inbox.try_recv() else { break };
-            batch.push(write);
-        }
-        state.write(std::mem::take(&mut batch));
     }
 }

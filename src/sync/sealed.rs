@@ -39,7 +39,7 @@ impl Sealed {
         let path = PathBuf::from(name);
         let items = match std::fs::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
-                eprintln!("paja hub: the sealed items in {} could not be read ({e}); they are lost.", path.display());
+                tracing::warn!("the sealed items in {} could not be read ({e}); they are lost.", path.display());
                 Vec::new()
             }),
             Err(_) => Vec::new(),
@@ -130,7 +130,7 @@ impl Sealed {
                 .and_then(|json| crate::api::write_new_or_replace(&self.path, &json).map_err(|e| e.to_string())),
         };
         if let Err(e) = saved {
-            eprintln!("paja hub: the sealed items could not be saved to {}: {e}", self.path.display());
+            tracing::warn!("the sealed items could not be saved to {}: {e}", self.path.display());
         }
     }
 }
@@ -151,7 +151,7 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
         };
         match done {
             Ok(()) => published += 1,
-            Err(e) => eprintln!("paja hub: a sealed item was dropped: {e}"),
+            Err(e) => tracing::warn!("a sealed item was dropped: {e}"),
         }
     }
     Ok(published)
@@ -178,7 +178,7 @@ impl HubState {
             return;
         }
         if let Err(e) = self.change_only(|w| publish(w, &due)) {
-            eprintln!("paja hub: sealed items could not be published ({e}); they wait.");
+            tracing::warn!("sealed items could not be published ({e}); they wait.");
             sealed.items.extend(due);
         }
         sealed.save();
@@ -197,7 +197,7 @@ impl HubState {
         });
         let forgotten = published.map_err(|e| e.to_string()).and_then(|_| lock(&self.file).forget_drafts(&due.drafts).map_err(|e| e.to_string()));
         if let Err(e) = forgotten {
-            eprintln!("paja hub: the facilitator's drafts could not be published: {e}");
+            tracing::warn!("the facilitator's drafts could not be published: {e}");
         }
     }
 

@@ -83,7 +83,7 @@ pub async fn accept_loop(
                 tokio::spawn(task);
             }
             Err(e) => {
-                eprintln!("paja hub: could not accept a connection: {e}.");
+                tracing::warn!("could not accept a connection: {e}.");
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
@@ -109,8 +109,8 @@ async fn handle(
     };
     match tokio::time::timeout(limits.handshake, tls.accept(tcp)).await {
         Ok(Ok(stream)) => upgrade(stream, from.ip(), state, limits, stop, Plain::Everything).await,
-        Ok(Err(e)) => eprintln!("paja hub: dropped {from}: the TLS handshake failed: {e}."),
-        Err(_) => eprintln!("paja hub: dropped {from}: the TLS handshake took too long."),
+        Ok(Err(e)) => tracing::info!("dropped {from}: the TLS handshake failed: {e}."),
+        Err(_) => tracing::info!("dropped {from}: the TLS handshake took too long."),
     }
 }
 
@@ -156,8 +156,8 @@ where
     let accept = tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
     let ws = match tokio::time::timeout(limits.handshake, accept).await {
         Ok(Ok(ws)) => ws,
-        Ok(Err(e)) => return eprintln!("paja hub: refused a connection from {ip}: {e}."),
-        Err(_) => return eprintln!("paja hub: dropped {ip}: the WebSocket handshake took too long."),
+        Ok(Err(e)) => return tracing::info!("refused a connection from {ip}: {e}."),
+        Err(_) => return tracing::info!("dropped {ip}: the WebSocket handshake took too long."),
     };
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
@@ -184,7 +184,7 @@ fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Resul
     let browsers = lock(&state.file).workshop().control().browsers;
     match (route, gate) {
         (_, Gate::Refuse { status, reason }) => {
-            eprintln!("paja hub: refused {ip}: {reason}");
+            tracing::info!("refused {ip}: {reason}");
             Err(refuse(status, reason))
         }
         (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
@@ -266,7 +266,12 @@ where
                     message = ws.next() => match message {
                         Some(Ok(Message::Binary(bytes))) if early.len() < 16 => early.push(bytes.to_vec()),
                         Some(Ok(_)) => continue,
-                        _ => return None,
+                        _ => {
+                            // Gone from the lobby: the facilitator's list changes.
+                            drop(answer);
+                            let _ = lock(&state.admission).status.send(());
+                            return None;
+                        }
                     },
                 }
             }

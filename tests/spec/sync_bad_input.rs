@@ -22,6 +22,7 @@ async fn small_hub(dir: &std::path::Path) -> HubHandle {
         idle_timeout: Duration::from_secs(2),
         mdns: false,
         ui_dir: None,
+        ..HubOptions::default()
     };
     Hub::start(file, options).await.expect("the hub starts")
 }
