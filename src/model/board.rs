@@ -58,6 +58,12 @@ impl BoardKind {
         }
     }
 
+    /// Whether [`BoardContent::derive`] reads several items for one computed key
+    /// (rankings, loops, rotation, results), so one item's change changes the board.
+    pub fn computes_from_items(self) -> bool {
+        matches!(self, BoardKind::CausalMap | BoardKind::Cafe | BoardKind::IdeaWall | BoardKind::Evaluation)
+    }
+
     pub fn parse(s: &str) -> Option<BoardKind> {
         BoardKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -149,6 +155,7 @@ impl BoardContent {
     }
 
     /// Fills in what the core computes: root causes, loops, rankings, rotation, results.
+    /// A kind that computes from several items is named in [`BoardKind::computes_from_items`].
     pub(super) fn derive(&mut self) {
         match self {
             BoardContent::Persona(b) => b.derive(),

@@ -34,6 +34,7 @@ macro_rules! board_item {
 pub mod board;
 pub mod cafe;
 pub mod causal_map;
+pub mod change;
 pub mod control;
 pub mod diff;
 mod error;
@@ -55,6 +56,7 @@ pub mod tree;
 mod view;
 
 pub use board::{Board, BoardContent, BoardKind};
+pub use change::{BoardChange, ChangedItem, Touched, ViewChange};
 pub use control::ControlView;
 pub use error::ModelError;
 pub use items::Plan;
@@ -117,6 +119,9 @@ pub struct Workshop {
     /// [`Workshop::in_one_step`], and edits at the same tick merge into one undo step.
     steps: Arc<AtomicU64>,
     in_one_step: bool,
+    /// What changed since last taken, once [`Workshop::record_changes`] is on.
+    touched: Arc<std::sync::Mutex<Touched>>,
+    recording: bool,
 }
 
 impl Default for Workshop {
@@ -141,7 +146,18 @@ impl Workshop {
             ..yrs::undo::Options::default()
         });
         undo.expand_scope(&content, &content_root);
-        Workshop { content, control, content_root, control_root, pending: Vec::new(), undo, steps, in_one_step: false }
+        Workshop {
+            content,
+            control,
+            content_root,
+            control_root,
+            pending: Vec::new(),
+            undo,
+            steps,
+            in_one_step: false,
+            touched: Arc::default(),
+            recording: false,
+        }
     }
 
     /// Runs several edits as one undo step: one Ctrl+Z takes all of them back.

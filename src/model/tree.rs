@@ -11,21 +11,30 @@ use yrs::{Any, GetString, Map, MapPrelim, MapRef, Out, ReadTxn, Text, TextPrelim
 pub fn read_map<T: ReadTxn>(txn: &T, map: &MapRef) -> Value {
     let mut obj = JsonMap::new();
     for (key, out) in map.iter(txn) {
-        let value = if is_collection(key) {
-            read_collection(txn, &out)
-        } else {
-            read_out(txn, out)
-        };
-        obj.insert(key.to_string(), value);
+        obj.insert(key.to_string(), read_field(txn, key, out));
     }
     Value::Object(obj)
+}
+
+/// Reads one field of a map as [`read_map`] reads it: a collection as a sorted array.
+pub fn read_field<T: ReadTxn>(txn: &T, key: &str, out: Out) -> Value {
+    if is_collection(key) {
+        read_collection(txn, &out)
+    } else {
+        read_out(txn, out)
+    }
 }
 
 fn read_collection<T: ReadTxn>(txn: &T, out: &Out) -> Value {
     let Out::YMap(map) = out else { return Value::Array(vec![]) };
     let mut items: Vec<Value> = map.iter(txn).map(|(_, item)| read_out(txn, item)).collect();
-    items.sort_by(|a, b| sort_key(a).partial_cmp(&sort_key(b)).unwrap_or(std::cmp::Ordering::Equal));
+    sort_items(&mut items);
     Value::Array(items)
+}
+
+/// Puts a collection's items in their JSON order: by `order`, then `id`.
+pub fn sort_items(items: &mut [Value]) {
+    items.sort_by(|a, b| sort_key(a).partial_cmp(&sort_key(b)).unwrap_or(std::cmp::Ordering::Equal));
 }
 
 fn sort_key(item: &Value) -> (f64, String) {
@@ -34,7 +43,7 @@ fn sort_key(item: &Value) -> (f64, String) {
     (order, id)
 }
 
-fn read_out<T: ReadTxn>(txn: &T, out: Out) -> Value {
+pub fn read_out<T: ReadTxn>(txn: &T, out: Out) -> Value {
     match out {
         Out::Any(any) => any_to_json(&any),
         Out::YText(text) => Value::String(text.get_string(txn)),
