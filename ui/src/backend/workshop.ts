@@ -1,20 +1,23 @@
 // Commands about the workshop: its projection, the one `execute` every edit
-// goes through, stored pictures, and the pushed view after any change.
+// goes through, stored pictures, and the view kept up to date by pushed changes.
 import type { LocalView } from '../types';
 import type { Command, GroupSuggestion, Neighbour, Outcome, OverTimeRow, PlainReport, RoundChanges, Trace, WorkshopView } from '../types';
+import { keptView, type ViewListener } from './keptView';
 import type { Transport } from './transport';
 
 export interface WorkshopCommands {
   /** The whole projection of the open workshop. */
   workshopView(): Promise<WorkshopView>;
-  /** Runs one domain command; resolves with the new id (if any) and the new view. */
+  /** Runs one domain command; resolves with the new id, if it made one. The new view
+   * comes to `onChanged`, as everyone's changes do. */
   execute(command: Command): Promise<Outcome>;
   /** A stored picture (`media:<hash>` without the prefix) as a `data:` URL. */
   media(hash: string): Promise<string>;
   /** What only this person has: who they are, their role, drafts and own dots. */
   localView(): Promise<LocalView>;
-  /** Calls `listener` with the new view whenever anyone changes the workshop. */
-  onChanged(listener: (view: WorkshopView) => void): () => void;
+  /** Calls `listener` with the new view whenever anyone changes the workshop, and with
+   * this person's local view when the change brought it (in a browser), else null. */
+  onChanged(listener: ViewListener): () => void;
   /** Groups of alike notes on a board (or one café station); changes nothing. */
   suggestGroups(board: string, station: string | null): Promise<GroupSuggestion[]>;
   /** The notes most like one note, idea or card; changes nothing. */
@@ -30,8 +33,9 @@ export interface WorkshopCommands {
 }
 
 export function workshopCommands(transport: Transport): WorkshopCommands {
+  const view = keptView(transport);
   return {
-    workshopView: () => transport.call<WorkshopView>('workshop_view'),
+    workshopView: view.fetch,
     execute: (command) => transport.call<Outcome>('execute', { command }),
     localView: () => transport.call<LocalView>('local_view'),
     media: (hash) => transport.call<string>('media', { hash }),
@@ -41,16 +45,6 @@ export function workshopCommands(transport: Transport): WorkshopCommands {
     traces: () => transport.call<Trace[]>('traces'),
     evaluationOverTime: () => transport.call<OverTimeRow[]>('evaluation_over_time'),
     roundChanges: () => transport.call<RoundChanges[]>('round_changes'),
-    onChanged: (listener) => {
-      const stopChanged = transport.listen('changed', (view) => listener(view as WorkshopView));
-      // Back after a dropped connection: what changed meanwhile arrives as one fresh view.
-      const stopBack = transport.listen('reconnected', () => {
-        transport.call<WorkshopView>('workshop_view').then(listener, () => undefined);
-      });
-      return () => {
-        stopChanged();
-        stopBack();
-      };
-    },
+    onChanged: view.listen,
   };
 }
