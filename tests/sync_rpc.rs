@@ -64,6 +64,16 @@ async fn next(ws: &mut Client, event: bool) -> Value {
     }
 }
 
+/// The next push that changed a board (a browser's entry in the roster may come first).
+async fn pushed_board_change(ws: &mut Client) -> Value {
+    loop {
+        let pushed = next(ws, true).await;
+        if pushed["event"] == "changed" && pushed["change"]["boards"].as_array().is_some_and(|b| !b.is_empty()) {
+            return pushed;
+        }
+    }
+}
+
 async fn call(ws: &mut Client, id: u64, method: &str, params: Value) -> Value {
     ws.send(Message::Text(json!({"id": id, "method": method, "params": params}).to_string().into())).await.unwrap();
     let answer = next(ws, false).await;
@@ -72,7 +82,7 @@ async fn call(ws: &mut Client, id: u64, method: &str, params: Value) -> Value {
 }
 
 #[tokio::test]
-async fn a_command_over_rpc_answers_with_the_new_view_and_every_browser_hears_of_it() {
+async fn a_command_over_rpc_answers_with_what_it_made_and_every_browser_hears_what_changed() {
     let dir = tempfile::tempdir().unwrap();
     let hub = hub(dir.path()).await;
     let mut alice = rpc(&hub).await;
@@ -80,10 +90,11 @@ async fn a_command_over_rpc_answers_with_the_new_view_and_every_browser_hears_of
     let create = json!({"command": {"cmd": "create_board", "kind": "persona", "title": "Persoonat", "session_id": null, "starter": false}});
     let answer = call(&mut alice, 1, "execute", create).await;
     assert_eq!(answer["ok"], true, "the command ran: {answer}");
-    assert_eq!(answer["result"]["view"]["boards"][0]["title"], "Persoonat", "the answer holds the new projection");
-    let pushed = next(&mut bob, true).await;
-    assert_eq!(pushed["event"], "changed");
-    assert_eq!(pushed["view"]["boards"][0]["title"], "Persoonat", "the other browser got the change without asking");
+    let board = answer["result"]["id"].as_str().expect("the answer names the new board").to_string();
+    assert!(answer["result"].get("view").is_none(), "the answer does not carry the whole view: {answer}");
+    let pushed = pushed_board_change(&mut bob).await;
+    assert_eq!(pushed["change"]["boards"][0]["id"], board.as_str(), "the push names the new board");
+    assert_eq!(pushed["change"]["boards"][0]["whole"]["title"], "Persoonat", "the other browser got the new board without asking");
     let view = call(&mut bob, 7, "workshop_view", Value::Null).await;
     assert_eq!(view["result"], serde_json::to_value(hub.view()).unwrap(), "workshop_view is the hub's projection");
 }
@@ -95,8 +106,37 @@ async fn a_facilitator_edit_on_the_hub_is_pushed_to_browsers() {
     let mut browser = rpc(&hub).await;
     call(&mut browser, 1, "workshop_view", Value::Null).await;
     hub.change(|w| w.create_board(paja::model::BoardKind::IdeaWall, "Ideat", None)).unwrap();
-    let pushed = next(&mut browser, true).await;
-    assert_eq!(pushed["view"]["boards"][0]["title"], "Ideat", "the hub's own edit reached the browser");
+    let pushed = pushed_board_change(&mut browser).await;
+    assert_eq!(pushed["change"]["boards"][0]["whole"]["title"], "Ideat", "the hub's own edit reached the browser");
+}
+
+#[tokio::test]
+async fn a_typed_letter_reaches_browsers_as_that_card_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = hub(dir.path()).await;
+    let board = hub.change(|w| w.create_board(paja::model::BoardKind::Free, "Vapaa", None)).unwrap();
+    let cards: Vec<String> = (0..20)
+        .map(|i| hub.change(|w| w.add(&board, &paja::model::free::FreeCard { text: format!("kortti {i}"), ..Default::default() })).unwrap())
+        .collect();
+    let mut browser = rpc(&hub).await;
+    let mut view: paja::model::WorkshopView = serde_json::from_value(call(&mut browser, 1, "workshop_view", Value::Null).await["result"].clone()).unwrap();
+    let patch = json!({"command": {"cmd": "patch_item", "board": board, "item_type": "FreeCard", "id": cards[5], "patch": {"text": "kortti 5!"}}});
+    let answer = call(&mut browser, 2, "execute", patch).await;
+    assert_eq!(answer["result"], json!({"id": null}), "a patch makes nothing new");
+    // Earlier pushes (the hub's setup, this browser's entry in the roster) may come first.
+    let pushed = loop {
+        let pushed = next(&mut browser, true).await;
+        view.apply(&serde_json::from_value(pushed["change"].clone()).unwrap());
+        if pushed["change"]["boards"][0]["items"][0]["id"] == cards[5].as_str() {
+            break pushed;
+        }
+    };
+    let items = pushed["change"]["boards"][0]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only the edited card is pushed: {pushed}");
+    assert_eq!(items[0]["item"]["text"], "kortti 5!");
+    assert!(pushed["change"]["boards"][0]["whole"].is_null(), "the board is not pushed whole");
+    assert_eq!(pushed["local"], Value::Null, "a card's text leaves the browser's own view as it was");
+    assert_eq!(view, hub.view(), "the browser's view with the changes applied is the hub's");
 }
 
 #[tokio::test]

@@ -16,7 +16,7 @@ use crate::model::quality_criteria::Criterion;
 use crate::model::service_path::{Endpoint, Lane, PathCard, Phase};
 use crate::model::session::{Comment, Session, Step};
 use crate::model::trace::Source;
-use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop, WorkshopView};
+use crate::model::{BoardKind, DocName, ModelError, Pos, Workshop};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -199,12 +199,12 @@ impl Command {
     }
 }
 
-/// What a command did: the new item's id, if it made one, and the workshop after it.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+/// What a command made: the new item's id, if it made one. The change itself reaches
+/// every view as a [`crate::model::ViewChange`], so the answer does not carry it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Outcome {
     pub id: Option<String>,
-    pub view: WorkshopView,
 }
 
 macro_rules! item_types {
@@ -369,7 +369,7 @@ fn create_board(
 }
 
 impl WorkshopFile {
-    /// Runs a command from the UI, logs it, and returns what it made and the new view.
+    /// Runs a command from the UI, logs it, and returns what it made.
     /// On a file nobody else shares, this person is the facilitator: a reveal publishes
     /// their own drafts at once.
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, Error> {
@@ -385,7 +385,7 @@ impl WorkshopFile {
     }
 
     pub(super) fn outcome(&self, id: Option<String>) -> Outcome {
-        Outcome { id, view: self.view() }
+        Outcome { id }
     }
 
     /// Runs a command that needs more than the document: the media store, the drafts.

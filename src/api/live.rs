@@ -291,7 +291,7 @@ impl Live {
     /// What only this person sees: their role, drafts and dots.
     pub fn local_view(&self) -> Result<LocalView, SyncError> {
         Ok(match &self.mode {
-            Mode::Alone(file) => LocalView::new(&file.view(), "facilitator", None, file.drafts()?, Vec::new()),
+            Mode::Alone(file) => LocalView::of(file.workshop(), "facilitator", None, file.drafts()?, Vec::new()),
             Mode::Hosting { hub, .. } => hub.local_view()?,
             Mode::Joined(peer) => peer.local_view()?,
         })

@@ -2,7 +2,7 @@
 //! the dots they have left. Built beside the workshop view by each transport.
 
 use super::drafts::Draft;
-use crate::model::{BoardContent, WorkshopView};
+use crate::model::{BoardContent, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,6 +23,16 @@ pub struct LocalView {
 }
 
 impl LocalView {
+    /// Builds the local view from the workshop, reading only the control and the boards
+    /// it needs (the running vote's and café's), never the whole projection.
+    pub fn of(workshop: &Workshop, role: &str, me: Option<&str>, drafts: Vec<Draft>, hidden_votes: Vec<String>) -> LocalView {
+        let control = workshop.control();
+        let wanted = [control.voting.as_ref().map(|v| v.board.clone()), control.cafe.as_ref().map(|c| c.board.clone())];
+        let boards = wanted.into_iter().flatten().filter_map(|id| workshop.board(&id).ok()).collect();
+        let view = WorkshopView { control, boards, ..WorkshopView::default() };
+        LocalView::new(&view, role, me, drafts, hidden_votes)
+    }
+
     /// Builds the local view; `hidden_votes` are the ideas of this person's sealed dots.
     pub fn new(view: &WorkshopView, role: &str, me: Option<&str>, drafts: Vec<Draft>, hidden_votes: Vec<String>) -> LocalView {
         let votes_left = super::voting::votes_left(view, me, hidden_votes.len());

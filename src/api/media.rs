@@ -41,7 +41,7 @@ impl WorkshopFile {
         let mut patch = Map::new();
         patch.insert("avatar".into(), Value::String(format!("media:{hash}")));
         self.change(|w| w.patch::<Persona>(board, persona, &patch))?;
-        Ok(Outcome { id: Some(hash), view: self.view() })
+        Ok(Outcome { id: Some(hash) })
     }
 
     /// A stored picture as a `data:` URL the UI can show.

@@ -30,7 +30,7 @@ pub use info::Info;
 pub use live::{Live, LiveEvent, LiveStatus};
 
 use crate::model::diff::{self, VersionDiff};
-use crate::model::{DocName, ModelError, Workshop, WorkshopView};
+use crate::model::{DocName, ModelError, ViewChange, Workshop, WorkshopView};
 use crate::store::{self, CheckReport, Store, VersionInfo};
 use crate::Error;
 use std::path::Path;
@@ -59,6 +59,7 @@ impl WorkshopFile {
         for name in [DocName::Content, DocName::Control] {
             store.append(store_doc(name), &workshop.encode_state(name))?;
         }
+        workshop.record_changes();
         Ok(WorkshopFile { store, workshop, collected: None })
     }
 
@@ -66,8 +67,9 @@ impl WorkshopFile {
     pub fn open(path: &Path) -> Result<WorkshopFile, Error> {
         let store = Store::open(path)?;
         let loaded = store.load()?;
-        let workshop = Workshop::from_updates(&loaded.content, &loaded.control)
+        let mut workshop = Workshop::from_updates(&loaded.content, &loaded.control)
             .map_err(|e| damaged(path, e))?;
+        workshop.record_changes();
         Ok(WorkshopFile { store, workshop, collected: None })
     }
 
@@ -90,6 +92,12 @@ impl WorkshopFile {
 
     pub fn view(&self) -> WorkshopView {
         self.workshop.view()
+    }
+
+    /// What changed in the projection since the last call (every change counts, this
+    /// replica's and others'); None when nothing did.
+    pub fn take_change(&mut self) -> Option<ViewChange> {
+        self.workshop.take_change()
     }
 
     /// Runs one change on the workshop and logs its updates before returning.

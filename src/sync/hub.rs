@@ -112,6 +112,8 @@ impl Hub {
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
         };
         tokio::spawn(super::room::write_loop(state.clone(), stopped.clone()));
+        let projected = state.clone();
+        tokio::spawn(super::projection::run(state.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));
         let host = public_host(addr);
         let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());
@@ -268,6 +270,16 @@ impl HubHandle {
     /// Fires after every change, local or remote, so the window can redraw.
     pub fn subscribe_changes(&self) -> broadcast::Receiver<()> {
         self.state.changed.subscribe()
+    }
+
+    /// Hears every change, local or remote, as what it changed in the projection.
+    pub fn subscribe_views(&self) -> broadcast::Receiver<Arc<crate::model::ViewChange>> {
+        self.state.views.subscribe()
+    }
+
+    /// The whole view as a change, for a window that fell behind.
+    pub fn complete_view(&self) -> Arc<crate::model::ViewChange> {
+        self.state.views.complete(&self.state.file)
     }
 
     /// How many sealed items wait for reveal on `board`.

@@ -25,6 +25,7 @@
 //!   published at the reveal, hidden dots and answers sealed to the hub).
 //! - `seat`: the same for commands run at the hub (the facilitator's window, browsers).
 //! - `sealed`: what the hub holds sealed and publishes when the control no longer hides it.
+//! - [`projection`]: each change projected once and pushed to every window and browser.
 //! - `locks`: the hub's refusal of participants' writes to locked boards and items.
 //!
 //! To add a Paja message, add a variant to [`wire::PajaMessage`] and handle it in
@@ -38,6 +39,7 @@ pub mod mdns;
 mod page;
 pub mod peer;
 mod participant;
+pub mod projection;
 mod peer_link;
 pub mod qr;
 pub mod room;

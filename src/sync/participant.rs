@@ -63,7 +63,7 @@ impl PeerShared {
     }
 
     fn outcome(&self) -> Outcome {
-        Outcome { id: None, view: lock(&self.file).view() }
+        Outcome { id: None }
     }
 
     /// Publishes the drafts the control says are revealed; anonymous ones only while
@@ -160,14 +160,14 @@ impl PeerHandle {
     /// What only this person sees: who they are, their drafts, their dots.
     pub fn local_view(&self) -> Result<LocalView, Error> {
         let shared = &self.shared;
-        let view = self.view();
-        let drafts = lock(&shared.file).drafts()?;
-        let hidden = match &view.control.voting {
+        let voting = lock(&shared.file).workshop().control().voting;
+        let hidden = match &voting {
             Some(v) if v.hidden => shared.hidden_on(&v.board),
             _ => Vec::new(),
         };
         let me = shared.me();
-        Ok(LocalView::new(&view, shared.role_now().as_str(), me.as_deref(), drafts, hidden))
+        let file = lock(&shared.file);
+        Ok(LocalView::of(file.workshop(), shared.role_now().as_str(), me.as_deref(), file.drafts()?, hidden))
     }
 }
 

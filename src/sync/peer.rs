@@ -6,11 +6,12 @@
 use super::admission::Role;
 use super::participant;
 use super::peer_link;
+use super::projection::{self, Views};
 use super::room::lock;
 use super::wire::SealedItem;
 use super::SyncError;
 use crate::api::WorkshopFile;
-use crate::model::{DocName, ModelError, Workshop, WorkshopView};
+use crate::model::{DocName, ModelError, ViewChange, Workshop, WorkshopView};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -107,6 +108,8 @@ pub(crate) struct PeerShared {
     /// (board, idea) of the hidden dots this person gave: memory only, never on disk.
     pub hidden_votes: Mutex<Vec<(String, String)>>,
     pub changed: broadcast::Sender<()>,
+    /// Each change projected once, for the window.
+    pub views: Views,
 }
 
 impl PeerShared {
@@ -139,12 +142,15 @@ impl Peer {
             me: Mutex::new(None),
             hidden_votes: Mutex::new(Vec::new()),
             changed: broadcast::channel(64).0,
+            views: Views::new(),
         });
         let (stop, stopped) = watch::channel(false);
         for doc in [DocName::Content, DocName::Control] {
             tokio::spawn(peer_link::run(shared.clone(), doc, stopped.clone()));
         }
         tokio::spawn(participant::publish_when_revealed(shared.clone(), stopped.clone()));
+        let projected = shared.clone();
+        tokio::spawn(projection::run(shared.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         PeerHandle { shared, stop }
     }
 }
@@ -220,6 +226,17 @@ impl PeerHandle {
     /// Fires after every change to the replica, local or remote.
     pub fn subscribe_changes(&self) -> broadcast::Receiver<()> {
         self.shared.changed.subscribe()
+    }
+
+    /// Hears every change to the replica, local or remote, as what it changed in the
+    /// projection.
+    pub fn subscribe_views(&self) -> broadcast::Receiver<Arc<ViewChange>> {
+        self.shared.views.subscribe()
+    }
+
+    /// The whole view as a change, for a window that fell behind.
+    pub fn complete_view(&self) -> Arc<ViewChange> {
+        self.shared.views.complete(&self.shared.file)
     }
 
     /// Stops syncing; the replica file stays as it is.

@@ -151,6 +151,8 @@ pub struct HubState {
     pub(super) lock_shadow: Mutex<Option<crate::model::Workshop>>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
+    /// Each change projected once, for the browsers and the facilitator's window.
+    pub views: super::projection::Views,
     next_conn: AtomicU64,
     writes: mpsc::UnboundedSender<Write>,
     /// Taken by [`write_loop`] when the hub starts.
@@ -172,6 +174,7 @@ impl HubState {
             sealed: Mutex::new(sealed),
             lock_shadow: Mutex::new(None),
             changed: broadcast::channel(64).0,
+            views: super::projection::Views::new(),
             next_conn: AtomicU64::new(1),
             writes,
             writer_inbox: Mutex::new(Some(writer_inbox)),

@@ -12,22 +12,25 @@
 //! Each request is one text frame `{id, method, params}`; the answer is
 //! `{id, ok: true, result}` or `{id, ok: false, error: {code, message}}`. Whenever the
 //! workshop changes (this client's command, a peer's edit, the facilitator's), the hub
-//! also pushes `{event: "changed", view}`, so a browser shows others' edits with no
-//! action of its own. To add a method, add an arm to [`call`] that calls one
+//! also pushes `{event: "changed", change, local}`: what changed in the projection
+//! ([`ViewChange`], computed once for all browsers; the whole view for a browser that
+//! fell behind) and this person's own view when it may have changed (else null), so a
+//! browser shows others' edits with no action of its own. To add a method, add an arm to [`call`] that calls one
 //! `paja::api` function, exactly as the desktop command of the same name does.
 
 use crate::synthesis;
 use super::admission::{Gate, Member, Role};
 use super::room::{HubState, lock};
+use super::projection;
 use super::wire::SealedItem;
 use crate::api::{Command, Outcome, drafts};
+use crate::model::ViewChange;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::sync::Arc;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::watch;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -156,11 +159,11 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> 
                 _ => SealedItem::FreeCard { text: text.into(), color: "yellow".into() },
             };
             state.seal_from(&member.person, board.to_string(), item).map_err(Failure::from)?;
-            Ok(Outcome { id: None, view: lock(&state.file).view() })
+            Ok(Outcome { id: None })
         }
         Some(_) => {
             let id = state.change(|w| drafts::add_card(w, board, text)).map_err(sync_failure)?;
-            Ok(Outcome { id: Some(id), view: lock(&state.file).view() })
+            Ok(Outcome { id: Some(id) })
         }
     }
 }
@@ -169,6 +172,16 @@ fn sync_failure(e: super::SyncError) -> Failure {
     match e {
         e => Failure::from(&e),
     }
+}
+
+/// The push of one change: what changed, and this person's own view when the change
+/// can have changed it (null: as it was).
+fn changed(state: &HubState, member: &Member, change: &ViewChange, local_boards: &mut Vec<String>) -> Value {
+    if let Some(control) = &change.control {
+        *local_boards = projection::local_boards(control);
+    }
+    let local = projection::touches_local(change, local_boards).then(|| state.local_view_for(member).ok()).flatten();
+    json!({ "event": "changed", "change": change, "local": local })
 }
 
 /// Lets a browser in: a token holder at once, someone with the code after the lobby.
@@ -229,7 +242,8 @@ pub async fn serve<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, member: 
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let mut changes = state.changed.subscribe();
+    let mut changes = state.views.subscribe();
+    let mut local_boards = projection::local_boards(&lock(&state.file).workshop().control());
     loop {
         let out = tokio::select! {
             message = ws.next() => match message {
@@ -237,13 +251,9 @@ where
                 Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
                 Some(Ok(_)) => continue,
             },
-            changed = changes.recv() => match changed {
-                Ok(()) | Err(RecvError::Lagged(_)) => {
-                    // A burst of changes is one redraw: send the newest view once.
-                    while changes.try_recv().is_ok() {}
-                    json!({ "event": "changed", "view": lock(&state.file).view(), "local": state.local_view_for(&member).ok() })
-                }
-                Err(RecvError::Closed) => return,
+            change = projection::next(&mut changes, || state.views.complete(&state.file)) => match change {
+                Some(change) => changed(&state, &member, &change, &mut local_boards),
+                None => return,
             },
             _ = stop.changed() => return,
         };

@@ -45,7 +45,7 @@ impl HubState {
             }
             Command::CastVote { board, idea } => {
                 let id = self.change(|w| voting::cast(w, board, idea, Some(me))).map_err(changed)?;
-                return Ok(Outcome { id: Some(id), view: lock(&self.file).view() });
+                return Ok(Outcome { id: Some(id) });
             }
             Command::RetractVote { board, idea } => {
                 self.change(|w| voting::retract(w, board, idea, Some(me))).map_err(changed)?;
@@ -58,25 +58,23 @@ impl HubState {
             }
             other => return self.execute(other),
         }
-        Ok(Outcome { id: None, view: lock(&self.file).view() })
+        Ok(Outcome { id: None })
     }
 
     /// What only `member` sees; `drafts` are those kept for them (none for a browser).
     /// Takes the file's lock and the sealed items' lock one after the other, never
     /// both: publishing holds the sealed items while it writes to the file.
     pub fn local_view_for(&self, member: &Member) -> Result<LocalView, Error> {
-        let (view, drafts) = {
-            let file = lock(&self.file);
-            let drafts = match member.person == super::admission::FACILITATOR_PERSON {
-                true => file.drafts()?,
-                false => Vec::new(),
-            };
-            (file.view(), drafts)
-        };
-        let hidden = match &view.control.voting {
+        let voting = lock(&self.file).workshop().control().voting;
+        let hidden = match &voting {
             Some(v) if v.hidden => lock(&self.sealed).ballot(&v.board, &member.person),
             _ => Vec::new(),
         };
-        Ok(LocalView::new(&view, member.role.as_str(), Some(&member.person), drafts, hidden))
+        let file = lock(&self.file);
+        let drafts = match member.person == super::admission::FACILITATOR_PERSON {
+            true => file.drafts()?,
+            false => Vec::new(),
+        };
+        Ok(LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden))
     }
 }
