@@ -67,7 +67,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       if (!live) return;
       setLoad({ state: 'ready', view });
       if (local) setLocal(local);
-      else refreshLocal();
+      else if (local === undefined) refreshLocal();
     });
     return () => {
       live = false;

@@ -28,7 +28,7 @@ export function fakeBackend(
 ): FakeBackend {
   let current = structuredClone(view);
   const listeners = new Set<ViewListener>();
-  const tell = (next: WorkshopView) => listeners.forEach((listener) => listener(structuredClone(next), null));
+  const tell = (next: WorkshopView) => listeners.forEach((listener) => listener(structuredClone(next)));
   const commands: Command[] = [];
   return {
     commands,

@@ -1,12 +1,14 @@
 // The workshop as this page holds it: fetched whole once, then kept up to date by
 // the changes the core pushes (`changed`), each applied with `applyChange` so that
 // what did not change stays the same object. A browser's push also carries its
-// local view; the window's carries only the change.
+// local view when that changed (null: as it was); the window's carries only the change.
 import type { LocalView, ViewChange, WorkshopView } from '../types';
 import type { Transport } from './transport';
 import { applyChange } from './viewChange';
 
-export type ViewListener = (view: WorkshopView, local: LocalView | null) => void;
+/** `local`: this person's new local view; null when it is as it was; undefined when
+ * the change does not say (the window's, or a whole view fetched again). */
+export type ViewListener = (view: WorkshopView, local?: LocalView | null) => void;
 
 /** What `changed` brings: the browser's `{ change, local }`, or the window's bare change. */
 type Pushed = { change: ViewChange; local?: LocalView | null } | ViewChange;
@@ -17,10 +19,11 @@ export function keptView(transport: Transport) {
   // Changes heard while the whole view is on its way: applied to it when it comes.
   // An item change applied again only replaces the item with what it already is.
   let heard: ViewChange[] = [];
+  let heardLocal: LocalView | null = null;
   const listeners = new Set<ViewListener>();
   let stopTransport: (() => void) | null = null;
 
-  const tell = (next: WorkshopView, local: LocalView | null) => {
+  const tell = (next: WorkshopView, local: LocalView | null | undefined) => {
     for (const listener of listeners) listener(next, local);
   };
 
@@ -28,12 +31,16 @@ export function keptView(transport: Transport) {
     fetching ??= transport.call<WorkshopView>('workshop_view').then(
       (whole) => {
         view = heard.reduce<WorkshopView>((v, c) => applyChange(v, c), whole);
+        const local = heardLocal;
         heard = [];
+        heardLocal = null;
         fetching = null;
+        if (local) tell(view, local);
         return view;
       },
       (err: unknown) => {
         heard = [];
+        heardLocal = null;
         fetching = null;
         throw err;
       },
@@ -42,22 +49,23 @@ export function keptView(transport: Transport) {
   }
 
   function receive(pushed: Pushed): void {
-    const { change, local } = 'change' in pushed ? pushed : { change: pushed, local: null };
+    const { change, local } = 'change' in pushed ? pushed : { change: pushed, local: undefined };
     if (fetching && !change.complete) {
       heard.push(change);
+      heardLocal = local ?? heardLocal;
       return;
     }
     if (!view && !change.complete) {
-      fetchWhole().then((v) => tell(v, local ?? null), () => undefined);
+      fetchWhole().then((v) => tell(v, local), () => undefined);
       return;
     }
     view = applyChange(view, change);
-    tell(view, local ?? null);
+    tell(view, local);
   }
 
   /** Back after a dropped connection: what changed meanwhile comes as one whole view. */
   function resync(): void {
-    fetchWhole().then((v) => tell(v, null), () => undefined);
+    fetchWhole().then((v) => tell(v, undefined), () => undefined);
   }
 
   return {

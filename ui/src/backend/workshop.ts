@@ -16,7 +16,7 @@ export interface WorkshopCommands {
   /** What only this person has: who they are, their role, drafts and own dots. */
   localView(): Promise<LocalView>;
   /** Calls `listener` with the new view whenever anyone changes the workshop, and with
-   * this person's local view when the change brought it (in a browser), else null. */
+   * this person's local view when the change brought it (in a browser). */
   onChanged(listener: ViewListener): () => void;
   /** Groups of alike notes on a board (or one café station); changes nothing. */
   suggestGroups(board: string, station: string | null): Promise<GroupSuggestion[]>;
