@@ -31,6 +31,7 @@ const PROBES = 30;
 const sizesAt = process.argv.indexOf('--sizes');
 const SIZES = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : [3000, 10000];
 const PAN_SIZE = 10000;
+const PAN_MS = 40000;
 
 process.setMaxListeners(0); // each y-websocket peer listens for the process's exit
 const interop = createRequire(join(repo, 'tests', 'interop', 'package.json'));
@@ -224,13 +225,14 @@ async function panning(page) {
     requestAnimationFrame(tick);
   });
   const started = Date.now();
-  for (let round = 0; round < 4; round++) {
+  // Four drags, or as many as fit in PAN_MS: a slow page answers each move late.
+  for (let round = 0; round < 4 && Date.now() - started < PAN_MS; round++) {
     const from = await page.evaluate(emptyPoint);
     if (!from) throw new Error('no empty place on the canvas to pan from');
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     const dir = round % 2 === 0 ? -1 : 1;
-    for (let i = 1; i <= 60; i++) await page.mouse.move(from.x + dir * i * 10, from.y + dir * i * 4);
+    for (let i = 1; i <= 60 && Date.now() - started < PAN_MS; i++) await page.mouse.move(from.x + dir * i * 10, from.y + dir * i * 4);
     await page.mouse.up();
   }
   const seconds = (Date.now() - started) / 1000;
