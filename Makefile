@@ -126,6 +126,7 @@ bench: ui cli
 	cargo bench -p paja --bench locks
 	cargo bench -p paja --bench synthesis
 	cargo bench -p paja --bench traces
+	cargo bench -p paja --bench projection
 	cd benches/sync-reference && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
 	cargo bench -p paja --bench sync
 	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000

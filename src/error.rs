@@ -1,4 +1,4 @@
-use crate::ErrorCode;
+use crate::{ErrorCode, Failure};
 use crate::model::ModelError;
 use crate::store::StoreError;
 use std::path::PathBuf;
@@ -32,5 +32,11 @@ impl Error {
 
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Error {
         Error::Io { path: path.to_path_buf(), source }
+    }
+}
+
+impl From<&Error> for Failure {
+    fn from(e: &Error) -> Failure {
+        Failure::new(e.code(), e)
     }
 }

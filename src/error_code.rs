@@ -218,18 +218,6 @@ impl From<Refusal> for Failure {
     }
 }
 
-impl From<&crate::Error> for Failure {
-    fn from(e: &crate::Error) -> Failure {
-        Failure::new(e.code(), e)
-    }
-}
-
-impl From<&crate::sync::SyncError> for Failure {
-    fn from(e: &crate::sync::SyncError) -> Failure {
-        Failure::new(e.code(), e)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,8 @@
 mod export_support;
 mod sync_common;
 
-use paja::api::live::HostOptions;
-use paja::api::{Command, ExportFormat, Item, Live, WorkshopFile};
+use paja::session::{HostOptions, HubOptions, Live};
+use paja::api::{Command, ExportFormat, Item, WorkshopFile};
 use paja::export::ExportOptions;
 use paja::model::Workshop;
 use paja::model::free::FreeCard;
@@ -24,7 +24,8 @@ fn shows(live: &Live, text: &str) -> bool {
 }
 
 fn loopback() -> HostOptions {
-    HostOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, name: "Fasilitaattori".into(), ui_dir: None }
+    let hub = HubOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, ..HubOptions::default() };
+    HostOptions { name: "Fasilitaattori".into(), hub }
 }
 
 fn live_on(path: &Path) -> Live {

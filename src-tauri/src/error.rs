@@ -27,8 +27,8 @@ impl From<paja::Error> for CommandError {
     }
 }
 
-impl From<paja::sync::SyncError> for CommandError {
-    fn from(err: paja::sync::SyncError) -> Self {
+impl From<paja::session::SyncError> for CommandError {
+    fn from(err: paja::session::SyncError) -> Self {
         Self {
             code: err.code(),
             message: err.to_string(),

@@ -7,7 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use paja::api::recent::RecentList;
 use paja::api::start::{Launch, OpenInfo, StartState, replicas_dir};
-use paja::api::{Live, WorkshopFile};
+use paja::api::WorkshopFile;
+use paja::session::Live;
 
 use crate::error::CommandError;
 

@@ -6,6 +6,19 @@ use crate::model::{BoardContent, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// The parts of the workshop a person's own view and [`super::rules::refusal`] read: the
+/// control, and the boards of the running vote, café and evaluation form. The rest is
+/// left empty, so that no command or change has to project the whole workshop.
+pub fn session_view(workshop: &Workshop) -> WorkshopView {
+    let control = workshop.control();
+    let vote = control.voting.as_ref().map(|v| v.board.clone());
+    let cafe = control.cafe.as_ref().map(|c| c.board.clone());
+    let mut wanted: Vec<String> = vote.into_iter().chain(cafe).chain(control.evaluation.clone()).collect();
+    wanted.dedup();
+    let boards = wanted.iter().filter_map(|id| workshop.board(id).ok()).collect();
+    WorkshopView { control, boards, ..WorkshopView::default() }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct LocalView {
@@ -26,11 +39,7 @@ impl LocalView {
     /// Builds the local view from the workshop, reading only the control and the boards
     /// it needs (the running vote's and café's), never the whole projection.
     pub fn of(workshop: &Workshop, role: &str, me: Option<&str>, drafts: Vec<Draft>, hidden_votes: Vec<String>) -> LocalView {
-        let control = workshop.control();
-        let wanted = [control.voting.as_ref().map(|v| v.board.clone()), control.cafe.as_ref().map(|c| c.board.clone())];
-        let boards = wanted.into_iter().flatten().filter_map(|id| workshop.board(&id).ok()).collect();
-        let view = WorkshopView { control, boards, ..WorkshopView::default() };
-        LocalView::new(&view, role, me, drafts, hidden_votes)
+        LocalView::new(&session_view(workshop), role, me, drafts, hidden_votes)
     }
 
     /// Builds the local view; `hidden_votes` are the ideas of this person's sealed dots.
@@ -44,5 +53,28 @@ impl LocalView {
             }
         });
         LocalView { me: me.map(str::to_string), role: role.into(), drafts, votes_left, my_votes: hidden_votes, cafe_station }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BoardKind;
+    use crate::model::control::Voting;
+    use crate::model::idea_wall::{Idea, Vote};
+
+    #[test]
+    fn the_own_view_reads_the_running_vote_and_no_other_board() {
+        let mut w = Workshop::new();
+        let wall = w.create_board(BoardKind::IdeaWall, "Ideat", None).unwrap();
+        w.create_board(BoardKind::Free, "Muut", None).unwrap();
+        let idea = w.add(&wall, &Idea { name: "Kotikäynnit".into(), ..Default::default() }).unwrap();
+        w.add(&wall, &Vote { idea_id: idea, voter: Some("p1".into()), ..Default::default() }).unwrap();
+        w.update_control(|c| c.voting = Some(Voting { board: wall.clone(), budget: 3, hidden: false, revealed: false })).unwrap();
+        let parts = session_view(&w);
+        let read: Vec<&str> = parts.boards.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(read, vec![wall.as_str()], "only the vote's board is read");
+        let local = LocalView::of(&w, "participant", Some("p1"), Vec::new(), Vec::new());
+        assert_eq!(local.votes_left, Some(2), "one of three dots given, counted from the vote's board alone");
     }
 }

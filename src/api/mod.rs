@@ -12,7 +12,6 @@ mod facilitation;
 mod file_names;
 mod info;
 mod rounds;
-pub mod live;
 pub mod local;
 pub mod media;
 pub mod recent;
@@ -27,7 +26,7 @@ pub use drafts::Draft;
 pub use local::LocalView;
 pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
-pub use live::{Live, LiveEvent, LiveStatus};
+pub use rules::Role;
 
 use crate::model::diff::{self, VersionDiff};
 use crate::model::{DocName, ModelError, ViewChange, Workshop, WorkshopView};

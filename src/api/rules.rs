@@ -6,7 +6,7 @@ use super::Command;
 use crate::Refusal;
 use super::voting;
 use crate::model::WorkshopView;
-use crate::sync::Role;
+use serde::{Deserialize, Serialize};
 
 /// The refusal for a plan change (or restoring a version) by anyone but the facilitator.
 pub fn plan_refusal() -> crate::Error {
@@ -56,5 +56,33 @@ fn writes_locked(command: &Command, view: &WorkshopView) -> bool {
             control.is_locked(board, None) || ids.iter().any(|id| control.is_locked(board, Some(id)))
         }
         other => other.target().is_some_and(|(board, item)| control.is_locked(board, item)),
+    }
+}
+
+/// Who a person is in a live session: what they may write follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Facilitator,
+    Participant,
+    Observer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Facilitator => "facilitator",
+            Role::Participant => "participant",
+            Role::Observer => "observer",
+        }
+    }
+
+    /// Why a write to `control` (or any write) is refused for this role, if it is.
+    pub fn refuses(self, control: bool) -> Option<Refusal> {
+        match (self, control) {
+            (Role::Observer, _) => Some(Refusal::ObserverCannotWrite),
+            (Role::Participant, true) => Some(Refusal::FacilitatorOnly),
+            _ => None,
+        }
     }
 }

@@ -14,8 +14,7 @@ use clap::Args;
 use paja::api::{Command, WorkshopFile, apply_command};
 use paja::model::free::FreeCard;
 use paja::model::{BoardKind, Workshop};
-use paja::sync::wire::SealedItem;
-use paja::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus};
+use paja::session::{self, HubHandle, HubOptions, PeerHandle, PeerOptions, PeerStatus, SealedItem};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
@@ -106,7 +105,6 @@ pub fn serve(args: ServeArgs) -> Result<()> {
     if args.insecure_loopback && !args.bind.is_loopback() {
         bail!("Plain ws:// is only for this computer: add --bind 127.0.0.1.");
     }
-    let file = WorkshopFile::open(&args.file)?;
     let options = HubOptions {
         bind: SocketAddr::new(args.bind, args.port),
         tls: !args.insecure_loopback,
@@ -118,7 +116,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         ui_dir: args.ui.clone(),
     };
     runtime()?.block_on(async {
-        let hub = Hub::start(file, options).await?;
+        let hub = session::host::start(&args.file, &options).await?;
         if args.browsers {
             hub.execute(&Command::AllowBrowsers { on: true })?;
         }
@@ -209,7 +207,7 @@ pub fn join(args: JoinArgs) -> Result<()> {
         false => WorkshopFile::create(&args.file, Workshop::new())?,
     };
     runtime()?.block_on(async {
-        let peer = Peer::connect(file, options);
+        let peer = session::join::connect(file, options);
         let refused = if args.script {
             tokio::select! {
                 _ = interrupted() => None,

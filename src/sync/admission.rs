@@ -1,8 +1,9 @@
 //! Who may come in: the join code, reconnect tokens, the facilitator's lobby, roles, and
 //! the rate limit on wrong codes.
 
+pub use crate::api::Role;
 use crate::Refusal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
@@ -14,33 +15,6 @@ const CODE_LEN: usize = 6;
 /// Wrong codes allowed from one address within [`WRONG_CODE_WINDOW`].
 pub const WRONG_CODES_ALLOWED: usize = 5;
 const WRONG_CODE_WINDOW: Duration = Duration::from_secs(60);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Facilitator,
-    Participant,
-    Observer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Facilitator => "facilitator",
-            Role::Participant => "participant",
-            Role::Observer => "observer",
-        }
-    }
-
-    /// Why a write to `control` (or any write) is refused for this role, if it is.
-    pub fn refuses(self, control: bool) -> Option<Refusal> {
-        match (self, control) {
-            (Role::Observer, _) => Some(Refusal::ObserverCannotWrite),
-            (Role::Participant, true) => Some(Refusal::FacilitatorOnly),
-            _ => None,
-        }
-    }
-}
 
 /// A new six-character join code.
 pub fn new_code() -> String {

@@ -33,3 +33,9 @@ impl SyncError {
         }
     }
 }
+
+impl From<&SyncError> for Failure {
+    fn from(e: &SyncError) -> Failure {
+        Failure::new(e.code(), e)
+    }
+}

@@ -113,7 +113,7 @@ impl PeerHandle {
     pub fn execute(&self, command: &Command) -> Result<Outcome, Error> {
         let shared = &self.shared;
         let me = shared.me();
-        let view = self.view();
+        let view = crate::api::local::session_view(lock(&shared.file).workshop());
         let voting = view.control.voting.clone();
         let hidden_board = voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
         let given = hidden_board.as_deref().map(|b| shared.hidden_on(b).len()).unwrap_or(0);

@@ -26,7 +26,7 @@ impl HubState {
     /// session does not allow it.
     pub fn execute_for(&self, member: &Member, command: &Command) -> Result<Outcome, Error> {
         let me = member.person.as_str();
-        let view = lock(&self.file).view();
+        let view = crate::api::local::session_view(lock(&self.file).workshop());
         let name = view.control.person(me).map(|p| p.name.as_str()).filter(|n| !n.is_empty());
         let signed = command.signed_by(name.or(Some(member.name.as_str())));
         let command = signed.as_ref();

@@ -1,11 +1,12 @@
 //! Commands about the live session: hosting, joining, leaving, the lobby and presence.
 //! The core's `Live` does the work; this file passes its events on to the window as
-//! `workshop://changed` (the view) and `session://status` (the status). They run off
+//! `workshop://changed` (what changed in the view, a `ViewChange`) and `session://status`
+//! (the status). They run off
 //! the main thread (`async`): joining waits for the hub's first answer.
 
 use std::time::Duration;
 
-use paja::api::live::{FoundHub, HostOptions, Hosting, LiveEvent, LiveStatus};
+use paja::session::{FoundHub, HostOptions, Hosting, HubOptions, LiveEvent, LiveStatus};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -23,15 +24,19 @@ const BROWSE: Duration = Duration::from_millis(1500);
 /// Shares the open workshop on the room's network; this person facilitates.
 #[tauri::command(async)]
 pub fn host_session(app: AppHandle, open: State<'_, OpenWorkshop>, name: String, auto_admit: bool) -> Result<Hosting, CommandError> {
-    let options = HostOptions { name, auto_admit, ui_dir: crate::ui_files::export(&app), ..HostOptions::default() };
+    let defaults = HostOptions::default().hub;
+    let options = HostOptions { name, hub: HubOptions { auto_admit, ui_dir: crate::ui_files::export(&app), ..defaults } };
     Ok(open.get()?.host(options)?)
 }
 
 /// Joins someone's workshop from a `paja://` link or an address, with the code;
-/// an observer only follows.
+/// an observer only follows. The hub's first answer is waited for with the workshop
+/// unlocked, so the window's other commands go on meanwhile.
 #[tauri::command(async)]
 pub fn join_session(open: State<'_, OpenWorkshop>, link: String, code: String, name: String, observer: bool) -> Result<LiveStatus, CommandError> {
-    Ok(open.get()?.join(&link, &code, &name, observer)?)
+    let joining = open.get()?.start_join(&link, &code, &name, observer)?;
+    joining.wait()?;
+    Ok(open.get()?.finish_join(joining)?)
 }
 
 /// Stops sharing, or leaves the joined workshop, and returns to the own file.
@@ -73,7 +78,7 @@ pub fn set_presence(open: State<'_, OpenWorkshop>, board: Option<String>) -> Res
 /// Hubs advertised on the room's network.
 #[tauri::command(async)]
 pub fn find_hubs() -> Vec<FoundHub> {
-    paja::api::live::find_hubs(BROWSE)
+    paja::session::find_hubs(BROWSE)
 }
 
 /// Passes the workshop's and the session's changes, local or remote, on to the window
@@ -84,24 +89,27 @@ pub fn forward(app: &AppHandle) {
     std::thread::spawn(move || {
         let open = app.state::<OpenWorkshop>();
         loop {
-            let (view, status) = match events.blocking_recv() {
-                Ok(LiveEvent::Changed) => (true, false),
-                Ok(LiveEvent::Status) => (false, true),
-                Err(RecvError::Lagged(_)) => (true, true),
+            let behind = match events.blocking_recv() {
+                // A change carries all the window needs: no waiting for the workshop's lock.
+                Ok(LiveEvent::Changed(change)) => {
+                    let _ = app.emit(CHANGED, &*change);
+                    continue;
+                }
+                Ok(LiveEvent::Status) => false,
+                // Fallen behind: the whole view, and the status.
+                Err(RecvError::Lagged(_)) => true,
                 Err(RecvError::Closed) => return,
             };
             // Read under the lock, emit after it: emitting waits for the main thread,
             // which may itself be waiting for the lock in a command.
             let Ok(live) = open.get() else { return };
-            let view = view.then(|| live.view());
-            let status = status.then(|| live.status());
+            let change = behind.then(|| live.complete_change());
+            let status = live.status();
             drop(live);
-            if let Some(view) = view {
-                let _ = app.emit(CHANGED, view);
+            if let Some(change) = change {
+                let _ = app.emit(CHANGED, &*change);
             }
-            if let Some(status) = status {
-                let _ = app.emit(STATUS, status);
-            }
+            let _ = app.emit(STATUS, status);
         }
     });
 }

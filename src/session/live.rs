@@ -1,149 +1,46 @@
-//! The open workshop of a window, in one of three modes: alone (its own file), hosting
-//! (a hub; this person facilitates) or joined (a replica that syncs with someone's hub).
-//! [`Live`] routes every command to whoever owns the workshop in that mode, projects the
-//! session's status for the status indicator, and tells its subscribers when the
-//! workshop or the status changed, whether the change was made here or by someone else.
-//!
-//! Live runs the hub and the peer on its own tokio runtime, so its callers need none,
-//! and it never blocks on that runtime from the caller's thread.
+//! [`Live`]: the open workshop of a window, alone, hosting or joined.
 
-mod export;
-
-use super::{Command, LocalView, Outcome, WorkshopFile, rules};
+use super::status::{Hosting, LiveMode, LiveStatus, alone_status, hosting_now, hub_status, peer_status};
+use super::{HostOptions, host, join};
+use crate::api::{Command, LocalView, Outcome, WorkshopFile, rules};
 use crate::model::diff::VersionDiff;
-use crate::model::{Workshop, WorkshopView};
+use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
-use crate::sync::mdns;
-use crate::sync::{Hub, HubHandle, HubOptions, Peer, PeerHandle, PeerOptions, PeerStatus, Presence, SyncError};
-use serde::{Deserialize, Serialize};
+use crate::sync::projection;
+use crate::sync::{HubHandle, HubOptions, PeerHandle, SyncError};
 use serde_json::{Value, json};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
-use ts_rs::TS;
 
 /// How often the status is looked at for presence and lobby changes, which have no event.
 const STATUS_POLL: Duration = Duration::from_millis(250);
-/// How long [`Live::join`] waits for the hub's first answer before it returns.
-const FIRST_ANSWER: Duration = Duration::from_secs(8);
 
 /// What changed, for whoever redraws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LiveEvent {
-    /// The workshop: ask for the view again.
-    Changed,
+    /// The workshop: what changed in its projection, made here or by someone else. A
+    /// receiver that fell behind asks for [`Live::complete_change`].
+    Changed(Arc<ViewChange>),
     /// The session's status: ask for the status again.
     Status,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum LiveMode {
-    Alone,
-    Hosting,
-    Joined,
+/// A replica on its way into someone's hub: see [`Live::start_join`].
+pub struct Joining {
+    peer: Arc<PeerHandle>,
+    me: Value,
+    /// The presence of the Live that started it: only that one may finish it.
+    of: Arc<Mutex<Value>>,
 }
 
-/// The link to the others, as the status indicator shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Connection {
-    /// Not sharing: nobody to be connected to.
-    Alone,
-    Connecting,
-    /// Waiting for the facilitator to let us in.
-    Lobby,
-    Connected,
-    Reconnecting,
-    Offline,
-    Refused,
-}
-
-/// One person present, and the board they have open.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PresenceEntry {
-    pub name: String,
-    pub role: String,
-    pub board: Option<String>,
-    /// This window's own person.
-    pub me: bool,
-}
-
-/// Someone waiting to be let in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct LobbyPerson {
-    #[ts(type = "number")]
-    pub id: u64,
-    pub name: String,
-}
-
-/// What the host shows so that others can join.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Hosting {
-    pub code: String,
-    /// `paja://host:port?code=C&fp=HEX`, what the QR code carries.
-    pub join_link: String,
-    pub qr_svg: String,
-    /// `host:port` others type.
-    pub addresses: Vec<String>,
-    pub fingerprint: Option<String>,
-    pub lobby: Vec<LobbyPerson>,
-    pub auto_admit: bool,
-    /// `http://host:port/join?code=C` for browser participants, and its QR code, when
-    /// this app can serve them the UI (the facilitator still has to let browsers in).
-    pub browser_link: Option<String>,
-    pub browser_qr_svg: Option<String>,
-}
-
-/// The session as the header, the presence list and the dialogs show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct LiveStatus {
-    pub mode: LiveMode,
-    /// facilitator, participant or observer; None when alone or not yet let in.
-    pub role: Option<String>,
-    pub connection: Connection,
-    /// Why the hub refused us: the UI shows the sentence for its code.
-    pub refusal: Option<crate::Failure>,
-    /// Everyone present, this person included.
-    pub people: u32,
-    pub presence: Vec<PresenceEntry>,
-    pub hosting: Option<Hosting>,
-}
-
-/// A hub found on the room's network.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct FoundHub {
-    /// `host:port`.
-    pub address: String,
-    /// The link to join it with, code left for the person to type.
-    pub link: String,
-}
-
-/// How to host: where to listen, and whether newcomers wait in the lobby.
-#[derive(Debug, Clone)]
-pub struct HostOptions {
-    pub bind: SocketAddr,
-    pub auto_admit: bool,
-    /// Advertise on the room's network so that others find the hub.
-    pub mdns: bool,
-    pub name: String,
-    /// The built UI to serve to browser participants.
-    pub ui_dir: Option<std::path::PathBuf>,
-}
-
-impl Default for HostOptions {
-    fn default() -> HostOptions {
-        HostOptions { bind: SocketAddr::from(([0, 0, 0, 0], 7070)), auto_admit: false, mdns: true, name: String::new(), ui_dir: None }
+impl Joining {
+    /// Waits for the hub's first answer; a refusal ends the connection and is the error.
+    pub fn wait(&self) -> Result<(), SyncError> {
+        join::first_answer(&self.peer).inspect_err(|_| self.peer.stop())
     }
 }
 
@@ -165,6 +62,8 @@ pub struct Live {
     runtime: Option<tokio::runtime::Runtime>,
     events: broadcast::Sender<LiveEvent>,
     watcher: Option<JoinHandle<()>>,
+    /// Counts the changes sent while alone.
+    revision: AtomicU64,
 }
 
 impl Live {
@@ -184,6 +83,7 @@ impl Live {
             runtime: Some(runtime),
             events: broadcast::channel(256).0,
             watcher: None,
+            revision: AtomicU64::new(0),
         })
     }
 
@@ -237,14 +137,35 @@ impl Live {
             }
             Mode::Joined(peer) => execute_joined(peer, command)?,
         };
-        if let Mode::Alone(_) = self.mode {
-            let _ = self.events.send(LiveEvent::Changed);
-        }
+        self.changed_alone();
         Ok(outcome)
     }
 
+    /// Alone, tells the subscribers what the last change did (a hub or peer tells them
+    /// itself, through [`Live::watch`]).
+    fn changed_alone(&mut self) {
+        let Mode::Alone(file) = &mut self.mode else { return };
+        if let Some(mut change) = file.take_change() {
+            change.revision = self.revision.fetch_add(1, Ordering::Relaxed) + 1;
+            let _ = self.events.send(LiveEvent::Changed(Arc::new(change)));
+        }
+    }
+
+    /// The whole projection as a change, for a subscriber that fell behind.
+    pub fn complete_change(&self) -> Arc<ViewChange> {
+        match &self.mode {
+            Mode::Alone(file) => {
+                let mut change = file.workshop().complete_change();
+                change.revision = self.revision.load(Ordering::Relaxed);
+                Arc::new(change)
+            }
+            Mode::Hosting { hub, .. } => hub.complete_view(),
+            Mode::Joined(peer) => peer.complete_view(),
+        }
+    }
+
     /// Reads the file where the workshop lives now: this person's own, the hub's or the replica.
-    fn read_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
+    pub(super) fn read_file<R>(&self, read: impl FnOnce(&WorkshopFile) -> R) -> R {
         match &self.mode {
             Mode::Alone(file) => read(file),
             Mode::Hosting { hub, .. } => hub.read_file(read),
@@ -277,7 +198,7 @@ impl Live {
         match &mut self.mode {
             Mode::Alone(file) => {
                 file.restore_version(name)?;
-                let _ = self.events.send(LiveEvent::Changed);
+                self.changed_alone();
             }
             Mode::Hosting { hub, .. } => {
                 let view = hub.read_file(|file| file.restored_view(name))?;
@@ -313,7 +234,7 @@ impl Live {
         }
         self.leave()?;
         let me = json!({ "name": options.name, "role": "facilitator", "board": board_of(&self.me) });
-        let hub = Arc::new(self.start_hub(&options)?);
+        let hub = Arc::new(self.start_hub(&options.hub)?);
         hub.set_presence(me.clone());
         *lock(&self.me) = me;
         let shown = Arc::new(Hosting {
@@ -323,7 +244,7 @@ impl Live {
             addresses: vec![format!("{}:{}", hub.host, hub.addr.port())],
             fingerprint: hub.fingerprint.clone(),
             lobby: Vec::new(),
-            auto_admit: options.auto_admit,
+            auto_admit: options.hub.auto_admit,
             browser_link: hub.browser_link(),
             browser_qr_svg: hub.browser_qr_svg()?,
         });
@@ -334,39 +255,29 @@ impl Live {
         Ok(now)
     }
 
-    /// Starts the hub on the file, on the asked port or, if that is taken, on any port.
-    fn start_hub(&self, options: &HostOptions) -> Result<HubHandle, SyncError> {
-        let hub_options = |bind| HubOptions {
-            bind,
-            auto_admit: options.auto_admit,
-            mdns: options.mdns,
-            ui_dir: options.ui_dir.clone(),
-            ..HubOptions::default()
-        };
-        let runtime = self.runtime()?;
-        let start = |bind: SocketAddr| -> Result<HubHandle, SyncError> {
-            let file = WorkshopFile::open(&self.home)?;
-            let options = hub_options(bind);
-            std::thread::scope(|s| s.spawn(|| runtime.block_on(Hub::start(file, options))).join())
-                .unwrap_or_else(|_| Err(SyncError::Connection("the hub could not start".into())))
-        };
-        match start(options.bind) {
-            Err(SyncError::Listen { .. }) if options.bind.port() != 0 => start(SocketAddr::new(options.bind.ip(), 0)),
-            other => other,
-        }
+    /// Starts the hub on this person's own file, off the caller's thread.
+    fn start_hub(&self, options: &HubOptions) -> Result<HubHandle, SyncError> {
+        let (runtime, home) = (self.runtime()?, self.home.as_path());
+        std::thread::scope(|s| s.spawn(|| runtime.block_on(host::start_on_any_port(home, options))).join())
+            .unwrap_or_else(|_| Err(SyncError::Connection("the hub could not start".into())))
     }
 
     /// Joins someone's hub from a `paja://` link or `host:port`, with the join code and
-    /// the name others see; an observer follows without writing. Waits briefly for the hub's first answer so that a wrong code
-    /// comes back as an error; the replica keeps working offline after that.
+    /// the name others see; an observer follows without writing. Waits briefly for the
+    /// hub's first answer so that a wrong code comes back as an error; the replica keeps
+    /// working offline after that. The window uses [`Live::start_join`] and
+    /// [`Live::finish_join`] instead, so that nothing waits while the workshop is locked.
     pub fn join(&mut self, link: &str, code: &str, name: &str, observer: bool) -> Result<LiveStatus, SyncError> {
-        let mut options = PeerOptions::from_link(link.trim())?;
-        options.observer = observer;
-        if !code.trim().is_empty() {
-            options.code = Some(code.trim().to_uppercase());
-        }
-        options.name = name.trim().to_string();
-        let replica = self.replicas.join(replica_name(&options));
+        let joining = self.start_join(link, code, name, observer)?;
+        joining.wait()?;
+        self.finish_join(joining)
+    }
+
+    /// Leaves any session and connects a replica to the hub; the workshop stays this
+    /// person's own until [`Live::finish_join`].
+    pub fn start_join(&mut self, link: &str, code: &str, name: &str, observer: bool) -> Result<Joining, SyncError> {
+        let options = join::options(link, code, name, observer)?;
+        let replica = self.replicas.join(join::replica_name(&options));
         self.leave()?;
         let file = match replica.exists() {
             true => WorkshopFile::open(&replica)?,
@@ -377,19 +288,25 @@ impl Live {
         };
         let role = if observer { "observer" } else { "participant" };
         let me = json!({ "name": options.name, "role": role, "board": board_of(&self.me) });
-        let runtime = self.runtime()?;
         let peer = {
-            let _inside = runtime.enter();
-            Arc::new(Peer::connect(file, options))
+            let _inside = self.runtime()?.enter();
+            Arc::new(join::connect(file, options))
         };
         peer.set_presence(me.clone());
-        *lock(&self.me) = me;
-        if let PeerStatus::Refused { reason } = first_answer(&peer) {
-            peer.stop();
-            return Err(SyncError::Refused(reason));
+        Ok(Joining { peer, me, of: self.me.clone() })
+    }
+
+    /// Goes on in the joined workshop once the hub has let the replica in; refused if
+    /// the window opened another workshop meanwhile.
+    pub fn finish_join(&mut self, joining: Joining) -> Result<LiveStatus, SyncError> {
+        if !Arc::ptr_eq(&joining.of, &self.me) {
+            joining.peer.stop();
+            return Err(SyncError::Connection("another workshop was opened while joining".into()));
         }
-        self.watch(Source::Peer(peer.clone(), self.me.clone()))?;
-        self.mode = Mode::Joined(peer);
+        *lock(&self.me) = joining.me;
+        // A failed watch only means no redraws; the replica itself works on.
+        let _ = self.watch(Source::Peer(joining.peer.clone(), self.me.clone()));
+        self.mode = Mode::Joined(joining.peer);
         self.changed_everything();
         Ok(self.status())
     }
@@ -455,15 +372,22 @@ impl Live {
         }
     }
 
-    fn changed_everything(&self) {
-        let _ = self.events.send(LiveEvent::Changed);
+    /// After a change of mode: the whole view and the status. What the file had
+    /// recorded as changed is in the whole view.
+    fn changed_everything(&mut self) {
+        if let Mode::Alone(file) = &mut self.mode {
+            file.take_change();
+        }
+        let _ = self.events.send(LiveEvent::Changed(self.complete_change()));
         let _ = self.events.send(LiveEvent::Status);
     }
 
     /// Passes the hub's or peer's changes on, and looks for status changes.
     fn watch(&mut self, source: Source) -> Result<(), SyncError> {
         let events = self.events.clone();
-        self.watcher = Some(self.runtime()?.spawn(watch(source, events)));
+        // Heard from now on, so no change made after the next whole view is missed.
+        let changes = source.changes();
+        self.watcher = Some(self.runtime()?.spawn(watch(source, changes, events)));
         Ok(())
     }
 
@@ -488,44 +412,9 @@ impl Drop for Live {
         }
     }
 }
-
-/// Looks for hubs on the room's network for up to `wait`.
-pub fn find_hubs(wait: Duration) -> Vec<FoundHub> {
-    let mut found: Vec<FoundHub> = mdns::browse(wait)
-        .into_iter()
-        .map(|hub| {
-            let address = format!("{}:{}", hub.host, hub.port);
-            let fp = hub.fingerprint.map(|f| format!("?fp={f}")).unwrap_or_default();
-            FoundHub { link: format!("paja://{address}{fp}"), address }
-        })
-        .collect();
-    found.dedup();
-    found
-}
-
 /// A joined command: the peer checks this person's role and the session's rules first.
 fn execute_joined(peer: &PeerHandle, command: &Command) -> Result<Outcome, SyncError> {
     Ok(peer.execute(command)?)
-}
-
-/// The replica's file name: one per hub (by its certificate, else its address), so that
-/// joining the same workshop again continues the same replica.
-fn replica_name(options: &PeerOptions) -> String {
-    let key = options.fingerprint.as_deref().map(|fp| fp.chars().take(16).collect()).unwrap_or_else(|| options.address.clone());
-    let key: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    format!("joined-{key}.paja")
-}
-
-/// Waits until the hub has answered (or [`FIRST_ANSWER`] has passed) and says how.
-fn first_answer(peer: &PeerHandle) -> PeerStatus {
-    let until = Instant::now() + FIRST_ANSWER;
-    loop {
-        let status = peer.status();
-        if !matches!(status, PeerStatus::Connecting) || Instant::now() >= until {
-            return status;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn board_of(me: &Mutex<Value>) -> Value {
@@ -549,25 +438,31 @@ impl Source {
         }
     }
 
-    fn changes(&self) -> broadcast::Receiver<()> {
+    fn changes(&self) -> broadcast::Receiver<Arc<ViewChange>> {
         match self {
-            Source::Hub(hub, _) => hub.subscribe_changes(),
-            Source::Peer(peer, _) => peer.subscribe_changes(),
+            Source::Hub(hub, _) => hub.subscribe_views(),
+            Source::Peer(peer, _) => peer.subscribe_views(),
+        }
+    }
+
+    fn complete_change(&self) -> Arc<ViewChange> {
+        match self {
+            Source::Hub(hub, _) => hub.complete_view(),
+            Source::Peer(peer, _) => peer.complete_view(),
         }
     }
 }
 
-async fn watch(source: Source, events: broadcast::Sender<LiveEvent>) {
-    let mut changes = source.changes();
+async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
     let mut tick = tokio::time::interval(STATUS_POLL);
     let mut last = source.status();
     loop {
         tokio::select! {
-            change = changes.recv() => match change {
-                Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let _ = events.send(LiveEvent::Changed);
+            change = projection::next(&mut changes, || source.complete_change()) => match change {
+                Some(change) => {
+                    let _ = events.send(LiveEvent::Changed(change));
                 }
-                Err(broadcast::error::RecvError::Closed) => return,
+                None => return,
             },
             _ = tick.tick() => {
                 let now = source.status();
@@ -580,68 +475,3 @@ async fn watch(source: Source, events: broadcast::Sender<LiveEvent>) {
     }
 }
 
-fn alone_status() -> LiveStatus {
-    LiveStatus {
-        mode: LiveMode::Alone,
-        role: None,
-        connection: Connection::Alone,
-        refusal: None,
-        people: 1,
-        presence: Vec::new(),
-        hosting: None,
-    }
-}
-
-fn hub_status(hub: &HubHandle, shown: &Hosting) -> LiveStatus {
-    let presence = hub.presence();
-    let mut people: Vec<PresenceEntry> = presence.iter().map(|p| presence_entry(p, p.client == hub.awareness_id)).collect();
-    sort_people(&mut people);
-    LiveStatus {
-        mode: LiveMode::Hosting,
-        role: Some("facilitator".into()),
-        connection: Connection::Connected,
-        refusal: None,
-        people: people.len().max(1) as u32,
-        presence: people,
-        hosting: Some(hosting_now(hub, shown)),
-    }
-}
-
-fn hosting_now(hub: &HubHandle, shown: &Hosting) -> Hosting {
-    let lobby = hub.lobby().into_iter().map(|e| LobbyPerson { id: e.id, name: e.name }).collect();
-    Hosting { lobby, auto_admit: hub.auto_admit(), ..shown.clone() }
-}
-
-fn peer_status(peer: &PeerHandle, me: &Value) -> LiveStatus {
-    let (connection, refusal, people) = match peer.status() {
-        PeerStatus::Connecting => (Connection::Connecting, None, 1),
-        PeerStatus::Lobby => (Connection::Lobby, None, 1),
-        PeerStatus::Connected { people } => (Connection::Connected, None, people),
-        PeerStatus::Reconnecting { .. } => (Connection::Reconnecting, None, 1),
-        PeerStatus::Offline => (Connection::Offline, None, 1),
-        PeerStatus::Refused { reason } => (Connection::Refused, Some(reason), 1),
-    };
-    let role = peer.role().and_then(|r| serde_json::to_value(r).ok()).and_then(|r| r.as_str().map(String::from));
-    let mine = Presence { client: 0, state: json!({ "name": me["name"], "role": role.clone().unwrap_or_else(|| "participant".into()), "board": me["board"] }) };
-    let mut presence: Vec<PresenceEntry> = peer.presence().iter().map(|p| presence_entry(p, false)).collect();
-    presence.push(presence_entry(&mine, true));
-    sort_people(&mut presence);
-    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, people: people as u32, presence, hosting: None }
-}
-
-fn presence_entry(presence: &Presence, me: bool) -> PresenceEntry {
-    let text = |key: &str| presence.state.get(key).and_then(Value::as_str).map(str::to_string);
-    PresenceEntry {
-        name: text("name").unwrap_or_default(),
-        role: text("role").unwrap_or_else(|| "participant".into()),
-        board: text("board"),
-        me,
-    }
-}
-
-/// This person first, then the facilitator, then everyone else by name.
-fn sort_people(people: &mut [PresenceEntry]) {
-    people.sort_by(|a, b| {
-        (!a.me, a.role != "facilitator", a.name.to_lowercase()).cmp(&(!b.me, b.role != "facilitator", b.name.to_lowercase()))
-    });
-}
