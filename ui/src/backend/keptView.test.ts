@@ -73,4 +73,18 @@ describe('the view a page keeps', () => {
     hub.push('changed', retitled('Ei kuulu'));
     expect(hub.asked()).toBe(0);
   });
+
+  it('lets a command wait until its change has reached the listeners, or not long when none comes', async () => {
+    const hub = fakeTransport();
+    const kept = keptView(hub.transport);
+    const titles: string[] = [];
+    kept.listen((view) => titles.push(view.meta.title));
+    const whole = kept.fetch();
+    hub.answer(sampleView);
+    await whole;
+    const shown = kept.nextChange(10000).then(() => [...titles]);
+    hub.push('changed', retitled('Oma muutos'));
+    expect(await shown).toEqual(['Oma muutos']);
+    await expect(kept.nextChange(20), 'no change: it resolves anyway').resolves.toBeUndefined();
+  });
 });

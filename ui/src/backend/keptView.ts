@@ -23,8 +23,12 @@ export function keptView(transport: Transport) {
   const listeners = new Set<ViewListener>();
   let stopTransport: (() => void) | null = null;
 
+  let applied: Array<() => void> = [];
   const tell = (next: WorkshopView, local: LocalView | null | undefined) => {
     for (const listener of listeners) listener(next, local);
+    const waiting = applied;
+    applied = [];
+    for (const done of waiting) done();
   };
 
   function fetchWhole(): Promise<WorkshopView> {
@@ -71,6 +75,18 @@ export function keptView(transport: Transport) {
   return {
     /** The whole view, fetched now (a page opening, or a workshop opened anew). */
     fetch: fetchWhole,
+    /** Resolves once the next change has reached the listeners, or after `ms` if none
+     * comes (a command that changed nothing); at once when nobody listens. */
+    nextChange(ms: number): Promise<void> {
+      if (listeners.size === 0) return Promise.resolve();
+      return new Promise<void>((done) => {
+        const timer = setTimeout(done, ms);
+        applied.push(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    },
     listen(listener: ViewListener): () => void {
       listeners.add(listener);
       if (!stopTransport) {

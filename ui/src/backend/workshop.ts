@@ -32,11 +32,22 @@ export interface WorkshopCommands {
   roundChanges(): Promise<RoundChanges[]>;
 }
 
+/** How long `execute` waits for its change after the answer (a command that changed
+ * nothing sends none). */
+const COMMAND_CHANGE_MS = 300;
+
 export function workshopCommands(transport: Transport): WorkshopCommands {
   const view = keptView(transport);
   return {
     workshopView: view.fetch,
-    execute: (command) => transport.call<Outcome>('execute', { command }),
+    execute: async (command) => {
+      // The command's change comes as a push, which may follow its answer: the
+      // caller sees the view with the change in it when `execute` resolves.
+      const shown = view.nextChange(COMMAND_CHANGE_MS);
+      const outcome = await transport.call<Outcome>('execute', { command });
+      await shown;
+      return outcome;
+    },
     localView: () => transport.call<LocalView>('local_view'),
     media: (hash) => transport.call<string>('media', { hash }),
     suggestGroups: (board, station) => transport.call<GroupSuggestion[]>('suggest_groups', { board, station }),
