@@ -2,7 +2,7 @@
 //! 1,000 and 5,000 cards, with each run's ratio to the 100-card run. Targets: 1,000
 //! cards in at most 1 s and 2 MB, growing linearly. Run with `cargo bench --bench export`.
 
-#[path = "../tests/export_support/mod.rs"]
+#[path = "../tests/spec/support/export.rs"]
 mod export_support;
 
 use paja::export::{self, ExportOptions};

@@ -15,7 +15,7 @@
 //!
 //! The layers run one way, from the ground up: `words`, `model`, `store`, then
 //! `export`, `synthesis` and `templates`, then `api`, `sync`, `session`, and the CLI and
-//! the window on top; `tests/layers.rs` fails on an import that runs back up.
+//! the window on top; `tests/spec/layers.rs` fails on an import that runs back up.
 
 pub mod api;
 mod error;

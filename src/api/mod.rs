@@ -11,6 +11,7 @@ mod export;
 mod facilitation;
 mod file_names;
 mod info;
+pub mod person;
 mod rounds;
 pub mod local;
 pub mod media;
@@ -26,6 +27,7 @@ pub use drafts::Draft;
 pub use local::LocalView;
 pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
+pub use person::SealedItem;
 pub use rules::Role;
 
 use crate::model::diff::{self, VersionDiff};
@@ -97,6 +99,11 @@ impl WorkshopFile {
     /// replica's and others'); None when nothing did.
     pub fn take_change(&mut self) -> Option<ViewChange> {
         self.workshop.take_change()
+    }
+
+    /// Forgets what changed, without projecting it.
+    pub fn forget_changes(&mut self) {
+        self.workshop.take_touched();
     }
 
     /// Runs one change on the workshop and logs its updates before returning.

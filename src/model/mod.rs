@@ -2,11 +2,14 @@
 //!
 //! Every change goes through [`Workshop`]; it records the encoded update of each change so
 //! that the store can log it and the hub can broadcast it. Reading returns projections:
-//! plain serde types (also exported to TypeScript) built from the document.
+//! plain serde types (also exported to TypeScript) built from the document. What each
+//! change touched, local or remote, is projected on its own as a [`ViewChange`] (see
+//! [`change`]), so that windows and browsers are sent what changed, not the whole view.
 //!
 //! To add a board kind, these are the places (the compiler finds every `match` left):
 //! 1. model: a module with its board and item types (each item type gets `board_item!`);
-//!    its variant in [`board::BoardKind`] (with `ALL` and `as_str`) and
+//!    its variant in [`board::BoardKind`] (with `ALL`, `as_str`, and `computes_from_items`
+//!    if a computed key reads several items) and
 //!    [`board::BoardContent`]; its collections in [`schema::ITEM_COLLECTIONS`] (the UI's
 //!    list is generated from it) and any new collection or text key in [`schema`]; its
 //!    item types in `api::commands`' `item_types!`; its name in [`trace::kind_name`] and

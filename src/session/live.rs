@@ -129,16 +129,17 @@ impl Live {
     /// Runs one command where the workshop lives: the file, the hub (which logs and
     /// sends it to everyone) or the replica (which sends it to the hub).
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, SyncError> {
-        let outcome = match &mut self.mode {
-            Mode::Alone(file) => file.execute(command)?,
+        let outcome: Result<Outcome, SyncError> = match &mut self.mode {
+            Mode::Alone(file) => file.execute(command).map_err(Into::into),
             Mode::Hosting { hub, .. } => {
                 let name = lock(&self.me).get("name").and_then(Value::as_str).map(str::to_string);
-                hub.execute(&command.signed_by(name.as_deref()))?
+                hub.execute(&command.signed_by(name.as_deref())).map_err(Into::into)
             }
-            Mode::Joined(peer) => execute_joined(peer, command)?,
+            Mode::Joined(peer) => execute_joined(peer, command),
         };
+        // Also after a refusal: a command that failed halfway may have changed something.
         self.changed_alone();
-        Ok(outcome)
+        outcome
     }
 
     /// Alone, tells the subscribers what the last change did (a hub or peer tells them
@@ -376,7 +377,7 @@ impl Live {
     /// recorded as changed is in the whole view.
     fn changed_everything(&mut self) {
         if let Mode::Alone(file) = &mut self.mode {
-            file.take_change();
+            file.forget_changes();
         }
         let _ = self.events.send(LiveEvent::Changed(self.complete_change()));
         let _ = self.events.send(LiveEvent::Status);

@@ -1,6 +1,6 @@
 //! What a person does through their own core while in a session: every command is
-//! checked against their role first ([`rules::refusal`]); hidden dots and evaluation
-//! answers go to the hub alone, sealed; silent-writing drafts stay in the local file
+//! routed as [`person::route`] decides (the same as at the hub): hidden dots and
+//! evaluation answers go to the hub alone, sealed; silent-writing drafts stay in the local file
 //! and are published, then wiped, when the control document says the round is revealed
 //! (also after a reconnect, for someone who was offline at the reveal).
 
@@ -8,16 +8,11 @@ use super::peer::{PeerHandle, PeerShared, PeerStatus};
 use super::room::lock;
 use super::wire::SealedItem;
 use super::Role;
-use crate::api::drafts::Due;
-use crate::api::{Command, LocalView, Outcome, rules, voting};
-use crate::model::{BoardKind, ModelError};
+use crate::api::person::{self, Person, Route, refused};
+use crate::api::{Command, LocalView, Outcome, voting};
 use crate::{Error, Refusal};
 use std::sync::Arc;
 use tokio::sync::watch;
-
-fn refused(why: Refusal) -> Error {
-    Error::Model(ModelError::NotAllowed(why))
-}
 
 impl PeerShared {
     /// Our role as the hub said it; before the first welcome, what we asked for.
@@ -42,6 +37,25 @@ impl PeerShared {
         let connected = matches!(*self.status.borrow(), PeerStatus::Connected { .. });
         if !connected || self.sealed.send((board.to_string(), item)).is_err() {
             return Err(refused(Refusal::NeedsConnection));
+        }
+        Ok(())
+    }
+
+    /// Seals one item to the hub, and keeps which hidden dots are ours: only a dot we
+    /// gave can be taken back.
+    fn seal_hidden(&self, board: &str, item: SealedItem) -> Result<(), Error> {
+        let mut mine = lock(&self.hidden_votes);
+        match &item {
+            SealedItem::Vote { idea } => {
+                self.seal(board, item.clone())?;
+                mine.push((board.to_string(), idea.clone()));
+            }
+            SealedItem::Unvote { idea } => {
+                let at = mine.iter().position(|(b, i)| b == board && i == idea).ok_or(refused(Refusal::NoDotGiven))?;
+                self.seal(board, item.clone())?;
+                mine.remove(at);
+            }
+            _ => self.seal(board, item)?,
         }
         Ok(())
     }
@@ -79,7 +93,7 @@ impl PeerShared {
         }
         let mut sent = Vec::new();
         for draft in &due.drafts {
-            if self.seal(&due.board, sealed_card(&due, &draft.text)).is_err() {
+            if self.seal(&due.board, SealedItem::draft(due.kind, &draft.text)).is_err() {
                 break;
             }
             sent.push(draft.clone());
@@ -99,13 +113,6 @@ impl PeerShared {
     }
 }
 
-fn sealed_card(due: &Due, text: &str) -> SealedItem {
-    match due.kind {
-        Some(BoardKind::IdeaWall) => SealedItem::Idea { name: text.into() },
-        _ => SealedItem::FreeCard { text: text.into(), color: "yellow".into() },
-    }
-}
-
 impl PeerHandle {
     /// Runs a command from this person's window: refused in one sentence if their role
     /// or the session does not allow it, otherwise run on the replica and sent on (or,
@@ -114,46 +121,23 @@ impl PeerHandle {
         let shared = &self.shared;
         let me = shared.me();
         let view = crate::api::local::session_view(lock(&shared.file).workshop());
-        let voting = view.control.voting.clone();
-        let hidden_board = voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
-        let given = hidden_board.as_deref().map(|b| shared.hidden_on(b).len()).unwrap_or(0);
-        if let Some(why) = rules::refusal(shared.role_now(), me.as_deref(), command, &view, given) {
-            return Err(refused(why));
-        }
-        let name = me.as_deref().and_then(|me| view.control.person(me)).map(|p| p.name.as_str());
-        let signed = command.signed_by(name);
-        let command = signed.as_ref();
-        match command {
-            Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-                shared.seal(board, SealedItem::Vote { idea: idea.clone() })?;
-                lock(&shared.hidden_votes).push((board.clone(), idea.clone()));
-                let _ = shared.changed.send(());
-                Ok(shared.outcome())
-            }
-            Command::RetractVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-                let mut mine = lock(&shared.hidden_votes);
-                let at = mine.iter().position(|(b, i)| b == board && i == idea);
-                let Some(at) = at else { return Err(refused(Refusal::NoDotGiven)) };
-                shared.seal(board, SealedItem::Unvote { idea: idea.clone() })?;
-                mine.remove(at);
-                drop(mine);
-                let _ = shared.changed.send(());
-                Ok(shared.outcome())
-            }
-            Command::CastVote { board, idea } => {
-                shared.run(|file| file.execute_as(|w| voting::cast(w, board, idea, me.as_deref()).map(Some)))
-            }
-            Command::RetractVote { board, idea } => {
-                shared.run(|file| file.execute_as(|w| voting::retract(w, board, idea, me.as_deref()).map(|_| None)))
-            }
-            Command::AnswerEvaluation { board, group, answers } => {
-                voting::check_answers(&view, board, answers)?;
-                for r in answers {
-                    shared.seal(board, SealedItem::answer(*group, r))?;
+        let hidden_given = view.control.voting.as_ref().filter(|v| v.hidden).map(|v| shared.hidden_on(&v.board).len()).unwrap_or(0);
+        let person = Person { role: shared.role_now(), id: me.as_deref(), name: None, hidden_given };
+        match person::route(&person, command, &view)? {
+            Route::Seal { board, items } => {
+                for item in items {
+                    shared.seal_hidden(&board, item)?;
                 }
+                let _ = shared.changed.send(());
                 Ok(shared.outcome())
             }
-            other => shared.run(|file| file.execute(other)),
+            Route::Vote { board, idea, retract: false } => {
+                shared.run(|file| file.execute_as(|w| voting::cast(w, &board, &idea, me.as_deref()).map(Some)))
+            }
+            Route::Vote { board, idea, retract: true } => {
+                shared.run(|file| file.execute_as(|w| voting::retract(w, &board, &idea, me.as_deref()).map(|_| None)))
+            }
+            Route::Run(command) => shared.run(|file| file.execute(&command)),
         }
     }
 

@@ -41,8 +41,14 @@ impl Views {
     }
 
     /// Projects what changed in `file` since the last call and sends it to everyone.
+    /// With nobody listening it only forgets what changed: whoever comes later starts
+    /// from the whole view.
     pub fn publish(&self, file: &Mutex<WorkshopFile>) {
         let mut file = lock(file);
+        if self.sender.receiver_count() == 0 {
+            file.forget_changes();
+            return;
+        }
         let Some(mut change) = file.take_change() else { return };
         change.revision = self.revision.fetch_add(1, Ordering::Relaxed) + 1;
         let _ = self.sender.send(Arc::new(change));
@@ -100,4 +106,37 @@ pub fn touches_local(change: &ViewChange, boards: &[String]) -> bool {
         || change.control.is_some()
         || change.boards.iter().any(|b| boards.contains(&b.id))
         || change.removed_boards.iter().any(|b| boards.contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(revision: u64) -> Arc<ViewChange> {
+        Arc::new(ViewChange { revision, ..ViewChange::default() })
+    }
+
+    #[tokio::test]
+    async fn a_receiver_that_fell_behind_gets_the_whole_view_then_what_follows() {
+        let (sender, mut receiver) = broadcast::channel(2);
+        for revision in 1..=5 {
+            sender.send(numbered(revision)).unwrap();
+        }
+        let complete = || Arc::new(ViewChange { complete: true, revision: 5, ..ViewChange::default() });
+        let first = next(&mut receiver, complete).await.unwrap();
+        assert!(first.complete, "the changes it missed are replaced by the whole view");
+        sender.send(numbered(6)).unwrap();
+        let after = next(&mut receiver, complete).await.unwrap();
+        assert_eq!(after.revision, 6, "then it hears the changes made after, not the stale ones it had");
+    }
+
+    #[test]
+    fn a_card_edit_leaves_the_own_view_but_a_vote_does_not() {
+        let mut control = ControlView::default();
+        control.voting = Some(crate::model::control::Voting { board: "ideat".into(), budget: 3, hidden: false, revealed: false });
+        let boards = local_boards(&control);
+        let on = |id: &str| ViewChange { boards: vec![crate::model::BoardChange { id: id.into(), whole: None, items: vec![] }], ..ViewChange::default() };
+        assert!(!touches_local(&on("kortit"), &boards), "a card on another board leaves dots and station as they are");
+        assert!(touches_local(&on("ideat"), &boards), "a change on the vote's board can change the dots left");
+    }
 }

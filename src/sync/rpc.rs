@@ -154,10 +154,7 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> 
         Some(round) if !round.revealed => Err(Refusal::DraftInBrowser.into()),
         Some(round) if round.anonymous => {
             let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
-            let item = match kind {
-                crate::model::BoardKind::IdeaWall => SealedItem::Idea { name: text.into() },
-                _ => SealedItem::FreeCard { text: text.into(), color: "yellow".into() },
-            };
+            let item = SealedItem::draft(Some(kind), text);
             state.seal_from(&member.person, board.to_string(), item).map_err(Failure::from)?;
             Ok(Outcome { id: None })
         }

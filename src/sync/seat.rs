@@ -1,18 +1,14 @@
 //! Commands run at the hub on someone's behalf — the facilitator's own window on the
 //! hub's laptop, or a browser — with the same limits a desktop core applies to its own
-//! person ([`rules::refusal`]): hidden dots and evaluation answers are sealed straight
+//! person ([`person::route`]): hidden dots and evaluation answers are sealed straight
 //! into the hub, visible dots carry the person's roster id, the rest runs on the file.
 
 use super::admission::Member;
 use super::room::{HubState, lock};
-use super::wire::SealedItem;
-use crate::{Error, Refusal};
-use crate::api::{Command, LocalView, Outcome, rules, voting};
+use crate::Error;
+use crate::api::person::{self, Person, Route};
+use crate::api::{Command, LocalView, Outcome, voting};
 use crate::model::ModelError;
-
-fn refused(why: Refusal) -> Error {
-    Error::Model(ModelError::NotAllowed(why))
-}
 
 fn changed(e: super::SyncError) -> Error {
     match e {
@@ -27,38 +23,24 @@ impl HubState {
     pub fn execute_for(&self, member: &Member, command: &Command) -> Result<Outcome, Error> {
         let me = member.person.as_str();
         let view = crate::api::local::session_view(lock(&self.file).workshop());
-        let name = view.control.person(me).map(|p| p.name.as_str()).filter(|n| !n.is_empty());
-        let signed = command.signed_by(name.or(Some(member.name.as_str())));
-        let command = signed.as_ref();
-        let hidden_board = view.control.voting.as_ref().filter(|v| v.hidden).map(|v| v.board.clone());
-        let given = hidden_board.as_deref().map(|b| lock(&self.sealed).ballot(b, me).len()).unwrap_or(0);
-        if let Some(why) = rules::refusal(member.role, Some(me), command, &view, given) {
-            return Err(refused(why));
-        }
-        let seal = |board: &str, item: SealedItem| self.seal_from(me, board.to_string(), item).map_err(refused);
-        match command {
-            Command::CastVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-                seal(board, SealedItem::Vote { idea: idea.clone() })?;
-            }
-            Command::RetractVote { board, idea } if hidden_board.as_ref() == Some(board) => {
-                seal(board, SealedItem::Unvote { idea: idea.clone() })?;
-            }
-            Command::CastVote { board, idea } => {
-                let id = self.change(|w| voting::cast(w, board, idea, Some(me))).map_err(changed)?;
-                return Ok(Outcome { id: Some(id) });
-            }
-            Command::RetractVote { board, idea } => {
-                self.change(|w| voting::retract(w, board, idea, Some(me))).map_err(changed)?;
-            }
-            Command::AnswerEvaluation { board, group, answers } => {
-                voting::check_answers(&view, board, answers)?;
-                for r in answers {
-                    seal(board, SealedItem::answer(*group, r))?;
+        let voting = view.control.voting.as_ref().filter(|v| v.hidden);
+        let hidden_given = voting.map(|v| lock(&self.sealed).ballot(&v.board, me).len()).unwrap_or(0);
+        let person = Person { role: member.role, id: Some(me), name: Some(member.name.as_str()), hidden_given };
+        let id = match person::route(&person, command, &view)? {
+            Route::Seal { board, items } => {
+                for item in items {
+                    self.seal_from(me, board.clone(), item).map_err(person::refused)?;
                 }
+                None
             }
-            other => return self.execute(other),
-        }
-        Ok(Outcome { id: None })
+            Route::Vote { board, idea, retract: false } => Some(self.change(|w| voting::cast(w, &board, &idea, Some(me))).map_err(changed)?),
+            Route::Vote { board, idea, retract: true } => {
+                self.change(|w| voting::retract(w, &board, &idea, Some(me))).map_err(changed)?;
+                None
+            }
+            Route::Run(command) => return self.execute(&command),
+        };
+        Ok(Outcome { id })
     }
 
     /// What only `member` sees; `drafts` are those kept for them (none for a browser).

@@ -2,7 +2,7 @@
 
 use super::SyncError;
 use super::admission::Role;
-use crate::model::evaluation::RespondentGroup;
+pub use crate::api::SealedItem;
 use serde::{Deserialize, Serialize};
 use yrs::StateVector;
 use yrs::encoding::read::Cursor;
@@ -41,31 +41,6 @@ pub enum PajaMessage {
     },
     /// Peer to hub: an anonymous card or a hidden vote, published by the hub at reveal.
     Sealed { board: String, item: SealedItem },
-}
-
-/// What a participant hands to the hub alone. It carries nothing about the sender.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum SealedItem {
-    /// A card on a free board, shown without an author.
-    FreeCard { text: String, color: String },
-    /// An idea on an idea wall, shown without an author.
-    Idea { name: String },
-    /// One dot for an idea on an idea wall, counted without a voter.
-    Vote { idea: String },
-    /// Takes back one of the sender's own hidden dots (the hub knows which are theirs
-    /// in memory only).
-    Unvote { idea: String },
-    /// One answer to an evaluation form, published without a respondent.
-    Answer {
-        item: String,
-        group: RespondentGroup,
-        value: u8,
-        #[serde(default)]
-        second: Option<u8>,
-        #[serde(default)]
-        text: String,
-    },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.
@@ -143,12 +118,5 @@ mod tests {
     fn garbage_is_refused_not_panicked_on() {
         assert!(decode(&[0, 9, 9, 9]).is_err(), "an unknown sync sub-type is an error");
         assert!(decode(&[]).is_err(), "an empty message is an error");
-    }
-}
-
-impl SealedItem {
-    /// One answer of a respondent's form, to hand to the hub alone.
-    pub fn answer(group: RespondentGroup, r: &crate::model::evaluation::Response) -> SealedItem {
-        SealedItem::Answer { item: r.item.clone(), group, value: r.value, second: r.second, text: r.text.clone() }
     }
 }

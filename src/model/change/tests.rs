@@ -167,7 +167,7 @@ fn random_edit(w: &mut Workshop, boards: &[String], pick: &[u16]) {
     let cards: Vec<String> = w.list::<FreeCard>(&boards[0]).unwrap_or_default().into_iter().map(|c| c.id).collect();
     let card = (!cards.is_empty()).then(|| cards[pick[1] as usize % cards.len()].clone());
     let text = format!("teksti {}", pick[2]);
-    let _ = match (pick[3] % 9, card) {
+    let _ = match (pick[3] % 11, card) {
         (0, _) => w.add(&boards[0], &FreeCard { text, ..Default::default() }).map(|_| ()),
         (1, Some(card)) => w.patch::<FreeCard>(&boards[0], &card, &patch("text", &text)),
         (2, Some(card)) => w.move_to::<FreeCard>(&boards[0], &card, Pos { x: pick[2] as f64, y: 1.0 }),
@@ -179,12 +179,16 @@ fn random_edit(w: &mut Workshop, boards: &[String], pick: &[u16]) {
             w.undo();
             Ok(())
         }
+        (8, _) if pick[2] % 3 == 0 => w.add_session(&Session { title: text, ..Default::default() }).map(|_| ()),
+        (8, _) if pick[2] % 3 == 1 => w.add_comment(&Comment { board_id: board.clone(), text, ..Default::default() }).map(|_| ()),
+        (9, _) => w.delete_board(&boards[2]),
+        (10, _) => w.create_board(BoardKind::Glossary, &text, None).map(|_| ()),
         _ => w.update_control(|c| c.spotlight = Some(text)),
     };
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     /// Two replicas edit, undo and exchange updates at random; after each round each
     /// one's change, applied to its previous view, is its new view.

@@ -2,8 +2,6 @@
 //! while hosting reaches the joined laptop as ordinary edits, and an export is taken
 //! from the workshop at one moment and written all or nothing.
 
-mod export_support;
-mod sync_common;
 
 use paja::session::{HostOptions, HubOptions, Live};
 use paja::api::{Command, ExportFormat, Item, WorkshopFile};
@@ -12,7 +10,7 @@ use paja::model::Workshop;
 use paja::model::free::FreeCard;
 use std::net::SocketAddr;
 use std::path::Path;
-use sync_common::{wait_until, workshop_with_board};
+use crate::support::sync::{wait_until, workshop_with_board};
 
 fn card(board: &str, text: &str) -> Command {
     let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
@@ -151,7 +149,7 @@ fn a_report_with_changes_lists_what_changed_since_the_version() {
     let options = ExportOptions { compare_from: Some("Malliluonnos 0.1".into()), ..ExportOptions::default() };
     let snapshot = live.export_snapshot(None, Some("Malliluonnos 0.1")).expect("the export reads the workshop and the version");
     snapshot.write(ExportFormat::Pdf, None, &options, &out, None).expect("written");
-    let text = export_support::pdf_text(&out);
+    let text = crate::support::export::pdf_text(&out);
     assert!(text.contains("Muutokset"), "the report has the changes page");
     assert!(text.contains("Uusi kortti jälkeen"), "the added card is listed on it");
 }

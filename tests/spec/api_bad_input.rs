@@ -1,6 +1,5 @@
 //! Bad JSON gets one clear sentence and changes no file.
 
-mod common;
 
 use paja::api::WorkshopFile;
 
@@ -41,7 +40,7 @@ fn a_json_with_repeated_ids_is_refused() {
 fn importing_over_an_existing_file_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let existing = dir.path().join("a.paja");
-    let file = WorkshopFile::create(&existing, common::workshop::rich()).unwrap();
+    let file = WorkshopFile::create(&existing, crate::support::workshop::rich()).unwrap();
     let json = dir.path().join("a.json");
     file.export_json(&json).unwrap();
     drop(file);

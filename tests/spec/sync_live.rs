@@ -3,7 +3,6 @@
 //! on either side appear on the other with no action, and the status and presence say
 //! who is here and where.
 
-mod sync_common;
 
 use paja::session::{Connection, HostOptions, HubOptions, Live, LiveMode, LiveStatus};
 use paja::api::{Command, Item, WorkshopFile};
@@ -11,7 +10,7 @@ use paja::model::free::FreeCard;
 use paja::model::Workshop;
 use std::net::SocketAddr;
 use std::path::Path;
-use sync_common::{wait_until, workshop_with_board};
+use crate::support::sync::{wait_until, workshop_with_board};
 
 fn card(board: &str, text: &str) -> Command {
     let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
@@ -75,8 +74,17 @@ fn a_joined_laptop_and_the_host_see_each_others_edits_and_who_is_where() {
         serde_json::to_string(&window).unwrap().contains("Kotikäynnit iltaisin")
     });
 
+    let mut guest_events = guest.subscribe();
+    let mut guest_window = guest.view();
     host.execute(&card(&board, "Yhteinen asiakaspalvelu")).expect("the host adds a card");
-    wait_until("the host's card reaches the guest", || shows(&guest, "Yhteinen asiakaspalvelu"));
+    wait_until("the host's card reaches the guest's window as a change", || {
+        for event in std::iter::from_fn(|| guest_events.try_recv().ok()) {
+            if let paja::session::LiveEvent::Changed(change) = event {
+                guest_window.apply(&change);
+            }
+        }
+        serde_json::to_string(&guest_window).unwrap().contains("Yhteinen asiakaspalvelu")
+    });
 
     let refused = guest.execute(&Command::StartTimer { seconds: 60 }).expect_err("a participant cannot start the timer");
     assert!(refused.to_string().ends_with('.'), "one sentence: {refused}");
@@ -127,4 +135,27 @@ fn an_observer_follows_the_hosts_edits_and_cannot_write() {
     host.execute(&card(&board, "Viimeinen kortti")).expect("the host adds another card");
     wait_until("the host's next card reaches the observer", || shows(&observer, "Viimeinen kortti"));
     assert!(!shows(&host, "Sivusta kirjoitettu"), "the observer's card never reached the host");
+}
+
+#[test]
+fn alone_each_command_reaches_the_window_as_what_it_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut live = Live::new(WorkshopFile::open(&path).expect("the file"), &dir.path().join("replicas")).expect("live");
+    let mut events = live.subscribe();
+    let mut window = live.view();
+    let made = live.execute(&card(&board, "Neuvonta puhelimitse")).expect("a card is added");
+    let id = made.id.expect("the answer names the new card");
+    live.execute(&Command::DeleteItem { board: "ei-ole".into(), item_type: paja::api::ItemType::FreeCard, id: id.clone() })
+        .expect_err("a card on a board that does not exist cannot be deleted");
+    let changes: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
+        .filter_map(|e| match e {
+            paja::session::LiveEvent::Changed(change) => Some(change),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(changes.len(), 1, "one change for the card, none for the refused command");
+    assert_eq!(changes[0].boards[0].items[0].id, id, "the change names the new card, not the whole board");
+    window.apply(&changes[0]);
+    assert_eq!(window, live.view(), "the window's view with the change applied is the workshop's");
 }

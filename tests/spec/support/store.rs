@@ -1,8 +1,6 @@
 //! Shared helpers for the store tests: real yrs updates and file fingerprints.
 #![allow(dead_code)]
 
-pub mod workshop;
-
 use std::path::{Path, PathBuf};
 
 use paja::store::Loaded;

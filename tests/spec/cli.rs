@@ -1,6 +1,5 @@
 //! The `paja` command as a user types it: exact forms, one-sentence errors, exit codes.
 
-mod sync_common;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -167,8 +166,8 @@ fn canvas_without_a_board_holds_every_board_as_a_group() {
 #[test]
 fn joining_a_tls_hub_by_plain_address_asks_for_the_link_or_the_fingerprint() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, _) = sync_common::workshop_with_board(dir.path());
-    let hub = sync_common::Hub::serve(&file, &[]);
+    let (file, _) = crate::support::sync::workshop_with_board(dir.path());
+    let hub = crate::support::sync::Hub::serve(&file, &[]);
     let replica = dir.path().join("oma.paja");
     let out = paja(&["join", &hub.addr(), arg(&replica), "--code", &hub.code]);
     assert_one_sentence_error(&out, "paja:// link");
@@ -178,8 +177,8 @@ fn joining_a_tls_hub_by_plain_address_asks_for_the_link_or_the_fingerprint() {
 #[test]
 fn a_wrong_join_code_ends_join_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, _) = sync_common::workshop_with_board(dir.path());
-    let hub = sync_common::Hub::serve(&file, &[]);
+    let (file, _) = crate::support::sync::workshop_with_board(dir.path());
+    let hub = crate::support::sync::Hub::serve(&file, &[]);
     let replica = dir.path().join("oma.paja");
     let fingerprint = hub.fingerprint.clone().expect("a TLS hub");
     let out = paja(&["join", &hub.addr(), arg(&replica), "--code", "VÄÄRÄ2", "--fingerprint", &fingerprint]);

@@ -1,11 +1,10 @@
 //! A Yjs client (npm y-websocket) and Paja peers see each other's edits through
 //! `paja serve`. Needs `npm ci` in tests/interop; the test says so if it was not run.
 
-mod sync_common;
 
 use std::path::Path;
 use std::process::Command;
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 #[test]
 fn a_yjs_client_and_a_paja_peer_see_each_others_cards() {

@@ -1,9 +1,8 @@
 //! The open formats: JSON round trip, JSON Canvas structure, PNG images of boards, and a
 //! CSV that LibreOffice reads with å, ä and ö intact.
 
-mod export_support;
 
-use export_support::demo;
+use crate::support::export::demo;
 use paja::export::{self, ExportOptions};
 use paja::model::{Workshop, WorkshopView};
 use serde_json::Value;

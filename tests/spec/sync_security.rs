@@ -1,11 +1,10 @@
 //! Only the right people get in, roles limit who writes what, and nothing crosses the
 //! network in clear between app instances.
 
-mod sync_common;
 
 use serde_json::json;
-use sync_common::relay::Relay;
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::relay::Relay;
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 #[test]
 fn a_wrong_code_is_refused_with_one_sentence() {

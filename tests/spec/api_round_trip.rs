@@ -1,6 +1,5 @@
 //! A workshop survives every way out and back in: JSON, the .paja file, named versions.
 
-mod common;
 
 use paja::api::WorkshopFile;
 use paja::model::free::FreeCard;
@@ -13,7 +12,7 @@ fn json(view: &WorkshopView) -> String {
 #[test]
 fn json_export_and_import_give_an_identical_projection() {
     let dir = tempfile::tempdir().unwrap();
-    let file = WorkshopFile::create(&dir.path().join("a.paja"), common::workshop::rich()).unwrap();
+    let file = WorkshopFile::create(&dir.path().join("a.paja"), crate::support::workshop::rich()).unwrap();
     let out = dir.path().join("a.json");
     file.export_json(&out).unwrap();
     let back = WorkshopFile::import_json(&out, &dir.path().join("b.paja")).unwrap();
@@ -26,7 +25,7 @@ fn a_saved_file_reopens_with_an_identical_projection() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.paja");
     let mut file = WorkshopFile::create(&path, paja::model::Workshop::new()).unwrap();
-    let rich = common::workshop::rich().view();
+    let rich = crate::support::workshop::rich().view();
     file.change(|w| w.replace_with(&rich)).unwrap();
     let board = file.view().boards.iter().find(|b| b.content.kind() == BoardKind::Free).unwrap().id.clone();
     file.change(|w| w.add(&board, &FreeCard { text: "Lisätty myöhemmin".into(), ..Default::default() })).unwrap();
@@ -40,7 +39,7 @@ fn a_saved_file_reopens_with_an_identical_projection() {
 fn a_restored_version_equals_the_workshop_when_it_was_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.paja");
-    let mut file = WorkshopFile::create(&path, common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&path, crate::support::workshop::rich()).unwrap();
     let saved = json(&file.view());
     file.create_version("Malliluonnos 0.3").unwrap();
     let board = file.view().boards.iter().find(|b| b.content.kind() == BoardKind::Free).unwrap().id.clone();
@@ -61,7 +60,7 @@ fn a_restored_version_equals_the_workshop_when_it_was_saved() {
 fn compaction_keeps_the_projection() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.paja");
-    let mut file = WorkshopFile::create(&path, common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&path, crate::support::workshop::rich()).unwrap();
     let board = file.view().boards.iter().find(|b| b.content.kind() == BoardKind::Free).unwrap().id.clone();
     for i in 0..50 {
         file.change(|w| w.add(&board, &FreeCard { text: format!("Kortti {i}"), ..Default::default() })).unwrap();

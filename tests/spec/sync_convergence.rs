@@ -1,8 +1,7 @@
 //! Live sync converges: every peer ends with the same projection.
 
-mod sync_common;
 
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 #[test]
 fn changes_from_one_peer_reach_all_others() {

@@ -1,11 +1,10 @@
 //! Bad files and bad pictures are refused with one clear sentence, and the file on
 //! disk stays exactly as it was.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Writer, fingerprint};
+use crate::support::store::{Writer, fingerprint};
 use paja::store::{DocName, Store, StoreError, decode_image_limited};
 use rand::RngExt;
 

@@ -1,9 +1,8 @@
 //! The PDF report and posters, read back with the tools people's machines have:
 //! pdftotext, pdffonts, pdfinfo, pdfimages and qpdf.
 
-mod export_support;
 
-use export_support::{demo, derived, pages, pdf_text, persona, run, squeeze};
+use crate::support::export::{demo, derived, pages, pdf_text, persona, run, squeeze};
 use paja::export::{self, ExportOptions};
 use paja::model::persona::PersonaBoard;
 use paja::model::{BoardContent, WorkshopView};

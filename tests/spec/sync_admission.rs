@@ -1,10 +1,9 @@
 //! Who gets in, over the network: the facilitator's lobby at the `paja serve --lobby`
 //! console, reconnect tokens the hub does not know, and the rate limit on wrong codes.
 
-mod sync_common;
 
 use std::path::Path;
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 /// `paja join` with a code of our choosing (and the hub's fingerprint).
 fn join_with_code(hub: &Hub, file: &Path, code: &str) -> Peer {

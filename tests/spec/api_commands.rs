@@ -1,6 +1,5 @@
 //! Commands as the UI sends them, in JSON, and what the stored workshop holds after.
 
-mod common;
 
 use paja::api::{Command, WorkshopFile};
 use serde_json::json;
@@ -27,7 +26,7 @@ fn a_persona_made_and_edited_by_commands_is_in_the_file() {
 #[test]
 fn a_patch_with_a_wrong_type_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), crate::support::workshop::rich()).unwrap();
     let before = serde_json::to_string(&file.view()).unwrap();
     let board = file.view().boards.iter().find(|b| b.content.kind() == paja::model::BoardKind::ServicePath).unwrap().id.clone();
     let phase = match &file.view().board(&board).unwrap().content {
@@ -41,7 +40,7 @@ fn a_patch_with_a_wrong_type_is_refused_and_changes_nothing() {
 
 #[test]
 fn patching_one_field_keeps_a_concurrent_edit_to_another() {
-    let mut a = common::workshop::rich();
+    let mut a = crate::support::workshop::rich();
     let board = a.view().boards.iter().find(|b| b.content.kind() == paja::model::BoardKind::Persona).unwrap().id.clone();
     let id = a.list::<paja::model::persona::Persona>(&board).unwrap()[0].id.clone();
     a.take_pending();

@@ -1,9 +1,8 @@
 //! `paja export` as a user types it: every format writes its file; a mistake is one
 //! sentence on stderr and a non-zero exit.
 
-mod export_support;
 
-use export_support::pdf_text;
+use crate::support::export::pdf_text;
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,9 +1,8 @@
 //! Cut links and a crashed hub lose nothing: peers keep editing offline and merge later.
 
-mod sync_common;
 
-use sync_common::relay::Relay;
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::relay::Relay;
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 #[test]
 fn peers_cut_off_keep_editing_and_converge_after_reconnecting() {

@@ -4,14 +4,13 @@
 //! The writer is this test binary re-run with only `crash_child_appends_until_killed`
 //! selected and `CHILD_FILE` naming the file; in a normal run that test does nothing.
 
-mod common;
 
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Writer, has_key, rebuild};
+use crate::support::store::{Writer, has_key, rebuild};
 use paja::store::{DocName, Store};
 use rand::RngExt;
 
@@ -62,7 +61,7 @@ fn run_child_until_killed(path: &Path, round: usize) -> Vec<String> {
     let mut child = Command::new(exe)
         .args([
             "--exact",
-            "crash_child_appends_until_killed",
+            "store_crash::crash_child_appends_until_killed",
             "--nocapture",
             "--test-threads=1",
         ])

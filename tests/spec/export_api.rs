@@ -1,9 +1,8 @@
 //! Exporting a .paja file through the API the CLI and the desktop app call: the current
 //! state or a named version, any format, written all or nothing.
 
-mod export_support;
 
-use export_support::pdf_text;
+use crate::support::export::pdf_text;
 use paja::api::{ExportFormat, ExportRequest, WorkshopFile};
 
 fn demo_file(dir: &tempfile::TempDir) -> WorkshopFile {

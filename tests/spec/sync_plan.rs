@@ -3,11 +3,10 @@
 //! sentence, nothing sent), and the hub refuses the raw write of a tampered app. Anyone
 //! but an observer comments, and the core signs the comment with the person's name.
 
-mod sync_common;
 
 use serde_json::{Value, json};
-use sync_common::session::{Room, board, join, ok, refused, seat_everyone};
-use sync_common::{Peer, wait_until};
+use crate::support::sync::session::{Room, board, join, ok, refused, seat_everyone};
+use crate::support::sync::{Peer, wait_until};
 
 const PLAN_ONLY: &str = "Only the facilitator can change the plan.";
 

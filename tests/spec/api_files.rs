@@ -1,7 +1,6 @@
 //! The start screen's files: recent workshops, a new workshop from a template, the demo,
 //! and "save as", which copies the whole workshop into a new file.
 
-mod common;
 
 use paja::api::recent::{MAX_RECENT, RecentList};
 use paja::api::{WorkshopFile, start};
@@ -94,7 +93,7 @@ fn the_demo_is_written_once_and_then_opened() {
 fn save_as_copies_the_whole_workshop_and_goes_on_in_the_new_file() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("vanha.paja");
-    let mut file = WorkshopFile::create(&old, common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&old, crate::support::workshop::rich()).unwrap();
     file.create_version("Versio 1.0").unwrap();
     let picture = file.put_media(b"not an image but a blob", "application/octet-stream").unwrap();
     let copy = dir.path().join("Åbo kopio.paja");
@@ -117,7 +116,7 @@ fn save_as_copies_the_whole_workshop_and_goes_on_in_the_new_file() {
 #[test]
 fn save_as_refuses_an_existing_file_and_leaves_it_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), crate::support::workshop::rich()).unwrap();
     let taken = dir.path().join("b.paja");
     std::fs::write(&taken, b"joku muu tiedosto").unwrap();
     let err = file.save_as(&taken).expect_err("an existing file is never overwritten");
@@ -133,7 +132,7 @@ fn save_as_refuses_an_existing_file_and_leaves_it_untouched() {
 #[test]
 fn save_as_into_a_missing_folder_fails_in_one_sentence_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), common::workshop::rich()).unwrap();
+    let mut file = WorkshopFile::create(&dir.path().join("a.paja"), crate::support::workshop::rich()).unwrap();
     let err = file.save_as(&dir.path().join("ei-ole/kopio.paja")).expect_err("no such folder");
     let message = err.to_string();
     assert!(message.ends_with('.') && !message.contains('\n'), "one sentence: {message}");

@@ -2,13 +2,12 @@
 //! replica only when the facilitator reveals, written by the hub, and no file on any
 //! laptop ties its text to the sender.
 
-mod sync_common;
 
 use paja::api::WorkshopFile;
 use paja::model::DocName;
 use serde_json::json;
 use std::path::{Path, PathBuf};
-use sync_common::{Hub, Peer, wait_until, workshop_with_board};
+use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
 
 const SECRET: &str = "Palvelu unohti minut kolme kertaa";
 const SENDER: &str = "Maija Meikäläinen";

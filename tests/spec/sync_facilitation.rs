@@ -5,12 +5,11 @@
 //! export, participants' cores and the hub refuse facilitator actions and locked
 //! writes, and someone offline at the reveal keeps their drafts and publishes on return.
 
-mod sync_common;
 
 use serde_json::json;
-use sync_common::relay::Relay;
-use sync_common::session::{Room, seat_everyone, board, contains, content_writers, facilitator, idea_id, join, names, ok, plan, refused};
-use sync_common::{Hub, Peer, wait_until};
+use crate::support::sync::relay::Relay;
+use crate::support::sync::session::{Room, seat_everyone, board, contains, content_writers, facilitator, idea_id, join, names, ok, plan, refused};
+use crate::support::sync::{Hub, Peer, wait_until};
 
 #[test]
 fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {

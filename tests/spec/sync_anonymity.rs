@@ -3,12 +3,11 @@
 //! and no export (JSON, CSV, the PDF report read back by pdftotext), ties a card or a dot to the person who gave it; a draft taken back
 //! leaves no trace at all; and nobody's replica holds a dot before the reveal.
 
-mod sync_common;
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use sync_common::session::{Room, seat_everyone, board, contains, content_writers, idea_id, names, ok};
-use sync_common::wait_until;
+use crate::support::sync::session::{Room, seat_everyone, board, contains, content_writers, idea_id, names, ok};
+use crate::support::sync::wait_until;
 
 const NAME: &str = "Aino Ääninen";
 const WITHDRAWN: &str = "Luonnos jonka Aino poisti 7319";

@@ -2,11 +2,10 @@
 //! (one sentence, nothing sent) and by the hub when a tampered app sends the write raw
 //! (refused, and applied nowhere).
 
-mod sync_common;
 
 use serde_json::{Value, json};
-use sync_common::session::{Room, seat_everyone, board, facilitator, join, names, ok, plan, refused};
-use sync_common::{Hub, Peer, wait_until};
+use crate::support::sync::session::{Room, seat_everyone, board, facilitator, join, names, ok, plan, refused};
+use crate::support::sync::{Hub, Peer, wait_until};
 
 const ONLY_FACILITATOR: &str = "Only the facilitator can change the session controls.";
 const LOCKED: &str = "The facilitator has locked this.";

@@ -1,8 +1,7 @@
 //! The store gives back what it was given: updates, compacted state, versions, media.
 
-mod common;
 
-use common::{Writer, disk_size, json, rebuild};
+use crate::support::store::{Writer, disk_size, json, rebuild};
 use paja::store::{DocName, Store};
 
 fn new_store(dir: &tempfile::TempDir, name: &str) -> (Store, std::path::PathBuf) {

@@ -1,0 +1,12 @@
+//! What the specification's files share: real files, real processes and real documents.
+//!
+//! - `store`: yrs updates written as another replica would, and file fingerprints.
+//! - `workshop`: workshops with every board kind, built through the core's API.
+//! - `sync`: real `paja serve` and `paja join --script` processes on loopback, a relay
+//!   the test controls, a scripted session room, and waiting without timing anything.
+//! - `export`: the demo's exports and reading PDFs back with poppler.
+
+pub mod export;
+pub mod store;
+pub mod sync;
+pub mod workshop;
