@@ -45,3 +45,16 @@ describe('canvas nodes after a remote edit', () => {
     expect(nodes[1].measured).toEqual({ width: 200, height: 120 });
   });
 });
+
+describe('nodes after a card is added in the middle', () => {
+  it('still keep what React Flow made of every card that did not change', () => {
+    const before = toStickyNodes(view.boards[0] as FreeBoard);
+    const live = before.map((n) => ({ ...n, measured: { width: 200, height: 120 } }));
+    const added = { ...before[0], id: 'c1b' };
+    const nodes = reconcile([before[0], added, before[1], before[2]], before, live);
+    expect(nodes[0]).toBe(live[0]);
+    expect(nodes[1]).toBe(added);
+    expect(nodes[2]).toBe(live[1]);
+    expect(nodes[3]).toBe(live[2]);
+  });
+});

@@ -11,9 +11,9 @@ export const DRAW_VISIBLE_ONLY_FROM = 500;
 
 /** Nodes by item object; `key` holds what else the node shows (selected, matched). */
 export class NodeCache<I extends object, N> {
-  private made = new WeakMap<I, { key: string; node: N }>();
+  private made = new WeakMap<I, { key: string | number; node: N }>();
 
-  node(item: I, key: string, make: () => N): N {
+  node(item: I, key: string | number, make: () => N): N {
     const hit = this.made.get(item);
     if (hit && hit.key === key) return hit.node;
     const node = make();
@@ -43,12 +43,18 @@ export function useFlowNodes<N extends Node>(projected: N[]): [N[], (changes: No
 }
 
 export function reconcile<N extends Node>(next: readonly N[], before: readonly N[], live: readonly N[]): N[] {
-  const was = new Map(before.map((n) => [n.id, n]));
-  const held = new Map(live.map((n) => [n.id, n]));
-  return next.map((n) => {
-    const now = held.get(n.id);
+  // The lists mostly keep their order: look at the same place first, by id only when it moved.
+  const was = byPlace(before);
+  const held = byPlace(live);
+  return next.map((n, i) => {
+    const now = held(i, n.id);
     if (!now) return n;
-    if (was.get(n.id) === n) return now;
+    if (was(i, n.id) === n) return now;
     return now.measured ? { ...n, measured: now.measured } : n;
   });
+}
+
+function byPlace<N extends Node>(nodes: readonly N[]): (i: number, id: string) => N | undefined {
+  let byId: Map<string, N> | null = null;
+  return (i, id) => (nodes[i]?.id === id ? nodes[i] : (byId ??= new Map(nodes.map((n) => [n.id, n]))).get(id));
 }

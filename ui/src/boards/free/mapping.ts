@@ -27,7 +27,7 @@ export function toStickyNodes(
   return board.cards.map((c: FreeCard) => {
     const isSelected = c.id === selected;
     const match = matches.has(c.id);
-    return cache.node(c, `${isSelected} ${match}`, () => ({
+    return cache.node(c, (isSelected ? 1 : 0) + (match ? 2 : 0), () => ({
       id: c.id,
       type: 'sticky',
       position: { x: c.pos.x, y: c.pos.y },

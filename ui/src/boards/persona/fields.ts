@@ -64,7 +64,7 @@ export function personaNodes(
   return personasOf(board).map((persona) => {
     const isSelected = selected.has(persona.id);
     const match = matches.has(persona.id);
-    return cache.node(persona, `${isSelected} ${match}`, () => ({
+    return cache.node(persona, (isSelected ? 1 : 0) + (match ? 2 : 0), () => ({
       id: persona.id,
       type: 'persona',
       position: { x: persona.pos.x, y: persona.pos.y },
