@@ -15,7 +15,9 @@
 // whole, rebuilt every node and asked for its local view again. The script takes
 // that revision with `git archive` into the cargo target dir and builds its `paja`
 // and its UI there (kept, so only the first run builds), then measures the reference
-// and the build under test one after the other in the same run, on the same files.
+// and the build under test one after the other in the same run, on the same board.
+// (Both builds share the target dir; after building the reference the script
+// touches src/main.rs so that cargo links the binary under test again.)
 //
 //   node tests/e2e/bench-remote.mjs [--reference REV]        (make bench)
 //   node tests/e2e/bench-remote.mjs --no-reference --sizes 3000   (a quick look)
