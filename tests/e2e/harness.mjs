@@ -65,12 +65,13 @@ export function exportJson(file) {
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
-/** `paja serve FILE` on a free loopback port with the built UI; resolves once it listens. */
-export async function serveWorkshop(file) {
-  assert.ok(existsSync(join(uiDist, 'index.html')), `the built UI is missing at ${uiDist}; \`make ui\` builds it`);
+/** `paja serve FILE` on a free loopback port with the built UI; resolves once it listens.
+ * A benchmark passes another build's `bin` and `ui` to serve a reference. */
+export async function serveWorkshop(file, { bin = cliBin, ui = uiDist } = {}) {
+  assert.ok(existsSync(join(ui, 'index.html')), `the built UI is missing at ${ui}; \`make ui\` builds it`);
   const child = spawn(
-    cliBin,
-    ['serve', file, '--bind', '127.0.0.1', '--port', '0', '--insecure-loopback', '--no-mdns', '--browsers', '--ui', uiDist],
+    bin,
+    ['serve', file, '--bind', '127.0.0.1', '--port', '0', '--insecure-loopback', '--no-mdns', '--browsers', '--ui', ui],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   started.push(child);

@@ -26,7 +26,8 @@ type Load =
 
 /**
  * The app: the core's projection is the only state. Every edit is `run(command)`;
- * its answer, or a pushed change from anyone else, replaces the view whole.
+ * what it changed comes back as a pushed change, as anyone else's does, and the
+ * backend applies it to the view it holds (what did not change stays the same object).
  */
 export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Language }) {
   const [settings, setSettingsState] = useState<Settings>(() => loadSettings(lang));
@@ -39,7 +40,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   const opened = desktop ? desktop.now.state?.open != null : true;
   const starting = desktop !== null && desktop.now.state !== null && (!opened || route.screen === 'start');
   // What is only mine (role, drafts, own dots) follows every change of the workshop.
-  const { session, refreshLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
+  const { session, refreshLocal, setLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
 
   const setSettings = (next: Settings) => {
     setSettingsState(next);
@@ -62,22 +63,22 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
       (err: unknown) => live && setLoad({ state: 'failed', error: toBackendError(err) }),
     );
     refreshLocal();
-    const stop = backend.onChanged((view) => {
+    const stop = backend.onChanged((view, local) => {
       if (!live) return;
       setLoad({ state: 'ready', view });
-      refreshLocal();
+      if (local) setLocal(local);
+      else if (local === undefined) refreshLocal();
     });
     return () => {
       live = false;
       stop();
     };
-  }, [backend, refreshLocal, opened, desktop?.now.openKey]);
+  }, [backend, refreshLocal, setLocal, opened, desktop?.now.openKey]);
 
   const run = useCallback(
     async (command: Command): Promise<Outcome> => {
       try {
         const outcome = await backend.execute(command);
-        setLoad({ state: 'ready', view: outcome.view });
         setProblem(null);
         refreshLocal();
         return outcome;

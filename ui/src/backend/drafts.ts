@@ -13,10 +13,12 @@ type Store = Pick<Storage, 'getItem' | 'setItem'>;
 const KEY = 'paja.drafts';
 
 export function withBrowserDrafts(inner: WorkshopCommands, store: Store): WorkshopCommands {
-  let last: WorkshopView | null = null;
   let sending = false;
+  // The last view seen: until the hub answers, every lock in it counts.
+  let last: WorkshopView | null = null;
   const read = () => parseDrafts(store.getItem(KEY));
   const write = (drafts: Draft[]) => store.setItem(KEY, JSON.stringify(drafts));
+  const withDrafts = (local: LocalView): LocalView => ({ ...local, drafts: [...local.drafts, ...read()] });
   const seen = (view: WorkshopView) => {
     last = view;
     void publish(view);
@@ -61,19 +63,14 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
   return {
     ...inner,
     workshopView: () => inner.workshopView().then(seen),
-    execute: async (command) => {
+    execute: async (command): Promise<Outcome> => {
       const id = keep(command);
-      if (id === undefined) {
-        const outcome: Outcome = await inner.execute(command);
-        seen(outcome.view);
-        return outcome;
-      }
-      return { id, view: last ?? seen(await inner.workshopView()) };
+      return id === undefined ? inner.execute(command) : { id };
     },
     localView: async (): Promise<LocalView> => {
       const remote = await inner.localView().catch((): LocalView => ({ me: null, role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null, locked: last?.control.locked ?? [] }));
-      return { ...remote, drafts: [...remote.drafts, ...read()] };
+      return withDrafts(remote);
     },
-    onChanged: (listener) => inner.onChanged((view) => listener(seen(view))),
+    onChanged: (listener) => inner.onChanged((view, local) => listener(seen(view), local && withDrafts(local))),
   };
 }

@@ -1,12 +1,18 @@
 // A test double: a Backend that answers from a projection the test controls.
-// `execute` records each command and answers with `answer(command, view)`
-// (by default: the view unchanged); `push` plays a change made by someone else.
+// `execute` records each command and asks `answer(command, view)` for its id and the
+// view after it (by default: the view unchanged), which reaches `onChanged` before
+// `execute` resolves, as the core's change would; `push` plays a change made by
+// someone else.
 import type { LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { OpenInfo, StartState } from '../types';
 import type { FileCommands } from './files';
+import type { ViewListener } from './keptView';
 import type { Backend } from './index';
 import type { BackendError } from './transport';
+
+/** What a command made and the workshop after it, as the test decides. */
+export type Answer = { id: string | null; view: WorkshopView };
 
 export type FakeBackend = Backend & {
   commands: Command[];
@@ -17,20 +23,22 @@ const participant: LocalView = { me: null, role: 'participant', drafts: [], vote
 
 export function fakeBackend(
   view: WorkshopView,
-  answer: (command: Command, view: WorkshopView) => Outcome = (_c, v) => ({ id: null, view: v }),
+  answer: (command: Command, view: WorkshopView) => Answer = (_c, v) => ({ id: null, view: v }),
   local: LocalView = participant,
 ): FakeBackend {
   let current = structuredClone(view);
-  const listeners = new Set<(view: WorkshopView) => void>();
+  const listeners = new Set<ViewListener>();
+  const tell = (next: WorkshopView) => listeners.forEach((listener) => listener(structuredClone(next)));
   const commands: Command[] = [];
   return {
     commands,
     workshopView: async () => structuredClone(current),
-    execute: async (command) => {
+    execute: async (command): Promise<Outcome> => {
       commands.push(command);
-      const outcome = answer(command, current);
-      current = outcome.view;
-      return structuredClone(outcome);
+      const { id, view: after } = answer(command, current);
+      if (after !== current) tell(after);
+      current = after;
+      return { id };
     },
     localView: async () => structuredClone(local),
     media: async () => 'data:image/png;base64,',
@@ -46,7 +54,7 @@ export function fakeBackend(
     },
     push: (next) => {
       current = structuredClone(next);
-      for (const listener of listeners) listener(structuredClone(next));
+      tell(next);
     },
   };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ViewChange } from '../types';
+import { sampleView } from '../workshop/fixture.test-data';
 import { backendOver } from './index';
 import { BackendError } from './transport';
 import { rpcUrl, WebSocketTransport, type Socket } from './websocket';
+
+const noChange: ViewChange = { revision: 1, complete: false, meta: null, sessions: null, comments: null, control: null, boards: [], removed_boards: [] };
 
 /** An in-memory socket: records what the client sends, lets the test answer. */
 class FakeSocket implements Socket {
@@ -106,16 +110,21 @@ describe('WebSocket RPC client', () => {
     expect(url).toBe('ws://hub/rpc?code=ABCDEF&name=%C3%84iti');
     expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t1' })).toBe('ws://hub/rpc?token=t1');
   });
-  it('hands a pushed {event: "changed", view} to every onChanged listener', async () => {
+  it('applies a pushed {event: "changed", change, local} to the view it holds, for every onChanged listener', async () => {
     const { socket, transport } = connected();
     const seen: unknown[] = [];
-    const stop = backendOver(transport).onChanged((view) => seen.push(view));
+    const backend = backendOver(transport);
+    const stop = backend.onChanged((view, local) => seen.push([view.meta.title, view.boards.length, local]));
+    const first = backend.workshopView();
     socket.open();
     await tick();
-    socket.reply({ event: 'changed', view: { meta: { title: 'Äiti' } } });
+    socket.reply({ id: 1, ok: true, result: { ...sampleView, meta: { ...sampleView.meta, title: 'Äiti' } } });
+    await first;
+    const local = { me: 'p1', role: 'participant', drafts: [], votes_left: null, my_votes: [], cafe_station: null };
+    socket.reply({ event: 'changed', change: { ...noChange, removed_boards: [sampleView.boards[0].id] }, local });
     stop();
-    socket.reply({ event: 'changed', view: { meta: { title: 'later' } } });
-    expect(seen, 'a listener hears changes until it stops listening').toEqual([{ meta: { title: 'Äiti' } }]);
+    socket.reply({ event: 'changed', change: { ...noChange, meta: { ...sampleView.meta, title: 'later' } }, local });
+    expect(seen, 'a listener hears changes until it stops listening').toEqual([['Äiti', sampleView.boards.length - 1, local]]);
   });
 
   it('sends execute as {method: "execute", params: {command}}', async () => {
@@ -124,8 +133,8 @@ describe('WebSocket RPC client', () => {
     socket.open();
     await tick();
     expect(socket.sent[0]).toEqual({ id: 1, method: 'execute', params: { command: { cmd: 'undo' } } });
-    socket.reply({ id: 1, ok: true, result: { id: null, view: {} } });
-    await expect(done).resolves.toEqual({ id: null, view: {} });
+    socket.reply({ id: 1, ok: true, result: { id: 'c9' } });
+    await expect(done).resolves.toEqual({ id: 'c9' });
   });
 
   it('comes back after a dropped connection, with the url asked again, and fetches what changed meanwhile', async () => {
@@ -142,7 +151,7 @@ describe('WebSocket RPC client', () => {
       },
     );
     const seen: unknown[] = [];
-    backendOver(transport).onChanged((view) => seen.push(view));
+    backendOver(transport).onChanged((view) => seen.push(view.meta));
     sockets[0].open();
     sockets[0].reply({ event: 'welcome', token: 't9', role: 'participant', person: 'p1' });
     token = 't9';
@@ -152,9 +161,9 @@ describe('WebSocket RPC client', () => {
     sockets[1].open();
     await tick();
     expect(sockets[1].sent, 'what changed while away is asked for at once').toEqual([{ id: 1, method: 'workshop_view', params: {} }]);
-    sockets[1].reply({ id: 1, ok: true, result: { meta: { title: 'Uusi' } } });
+    sockets[1].reply({ id: 1, ok: true, result: { ...sampleView, meta: { title: 'Uusi' } } });
     await tick();
-    expect(seen).toEqual([{ meta: { title: 'Uusi' } }]);
+    expect(seen).toEqual([{ title: 'Uusi' }]);
     transport.close();
   });
 });

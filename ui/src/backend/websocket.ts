@@ -3,7 +3,8 @@
 // Wire format, one JSON text frame each way:
 //   request  { id, method, params }
 //   response { id, ok: true, result } | { id, ok: false, error: { code, message } }
-//   pushed   { event: "changed", view }   (whenever anyone changes the workshop)
+//   pushed   { event: "changed", change, local }   (whenever anyone changes the workshop:
+//            what changed, and this person's local view)
 // Ids are per connection; responses may arrive in any order.
 import type { Failure } from '../types/generated/Failure';
 import { BackendError, toBackendError, type Args, type Transport } from './transport';
@@ -122,8 +123,7 @@ export class WebSocketTransport implements Transport {
       return; // Not ours to answer: a malformed frame has no id to reject.
     }
     if ('event' in response) {
-      // `{event: "changed", view}` reaches the `changed` listeners with the view.
-      this.emit(response.event, response.event === 'changed' ? response.view : response);
+      this.emit(response.event, response);
       return;
     }
     const waiter = this.pending.get(response.id);

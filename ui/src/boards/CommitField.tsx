@@ -1,7 +1,7 @@
 // A text field that keeps what the person types locally and sends it to the core
 // when they leave the field (or press Enter in a one-line field). While the field
 // is not being edited it shows the core's value, so others' edits appear.
-import { forwardRef, useEffect, useRef, useState, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useRef, useState, type TextareaHTMLAttributes } from 'react';
 
 type Props = {
   value: string;
@@ -25,11 +25,14 @@ export const CommitField = forwardRef<HTMLTextAreaElement & HTMLInputElement, Pr
 ) {
   const [draft, setDraft] = useState(value);
   // Only a new value from the core replaces the draft, and never while typing;
-  // leaving the field keeps the draft until the core's answer arrives.
+  // leaving the field keeps the draft until the core's answer arrives. Taken while
+  // rendering, so someone else's edit shows in the same frame as it arrives.
   const editing = useRef(false);
-  useEffect(() => {
+  const [taken, setTaken] = useState(value);
+  if (taken !== value) {
+    setTaken(value);
     if (!editing.current) setDraft(value);
-  }, [value]);
+  }
 
   const edit = (text: string) => {
     setDraft(text);

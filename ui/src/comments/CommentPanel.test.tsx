@@ -16,7 +16,7 @@ const as = (role: string): SessionState => ({
   spotlight: null,
 });
 
-const run = async () => ({ id: null, view: sampleView });
+const run = async () => ({ id: null });
 
 function wrap(node: React.ReactNode, role = 'participant', lang: Language = 'fi') {
   return renderToStaticMarkup(

@@ -1,5 +1,5 @@
-// The live session's state for the App: this person's local view (refreshed after
-// every change), where they are, and the moves the facilitator makes for everyone —
+// The live session's state for the App: this person's local view (pushed with each
+// change in a browser, asked for after each change in the window), where they are, and the moves the facilitator makes for everyone —
 // "bring everyone here" and a café round — which take a participant to that board.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from '../backend';
@@ -13,7 +13,7 @@ export function useLiveSession(
   view: WorkshopView | null,
   route: Route,
   go: (route: Route) => void,
-): { session: SessionState; refreshLocal: () => void } {
+): { session: SessionState; refreshLocal: () => void; setLocal: (local: LocalView) => void } {
   const [local, setLocal] = useState<LocalView | null>(null);
   const [here, setHere] = useState<Here>({ board: null, selected: new Set() });
   const viewport = useRef<Viewport | null>(null);
@@ -37,5 +37,5 @@ export function useLiveSession(
     () => ({ local, here, setHere, viewport, follow: follow && follow.board === onBoard ? follow : null, spotlight }),
     [local, here, follow, onBoard, spotlight],
   );
-  return { session, refreshLocal };
+  return { session, refreshLocal, setLocal };
 }

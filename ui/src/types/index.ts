@@ -1,6 +1,9 @@
 // The UI's one door to the core's types. Everything else imports from here, so
 // when ts-rs regenerates `generated/` only this file may need to follow.
 export type { WorkshopView } from './generated/WorkshopView';
+export type { ViewChange } from './generated/ViewChange';
+export type { BoardChange } from './generated/BoardChange';
+export type { ChangedItem } from './generated/ChangedItem';
 export type { Meta } from './generated/Meta';
 export type { Session } from './generated/Session';
 export type { Step } from './generated/Step';

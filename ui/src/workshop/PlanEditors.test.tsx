@@ -19,7 +19,7 @@ function render(role: string): string {
   return renderToStaticMarkup(
     <LanguageContext.Provider value="fi">
       <SessionContext.Provider value={as(role)}>
-        <WorkshopPage view={sampleView} run={async () => ({ id: null, view: sampleView })} onOpen={() => undefined} />
+        <WorkshopPage view={sampleView} run={async () => ({ id: null })} onOpen={() => undefined} />
       </SessionContext.Provider>
     </LanguageContext.Provider>,
   );

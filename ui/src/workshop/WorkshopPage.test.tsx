@@ -7,7 +7,7 @@ import { sampleView } from './fixture.test-data';
 function render(lang: 'fi' | 'sv' | 'en' = 'fi'): string {
   return renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>
-      <WorkshopPage view={sampleView} run={async () => ({ id: null, view: sampleView })} onOpen={() => undefined} />
+      <WorkshopPage view={sampleView} run={async () => ({ id: null })} onOpen={() => undefined} />
     </LanguageContext.Provider>,
   );
 }

@@ -2,7 +2,6 @@
 // central problem, "ask why" chains, and beside the map the root causes and loops
 // the core computed plus a keyboard way to make and change links.
 import {
-  applyNodeChanges,
   Controls,
   MarkerType,
   ReactFlow,
@@ -11,14 +10,14 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
-import type { Polarity, Pos } from '../../types';
+import type { CausalNode, Polarity, Pos } from '../../types';
 import { addItem, deleteItem, moveItem, patchBoard, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../editor';
 import { useFlowLabels } from '../flowLabels';
-import { keepMeasured } from '../measured';
+import { DRAW_VISIBLE_ONLY_FROM, NodeCache, useFlowNodes } from '../flowNodes';
 import { useRun } from '../useRun';
 import { CausalContext, type CausalActions } from './context';
 import { CausalNodeCard } from './CausalNodeCard';
@@ -49,8 +48,9 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
   const { matches, selected, setSelected } = useCanvas();
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const [nodes, setNodes] = useState<CausalFlowNode[]>(() => toFlowNodes(map, selected, matches));
-  useEffect(() => setNodes((prev) => keepMeasured(toFlowNodes(map, selected, matches), prev)), [matches, map, selected]);
+  const [cache] = useState(() => new NodeCache<CausalNode, CausalFlowNode>());
+  const projected = useMemo(() => toFlowNodes(map, selected, matches, cache), [map, selected, matches, cache]);
+  const [nodes, changeNodes] = useFlowNodes(projected);
   const edges = useMemo(() => toFlowEdges(map, selectedEdge), [map, selectedEdge]);
   const b = map.id;
 
@@ -70,7 +70,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CausalFlowNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
+      changeNodes(changes);
       for (const c of changes) {
         if (c.type === 'select') {
           if (c.selected) {
@@ -84,7 +84,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
         }
       }
     },
-    [b, send],
+    [b, send, changeNodes, setSelected],
   );
 
   const addNode = async (role: 'cause' | 'why', pos: Pos): Promise<string | null> => {
@@ -167,6 +167,7 @@ function CausalCanvas({ map, run }: { map: CausalMap; run: EditorProps['run'] })
               deleteKeyCode={null}
               fitView
               minZoom={0.3}
+              onlyRenderVisibleElements={map.nodes.length >= DRAW_VISIBLE_ONLY_FROM}
               fitViewOptions={fitViewOptions}
               ariaLabelConfig={ariaLabelConfig}
             >

@@ -2,6 +2,7 @@
 // tested on its own. Root causes and loops come from the core; this only marks them.
 import type { Edge, Node } from '@xyflow/react';
 import type { CausalLink, CausalNode, LoopKind, Polarity, Pos } from '../../types';
+import { NodeCache } from '../flowNodes';
 import type { BoardOf } from '../kinds';
 
 export type CausalMap = BoardOf<'causal_map'>;
@@ -50,27 +51,31 @@ function loopOfLinks(map: CausalMap): Map<string, LoopKind> {
   return out;
 }
 
+/** One node per cause; `cache` gives an unchanged cause, marked the same, the node it had. */
 export function toFlowNodes(
   map: CausalMap,
   selected: string | null = null,
   matches: ReadonlySet<string> = new Set(),
+  cache: NodeCache<CausalNode, CausalFlowNode> = new NodeCache(),
 ): CausalFlowNode[] {
   const roots = new Set(map.root_causes);
   const loops = loopOfNodes(map);
-  return map.nodes.map((n) => ({
-    id: n.id,
-    type: 'causal',
-    position: { x: n.pos.x, y: n.pos.y },
-    selected: n.id === selected,
-    data: {
-      text: n.text,
-      role: n.role,
+  return map.nodes.map((n) => {
+    const marks = {
+      selected: n.id === selected,
       central: n.id === map.central_problem,
       root: roots.has(n.id),
       loop: loops.get(n.id) ?? null,
       match: matches.has(n.id),
-    },
-  }));
+    };
+    return cache.node(n, JSON.stringify(marks), () => ({
+      id: n.id,
+      type: 'causal',
+      position: { x: n.pos.x, y: n.pos.y },
+      selected: marks.selected,
+      data: { text: n.text, role: n.role, central: marks.central, root: marks.root, loop: marks.loop, match: marks.match },
+    }));
+  });
 }
 
 export function toFlowEdges(map: CausalMap, selected: string | null = null): CausalFlowEdge[] {

@@ -1,15 +1,15 @@
 // A free board: sticky notes anywhere on a canvas. Moves commit on drop. Picture
 // cards come from the deck, and are listed under the canvas to change by keyboard.
-import { applyNodeChanges, Controls, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import type { Picture } from '../../types';
+import type { FreeCard, Picture } from '../../types';
 import { addItem, deleteItem, moveItem, patchItem } from '../commands';
 import { boardOf } from '../kinds';
 import type { EditorProps } from '../editor';
 import { useFlowLabels } from '../flowLabels';
-import { keepMeasured } from '../measured';
+import { DRAW_VISIBLE_ONLY_FROM, NodeCache, useFlowNodes } from '../flowNodes';
 import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
@@ -39,8 +39,9 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const [focusId, setFocusId] = useState<string | null>(null);
   const [deckOpen, setDeckOpen] = useState(false);
   const deckButton = useRef<HTMLButtonElement>(null);
-  const [nodes, setNodes] = useState<StickyNode[]>(() => toStickyNodes(free, selected, matches));
-  useEffect(() => setNodes((prev) => keepMeasured(toStickyNodes(free, selected, matches), prev)), [matches, free, selected]);
+  const [cache] = useState(() => new NodeCache<FreeCard, StickyNode>());
+  const projected = useMemo(() => toStickyNodes(free, selected, matches, cache), [free, selected, matches, cache]);
+  const [nodes, changeNodes] = useFlowNodes(projected);
   const b = free.id;
 
   const actions = useMemo<FreeActions>(
@@ -55,7 +56,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StickyNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
+      changeNodes(changes);
       for (const c of changes) {
         if (c.type === 'select') setSelected((s) => (c.selected ? c.id : s === c.id ? null : s));
         if (c.type === 'position' && c.dragging === false && c.position) {
@@ -63,7 +64,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
         }
       }
     },
-    [b, send],
+    [b, send, changeNodes, setSelected],
   );
 
   const add = async (picture: Picture | null = null) => {
@@ -118,6 +119,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
             deleteKeyCode={null}
             fitView
             minZoom={0.3}
+            onlyRenderVisibleElements={free.cards.length >= DRAW_VISIBLE_ONLY_FROM}
             fitViewOptions={fitViewOptions}
             ariaLabelConfig={ariaLabelConfig}
           >

@@ -1,6 +1,7 @@
 // Free board cards → xyflow nodes, and where a new sticky note goes. Pure.
 import type { Node } from '@xyflow/react';
 import type { FreeCard, Picture, Pos } from '../../types';
+import { NodeCache } from '../flowNodes';
 import type { BoardOf } from '../kinds';
 
 export type FreeBoard = BoardOf<'free'>;
@@ -16,18 +17,24 @@ export function stickyColor(color: string): StickyColor {
   return (colors as readonly string[]).includes(color) ? (color as StickyColor) : 'yellow';
 }
 
+/** One node per card; `cache` gives an unchanged card the node it had. */
 export function toStickyNodes(
   board: FreeBoard,
   selected: string | null = null,
   matches: ReadonlySet<string> = new Set(),
+  cache: NodeCache<FreeCard, StickyNode> = new NodeCache(),
 ): StickyNode[] {
-  return board.cards.map((c: FreeCard) => ({
-    id: c.id,
-    type: 'sticky',
-    position: { x: c.pos.x, y: c.pos.y },
-    selected: c.id === selected,
-    data: { text: c.text, color: stickyColor(c.color), picture: c.picture ?? null, match: matches.has(c.id) },
-  }));
+  return board.cards.map((c: FreeCard) => {
+    const isSelected = c.id === selected;
+    const match = matches.has(c.id);
+    return cache.node(c, (isSelected ? 1 : 0) + (match ? 2 : 0), () => ({
+      id: c.id,
+      type: 'sticky',
+      position: { x: c.pos.x, y: c.pos.y },
+      selected: isSelected,
+      data: { text: c.text, color: stickyColor(c.color), picture: c.picture ?? null, match },
+    }));
+  });
 }
 
 /** Where a new note goes: the first free place in rows of five, so it covers no other note. */

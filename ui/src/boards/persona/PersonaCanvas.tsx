@@ -1,6 +1,7 @@
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange, applyNodeChanges } from '@xyflow/react';
+import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import type { Board, Command, Outcome } from '../../types';
+import type { Board, Command, Outcome, Persona } from '../../types';
+import { NodeCache, useFlowNodes } from '../flowNodes';
 import { useBoardHost } from '../host';
 import { personaNodes, type PersonaNode as PersonaNodeType } from './fields';
 import { PersonaNode } from './PersonaNode';
@@ -16,10 +17,10 @@ type Props = {
 
 function Canvas({ board, run, onOpen }: Props) {
   const { selected, setSelected, matches, fitRequest } = useBoardHost();
-  const projected = useMemo(() => personaNodes(board, selected, matches), [board, selected, matches]);
-  // React Flow moves nodes while dragging; the projection wins again on every change.
-  const [nodes, setNodes] = useState<PersonaNodeType[]>(projected);
-  useEffect(() => setNodes(projected), [projected]);
+  const [cache] = useState(() => new NodeCache<Persona, PersonaNodeType>());
+  const projected = useMemo(() => personaNodes(board, selected, matches, cache), [board, selected, matches, cache]);
+  // React Flow moves nodes while dragging; a persona's change from the core wins.
+  const [nodes, changeNodes] = useFlowNodes(projected);
   const flow = useReactFlow();
   useSharedViewport();
   useEffect(() => {
@@ -27,7 +28,7 @@ function Canvas({ board, run, onOpen }: Props) {
   }, [fitRequest, flow]);
 
   const onNodesChange = (changes: NodeChange<PersonaNodeType>[]) => {
-    setNodes((old) => applyNodeChanges(changes, old));
+    changeNodes(changes);
     if (changes.some((c) => c.type === 'select')) {
       const next = new Set(selected);
       for (const c of changes) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));

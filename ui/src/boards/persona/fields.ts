@@ -2,6 +2,7 @@
 // mapping from the projection to @xyflow/react nodes. Pure; no React.
 import type { Node } from '@xyflow/react';
 import type { Board, Persona } from '../../types';
+import { NodeCache } from '../flowNodes';
 
 export type PersonaField = {
   key: keyof Persona & string;
@@ -53,13 +54,23 @@ export function nextPosition(personas: Persona[]): { x: number; y: number } {
   return { x: right + 260, y: top };
 }
 
-export function personaNodes(board: Board, selected: ReadonlySet<string>, matches: ReadonlySet<string>): PersonaNode[] {
-  return personasOf(board).map((persona) => ({
-    id: persona.id,
-    type: 'persona',
-    position: { x: persona.pos.x, y: persona.pos.y },
-    selected: selected.has(persona.id),
-    data: { persona, match: matches.has(persona.id) },
-    ariaLabel: persona.name,
-  }));
+/** One node per persona; `cache` gives an unchanged persona the node it had. */
+export function personaNodes(
+  board: Board,
+  selected: ReadonlySet<string>,
+  matches: ReadonlySet<string>,
+  cache: NodeCache<Persona, PersonaNode> = new NodeCache(),
+): PersonaNode[] {
+  return personasOf(board).map((persona) => {
+    const isSelected = selected.has(persona.id);
+    const match = matches.has(persona.id);
+    return cache.node(persona, (isSelected ? 1 : 0) + (match ? 2 : 0), () => ({
+      id: persona.id,
+      type: 'persona',
+      position: { x: persona.pos.x, y: persona.pos.y },
+      selected: isSelected,
+      data: { persona, match },
+      ariaLabel: persona.name,
+    }));
+  });
 }
