@@ -190,6 +190,21 @@ pub fn not_in_roster(person: &str) -> ModelError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DocName, Workshop};
+
+    #[test]
+    fn the_control_read_again_shows_every_local_remote_and_removing_change() {
+        let mut hub = Workshop::new();
+        let mut replica = Workshop::from_updates(&[], &[hub.encode_state(DocName::Control)]).expect("a replica");
+        assert!(replica.control().locked.is_empty(), "nothing locked at first (and now read once)");
+        hub.update_control(|c| c.locked = vec!["wall".into()]).expect("a lock");
+        replica.apply_update(DocName::Control, &hub.encode_state(DocName::Control)).expect("the hub's update");
+        assert_eq!(replica.control().locked, ["wall"], "a remote change shows at the next read");
+        replica.update_control(|c| c.voting = Some(Voting { board: "wall".into(), budget: 3, hidden: true, revealed: false })).expect("a vote");
+        assert!(replica.control().voting.is_some(), "a local change shows at the next read");
+        replica.update_control(|c| c.voting = None).expect("the vote ends");
+        assert!(replica.control().voting.is_none(), "a removed value is gone at the next read");
+    }
 
     #[test]
     fn a_lock_stops_everyone_but_the_facilitator_and_a_board_lock_covers_its_items() {

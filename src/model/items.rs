@@ -406,9 +406,16 @@ impl Workshop {
     // ---- control document ----
 
     /// The control document alone (without building the whole workshop's projection).
+    /// The control view; read from the document again only after it changed, since the
+    /// hub reads it for every participant's write.
     pub fn control(&self) -> ControlView {
-        let json = self.read(DocName::Control, |txn, root| read_map(txn, root));
-        serde_json::from_value(json).unwrap_or_default()
+        let mut cached = self.control_cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        cached
+            .get_or_insert_with(|| {
+                let json = self.read(DocName::Control, |txn, root| read_map(txn, root));
+                serde_json::from_value(json).unwrap_or_default()
+            })
+            .clone()
     }
 
     pub fn update_control(&mut self, change: impl FnOnce(&mut ControlView)) -> Result<(), ModelError> {

@@ -72,7 +72,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use ts_rs::TS;
 use yrs::updates::decoder::Decode;
 use yrs::undo::UndoManager;
-use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
+use yrs::{DeepObservable, Doc, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, TransactionMut, Update};
 
 /// The root map of both documents.
 pub const ROOT: &str = "workshop";
@@ -128,6 +128,8 @@ pub struct Workshop {
     recording: bool,
     /// The last content updates, for a copy that follows this workshop.
     recent: recent::Recent,
+    /// The control view as last read; emptied by any change to the control document.
+    control_cache: Arc<std::sync::Mutex<Option<ControlView>>>,
 }
 
 impl Default for Workshop {
@@ -152,6 +154,11 @@ impl Workshop {
             ..yrs::undo::Options::default()
         });
         undo.expand_scope(&content, &content_root);
+        let control_cache: Arc<std::sync::Mutex<Option<ControlView>>> = Arc::default();
+        let stale = control_cache.clone();
+        control_root.observe_deep("control-cache", move |_, _| {
+            *stale.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        });
         Workshop {
             content,
             control,
@@ -164,6 +171,7 @@ impl Workshop {
             touched: Arc::default(),
             recording: false,
             recent: recent::Recent::default(),
+            control_cache,
         }
     }
 
