@@ -7,17 +7,14 @@ use crate::model::diff::VersionDiff;
 use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
 use crate::sync::projection;
-use crate::sync::{HubHandle, HubOptions, PeerHandle, SyncError};
+use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, SyncError};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use tokio::task::JoinHandle;
 
-/// How often the status is looked at for presence and lobby changes, which have no event.
-const STATUS_POLL: Duration = Duration::from_millis(250);
 
 /// What changed, for whoever redraws.
 #[derive(Debug, Clone, PartialEq)]
@@ -439,6 +436,13 @@ impl Source {
         }
     }
 
+    fn status_signal(&self) -> StatusSignal {
+        match self {
+            Source::Hub(hub, _) => StatusSignal::Hub(hub.subscribe_status()),
+            Source::Peer(peer, _) => StatusSignal::Peer(peer.watch_status(), peer.subscribe_presence()),
+        }
+    }
+
     fn changes(&self) -> broadcast::Receiver<Arc<ViewChange>> {
         match self {
             Source::Hub(hub, _) => hub.subscribe_views(),
@@ -455,7 +459,8 @@ impl Source {
 }
 
 async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
-    let mut tick = tokio::time::interval(STATUS_POLL);
+    let mut signal = source.status_signal();
+    let mut signalling = true;
     let mut last = source.status();
     loop {
         tokio::select! {
@@ -465,7 +470,8 @@ async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>
                 }
                 None => return,
             },
-            _ = tick.tick() => {
+            heard = signal.next(), if signalling => {
+                signalling = heard.is_some();
                 let now = source.status();
                 if now != last {
                     last = now;
@@ -473,6 +479,34 @@ async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>
                 }
             }
         }
+    }
+}
+
+/// When the status may have changed: the hub's signal (lobby, presence, connections), or
+/// the peer's link status and others' presence. Nothing is polled.
+enum StatusSignal {
+    Hub(broadcast::Receiver<()>),
+    Peer(watch::Receiver<PeerStatus>, broadcast::Receiver<()>),
+}
+
+impl StatusSignal {
+    /// Resolves at the next signal; None once its source is gone.
+    async fn next(&mut self) -> Option<()> {
+        match self {
+            StatusSignal::Hub(hub) => heard(hub).await,
+            StatusSignal::Peer(status, presence) => tokio::select! {
+                changed = status.changed() => changed.ok(),
+                presence = heard(presence) => presence,
+            },
+        }
+    }
+}
+
+/// A signal, or several missed ones, as one; None when the sender is gone.
+async fn heard(signal: &mut broadcast::Receiver<()>) -> Option<()> {
+    match signal.recv().await {
+        Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => Some(()),
+        Err(broadcast::error::RecvError::Closed) => None,
     }
 }
 

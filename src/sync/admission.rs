@@ -228,6 +228,7 @@ impl Admission {
     /// Turning auto-admit on lets everyone waiting in.
     pub fn set_auto_admit(&mut self, on: bool) {
         self.auto_admit = on;
+        let _ = self.status.send(());
         if on {
             for entry in self.lobby() {
                 self.admit(entry.id, None);

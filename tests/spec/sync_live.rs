@@ -4,7 +4,7 @@
 //! who is here and where.
 
 
-use paja::session::{Connection, HostOptions, HubOptions, Live, LiveMode, LiveStatus};
+use paja::session::{Connection, HostOptions, HubOptions, Live, LiveEvent, LiveMode, LiveStatus};
 use paja::api::{Command, Item, WorkshopFile};
 use paja::model::free::FreeCard;
 use paja::model::Workshop;
@@ -158,4 +158,44 @@ fn alone_each_command_reaches_the_window_as_what_it_changed() {
     assert_eq!(changes[0].boards[0].items[0].id, id, "the change names the new card, not the whole board");
     window.apply(&changes[0]);
     assert_eq!(window, live.view(), "the window's view with the change applied is the workshop's");
+}
+
+/// Whether a status event came since the last look.
+fn heard_status(events: &mut tokio::sync::broadcast::Receiver<LiveEvent>) -> bool {
+    std::iter::from_fn(|| events.try_recv().ok()).filter(|e| *e == LiveEvent::Status).count() > 0
+}
+
+#[test]
+fn the_windows_hear_the_lobby_and_who_is_where_as_it_changes_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut host = Live::new(WorkshopFile::open(&path).expect("the hub's file"), &dir.path().join("host-replicas")).expect("live");
+    let mut options = loopback();
+    options.hub.auto_admit = false;
+    let hosting = host.host(options).expect("hosting starts with a lobby");
+    let mut host_events = host.subscribe();
+
+    let mut guest = own_live(dir.path(), "aino.paja");
+    guest.join(&hosting.join_link, &hosting.code, "Aino", false).expect("the right code waits in the lobby");
+    let mut guest_events = guest.subscribe();
+    let lobby = |host: &Live| host.status().hosting.map(|h| h.lobby).unwrap_or_default();
+    let mut heard = false;
+    wait_until("the host's window hears Aino knock", || {
+        heard |= heard_status(&mut host_events);
+        heard && lobby(&host).iter().any(|p| p.name == "Aino")
+    });
+
+    assert!(host.admit(lobby(&host)[0].id), "the facilitator lets Aino in");
+    let mut heard = false;
+    wait_until("Aino's window hears she is in", || {
+        heard |= heard_status(&mut guest_events);
+        heard && guest.status().connection == Connection::Connected
+    });
+
+    host.set_presence(Some(&board));
+    let mut heard = false;
+    wait_until("Aino's window hears the facilitator open the board", || {
+        heard |= heard_status(&mut guest_events);
+        heard && guest.status().presence.iter().any(|p| p.role == "facilitator" && p.board.as_deref() == Some(board.as_str()))
+    });
 }
