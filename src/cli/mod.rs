@@ -72,6 +72,8 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The hub's and the peer's notes (a dropped link, a refused change) on stderr.
+    tracing_subscriber::fmt().with_writer(std::io::stderr).with_target(false).with_max_level(tracing::Level::INFO).init();
     match dispatch(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -31,7 +31,7 @@ pub fn advertise(host: &str, port: u16, fingerprint: Option<&str>) -> Option<Adv
         daemon.register(info)?;
         Ok(Advert { daemon, fullname })
     };
-    attempt().map_err(|e| eprintln!("paja hub: not advertised on the LAN ({e}); join by address.")).ok()
+    attempt().map_err(|e| tracing::warn!("not advertised on the LAN ({e}); join by address.")).ok()
 }
 
 /// A hub found on the LAN.

@@ -161,7 +161,7 @@ pub(crate) async fn publish_when_revealed(shared: Arc<PeerShared>, mut stop: wat
     let mut status = shared.status.subscribe();
     loop {
         if let Err(e) = shared.publish_due() {
-            eprintln!("paja peer: drafts could not be published yet: {e}");
+            tracing::warn!("drafts could not be published yet: {e}");
         }
         tokio::select! {
             _ = changes.recv() => {}

@@ -54,7 +54,7 @@ pub(crate) async fn run(shared: Arc<PeerShared>, doc: DocName, mut stop: watch::
         match session(&shared, doc, &query, &mut stop).await {
             Outcome::Stopped => return,
             Outcome::Refused(reason) => {
-                eprintln!("paja peer: {}", reason.message);
+                tracing::warn!("{}", reason.message);
                 if doc == DocName::Content {
                     shared.status.send_replace(PeerStatus::Refused { reason });
                 }
@@ -67,7 +67,7 @@ pub(crate) async fn run(shared: Arc<PeerShared>, doc: DocName, mut stop: watch::
             Outcome::Lost { connected, why } => {
                 if connected {
                     attempt = 0;
-                    eprintln!("paja peer: the {doc:?} link dropped ({why}); reconnecting.");
+                    tracing::info!("the {doc:?} link dropped ({why}); reconnecting.");
                 }
             }
         }
@@ -286,7 +286,7 @@ fn receive(shared: &PeerShared, doc: DocName, bytes: &[u8], connected: &mut bool
             }
             Message::Awareness(update) => awareness(shared, update, *connected),
             Message::Auth(Some(reason)) => {
-                eprintln!("paja peer: the hub refused a change: {reason}");
+                tracing::warn!("the hub refused a change: {reason}");
                 lock(&shared.refusals).push(reason);
             }
             Message::Custom(PAJA_TAG, body) => paja(shared, doc, &body, connected)?,
