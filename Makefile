@@ -117,9 +117,10 @@ test-browser: ui cli
 # in the same command: opening and compacting a workshop file, exports by size, sync
 # latency and throughput against the Node y-websocket server, affinity groups of 500
 # notes against their one-second budget, frame times of a
-# 3,000-card board while panning and zooming, and remote edits reaching a browser
-# (edit to screen at 3,000 and 10,000 cards, panning while 40 peers edit) against
-# today's build, which the script builds once into the target dir.
+# 3,000-card board while panning and zooming, the bytes and time of one change pushed
+# to the window, and remote edits reaching a browser from a release hub (edit to
+# screen at 3,000 and 10,000 cards, panning while 40 peers edit) against the build
+# before incremental projections, which the script builds once into the target dir.
 bench: ui cli
 	cargo bench -p paja --bench store
 	cargo bench -p paja --bench export
@@ -130,7 +131,8 @@ bench: ui cli
 	cd benches/sync-reference && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
 	cargo bench -p paja --bench sync
 	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000
-	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-remote.mjs
+	cargo build --release -p paja --bin paja
+	PAJA_CLI_BIN=$(CARGO_TARGET_DIR)/release/paja node tests/e2e/bench-remote.mjs
 
 # The demo workshop's report and poster as PNG pages in docs/pdf/, for review.
 docs-pdf: cli

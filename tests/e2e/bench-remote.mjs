@@ -24,7 +24,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { cliBin, openBrowser, repo, serveWorkshop, stopAll, tempDir, uiDist } from './harness.mjs';
 
 const REFERENCE = '75abdc9';
@@ -54,6 +54,9 @@ function run(cmd, args, options = {}) {
 /** Today's code built once into the target dir that holds the build under test. */
 function referenceBuild(rev) {
   const target = dirname(dirname(cliBin));
+  // The reference is built in the profile of the build under test (make bench: release).
+  const profile = basename(dirname(cliBin));
+  const build = ['build', '-p', 'paja', '--bin', 'paja', ...(profile === 'release' ? ['--release'] : [])];
   const commit = run('git', ['-C', repo, 'rev-parse', '--short', `${rev}^{commit}`]).trim();
   const dir = join(target, 'bench-reference', commit);
   const bin = join(dir, 'paja');
@@ -69,8 +72,8 @@ function referenceBuild(rev) {
     rmSync(archive);
     symlinkSync(join(repo, 'ui', 'node_modules'), join(dir, 'ui', 'node_modules'));
     run(join(repo, 'ui', 'node_modules', '.bin', 'vite'), ['build'], { cwd: join(dir, 'ui') });
-    run('cargo', ['build', '-p', 'paja', '--bin', 'paja', '--manifest-path', join(dir, 'Cargo.toml')], { env });
-    copyFileSync(join(target, 'debug', 'paja'), bin);
+    run('cargo', [...build, '--manifest-path', join(dir, 'Cargo.toml')], { env });
+    copyFileSync(join(target, profile, 'paja'), bin);
   }
   if (readFileSync(bin).equals(readFileSync(cliBin))) {
     // The reference's build replaced the binary under test in the shared target dir:
@@ -78,7 +81,7 @@ function referenceBuild(rev) {
     const main = join(repo, 'src', 'main.rs');
     const now = new Date();
     utimesSync(main, now, now);
-    run('cargo', ['build', '-p', 'paja', '--bin', 'paja'], { env, cwd: repo });
+    run('cargo', build, { env, cwd: repo });
   }
   if (readFileSync(bin).equals(readFileSync(cliBin))) throw new Error('the reference and the build under test are the same binary');
   return { label: `reference ${commit}`, bin, ui };
