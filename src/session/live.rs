@@ -314,14 +314,7 @@ impl Live {
         if let Mode::Alone(_) = self.mode {
             return Ok(());
         }
-        if let Some(watcher) = self.watcher.take() {
-            watcher.abort();
-        }
-        match &self.mode {
-            Mode::Hosting { hub, .. } => hub.stop(),
-            Mode::Joined(peer) => peer.stop(),
-            Mode::Alone(_) => {}
-        }
+        self.stop_session();
         self.mode = Mode::Alone(WorkshopFile::open(&self.home)?);
         self.changed_everything();
         Ok(())
@@ -395,8 +388,9 @@ impl Live {
     }
 }
 
-impl Drop for Live {
-    fn drop(&mut self) {
+impl Live {
+    /// Stops passing changes on, and stops the hub or the peer.
+    fn stop_session(&mut self) {
         if let Some(watcher) = self.watcher.take() {
             watcher.abort();
         }
@@ -405,6 +399,12 @@ impl Drop for Live {
             Mode::Joined(peer) => peer.stop(),
             Mode::Alone(_) => {}
         }
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.stop_session();
         if let Some(runtime) = self.runtime.take() {
             runtime.shutdown_background();
         }

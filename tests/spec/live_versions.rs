@@ -2,29 +2,13 @@
 //! while hosting reaches the joined laptop as ordinary edits, and an export is taken
 //! from the workshop at one moment and written all or nothing.
 
-
-use paja::session::{HostOptions, HubOptions, Live};
-use paja::api::{Command, ExportFormat, Item, WorkshopFile};
+use paja::api::{ExportFormat, WorkshopFile};
 use paja::export::ExportOptions;
 use paja::model::Workshop;
-use paja::model::free::FreeCard;
-use std::net::SocketAddr;
+use paja::session::Live;
 use std::path::Path;
+use crate::support::live::{card, loopback, shows};
 use crate::support::sync::{wait_until, workshop_with_board};
-
-fn card(board: &str, text: &str) -> Command {
-    let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
-    Command::AddItem { board: board.into(), item: Item::FreeCard(card) }
-}
-
-fn shows(live: &Live, text: &str) -> bool {
-    serde_json::to_string(&live.view()).expect("the view is JSON").contains(text)
-}
-
-fn loopback() -> HostOptions {
-    let hub = HubOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, ..HubOptions::default() };
-    HostOptions { name: "Fasilitaattori".into(), hub }
-}
 
 fn live_on(path: &Path) -> Live {
     let replicas = path.with_extension("replicas");

@@ -3,28 +3,12 @@
 //! on either side appear on the other with no action, and the status and presence say
 //! who is here and where.
 
-
-use paja::session::{Connection, HostOptions, HubOptions, Live, LiveEvent, LiveMode, LiveStatus};
-use paja::api::{Command, Item, WorkshopFile};
-use paja::model::free::FreeCard;
+use paja::session::{Connection, Live, LiveEvent, LiveMode, LiveStatus};
+use paja::api::{Command, WorkshopFile};
 use paja::model::Workshop;
-use std::net::SocketAddr;
 use std::path::Path;
+use crate::support::live::{card, loopback, shows};
 use crate::support::sync::{wait_until, workshop_with_board};
-
-fn card(board: &str, text: &str) -> Command {
-    let card = FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() };
-    Command::AddItem { board: board.into(), item: Item::FreeCard(card) }
-}
-
-fn shows(live: &Live, text: &str) -> bool {
-    serde_json::to_string(&live.view()).expect("the view is JSON").contains(text)
-}
-
-fn loopback() -> HostOptions {
-    let hub = HubOptions { bind: SocketAddr::from(([127, 0, 0, 1], 0)), auto_admit: true, mdns: false, ..HubOptions::default() };
-    HostOptions { name: "Fasilitaattori".into(), hub }
-}
 
 fn own_live(dir: &Path, name: &str) -> Live {
     let path = dir.join(name);

@@ -5,8 +5,10 @@
 //! - `sync`: real `paja serve` and `paja join --script` processes on loopback, a relay
 //!   the test controls, a scripted session room, and waiting without timing anything.
 //! - `export`: the demo's exports and reading PDFs back with poppler.
+//! - `live`: the window's `Live` hosting on loopback.
 
 pub mod export;
+pub mod live;
 pub mod store;
 pub mod sync;
 pub mod workshop;
