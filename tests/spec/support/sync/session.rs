@@ -106,5 +106,8 @@ pub fn seat_everyone(dir: &Path, first: &str) -> Room {
     let mut aino = join(&hub, dir, "a.paja", &["--name", first]);
     let mut bertta = join(&hub, dir, "b.paja", &["--name", "Bertta"]);
     wait_until("everyone is in", || [&mut fac, &mut aino, &mut bertta].iter_mut().all(|p| p.is_connected()));
+    // Each core signs with the roster's name, so it must have its own entry first.
+    let listed = |p: &mut Peer, name: &str| p.view()["control"]["people"].as_array().is_some_and(|all| all.iter().any(|x| x["name"] == name));
+    wait_until("everyone sees themselves in the roster", || listed(&mut aino, first) && listed(&mut bertta, "Bertta"));
     Room { plan: plan, hub, fac, aino, bertta }
 }
