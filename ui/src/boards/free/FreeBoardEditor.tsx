@@ -10,6 +10,7 @@ import { boardOf } from '../kinds';
 import type { EditorProps } from '../editor';
 import { useFlowLabels } from '../flowLabels';
 import { DRAW_VISIBLE_ONLY_FROM, NodeCache, useFlowNodes } from '../flowNodes';
+import { useNodesNearView } from '../nearView';
 import { useRun } from '../useRun';
 import { FreeContext, type FreeActions } from './context';
 import { newCardPos, toStickyNodes, type FreeBoard, type StickyNode } from './mapping';
@@ -42,6 +43,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
   const [cache] = useState(() => new NodeCache<FreeCard, StickyNode>());
   const projected = useMemo(() => toStickyNodes(free, selected, matches, cache), [free, selected, matches, cache]);
   const [nodes, changeNodes] = useFlowNodes(projected);
+  const shown = useNodesNearView(nodes, nodes.length >= DRAW_VISIBLE_ONLY_FROM);
   const b = free.id;
 
   const actions = useMemo<FreeActions>(
@@ -111,7 +113,7 @@ function FreeCanvas({ free, run }: { free: FreeBoard; run: EditorProps['run'] })
         {deckOpen && <PictureDeck pick={pick} close={closeDeck} />}
         <div className="canvas" role="region" aria-label={t('free.canvas')}>
           <ReactFlow<StickyNode>
-            nodes={nodes}
+            nodes={shown}
             edges={[]}
             nodeTypes={nodeTypes}
             onNodesChange={onNodesChange}

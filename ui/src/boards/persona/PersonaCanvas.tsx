@@ -1,7 +1,8 @@
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Board, Command, Outcome, Persona } from '../../types';
-import { NodeCache, useFlowNodes } from '../flowNodes';
+import { DRAW_VISIBLE_ONLY_FROM, NodeCache, useFlowNodes } from '../flowNodes';
+import { useNodesNearView } from '../nearView';
 import { useBoardHost } from '../host';
 import { personaNodes, type PersonaNode as PersonaNodeType } from './fields';
 import { PersonaNode } from './PersonaNode';
@@ -21,6 +22,7 @@ function Canvas({ board, run, onOpen }: Props) {
   const projected = useMemo(() => personaNodes(board, selected, matches, cache), [board, selected, matches, cache]);
   // React Flow moves nodes while dragging; a persona's change from the core wins.
   const [nodes, changeNodes] = useFlowNodes(projected);
+  const shown = useNodesNearView(nodes, nodes.length >= DRAW_VISIBLE_ONLY_FROM);
   const flow = useReactFlow();
   useSharedViewport();
   useEffect(() => {
@@ -38,7 +40,7 @@ function Canvas({ board, run, onOpen }: Props) {
 
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={shown}
       edges={[]}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
