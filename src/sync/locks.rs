@@ -339,17 +339,9 @@ mod tests {
         let mut room = Room::new();
         let (board, first) = (room.locked_board.clone(), room.cards[0].clone());
         room.lock(&[&first]);
-        let doc = Doc::new();
-        let root = doc.get_or_insert_map(ROOT);
-        doc.transact_mut().apply_update(Update::decode_v1(&room.hub.encode_state(DocName::Content)).unwrap()).unwrap();
-        let before = doc.transact().state_vector();
-        {
-            let mut txn = doc.transact_mut();
-            let Some(Out::YMap(boards)) = root.get(&txn, "boards") else { panic!("the boards") };
-            let Some(Out::YMap(map)) = boards.get(&txn, &board) else { panic!("the board") };
-            map.remove(&mut txn, "cards");
-        }
-        let update = doc.transact().encode_state_as_update_v1(&before);
+        let update = raw_write(&room.hub, &board, |txn, map| {
+            map.remove(txn, "cards");
+        });
         let reason = refusal(&room.hub, &mut room.shadow, &update).unwrap();
         assert_eq!(reason, Some(Refusal::Locked), "the locked card went with its collection");
     }
@@ -384,21 +376,28 @@ mod tests {
         let mut room = Room::new();
         let (board, first) = (room.locked_board.clone(), room.cards[0].clone());
         room.lock(&[&first]);
+        let update = raw_write(&room.hub, &board, |txn, map| {
+            let Some(Out::YMap(cards)) = map.get(txn, "cards") else { panic!("the cards") };
+            let Some(Out::YMap(card)) = cards.get(txn, &first) else { panic!("the card") };
+            let Some(Out::Any(color)) = card.get(txn, "color") else { panic!("a plain value") };
+            card.insert(txn, "color", color);
+        });
+        assert_eq!(refusal(&room.hub, &mut room.shadow, &update).unwrap(), None, "the colour was set to what it was");
+    }
+
+    /// A write straight on the document's maps, as a tampered app would send it: `edit`
+    /// gets the map of `board` in a copy of the hub's content.
+    fn raw_write(hub: &Workshop, board: &str, edit: impl FnOnce(&mut TransactionMut, &MapRef)) -> Vec<u8> {
         let doc = Doc::new();
         let root = doc.get_or_insert_map(ROOT);
-        doc.transact_mut().apply_update(Update::decode_v1(&room.hub.encode_state(DocName::Content)).unwrap()).unwrap();
+        doc.transact_mut().apply_update(Update::decode_v1(&hub.encode_state(DocName::Content)).unwrap()).unwrap();
         let before = doc.transact().state_vector();
         {
             let mut txn = doc.transact_mut();
             let Some(Out::YMap(boards)) = root.get(&txn, "boards") else { panic!("the boards") };
-            let Some(Out::YMap(map)) = boards.get(&txn, &board) else { panic!("the board") };
-            let Some(Out::YMap(cards)) = map.get(&txn, "cards") else { panic!("the cards") };
-            let Some(Out::YMap(card)) = cards.get(&txn, &first) else { panic!("the card") };
-            let color = card.get(&txn, "color").unwrap();
-            let Out::Any(color) = color else { panic!("a plain value") };
-            card.insert(&mut txn, "color", color);
+            let Some(Out::YMap(map)) = boards.get(&txn, board) else { panic!("the board") };
+            edit(&mut txn, &map);
         }
-        let update = doc.transact().encode_state_as_update_v1(&before);
-        assert_eq!(refusal(&room.hub, &mut room.shadow, &update).unwrap(), None, "the colour was set to what it was");
+        doc.transact().encode_state_as_update_v1(&before)
     }
 }
