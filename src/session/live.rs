@@ -461,43 +461,28 @@ impl Source {
 async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
     let mut signal = source.status_signal();
     let mut signalling = true;
+    // The signals say most changes at once; the look every 250 ms catches one that
+    // settles without a signal of its own (a joiner's presence after the lobby).
+    let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
     let mut last = source.status();
-    // A signal or a change is looked at again a little later too, since what it
-    // announces (a joiner's presence after the lobby) may settle just after it.
-    let mut again: Vec<tokio::time::Instant> = Vec::new();
     loop {
-        let next_look = again.first().copied();
-        let look = tokio::select! {
+        tokio::select! {
             change = projection::next(&mut changes, || source.complete_change()) => match change {
                 Some(change) => {
                     let _ = events.send(LiveEvent::Changed(change));
-                    again = settle();
-                    false
+                    continue;
                 }
                 None => return,
             },
-            heard = signal.next(), if signalling => {
-                signalling = heard.is_some();
-                again = settle();
-                true
-            }
-            _ = tokio::time::sleep_until(next_look.unwrap_or_else(tokio::time::Instant::now)), if next_look.is_some() => {
-                again.remove(0);
-                true
-            }
-        };
-        let now = if look { source.status() } else { continue };
+            heard = signal.next(), if signalling => signalling = heard.is_some(),
+            _ = tick.tick() => {}
+        }
+        let now = source.status();
         if now != last {
             last = now;
             let _ = events.send(LiveEvent::Status);
         }
     }
-}
-
-/// When to look at the status again after a signal: soon, then twice more, then not.
-fn settle() -> Vec<tokio::time::Instant> {
-    let now = tokio::time::Instant::now();
-    [250, 1000, 4000].map(|ms| now + std::time::Duration::from_millis(ms)).to_vec()
 }
 
 /// When the status may have changed: the hub's signal (lobby, presence, connections), or
