@@ -61,6 +61,8 @@ pub struct Live {
     watcher: Option<JoinHandle<()>>,
     /// Counts the changes sent while alone.
     revision: AtomicU64,
+    /// Counts the statuses read, so the window can keep the latest.
+    status_reads: AtomicU64,
 }
 
 impl Live {
@@ -81,6 +83,7 @@ impl Live {
             events: broadcast::channel(256).0,
             watcher: None,
             revision: AtomicU64::new(0),
+            status_reads: AtomicU64::new(0),
         })
     }
 
@@ -335,11 +338,13 @@ impl Live {
     }
 
     pub fn status(&self) -> LiveStatus {
-        match &self.mode {
+        let mut status = match &self.mode {
             Mode::Alone(_) => alone_status(),
             Mode::Hosting { hub, shown } => hub_status(hub, shown),
             Mode::Joined(peer) => peer_status(peer, &lock(&self.me)),
-        }
+        };
+        status.read = self.status_reads.fetch_add(1, Ordering::Relaxed) + 1;
+        status
     }
 
     pub fn admit(&self, id: u64) -> bool {
@@ -461,9 +466,6 @@ impl Source {
 async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
     let mut signal = source.status_signal();
     let mut signalling = true;
-    // The signals say most changes at once; the look every 250 ms catches one that
-    // settles without a signal of its own (a joiner's presence after the lobby).
-    let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
     let mut last = source.status();
     loop {
         tokio::select! {
@@ -475,7 +477,6 @@ async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>
                 None => return,
             },
             heard = signal.next(), if signalling => signalling = heard.is_some(),
-            _ = tick.tick() => {}
         }
         let now = source.status();
         if now != last {

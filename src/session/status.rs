@@ -84,6 +84,10 @@ pub struct LiveStatus {
     pub people: u32,
     pub presence: Vec<PresenceEntry>,
     pub hosting: Option<Hosting>,
+    /// When this status was read, counted up by the open workshop: an answer and an
+    /// event may arrive out of order, and the window keeps the later read.
+    #[ts(type = "number")]
+    pub read: u64,
 }
 
 /// A hub found on the room's network.
@@ -105,6 +109,7 @@ pub(super) fn alone_status() -> LiveStatus {
         people: 1,
         presence: Vec::new(),
         hosting: None,
+        read: 0,
     }
 }
 
@@ -120,6 +125,7 @@ pub(super) fn hub_status(hub: &HubHandle, shown: &Hosting) -> LiveStatus {
         people: people.len().max(1) as u32,
         presence: people,
         hosting: Some(hosting_now(hub, shown)),
+        read: 0,
     }
 }
 
@@ -142,7 +148,7 @@ pub(super) fn peer_status(peer: &PeerHandle, me: &Value) -> LiveStatus {
     let mut presence: Vec<PresenceEntry> = peer.presence().iter().map(|p| presence_entry(p, false)).collect();
     presence.push(presence_entry(&mine, true));
     sort_people(&mut presence);
-    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, people: people as u32, presence, hosting: None }
+    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, people: people as u32, presence, hosting: None, read: 0 }
 }
 
 fn presence_entry(presence: &Presence, me: bool) -> PresenceEntry {

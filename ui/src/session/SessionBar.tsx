@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { errorText } from '../i18n/errors';
 import { useT } from '../i18n';
-import type { LiveStatus, WorkshopView } from '../types';
+import type { WorkshopView } from '../types';
 import type { SessionCommands } from '../backend/session';
 import { HostDialog } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
-import { indicator, whereIs } from './status';
+import { indicator, laterStatus, whereIs } from './status';
 
 const NAME_KEY = 'paja.displayName';
 
@@ -28,7 +28,7 @@ const saveName = (name: string) => {
 /** The session's status, who is here and where, and the buttons to host, join and leave. */
 export function SessionBar({ session, view, board }: { session: SessionCommands; view: WorkshopView; board: string | null }) {
   const t = useT();
-  const [status, setStatus] = useState<LiveStatus | null>(null);
+  const [status, setStatus] = useReducer(laterStatus, null);
   const [open, setOpen] = useState<'host' | 'join' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import type { LiveStatus } from '../types';
-import { indicator, normaliseCode, readJoinInput } from './status';
+import { indicator, laterStatus, normaliseCode, readJoinInput } from './status';
 
 const status = (over: Partial<LiveStatus>): LiveStatus => ({
   mode: 'joined',
@@ -11,6 +11,7 @@ const status = (over: Partial<LiveStatus>): LiveStatus => ({
   people: 3,
   presence: [],
   hosting: null,
+  read: 1,
   ...over,
 });
 
@@ -33,6 +34,14 @@ describe('the session status in the header', () => {
 
   it('shows nothing when working alone', () => {
     expect(indicator(status({ mode: 'alone', connection: 'alone' }))).toBeNull();
+  });
+
+  it('keeps the later status when an older answer arrives after a newer event', () => {
+    const joined = status({ people: 2, read: 7 });
+    const older = status({ people: 1, read: 6 });
+    expect(said(laterStatus(joined, older))).toBe('Yhdistetty · 2 paikalla');
+    expect(said(laterStatus(older, joined))).toBe('Yhdistetty · 2 paikalla');
+    expect(laterStatus(null, older)).toBe(older);
   });
 });
 

@@ -11,6 +11,11 @@ export interface Indicator {
   tone: Tone;
 }
 
+/** Of two statuses, the one read later: an answer and an event can arrive out of order. */
+export function laterStatus(shown: LiveStatus | null, arrived: LiveStatus): LiveStatus {
+  return shown && shown.read > arrived.read ? shown : arrived;
+}
+
 /** The header's status: none when working alone. */
 export function indicator(status: LiveStatus): Indicator | null {
   const people = status.people;

@@ -20,4 +20,9 @@ refusal: Failure | null,
 /**
  * Everyone present, this person included.
  */
-people: number, presence: Array<PresenceEntry>, hosting: Hosting | null, };
+people: number, presence: Array<PresenceEntry>, hosting: Hosting | null, 
+/**
+ * When this status was read, counted up by the open workshop: an answer and an
+ * event may arrive out of order, and the window keeps the later read.
+ */
+read: number, };
