@@ -147,6 +147,10 @@ pub enum Refusal {
     CodeNeeded,
     #[error("The reconnect token is not known here; join with the code.")]
     TokenUnknown,
+    #[error("The facilitator's token does not work in a browser; use the co-facilitator's link.")]
+    FacilitatorTokenInBrowser,
+    #[error("You were removed from this workshop.")]
+    Removed,
     #[error("The facilitator did not let you in.")]
     NotLetIn,
     #[error("There is no such room here.")]

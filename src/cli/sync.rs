@@ -134,6 +134,9 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         if let Some(link) = hub.browser_link() {
             say(format!("browser {link}"));
         }
+        if let Some(link) = hub.lead_link() {
+            say(format!("lead {link}"));
+        }
         tokio::select! {
             _ = interrupted() => {}
             _ = lobby_console(&hub), if args.lobby => {}

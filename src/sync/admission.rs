@@ -2,8 +2,9 @@
 //! the rate limit on wrong codes.
 
 pub use crate::api::Role;
+use super::channel::Secret;
 use crate::Refusal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
@@ -77,6 +78,19 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// What a browser sends first over its channel: the name it gives, or the token it
+/// was welcomed with before.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum BrowserJoin {
+    Token { token: String },
+    Name {
+        name: String,
+        #[serde(default)]
+        observer: bool,
+    },
+}
+
 /// What the hub decides when the handshake arrives.
 #[derive(Debug)]
 pub enum Gate {
@@ -119,6 +133,10 @@ pub struct Admission {
     next_id: u64,
     pub auto_admit: bool,
     wrong: HashMap<IpAddr, VecDeque<Instant>>,
+    link_key: String,
+    lead_key: String,
+    /// Names the person whom the facilitator removed: their connections end.
+    pub removed: broadcast::Sender<String>,
     /// Fires when the lobby changes, and (shared with the rooms and connections) when
     /// presence or the connections change: a signal to read the status again.
     pub status: broadcast::Sender<()>,
@@ -130,7 +148,80 @@ impl Admission {
         let facilitator = Member { role: Role::Facilitator, person: FACILITATOR_PERSON.into(), name: String::new() };
         members.insert(facilitator_token.clone(), facilitator);
         let status = broadcast::channel(64).0;
-        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong: HashMap::new(), status }
+        let removed = broadcast::channel(64).0;
+        let (link_key, lead_key) = (new_token(), new_token());
+        let wrong = HashMap::new();
+        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong, link_key, lead_key, removed, status }
+    }
+
+    /// The high-entropy key a browser's join link carries in its fragment.
+    pub fn link_key(&self) -> &str {
+        &self.link_key
+    }
+
+    /// The key of the co-facilitator's browser link: the facilitator's role.
+    pub fn lead_key(&self) -> &str {
+        &self.lead_key
+    }
+
+    /// What a browser proves it knows with `secret`.
+    pub fn password(&self, secret: Secret) -> &str {
+        match secret {
+            Secret::Code => &self.code,
+            Secret::LinkKey => &self.link_key,
+            Secret::LeadKey => &self.lead_key,
+        }
+    }
+
+    /// Decides a browser's join, sent over its channel once it proved `secret`. The
+    /// facilitator's token never works here: a co-facilitator's browser proves the lead key.
+    pub fn browser_gate(&mut self, secret: Secret, join: &BrowserJoin) -> Gate {
+        if secret == Secret::LeadKey {
+            let member = Member { role: Role::Facilitator, person: FACILITATOR_PERSON.into(), name: String::new() };
+            return Gate::Member { token: String::new(), member };
+        }
+        match join {
+            BrowserJoin::Token { token } if *token == self.facilitator_token => {
+                Gate::Refuse { status: 403, reason: Refusal::FacilitatorTokenInBrowser }
+            }
+            BrowserJoin::Token { token } => match self.members.get(token) {
+                Some(member) => Gate::Member { token: token.clone(), member: member.clone() },
+                None => Gate::Refuse { status: 401, reason: Refusal::TokenUnknown },
+            },
+            BrowserJoin::Name { name, observer } => {
+                let role = if *observer { Role::Observer } else { Role::Participant };
+                Gate::Knock { name: name.chars().take(80).collect(), role }
+            }
+        }
+    }
+
+    /// Whether `ip` has used up its guesses; a browser's exchange is refused then.
+    pub fn guesses_used(&mut self, ip: IpAddr) -> bool {
+        self.too_many_wrong(ip)
+    }
+
+    /// A browser from `ip` did not know the secret it claimed.
+    pub fn wrong_guess(&mut self, ip: IpAddr) {
+        self.wrong.entry(ip).or_default().push_back(Instant::now());
+    }
+
+    /// Removes a person from the workshop: their tokens stop working at once and their
+    /// connections end. False if nobody had that id.
+    pub fn remove(&mut self, person: &str) -> bool {
+        if person == FACILITATOR_PERSON {
+            return false;
+        }
+        let before = self.members.len();
+        self.members.retain(|_, m| m.person != person);
+        let _ = self.removed.send(person.to_string());
+        let _ = self.status.send(());
+        self.members.len() != before
+    }
+
+    /// The session ended: every token but the facilitator's stops working.
+    pub fn end_session(&mut self) {
+        let facilitator = self.facilitator_token.clone();
+        self.members.retain(|token, _| *token == facilitator);
     }
 
     pub fn code(&self) -> &str {

@@ -185,10 +185,26 @@ impl HubHandle {
         format!("paja://{}:{}?code={}{fp}", self.host, self.addr.port(), self.code)
     }
 
-    /// `http://host:port/join?code=C`: the page a browser participant opens, when this
-    /// hub serves the UI. Browsers cannot pin a certificate, so it is plain HTTP.
+    /// `http://host:port/join#code=C&key=K`: the page a browser participant opens, when
+    /// this hub serves the UI. Browsers cannot pin a certificate, so the page is plain
+    /// HTTP; the fragment is never sent, and its key opens the encrypted channel.
     pub fn browser_link(&self) -> Option<String> {
-        self.serves_ui.then(|| format!("http://{}:{}/join?code={}", self.host, self.addr.port(), self.code))
+        let key = lock(&self.state.admission).link_key().to_string();
+        self.serves_ui.then(|| format!("http://{}:{}/join#code={}&key={key}", self.host, self.addr.port(), self.code))
+    }
+
+    /// `http://host:port/#lead=K`: a co-facilitator's browser, with the facilitator's
+    /// role. Its key proves the role through the channel; the facilitator's token never
+    /// works in a browser.
+    pub fn lead_link(&self) -> Option<String> {
+        let key = lock(&self.state.admission).lead_key().to_string();
+        self.serves_ui.then(|| format!("http://{}:{}/#lead={key}", self.host, self.addr.port()))
+    }
+
+    /// Removes a person (by roster id) from the workshop: their token stops working and
+    /// their connections end at once. False if nobody had that id.
+    pub fn remove_person(&self, person: &str) -> bool {
+        lock(&self.state.admission).remove(person)
     }
 
     pub fn browser_qr_svg(&self) -> Result<Option<String>, SyncError> {
@@ -307,6 +323,7 @@ impl HubHandle {
     /// Stops listening, ends every connection and compacts the update log.
     pub fn stop(&self) {
         let _ = self.stop.send(true);
+        lock(&self.state.admission).end_session();
         self.state.persistence.checkpoint(&mut lock(&self.state.file));
     }
 }

@@ -33,6 +33,7 @@
 //! [`connection`] (hub side) and [`peer`] (peer side).
 
 pub mod admission;
+pub mod channel;
 pub mod connection;
 mod error;
 pub mod hub;

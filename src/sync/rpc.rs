@@ -1,15 +1,17 @@
 //! The browser participants' JSON RPC on `/rpc`: the same commands and projections as
-//! the desktop window's IPC, over one WebSocket.
+//! the desktop window's IPC, over one WebSocket carrying an encrypted [`channel`].
 //!
-//! A browser comes in with the facilitator's token (`/rpc?token=T`, the facilitator) or
-//! with the join code (`/rpc?code=C&name=N`, a participant, only while the facilitator
-//! lets browsers in); with the lobby on it first hears `{event: "lobby"}`, then
-//! `{event: "welcome", role, person}`. Each command is checked for its role exactly as
-//! a desktop core checks its own ([`rules::refusal`]); hidden dots and answers are
-//! sealed straight into the hub. Silent-writing drafts stay in the browser until the
-//! reveal, then arrive as `write_draft` and are published at once.
+//! The browser first proves a secret through the key exchange: the join code a person
+//! typed, the key in the join link's fragment, or the co-facilitator link's key (the
+//! facilitator's role). Its first sealed frame is its join: `{name, observer}` or the
+//! `{token}` it was welcomed with before (never the facilitator's token). With the lobby
+//! on it first hears `{event: "lobby"}`, then `{event: "welcome", token, role, person}`.
+//! Nothing travels in the URL, and plaintext is refused. Each command is checked for
+//! its role exactly as a desktop core checks its own ([`rules::refusal`]); hidden dots
+//! and answers are sealed straight into the hub. Silent-writing drafts stay in the
+//! browser until the reveal, then arrive as `write_draft` and are published at once.
 //!
-//! Each request is one text frame `{id, method, params}`; the answer is
+//! Each request is one sealed frame `{id, method, params}`; the answer is
 //! `{id, ok: true, result}` or `{id, ok: false, error: {code, message}}`. Whenever the
 //! workshop changes (this client's command, a peer's edit, the facilitator's), the hub
 //! also pushes `{event: "changed", change, local}`: what changed in the projection
@@ -19,7 +21,8 @@
 //! `paja::api` function, exactly as the desktop command of the same name does.
 
 use crate::synthesis;
-use super::admission::{Gate, Member, Role};
+use super::admission::{BrowserJoin, Gate, Member, Role};
+use super::channel::{self, Keys, Secret};
 use super::room::{HubState, lock};
 use super::projection;
 use super::wire::SealedItem;
@@ -29,7 +32,9 @@ use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::watch;
 use tokio_tungstenite::WebSocketStream;
@@ -181,29 +186,109 @@ fn changed(state: &HubState, member: &Member, change: &ViewChange, local_boards:
     json!({ "event": "changed", "change": change, "local": local })
 }
 
-/// Lets a browser in: a token holder at once, someone with the code after the lobby.
-pub async fn admit<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, gate: Gate, stop: watch::Receiver<bool>)
+/// The wire of one browser after its exchange: every frame sealed with its keys.
+struct Channel<S> {
+    ws: WebSocketStream<S>,
+    keys: Keys,
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Channel<S> {
+    async fn send(&mut self, value: &Value) -> bool {
+        let frame = self.keys.seal(value.to_string().as_bytes());
+        self.ws.send(Message::Binary(frame.into())).await.is_ok()
+    }
+
+    /// The next frame's text; None when the browser left, sent plaintext or a frame
+    /// that does not open.
+    async fn receive(&mut self) -> Option<String> {
+        loop {
+            match self.ws.next().await? {
+                Ok(Message::Binary(frame)) => return self.keys.open(&frame).ok().and_then(|plain| String::from_utf8(plain).ok()),
+                Ok(Message::Ping(_) | Message::Pong(_)) => continue,
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// How long a browser may take over its key exchange and join.
+const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Lets a browser in: the key exchange, then its join over the channel; a token holder
+/// at once, a newcomer after the lobby.
+pub async fn admit<S>(ws: WebSocketStream<S>, state: Arc<HubState>, ip: IpAddr, stop: watch::Receiver<bool>)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let Ok(Some((mut channel, secret, join))) = tokio::time::timeout(EXCHANGE_TIMEOUT, exchange(ws, &state, ip)).await else {
+        return;
+    };
+    let gate = lock(&state.admission).browser_gate(secret, &join);
+    let browsers = lock(&state.file).workshop().control().browsers;
     let (token, member) = match gate {
         Gate::Member { token, member } => (token, member),
-        Gate::Knock { name, role } => match knock(&mut ws, &state, name, role).await {
+        Gate::Knock { .. } if !browsers => return refuse(&mut channel, Refusal::BrowsersClosed).await,
+        Gate::Knock { name, role } => match knock(&mut channel, &state, name, role).await {
             Some(admitted) => admitted,
             None => return,
         },
-        Gate::Refuse { .. } => return,
+        Gate::Refuse { reason, .. } => return refuse(&mut channel, reason).await,
     };
     state.enrol(&member);
-    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person }).to_string();
-    if ws.send(Message::Text(welcome.into())).await.is_err() {
-        return;
+    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person });
+    if channel.send(&welcome).await {
+        serve(channel, state, member, stop).await
     }
-    serve(ws, state, member, stop).await
+}
+
+/// The exchange: the browser's opening, the hub's answer, then the first sealed frame,
+/// its join. A browser that sends anything else, or whose frame does not open (it did
+/// not know the secret), is dropped; a wrong guess counts against its address.
+async fn exchange<S>(mut ws: WebSocketStream<S>, state: &HubState, ip: IpAddr) -> Option<(Channel<S>, Secret, BrowserJoin)>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let opening = match ws.next().await? {
+        Ok(Message::Binary(bytes)) => bytes,
+        _ => {
+            tracing::info!("refused {ip}: /rpc takes only an encrypted channel.");
+            let _ = ws.close(None).await;
+            return None;
+        }
+    };
+    let (secret, message) = channel::read_opening(&opening).ok()?;
+    let password = lock(&state.admission).password(secret).to_string();
+    let (reply, keys) = channel::hub_answer(&password, message).ok()?;
+    ws.send(Message::Binary(reply.into())).await.ok()?;
+    let mut channel = Channel { ws, keys };
+    let Some(text) = channel.receive().await else {
+        lock(&state.admission).wrong_guess(ip);
+        tracing::info!("refused {ip}: its channel did not open; a wrong code or key.");
+        let refused = json!({ "event": "refused", "code": Refusal::WrongCode, "reason": Refusal::WrongCode.to_string() });
+        let _ = channel.ws.send(Message::Text(refused.to_string().into())).await;
+        let _ = channel.ws.close(None).await;
+        return None;
+    };
+    match serde_json::from_str::<BrowserJoin>(&text) {
+        Ok(join) => Some((channel, secret, join)),
+        Err(_) => {
+            refuse(&mut channel, Refusal::CodeNeeded).await;
+            None
+        }
+    }
+}
+
+async fn refuse<S>(channel: &mut Channel<S>, reason: Refusal)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    tracing::info!("refused a browser: {reason}");
+    let _ = channel.send(&json!({ "event": "refused", "reason": reason.to_string(), "code": reason })).await;
+    let _ = channel.ws.close(None).await;
 }
 
 /// Waits in the lobby until the facilitator decides; None if refused or gone.
-async fn knock<S>(ws: &mut WebSocketStream<S>, state: &HubState, name: String, role: Role) -> Option<(String, Member)>
+async fn knock<S>(channel: &mut Channel<S>, state: &HubState, name: String, role: Role) -> Option<(String, Member)>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -212,49 +297,50 @@ where
         Ok(decided) => decided,
         Err(tokio::sync::oneshot::error::TryRecvError::Closed) => return None,
         Err(tokio::sync::oneshot::error::TryRecvError::Empty) => {
-            ws.send(Message::Text(json!({ "event": "lobby" }).to_string().into())).await.ok()?;
+            channel.send(&json!({ "event": "lobby" })).await.then_some(())?;
             loop {
                 tokio::select! {
                     decided = &mut answer => break decided.ok()?,
-                    message = ws.next() => match message {
-                        Some(Ok(_)) => continue,
-                        _ => return None,
-                    },
-                }
+                    text = channel.receive() => text?,
+                };
             }
         }
     };
     match decided {
         Ok(admitted) => Some(admitted),
         Err(reason) => {
-            let _ = ws.send(Message::Text(json!({ "event": "refused", "reason": reason.to_string(), "code": reason }).to_string().into())).await;
-            let _ = ws.close(None).await;
+            refuse(channel, reason).await;
             None
         }
     }
 }
 
-/// Serves one browser: answers its requests and pushes every change, until it leaves.
-pub async fn serve<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, member: Member, mut stop: watch::Receiver<bool>)
+/// Serves one browser: answers its requests and pushes every change, until it leaves,
+/// the hub stops, or the facilitator removes the person.
+async fn serve<S>(mut channel: Channel<S>, state: Arc<HubState>, member: Member, mut stop: watch::Receiver<bool>)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let mut changes = state.views.subscribe();
+    let mut removed = lock(&state.admission).removed.subscribe();
     let mut local_boards = projection::local_boards(&lock(&state.file).workshop().control());
     loop {
         let out = tokio::select! {
-            message = ws.next() => match message {
-                Some(Ok(Message::Text(text))) => answer(&state, &member, &text),
-                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
-                Some(Ok(_)) => continue,
+            text = channel.receive() => match text {
+                Some(text) => answer(&state, &member, &text),
+                None => return,
             },
             change = projection::next(&mut changes, || state.views.complete(&state.file)) => match change {
                 Some(change) => changed(&state, &member, &change, &mut local_boards),
                 None => return,
             },
+            person = removed.recv() => match person {
+                Ok(person) if person == member.person => return refuse(&mut channel, Refusal::Removed).await,
+                _ => continue,
+            },
             _ = stop.changed() => return,
         };
-        if ws.send(Message::Text(out.to_string().into())).await.is_err() {
+        if !channel.send(&out).await {
             return;
         }
     }

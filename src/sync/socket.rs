@@ -60,7 +60,7 @@ const READ_BUFFER: usize = 16 * 1024;
 /// What the handshake decided.
 enum Admitted {
     Room { doc: DocName, gate: Gate },
-    Rpc { gate: Gate },
+    Rpc,
 }
 
 /// Accepts connections until `stop` turns true.
@@ -162,7 +162,7 @@ where
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
         Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
-        Admitted::Rpc { gate } => super::rpc::admit(ws, state, gate, stop).await,
+        Admitted::Rpc => super::rpc::admit(ws, state, ip, stop).await,
     }
 }
 
@@ -179,19 +179,21 @@ fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Resul
     if reach == Plain::BrowsersOnly && route != Route::Rpc {
         return Err(refuse(403, Refusal::TlsOnly));
     }
+    if route == Route::Rpc {
+        // A browser's join travels inside its encrypted channel, never in the URL.
+        return match lock(&state.admission).guesses_used(ip) {
+            true => Err(refuse(429, Refusal::TooManyWrongCodes)),
+            false => Ok(Admitted::Rpc),
+        };
+    }
     let join = JoinRequest::from_query(uri.query().unwrap_or(""));
-    let gate = lock(&state.admission).gate(ip, &join);
-    let browsers = lock(&state.file).workshop().control().browsers;
-    match (route, gate) {
+    match (route, lock(&state.admission).gate(ip, &join)) {
         (_, Gate::Refuse { status, reason }) => {
             tracing::info!("refused {ip}: {reason}");
             Err(refuse(status, reason))
         }
         (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
-        (Route::Rpc, Gate::Knock { .. }) if !browsers => {
-            Err(refuse(403, Refusal::BrowsersClosed))
-        }
-        (Route::Rpc, gate) => Ok(Admitted::Rpc { gate }),
+        (Route::Rpc, _) => Err(refuse(404, Refusal::NoSuchRoom)),
     }
 }
 
@@ -222,6 +224,7 @@ async fn serve_room<S>(
     if doc == DocName::Content {
         state.enrol(&member);
     }
+    let stop = until_removed(&state, &member.person, stop);
     let conn = Connection::new(state, doc, member);
     let (sink, stream) = ws.split();
     // What the client sent while it waited (its sync step 1) is handled first.
@@ -239,6 +242,28 @@ async fn serve_room<S>(
         })
     });
     connection::drive(conn, incoming, Box::pin(outgoing), timing, stop).await;
+}
+
+/// A stop signal that also fires when the facilitator removes `person`.
+fn until_removed(state: &HubState, person: &str, mut stop: watch::Receiver<bool>) -> watch::Receiver<bool> {
+    let mut removed = lock(&state.admission).removed.subscribe();
+    let (tx, rx) = watch::channel(false);
+    let person = person.to_string();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                gone = removed.recv() => match gone {
+                    Ok(gone) if gone == person => break,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                    _ => continue,
+                },
+                changed = stop.changed() => if changed.is_err() || *stop.borrow() { break },
+                _ = tx.closed() => return,
+            }
+        }
+        let _ = tx.send(true);
+    });
+    rx
 }
 
 /// Lets a knocking client in now or after the facilitator decides; None if refused or

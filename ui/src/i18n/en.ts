@@ -784,6 +784,8 @@ export const en: Record<MessageKey, string> = {
   'error.too_many_wrong_codes': 'Too many wrong codes. Wait a minute and try again.',
   'error.code_needed': 'Type the join code.',
   'error.token_unknown': 'Join again with the code.',
+  'error.facilitator_token_in_browser': 'The facilitator’s token does not work in a browser.',
+  'error.removed': 'You were removed from this workshop.',
   'error.not_let_in': 'The facilitator did not let you in.',
   'error.no_such_room': 'There is no workshop at this address.',
   'error.tls_only': 'Join with the Paja link or the QR code.',

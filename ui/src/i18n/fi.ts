@@ -783,6 +783,8 @@ export const fi = {
   'error.too_many_wrong_codes': 'Liian monta väärää koodia. Odota minuutti ja yritä uudelleen.',
   'error.code_needed': 'Kirjoita liittymiskoodi.',
   'error.token_unknown': 'Liity uudelleen koodilla.',
+  'error.facilitator_token_in_browser': 'Ohjaajan tunniste ei toimi selaimessa.',
+  'error.removed': 'Sinut poistettiin tästä työpajasta.',
   'error.not_let_in': 'Ohjaaja ei päästänyt sinua mukaan.',
   'error.no_such_room': 'Tästä osoitteesta ei löydy työpajaa.',
   'error.tls_only': 'Liity Pajan linkillä tai QR-koodilla.',

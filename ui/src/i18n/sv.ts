@@ -784,6 +784,8 @@ export const sv: Record<MessageKey, string> = {
   'error.too_many_wrong_codes': 'För många fel koder. Vänta en minut och försök igen.',
   'error.code_needed': 'Skriv anslutningskoden.',
   'error.token_unknown': 'Anslut igen med koden.',
+  'error.facilitator_token_in_browser': 'Handledarens nyckel fungerar inte i en webbläsare.',
+  'error.removed': 'Du togs bort från den här workshopen.',
   'error.not_let_in': 'Handledaren släppte inte in dig.',
   'error.no_such_room': 'Det finns ingen workshop på den här adressen.',
   'error.tls_only': 'Anslut med länken eller QR-koden från Paja.',
