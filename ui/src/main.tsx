@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
 import { defaultBackend, inTauri } from './backend';
-import { joinCode, joinedAs, joinToken, rememberJoin } from './facilitation/joining';
+import { joinedAs, rememberJoin, takeLink } from './facilitation/joining';
 import { JoinPage } from './facilitation/JoinPage';
 import { LanguageContext, pickLanguage } from './i18n';
 import { loadSettings, saveSettings } from './settings';
@@ -11,18 +11,23 @@ import { SettingsBar } from './SettingsBar';
 import './style.css';
 
 const lang = pickLanguage(document.documentElement.lang);
-const code = inTauri() ? null : joinCode(window.location.search);
-const token = inTauri() ? null : joinToken(window.location.search);
+// A join link's secrets come in the fragment; they leave the address bar at once.
+const taken = () => takeLink(window.location, window.history, sessionStorage);
+const link = inTauri() ? null : taken();
+if (!inTauri()) window.addEventListener('hashchange', taken);
 
-/** A browser that came by the room's join link says who it is first; anyone else goes straight in. */
+/** A browser says who it is first (with the code typed, unless a link brought it);
+ * a co-facilitator's link and the desktop window go straight in. */
 function Root() {
+  const [code, setCode] = useState(() => link?.code ?? null);
   const [joined, setJoined] = useState(() => (code ? joinedAs(sessionStorage, code) : null));
   const [settings, setSettings] = useState(() => loadSettings(lang));
   const backend = useMemo(() => {
-    if (token) return defaultBackend({ token });
-    if (code) return joined ? defaultBackend({ code, ...joined }) : null;
-    return defaultBackend();
-  }, [joined]);
+    if (inTauri()) return defaultBackend();
+    if (link?.lead) return defaultBackend({ lead: link.lead });
+    if (code && joined) return defaultBackend({ code, key: link?.code === code ? link.key : undefined, ...joined });
+    return null;
+  }, [code, joined]);
   if (!backend) {
     return (
       <LanguageContext.Provider value={settings.lang}>
@@ -35,8 +40,11 @@ function Root() {
           }}
         />
         <JoinPage
-          onJoin={(name, observer) => {
-            if (code) rememberJoin(sessionStorage, code, { name, observer });
+          code={code}
+          onJoin={(name, observer, typed) => {
+            const room = code ?? typed.trim().toUpperCase();
+            rememberJoin(sessionStorage, room, { name, observer });
+            setCode(room);
             setJoined({ name, observer });
           }}
         />

@@ -7,7 +7,7 @@ import { fileCommands, type FileCommands } from './files';
 import { sessionCommands, type SessionCommands } from './session';
 import { inTauri, tauriTransport } from './tauri';
 import type { Transport } from './transport';
-import { rpcUrl, WebSocketTransport } from './websocket';
+import { ChannelSocket, rpcUrl, WebSocketTransport, type ChannelJoin } from './websocket';
 import { versionCommands, type VersionCommands } from './versions';
 import { workshopCommands, type WorkshopCommands } from './workshop';
 
@@ -26,9 +26,18 @@ export function backendOver(transport: Transport): Backend {
   return { ...workshopCommands(transport) };
 }
 
-/** How a browser joins: a participant (or an observer) with the room's code and the
- * name they gave, or someone the hub already knows, by their token (a co-facilitator's link). */
-export type BrowserJoin = { code: string; name: string; observer?: boolean } | { token: string };
+/** How a browser joins: a participant (or an observer) with the room's code (and the
+ * join link's key, when they came by the link) and the name they gave, or a
+ * co-facilitator by the lead link's key. Every secret stays in the page: it is proved
+ * through the channel, never sent. */
+export type BrowserJoin = { code: string; key?: string; name: string; observer?: boolean } | { lead: string };
+
+/** What one connection proves and says first: after a welcome, the token, as the same person. */
+export function channelJoin(join: BrowserJoin, token: string | null): ChannelJoin {
+  if ('lead' in join) return { secret: 'l', password: join.lead, first: { name: '' } };
+  const first = token ? { token } : { name: join.name, observer: join.observer ?? false };
+  return join.key ? { secret: 'k', password: join.key, first } : { secret: 'c', password: join.code, first };
+}
 
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */
@@ -38,13 +47,11 @@ export function defaultBackend(join?: BrowserJoin): Backend {
     const desktop = { session: sessionCommands(t), files: fileCommands(t), exports: exportCommands(t), versions: versionCommands(t) };
     return { ...backendOver(t), ...desktop };
   }
-  // Once welcomed, a participant comes back (after a drop) with the hub's token, as the same person.
-  const code = join && 'code' in join ? join.code : null;
-  const again = () => (code ? welcomedToken(sessionStorage, code) : null);
-  const transport = new WebSocketTransport(() => {
-    const token = again();
-    return rpcUrl(window.location, token ? { token } : join);
-  });
+  if (!join) throw new Error('A browser needs the join code or a link.');
+  const code = 'code' in join ? join.code : null;
+  const transport = new WebSocketTransport(rpcUrl(window.location), (url) =>
+    new ChannelSocket(url, channelJoin(join, code ? welcomedToken(sessionStorage, code) : null)),
+  );
   if (code) {
     transport.listen('welcome', (w) => {
       const token = (w as { token?: unknown }).token;

@@ -93,23 +93,26 @@ describe('WebSocket RPC client', () => {
     await expect(call).rejects.toMatchObject({ code: 'sync_connection' });
   });
 
-  it('addresses /rpc on the host that served the page', () => {
+  it('addresses /rpc on the host that served the page, with nothing in the URL', () => {
     expect(rpcUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe('ws://192.168.1.5:8080/rpc');
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
-    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Äino Ö' }), 'a browser participant joins with the code and a name').toBe(
-      'ws://hub/rpc?code=ABC&name=%C3%84ino%20%C3%96',
-    );
-    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { token: 't1' })).toBe('ws://hub/rpc?token=t1');
   });
-  it('asks the hub for the observer role when the person only wants to follow', () => {
-    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Eeva', observer: true })).toBe('ws://hub/rpc?code=ABC&name=Eeva&role=observer');
-    expect(rpcUrl({ protocol: 'http:', host: 'hub' }, { code: 'ABC', name: 'Eeva', observer: false })).toBe('ws://hub/rpc?code=ABC&name=Eeva');
+
+  it('stops trying once the hub refuses, for a wrong code or a removed person', async () => {
+    let made = 0;
+    const socket = new FakeSocket();
+    const transport = new WebSocketTransport('ws://hub/rpc', () => {
+      made++;
+      return socket;
+    });
+    transport.listen('changed', () => undefined);
+    socket.open();
+    socket.reply({ event: 'refused', code: 'removed', reason: 'You were removed from this workshop.' });
+    socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(made, 'no new connection after a refusal').toBe(1);
   });
-  it('carries the join from the page address to /rpc, and nothing else', () => {
-    const url = rpcUrl({ protocol: 'http:', host: 'hub', search: '?code=ABCDEF&name=%C3%84iti&x=1' });
-    expect(url).toBe('ws://hub/rpc?code=ABCDEF&name=%C3%84iti');
-    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t1' })).toBe('ws://hub/rpc?token=t1');
-  });
+
   it('applies a pushed {event: "changed", change, local} to the view it holds, for every onChanged listener', async () => {
     const { socket, transport } = connected();
     const seen: unknown[] = [];

@@ -1,12 +1,15 @@
-// WebSocket RPC: a participant's browser talking to the hub.
+// WebSocket RPC: a participant's browser talking to the hub, every frame inside the
+// encrypted channel (`./channel`). `ChannelSocket` does the exchange and the sealing;
+// the transport above it sees plain JSON texts.
 //
-// Wire format, one JSON text frame each way:
+// Messages, one JSON text each way:
 //   request  { id, method, params }
 //   response { id, ok: true, result } | { id, ok: false, error: { code, message } }
 //   pushed   { event: "changed", change, local }   (whenever anyone changes the workshop:
 //            what changed, and this person's local view)
 // Ids are per connection; responses may arrive in any order.
 import type { Failure } from '../types/generated/Failure';
+import { Exchange, type Keys, type Secret } from './channel';
 import { BackendError, toBackendError, type Args, type Transport } from './transport';
 
 type Response =
@@ -42,11 +45,11 @@ export class WebSocketTransport implements Transport {
   private retry: ReturnType<typeof setTimeout> | null = null;
   private backoff = RETRY_FIRST_MS;
 
-  /** `url` may be a function, asked at each (re)connection: a browser that was welcomed
-   * with a token comes back with it, as the same person. */
+  /** `connect` is asked at each (re)connection: a browser that was welcomed with a token
+   * comes back with it, as the same person. */
   constructor(
     private readonly url: string | (() => string),
-    private readonly connect: (url: string) => Socket = (u) => new WebSocket(u),
+    private readonly connect: (url: string) => Socket,
   ) {}
 
   async call<T>(cmd: string, args: Args = {}): Promise<T> {
@@ -123,6 +126,8 @@ export class WebSocketTransport implements Transport {
       return; // Not ours to answer: a malformed frame has no id to reject.
     }
     if ('event' in response) {
+      // Refused (a wrong code, an unknown token, removed by the facilitator): no retries.
+      if (response.event === 'refused') this.closed = true;
       this.emit(response.event, response);
       return;
     }
@@ -154,24 +159,80 @@ export class WebSocketTransport implements Transport {
   }
 }
 
-/**
- * `ws://<host>/rpc` on the host that served this page (wss when served over https),
- * carrying the join: the one given (a participant's code and the name they typed, or
- * a token), else the page address's own `?token=` or `?code=&name=`.
- */
-export function rpcUrl(
-  location: { protocol: string; host: string; search?: string },
-  given?: { code: string; name: string; observer?: boolean } | { token: string },
-): string {
+/** `ws://<host>/rpc` on the host that served this page (wss when served over https).
+ * Nothing else: the join travels inside the channel, never in a URL. */
+export function rpcUrl(location: { protocol: string; host: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const join = new URLSearchParams();
-  const from = given ? new URLSearchParams(Object.entries(given).map(([k, v]) => [k, String(v)])) : new URLSearchParams(location.search ?? '');
-  for (const key of ['token', 'code', 'name']) {
-    const value = from.get(key);
-    if (value) join.set(key, value);
+  return `${scheme}//${location.host}/rpc`;
+}
+
+/** What one connection proves and says first: the secret, and the join message. */
+export type ChannelJoin = { secret: Secret; password: string; first: Record<string, unknown> };
+
+type Listener = (event: { data: unknown }) => void;
+
+/** A WebSocket that speaks only through the encrypted channel: 'open' fires once the
+ * exchange is done and the join is sent; messages in and out are the plain texts. */
+export class ChannelSocket implements Socket {
+  readyState = 0;
+  private keys: Keys | null = null;
+  private readonly ws: WebSocket;
+  private readonly listeners: Record<string, Listener[]> = {};
+
+  constructor(url: string, join: ChannelJoin, make: (url: string) => WebSocket = (u) => new WebSocket(u)) {
+    const exchange = new Exchange(join.password);
+    this.ws = make(url);
+    this.ws.binaryType = 'arraybuffer';
+    this.ws.addEventListener('open', () => this.ws.send(exchange.opening(join.secret)));
+    this.ws.addEventListener('message', (event) => this.receive(event.data, exchange, join));
+    this.ws.addEventListener('error', () => this.emit('error'));
+    this.ws.addEventListener('close', () => {
+      this.readyState = 3;
+      this.emit('close');
+    });
   }
-  if (given && 'observer' in given && given.observer) join.set('role', 'observer');
-  // `%20`, not `+`, for a space in a name: the hub reads the query as percent-encoded.
-  const query = join.toString().replace(/\+/g, '%20');
-  return `${scheme}//${location.host}/rpc${query ? `?${query}` : ''}`;
+
+  addEventListener(type: string, listener: Listener): void {
+    (this.listeners[type] ??= []).push(listener);
+  }
+
+  send(data: string): void {
+    if (!this.keys) throw new Error('The channel is not open.');
+    this.ws.send(this.keys.seal(data));
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  private receive(data: unknown, exchange: Exchange, join: ChannelJoin): void {
+    // The hub's one plaintext word: it could not open our frame (a wrong code).
+    if (typeof data === 'string') return this.emit('message', data);
+    const bytes = new Uint8Array(data as ArrayBuffer);
+    const opening = !this.keys;
+    let text = '';
+    try {
+      if (opening) {
+        this.keys = exchange.finish(bytes);
+        this.ws.send(this.keys.seal(JSON.stringify(join.first)));
+      } else {
+        text = this.keys!.open(bytes);
+      }
+    } catch {
+      // Whoever answered does not know the secret: not the room's hub.
+      this.emit('message', JSON.stringify({ event: 'refused', code: 'wrong_code', reason: 'The hub did not prove the code.' }));
+      this.ws.close();
+      return;
+    }
+    if (opening) {
+      this.readyState = 1;
+      this.emit('open');
+    } else {
+      this.emit('message', text);
+    }
+  }
+
+  private emit(type: string, data?: unknown): void {
+    for (const listener of this.listeners[type] ?? []) listener({ data });
+  }
 }

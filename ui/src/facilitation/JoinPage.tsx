@@ -4,10 +4,13 @@ import { useId, useState } from 'react';
 import { useT } from '../i18n';
 import { ObserveChoice } from './ObserveChoice';
 
-export function JoinPage({ onJoin }: { onJoin: (name: string, observer: boolean) => void }) {
+/** `code` is the room's code when a link brought it; else the person types it. */
+export function JoinPage({ code, onJoin }: { code: string | null; onJoin: (name: string, observer: boolean, code: string) => void }) {
   const t = useT();
   const uid = useId();
   const [name, setName] = useState('');
+  const [typed, setTyped] = useState('');
+  const ready = name.trim() && (code || typed.trim());
   const [observer, setObserver] = useState(false);
   return (
     <main className="join-page">
@@ -17,6 +20,8 @@ export function JoinPage({ onJoin }: { onJoin: (name: string, observer: boolean)
         <ul>
           <li>{t('join.what')}</li>
           <li>{t('join.withWhom')}</li>
+          <li>{t('join.encrypted')}</li>
+          <li>{t('join.pageCaveat')}</li>
           <li>{t('join.where')}</li>
           <li>{t('join.notInternet')}</li>
           <li>{t('join.anonymous')}</li>
@@ -25,16 +30,25 @@ export function JoinPage({ onJoin }: { onJoin: (name: string, observer: boolean)
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) onJoin(name.trim(), observer);
+          if (ready) onJoin(name.trim(), observer, code ?? typed);
         }}
       >
+        {!code && (
+          <>
+            <label htmlFor={`${uid}-code`}>{t('join.code')}</label>
+            <input id={`${uid}-code`} type="text" autoComplete="off" autoCapitalize="characters" value={typed} onChange={(e) => setTyped(e.target.value)} aria-describedby={`${uid}-code-hint`} data-testid="join-code" />
+            <p className="hint" id={`${uid}-code-hint`}>
+              {t('join.codeHint')}
+            </p>
+          </>
+        )}
         <label htmlFor={`${uid}-name`}>{t('join.name')}</label>
         <input id={`${uid}-name`} type="text" autoComplete="given-name" value={name} onChange={(e) => setName(e.target.value)} data-testid="join-name" />
         <p className="hint" id={`${uid}-hint`}>
           {t('join.nameHint')}
         </p>
         <ObserveChoice checked={observer} onChange={setObserver} />
-        <button type="submit" disabled={!name.trim()} data-testid="join-button">
+        <button type="submit" disabled={!ready} data-testid="join-button">
           {t('join.button')}
         </button>
       </form>

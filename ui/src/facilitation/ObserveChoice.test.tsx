@@ -11,7 +11,7 @@ const observeBox = /<input type="checkbox" aria-describedby="([^"]+)" data-testi
 
 describe('joining as an observer', () => {
   it('the browser join page offers "Haluan vain seurata", unticked, with what it means', () => {
-    const html = inLang('fi', <JoinPage onJoin={() => undefined} />);
+    const html = inLang('fi', <JoinPage code="ABCDEF" onJoin={() => undefined} />);
     const box = observeBox.exec(html);
     expect(box, 'a labelled checkbox, not ticked').not.toBeNull();
     expect(html).toContain(`id="${box![1]}">Näet kaiken, mutta et kirjoita mitään.</p>`);
@@ -23,7 +23,7 @@ describe('joining as an observer', () => {
   });
 
   it('says it in Swedish and English too', () => {
-    expect(inLang('sv', <JoinPage onJoin={() => undefined} />)).toContain('Jag vill bara följa med');
-    expect(inLang('en', <JoinPage onJoin={() => undefined} />)).toContain('I only want to follow');
+    expect(inLang('sv', <JoinPage code="ABCDEF" onJoin={() => undefined} />)).toContain('Jag vill bara följa med');
+    expect(inLang('en', <JoinPage code="ABCDEF" onJoin={() => undefined} />)).toContain('I only want to follow');
   });
 });

@@ -1,17 +1,37 @@
-// Whether this page was opened from the room's join link (`…/join?code=C`), and
-// the name this browser tab already joined with. Pure apart from the storage given.
+// How this page was opened: the join link's fragment (`#code=C&key=K`, or a
+// co-facilitator's `#lead=K`), kept for this tab, and the name this tab already joined
+// with. A fragment is never sent by a browser. Pure apart from the storage given.
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** The join code in the page's address, if any. */
-export function joinCode(search: string): string | null {
-  const code = new URLSearchParams(search).get('code');
-  return code && code.trim() ? code.trim() : null;
+/** The secrets a link brought: the room's code and key, or a co-facilitator's key. */
+export type Link = { code?: string; key?: string; lead?: string };
+
+const linkKey = 'paja.link';
+
+/** Splits `#code=C&key=K#/board/x` into the link and the route (`#/board/x`); a hash
+ * that is only a route has no link. */
+export function splitLink(hash: string): { link: Link | null; route: string } {
+  const [first = '', ...rest] = hash.replace(/^#/, '').split('#');
+  if (first === '' || first.startsWith('/')) return { link: null, route: hash };
+  const params = new URLSearchParams(first);
+  const link: Link = {};
+  for (const name of ['code', 'key', 'lead'] as const) {
+    const value = params.get(name)?.trim();
+    if (value) link[name] = name === 'code' ? value.toUpperCase() : value;
+  }
+  return { link: Object.keys(link).length ? link : null, route: `#${rest.join('#') || '/'}` };
 }
 
-/** A token in the page's address (a co-facilitator's link), if any. */
-export function joinToken(search: string): string | null {
-  const token = new URLSearchParams(search).get('token');
-  return token && token.trim() ? token.trim() : null;
+/** Takes a link out of the address (kept in this tab's storage) and returns the
+ * link this tab holds. Called at load and on every hash change. */
+export function takeLink(location: Pick<Location, 'hash'>, history: Pick<History, 'replaceState'>, store: Store): Link | null {
+  const { link, route } = splitLink(location.hash);
+  if (link) {
+    store.setItem(linkKey, JSON.stringify(link));
+    history.replaceState(null, '', route);
+  }
+  const kept = store.getItem(linkKey);
+  return kept ? (JSON.parse(kept) as Link) : null;
 }
 
 const key = (code: string) => `paja.join.${code}`;

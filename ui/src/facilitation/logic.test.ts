@@ -3,7 +3,7 @@ import { agendaIndex, agendaSteps, stepBeside } from './agenda';
 import { myCafePlace } from './cafeRun';
 import { parseDrafts, revealedDrafts } from './drafts';
 import { findItem } from './items';
-import { joinCode, joinedAs, joinToken, rememberJoin, rememberToken, welcomedToken } from './joining';
+import { joinedAs, rememberJoin, rememberToken, splitLink, takeLink, welcomedToken } from './joining';
 import { lockedForMe, myPerson } from './people';
 import { clock, countdown } from './timer';
 import { countsShown, dotsLeft, myDotsOn } from './voting';
@@ -139,11 +139,24 @@ describe('a browser’s silent-writing drafts', () => {
 });
 
 describe('joining from a browser', () => {
-  it('reads the code from the join link and remembers the name per code', () => {
-    expect(joinCode('?code=ABCDEF')).toBe('ABCDEF');
-    expect(joinCode('')).toBeNull();
-    expect(joinToken('?token=abc'), 'a co-facilitator’s link carries a token instead').toBe('abc');
-    expect(joinToken('?code=ABCDEF')).toBeNull();
+  it('reads the code and key from the link’s fragment, apart from the route', () => {
+    expect(splitLink('#code=abcdef&key=k1')).toEqual({ link: { code: 'ABCDEF', key: 'k1' }, route: '#/' });
+    expect(splitLink('#lead=l1#/board/b'), 'a co-facilitator’s link, with a route after it').toEqual({ link: { lead: 'l1' }, route: '#/board/b' });
+    expect(splitLink('#/board/b')).toEqual({ link: null, route: '#/board/b' });
+    expect(splitLink('')).toEqual({ link: null, route: '' });
+  });
+
+  it('takes the secrets out of the address bar and keeps them for the tab', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const replaced: string[] = [];
+    const history = { replaceState: (_: unknown, __: string, url?: string | URL | null) => void replaced.push(String(url)) };
+    expect(takeLink({ hash: '#code=ABCDEF&key=k1' }, history, storage)).toEqual({ code: 'ABCDEF', key: 'k1' });
+    expect(replaced).toEqual(['#/']);
+    expect(takeLink({ hash: '#/' }, history, storage), 'after a reload the tab still holds them').toEqual({ code: 'ABCDEF', key: 'k1' });
+  });
+
+  it('remembers the name and the welcome token per code', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
     expect(joinedAs(storage, 'ABCDEF')).toBeNull();

@@ -82,11 +82,13 @@ describe('the browser join page', () => {
   it('says what is shared, with whom, and where it is kept, in plain words', () => {
     const html = renderToStaticMarkup(
       <LanguageContext.Provider value="fi">
-        <JoinPage onJoin={() => undefined} />
+        <JoinPage code="ABCDEF" onJoin={() => undefined} />
       </LanguageContext.Provider>,
     );
     expect(html).toContain('Jaat sen, mitä kirjoitat, ja nimesi.');
-    expect(html).toContain('Ne näkevät tämän huoneen ihmiset.');
+    expect(html).toContain('Ne näkevät ohjaaja ja muut tähän työpajaan liittyneet.');
+    expect(html, 'it says what is encrypted and who can read it').toContain('kulkevat salattuina tämän selaimen ja ohjaajan tietokoneen välillä');
+    expect(html, 'and what is not encrypted').toContain('Itse sivu ladataan salaamatta.');
     expect(html).toContain('Tiedot tallentuvat ohjaajan tietokoneelle.');
     expect(html).toContain('Mitään ei lähetetä internetiin.');
   });
