@@ -193,12 +193,12 @@ impl HubHandle {
         self.serves_ui.then(|| format!("http://{}:{}/join#code={}&key={key}", self.host, self.addr.port(), self.code))
     }
 
-    /// `http://host:port/#lead=K`: a co-facilitator's browser, with the facilitator's
+    /// `http://host:port/lead#lead=K`: a co-facilitator's browser, with the facilitator's
     /// role. Its key proves the role through the channel; the facilitator's token never
     /// works in a browser.
     pub fn lead_link(&self) -> Option<String> {
         let key = lock(&self.state.admission).lead_key().to_string();
-        self.serves_ui.then(|| format!("http://{}:{}/#lead={key}", self.host, self.addr.port()))
+        self.serves_ui.then(|| format!("http://{}:{}/lead#lead={key}", self.host, self.addr.port()))
     }
 
     /// Removes a person (by roster id) from the workshop: their token stops working and

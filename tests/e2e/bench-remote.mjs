@@ -278,7 +278,7 @@ async function measure(build, n) {
   const peers = await joinPeers(hub, PEERS, n);
   const { page } = await openBrowser(undefined, { viewport: { width: 1280, height: 800 } });
   await page.addInitScript(watchSocket);
-  await page.goto(`${hub.root}join?code=${hub.code}`);
+  await page.goto(hub.join);
   await page.getByTestId('join-button').waitFor();
   await page.getByRole('textbox').first().fill('Selaimen osallistuja');
   await page.getByTestId('join-button').click();

@@ -93,10 +93,10 @@ export async function serveWorkshop(file, { bin = cliBin, ui = uiDist } = {}) {
     });
     child.once('exit', (code) => fail(new Error(`paja serve exited with ${code}:\n${log}`)));
   });
-  // The page as the facilitator opens it: the token gives the facilitator's role.
-  // `root` is the bare address, where a browser participant's join link starts.
-  const page = `${lines.page}?token=${lines['facilitator-token']}`;
-  return { file, page, root: lines.page, code: lines.code, url: lines.listening, lines, log: () => log };
+  // The page as a co-facilitator opens it: the lead link's key (in the fragment, never
+  // sent) proves the facilitator's role through the channel. `join` is the participants'
+  // join link (`#code=C&key=K`); `root` the bare address, where a typed code joins.
+  return { file, page: lines.lead, join: lines.browser, root: lines.page, code: lines.code, url: lines.listening, lines, log: () => log };
 }
 
 /** Chromium, headless, with a fresh profile; returns the context and one page. */
@@ -224,6 +224,56 @@ export async function makePng(width, height, text = 'Author\0Testi Kuvaaja') {
     chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+let channelSource = null;
+
+/** Puts the UI's channel code (`ui/src/backend/channel.ts`, bundled) into `page` as
+ * `window.PajaChannel`, so a test can speak to `/rpc` as a raw client would. */
+export async function injectChannel(page) {
+  if (!channelSource) {
+    const esbuild = uiRequire('esbuild');
+    const built = await esbuild.build({
+      entryPoints: [join(repo, 'ui', 'src', 'backend', 'channel.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'PajaChannel',
+      write: false,
+      nodePaths: [join(repo, 'ui', 'node_modules')],
+    });
+    channelSource = built.outputFiles[0].text;
+  }
+  if (!(await page.evaluate(() => 'PajaChannel' in window))) await page.addScriptTag({ content: channelSource });
+}
+
+/** One raw request over a fresh channel from `page`: proves `secret`/`password`, sends
+ * `first` (the join) and then `request`; resolves with its answer, or the refusal. */
+export async function rawCall(page, { secret, password, first, request }) {
+  await injectChannel(page);
+  return page.evaluate(
+    ({ secret, password, first, request }) =>
+      new Promise((done) => {
+        const exchange = new window.PajaChannel.Exchange(password);
+        const ws = new WebSocket(`ws://${location.host}/rpc`);
+        ws.binaryType = 'arraybuffer';
+        let keys = null;
+        ws.onopen = () => ws.send(exchange.opening(secret));
+        ws.onclose = () => done({ closed: true });
+        ws.onmessage = (event) => {
+          if (typeof event.data === 'string') return done(JSON.parse(event.data));
+          const bytes = new Uint8Array(event.data);
+          if (!keys) {
+            keys = exchange.finish(bytes);
+            ws.send(keys.seal(JSON.stringify(first)));
+            return;
+          }
+          const message = JSON.parse(keys.open(bytes));
+          if (message.event === 'welcome') ws.send(keys.seal(JSON.stringify({ id: 1, ...request })));
+          else if (message.event === 'refused' || message.id === 1) done(message);
+        };
+      }),
+    { secret, password, first, request },
+  );
 }
 
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */

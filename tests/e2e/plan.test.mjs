@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll, tempDir } from './harness.mjs';
+import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, rawCall, screenshot, serveWorkshop, stopAll, tempDir } from './harness.mjs';
 import { ScriptedCore } from './script.mjs';
 
 const s = {};
@@ -22,7 +22,7 @@ async function noAxeViolations(page, where) {
 /** A browser that comes by the room's join link, gives a name and maybe only follows. */
 async function joinInBrowser(name, { observer = false } = {}) {
   const { page } = await openBrowser();
-  await page.goto(`${s.hub.root}join?code=${s.hub.code}`);
+  await page.goto(s.hub.join);
   await page.getByTestId('join-name').fill(name);
   if (observer) await page.getByLabel('Haluan vain seurata').check();
   await page.getByTestId('join-button').click();
@@ -144,17 +144,9 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     assert.deepEqual(await writingControls(page), [], 'nothing to write with on a board');
     await noAxeViolations(page, 'a board as an observer sees it');
 
-    const answer = await page.evaluate(async (code) => {
-      const token = sessionStorage.getItem(`paja.token.${code}`);
-      const ws = new WebSocket(`ws://${location.host}/rpc?token=${token}`);
-      return await new Promise((done) => {
-        ws.onmessage = (event) => {
-          const message = JSON.parse(event.data);
-          if (message.id === 1) done(message);
-        };
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: 'execute', params: { command: { cmd: 'add_session', title: 'Sivusta lisätty' } } }));
-      });
-    }, s.hub.code);
+    const token = await page.evaluate((code) => sessionStorage.getItem(`paja.token.${code}`), s.hub.code);
+    const command = { cmd: 'add_session', title: 'Sivusta lisätty' };
+    const answer = await rawCall(page, { secret: 'c', password: s.hub.code, first: { token }, request: { method: 'execute', params: { command } } });
     assert.equal(answer.ok, false, 'the hub refuses an observer’s write');
     assert.match(answer.error.message, /\.$/, `one sentence: ${answer.error.message}`);
     assert.ok(!stored().sessions.some((x) => x.title === 'Sivusta lisätty'), 'the file never got the observer’s session');

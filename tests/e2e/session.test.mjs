@@ -48,11 +48,13 @@ describe('a scripted session: facilitator, two desktop participants and a browse
 
   it('a browser joins from the join link after reading, in plain words, what it shares and with whom', async () => {
     const { page, hub } = s;
-    await page.goto(`${hub.root}join?code=${s.code}`);
+    await page.goto(hub.join);
     await page.getByTestId('join-heading').waitFor();
+    assert.ok(!page.url().includes('key='), 'the link’s key leaves the address bar');
     const text = await page.locator('main').innerText();
     assert.match(text, /Jaat sen, mitä kirjoitat, ja nimesi\./);
-    assert.match(text, /Ne näkevät tämän huoneen ihmiset\./);
+    assert.match(text, /Ne näkevät ohjaaja ja muut tähän työpajaan liittyneet\./);
+    assert.match(text, /kulkevat salattuina/);
     assert.match(text, /ohjaajan tietokoneelle/);
     await noAxeViolations(page, 'the join page');
     await screenshot(page, 'join-page');

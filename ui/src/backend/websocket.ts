@@ -42,6 +42,7 @@ export class WebSocketTransport implements Transport {
 
   private everOpened = false;
   private closed = false;
+  private refusal: BackendError | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private backoff = RETRY_FIRST_MS;
 
@@ -82,6 +83,7 @@ export class WebSocketTransport implements Transport {
   }
 
   private open(): Promise<Socket> {
+    if (this.refusal) return Promise.reject(this.refusal);
     if (this.socket && this.socket.readyState === OPEN) return Promise.resolve(this.socket);
     if (this.opening) return this.opening;
     const url = typeof this.url === 'string' ? this.url : this.url();
@@ -127,7 +129,7 @@ export class WebSocketTransport implements Transport {
     }
     if ('event' in response) {
       // Refused (a wrong code, an unknown token, removed by the facilitator): no retries.
-      if (response.event === 'refused') this.closed = true;
+      if (response.event === 'refused') this.refused(response);
       this.emit(response.event, response);
       return;
     }
@@ -136,6 +138,13 @@ export class WebSocketTransport implements Transport {
     this.pending.delete(response.id);
     if (response.ok) waiter.resolve(response.result);
     else waiter.reject(new BackendError(response.error.code, response.error.message));
+  }
+
+  private refused(event: Pushed): void {
+    this.closed = true;
+    const code = (typeof event.code === 'string' ? event.code : 'sync_refused') as Failure['code'];
+    this.refusal = new BackendError(code, String(event.reason ?? 'The hub refused.'));
+    this.failAll(this.refusal);
   }
 
   private emit(name: string, payload: unknown): void {
