@@ -85,6 +85,7 @@ fn percent_decode(text: &str) -> String {
 pub enum BrowserJoin {
     Token { token: String },
     Name {
+        #[serde(default)]
         name: String,
         #[serde(default)]
         observer: bool,

@@ -86,7 +86,7 @@ export async function serveWorkshop(file, { bin = cliBin, ui = uiDist } = {}) {
         const [key, ...rest] = line.trim().split(' ');
         if (key) lines[key] = rest.join(' ');
       }
-      if (lines.page) {
+      if (lines.lead) {
         clearTimeout(timer);
         done();
       }

@@ -2,16 +2,16 @@
 //! per request, and a pushed view whenever anyone changes the workshop. The same port
 //! serves the built UI over plain HTTP.
 
+use crate::support::browser::{Browser, fragment, lead_key, socket};
 use futures_util::{SinkExt, StreamExt};
 use paja::api::{Command, WorkshopFile};
 use paja::model::Workshop;
+use paja::sync::channel::Secret;
 use paja::sync::{Hub, HubHandle, HubOptions};
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::Message;
-
-type Client = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
 
 async fn hub(dir: &std::path::Path) -> HubHandle {
     let ui = dir.join("ui");
@@ -24,24 +24,17 @@ async fn hub(dir: &std::path::Path) -> HubHandle {
     hub
 }
 
-/// The facilitator's browser, with the facilitator's token.
-async fn rpc(hub: &HubHandle) -> Client {
-    let mut ws = connect(hub, &format!("token={}", hub.facilitator_token)).await.expect("the RPC accepts the facilitator");
-    let welcome = next(&mut ws, true).await;
-    assert_eq!((&welcome["event"], &welcome["role"]), (&json!("welcome"), &json!("facilitator")), "the token makes a facilitator");
-    ws
+/// A co-facilitator's browser, by the lead link's key.
+async fn rpc(hub: &HubHandle) -> Browser {
+    let mut browser = Browser::open(hub.addr, Secret::LeadKey, &lead_key(hub), json!({})).await.expect("the RPC accepts the lead key");
+    let welcome = next(&mut browser, true).await;
+    assert_eq!((&welcome["event"], &welcome["role"]), (&json!("welcome"), &json!("facilitator")), "the lead key makes a facilitator");
+    browser
 }
 
-async fn connect(hub: &HubHandle, query: &str) -> Result<Client, String> {
-    let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();
-    let url = format!("ws://{}/rpc?{query}", hub.addr);
-    match tokio_tungstenite::client_async(url, tcp).await {
-        Ok((ws, _)) => Ok(ws),
-        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
-            Err(String::from_utf8_lossy(response.body().as_deref().unwrap_or_default()).into_owned())
-        }
-        Err(e) => Err(e.to_string()),
-    }
+/// A participant's browser with the typed code and a name.
+async fn join(hub: &HubHandle, name: &str) -> Browser {
+    Browser::open(hub.addr, Secret::Code, &hub.code, json!({ "name": name })).await.expect("the exchange runs")
 }
 
 async fn get_page(hub: &HubHandle) -> String {
@@ -53,11 +46,9 @@ async fn get_page(hub: &HubHandle) -> String {
 }
 
 /// The next frame that is not a pushed event, or the next pushed event.
-async fn next(ws: &mut Client, event: bool) -> Value {
+async fn next(browser: &mut Browser, event: bool) -> Value {
     loop {
-        let frame = tokio::time::timeout(Duration::from_secs(5), ws.next()).await.expect("an answer in time");
-        let Some(Ok(Message::Text(text))) = frame else { panic!("a text frame") };
-        let value: Value = serde_json::from_str(&text).unwrap();
+        let value = browser.next().await.expect("the connection stays");
         if value.get("event").is_some() == event {
             return value;
         }
@@ -65,7 +56,7 @@ async fn next(ws: &mut Client, event: bool) -> Value {
 }
 
 /// The next push that changed a board (a browser's entry in the roster may come first).
-async fn pushed_board_change(ws: &mut Client) -> Value {
+async fn pushed_board_change(ws: &mut Browser) -> Value {
     loop {
         let pushed = next(ws, true).await;
         if pushed["event"] == "changed" && pushed["change"]["boards"].as_array().is_some_and(|b| !b.is_empty()) {
@@ -74,8 +65,8 @@ async fn pushed_board_change(ws: &mut Client) -> Value {
     }
 }
 
-async fn call(ws: &mut Client, id: u64, method: &str, params: Value) -> Value {
-    ws.send(Message::Text(json!({"id": id, "method": method, "params": params}).to_string().into())).await.unwrap();
+async fn call(ws: &mut Browser, id: u64, method: &str, params: Value) -> Value {
+    ws.send(&json!({"id": id, "method": method, "params": params})).await;
     let answer = next(ws, false).await;
     assert_eq!(answer["id"], id, "the answer carries the request's id");
     answer
@@ -175,11 +166,13 @@ async fn browsers_get_no_page_and_no_participant_seat_until_the_facilitator_allo
     let page = get_page(&hub).await;
     assert!(page.starts_with("HTTP/1.1 403"), "the page is closed: {page}");
     assert!(page.contains("Työpaja ei ole nyt auki selaimille"), "it says so in plain Finnish first");
-    let refused = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.err();
-    let refused: serde_json::Value = serde_json::from_str(&refused.expect("refused")).expect("the refusal is {code, message}");
+    let refused = join(&hub, "Aino").await.next().await.expect("an answer");
     assert_eq!(refused["code"], "browsers_closed", "the page can say why in its own language");
-    assert_eq!(refused["message"], "The facilitator has not opened this workshop to browsers.");
-    assert!(connect(&hub, "").await.is_err(), "nobody comes in without a code or token");
+    assert_eq!(refused["reason"], "The facilitator has not opened this workshop to browsers.");
+    let mut plain = socket(hub.addr).await.expect("the socket opens");
+    plain.send(Message::Text(json!({"id": 1, "method": "workshop_view"}).to_string().into())).await.unwrap();
+    let closed = tokio::time::timeout(Duration::from_secs(10), plain.next()).await.expect("an end in time");
+    assert!(!matches!(closed, Some(Ok(Message::Text(_) | Message::Binary(_)))), "plaintext on /rpc gets nothing: {closed:?}");
     hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
     assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "once allowed, the page is served");
 }
@@ -188,7 +181,7 @@ async fn browsers_get_no_page_and_no_participant_seat_until_the_facilitator_allo
 async fn a_browser_with_the_join_code_is_a_participant_and_cannot_run_the_session() {
     let dir = tempfile::tempdir().unwrap();
     let hub = hub(dir.path()).await;
-    let mut browser = connect(&hub, &format!("code={}&name=Aino%20%C3%84", hub.code)).await.expect("the code lets a browser in");
+    let mut browser = join(&hub, "Aino Ä").await;
     let welcome = next(&mut browser, true).await;
     assert_eq!(welcome["event"], "welcome");
     assert_eq!(welcome["role"], "participant", "a browser with the code is a participant");
@@ -210,7 +203,7 @@ async fn a_browser_participant_keeps_drafts_until_the_reveal_and_votes_hidden_wi
     let dir = tempfile::tempdir().unwrap();
     let hub = hub(dir.path()).await;
     let wall = hub.change(|w| w.create_board(paja::model::BoardKind::IdeaWall, "Ideat", None)).unwrap();
-    let mut browser = connect(&hub, &format!("code={}&name=Selain", hub.code)).await.expect("the code lets a browser in");
+    let mut browser = join(&hub, "Selain").await;
     next(&mut browser, true).await;
     let start = Command::StartSilent { board: wall.clone(), anonymous: true };
     hub.execute(&start).unwrap();
@@ -253,11 +246,13 @@ async fn a_tls_hub_serving_the_ui_lets_browsers_in_over_plain_http_but_never_the
     assert!(hub.fingerprint.is_some(), "app instances reach this hub over TLS");
     hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
     let link = hub.browser_link().expect("a hub that serves the UI has a link for browsers");
-    assert!(link.starts_with("http://") && link.ends_with(&format!("/join?code={}", hub.code)), "the link opens the join page: {link}");
+    assert!(link.starts_with("http://") && link.contains(&format!("/join#code={}&key=", hub.code)), "the link opens the join page: {link}");
+    assert!(fragment(&link, "key").len() >= 32, "its key, in the fragment no browser sends, is long: {link}");
     assert!(hub.browser_qr_svg().unwrap().is_some_and(|svg| svg.contains("<svg")), "and a QR code to scan");
 
     assert!(get_page(&hub).await.starts_with("HTTP/1.1 200"), "a browser gets the page over plain HTTP");
-    let mut browser = connect(&hub, &format!("code={}&name=Aino", hub.code)).await.expect("and its RPC");
+    let key = fragment(&link, "key");
+    let mut browser = Browser::open(hub.addr, Secret::LinkKey, &key, json!({ "name": "Aino" })).await.expect("and its RPC, by the link's key");
     assert_eq!(next(&mut browser, true).await["role"], "participant");
     for room in ["content", "control"] {
         let tcp = tokio::net::TcpStream::connect(hub.addr).await.unwrap();

@@ -8,6 +8,7 @@
 //! - `live`: the window's `Live` hosting on loopback.
 
 pub mod export;
+pub mod browser;
 pub mod live;
 pub mod store;
 pub mod sync;
