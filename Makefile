@@ -111,7 +111,7 @@ appimage-debug: deb-debug
 # Debian's Chromium against a real `paja serve` on loopback; saves the screenshots
 # in docs/screenshots/.
 test-browser: ui cli
-	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs tests/e2e/session.test.mjs tests/e2e/plan.test.mjs tests/e2e/languages.test.mjs tests/e2e/synthesis.test.mjs tests/e2e/experiments.test.mjs tests/e2e/operating-model.test.mjs tests/e2e/evaluation.test.mjs tests/e2e/glossary-phenomenon.test.mjs
+	PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/editors.test.mjs tests/e2e/boards.test.mjs tests/e2e/session.test.mjs tests/e2e/plan.test.mjs tests/e2e/languages.test.mjs tests/e2e/synthesis.test.mjs tests/e2e/experiments.test.mjs tests/e2e/operating-model.test.mjs tests/e2e/evaluation.test.mjs tests/e2e/glossary-phenomenon.test.mjs tests/e2e/capture.test.mjs
 
 # Measurements, not tests, each printing figures and ratios against a reference run
 # in the same command: opening and compacting a workshop file, exports by size, sync

@@ -66,12 +66,15 @@ export function exportJson(file) {
 }
 
 /** `paja serve FILE` on a free loopback port with the built UI; resolves once it listens.
- * A benchmark passes another build's `bin` and `ui` to serve a reference. */
-export async function serveWorkshop(file, { bin = cliBin, ui = uiDist } = {}) {
+ * A benchmark passes another build's `bin` and `ui` to serve a reference. With `tls`,
+ * app peers need the certificate's fingerprint, and browsers get the page and their
+ * encrypted channel over plain HTTP on the same port, as on a laptop in a room. */
+export async function serveWorkshop(file, { bin = cliBin, ui = uiDist, tls = false } = {}) {
   assert.ok(existsSync(join(ui, 'index.html')), `the built UI is missing at ${ui}; \`make ui\` builds it`);
+  const plain = tls ? [] : ['--insecure-loopback'];
   const child = spawn(
     bin,
-    ['serve', file, '--bind', '127.0.0.1', '--port', '0', '--insecure-loopback', '--no-mdns', '--browsers', '--ui', ui],
+    ['serve', file, '--bind', '127.0.0.1', '--port', '0', ...plain, '--no-mdns', '--browsers', '--ui', ui],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   started.push(child);
