@@ -245,6 +245,7 @@ impl Live {
             addresses: vec![format!("{}:{}", hub.host, hub.addr.port())],
             fingerprint: hub.fingerprint.clone(),
             lobby: Vec::new(),
+            members: Vec::new(),
             auto_admit: options.hub.auto_admit,
             browser_link: hub.browser_link(),
             browser_qr_svg: hub.browser_qr_svg()?,
@@ -353,6 +354,12 @@ impl Live {
 
     pub fn deny(&self, id: u64) -> bool {
         self.hub().is_some_and(|hub| hub.deny(id))
+    }
+
+    /// Removes a person from the workshop: their token stops working and they are
+    /// dropped at once.
+    pub fn remove_person(&self, person: &str) -> bool {
+        self.hub().is_some_and(|hub| hub.remove_person(person))
     }
 
     pub fn set_auto_admit(&self, on: bool) {

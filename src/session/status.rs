@@ -51,6 +51,16 @@ pub struct LobbyPerson {
     pub name: String,
 }
 
+/// Someone let in, whom the facilitator can remove from the workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MemberEntry {
+    /// Their id in the roster.
+    pub person: String,
+    pub name: String,
+    pub role: String,
+}
+
 /// What the host shows so that others can join.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -63,8 +73,10 @@ pub struct Hosting {
     pub addresses: Vec<String>,
     pub fingerprint: Option<String>,
     pub lobby: Vec<LobbyPerson>,
+    /// Everyone let in this session (not the facilitator).
+    pub members: Vec<MemberEntry>,
     pub auto_admit: bool,
-    /// `http://host:port/join?code=C` for browser participants, and its QR code, when
+    /// `http://host:port/join#code=C&key=K` for browser participants, and its QR code, when
     /// this app can serve them the UI (the facilitator still has to let browsers in).
     pub browser_link: Option<String>,
     pub browser_qr_svg: Option<String>,
@@ -131,7 +143,8 @@ pub(super) fn hub_status(hub: &HubHandle, shown: &Hosting) -> LiveStatus {
 
 pub(super) fn hosting_now(hub: &HubHandle, shown: &Hosting) -> Hosting {
     let lobby = hub.lobby().into_iter().map(|e| LobbyPerson { id: e.id, name: e.name }).collect();
-    Hosting { lobby, auto_admit: hub.auto_admit(), ..shown.clone() }
+    let members = hub.members().into_iter().map(|m| MemberEntry { person: m.person, name: m.name, role: m.role.as_str().into() }).collect();
+    Hosting { lobby, members, auto_admit: hub.auto_admit(), ..shown.clone() }
 }
 
 pub(super) fn peer_status(peer: &PeerHandle, me: &Value) -> LiveStatus {

@@ -219,6 +219,14 @@ impl Admission {
         self.members.len() != before
     }
 
+    /// Everyone let in, once each, in the order of their names; not the facilitator.
+    pub fn members(&self) -> Vec<Member> {
+        let mut members: Vec<Member> = self.members.values().filter(|m| m.person != FACILITATOR_PERSON).cloned().collect();
+        members.sort_by(|a, b| (&a.name, &a.person).cmp(&(&b.name, &b.person)));
+        members.dedup_by(|a, b| a.person == b.person);
+        members
+    }
+
     /// The session ended: every token but the facilitator's stops working.
     pub fn end_session(&mut self) {
         let facilitator = self.facilitator_token.clone();
@@ -369,5 +377,21 @@ mod tests {
         let gate = admission.gate([127, 0, 0, 1].into(), &JoinRequest { token: Some(token), ..Default::default() });
         let Gate::Member { member: back, .. } = gate else { panic!("the token brings them back") };
         assert_eq!(back, member, "as the same person, with the same role");
+    }
+
+    #[test]
+    fn removing_a_person_or_ending_the_session_ends_their_tokens() {
+        let mut admission = Admission::new("ABCDEF".into(), "f".into(), true);
+        let (mut aino, mut pekka) = (admission.knock("Aino".into(), Role::Participant), admission.knock("Pekka".into(), Role::Participant));
+        let (aino_token, aino) = aino.try_recv().unwrap().unwrap();
+        let (pekka_token, _) = pekka.try_recv().unwrap().unwrap();
+        let back = |a: &mut Admission, token: &str| matches!(a.browser_gate(Secret::Code, &BrowserJoin::Token { token: token.into() }), Gate::Member { .. });
+        assert_eq!(admission.members().len(), 2, "both are listed for the facilitator");
+        assert!(admission.remove(&aino.person));
+        assert!(!back(&mut admission, &aino_token), "a removed person's token is refused");
+        assert!(back(&mut admission, &pekka_token), "the others' tokens still work");
+        admission.end_session();
+        assert!(!back(&mut admission, &pekka_token), "no token outlives its session");
+        assert!(admission.members().is_empty());
     }
 }

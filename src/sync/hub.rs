@@ -201,6 +201,11 @@ impl HubHandle {
         self.serves_ui.then(|| format!("http://{}:{}/lead#lead={key}", self.host, self.addr.port()))
     }
 
+    /// Everyone let in this session, once each (not the facilitator).
+    pub fn members(&self) -> Vec<admission::Member> {
+        lock(&self.state.admission).members()
+    }
+
     /// Removes a person (by roster id) from the workshop: their token stops working and
     /// their connections end at once. False if nobody had that id.
     pub fn remove_person(&self, person: &str) -> bool {

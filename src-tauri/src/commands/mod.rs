@@ -32,6 +32,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::session_status,
         session::admit,
         session::deny,
+        session::remove_person,
         session::set_auto_admit,
         session::set_presence,
         session::find_hubs,

@@ -63,6 +63,11 @@ pub fn deny(open: State<'_, OpenWorkshop>, id: u64) -> Result<bool, CommandError
 }
 
 #[tauri::command(async)]
+pub fn remove_person(open: State<'_, OpenWorkshop>, person: String) -> Result<bool, CommandError> {
+    Ok(open.get()?.remove_person(&person))
+}
+
+#[tauri::command(async)]
 pub fn set_auto_admit(open: State<'_, OpenWorkshop>, on: bool) -> Result<(), CommandError> {
     open.get()?.set_auto_admit(on);
     Ok(())

@@ -14,6 +14,8 @@ export interface SessionCommands {
   status(): Promise<LiveStatus>;
   admit(id: number): Promise<boolean>;
   deny(id: number): Promise<boolean>;
+  /** Removes a person (by roster id): their token stops working and they are dropped at once. */
+  removePerson(person: string): Promise<boolean>;
   setAutoAdmit(on: boolean): Promise<void>;
   /** Tells the others which board this person has open (null: the workshop's home). */
   setPresence(board: string | null): Promise<void>;
@@ -31,6 +33,7 @@ export function sessionCommands(transport: Transport): SessionCommands {
     status: () => transport.call<LiveStatus>('session_status'),
     admit: (id) => transport.call<boolean>('admit', { id }),
     deny: (id) => transport.call<boolean>('deny', { id }),
+    removePerson: (person) => transport.call<boolean>('remove_person', { person }),
     setAutoAdmit: (on) => transport.call<void>('set_auto_admit', { on }),
     setPresence: (board) => transport.call<void>('set_presence', { board }),
     findHubs: () => transport.call<FoundHub[]>('find_hubs'),

@@ -11,15 +11,16 @@ const hosting: Hosting = {
   addresses: ['192.168.1.20:7070'],
   fingerprint: '00ff',
   lobby: [{ id: 7, name: 'Åke Öhman' }],
+  members: [{ person: 'p1', name: 'Selma Öhman', role: 'participant' }],
   auto_admit: false,
-  browser_link: 'http://192.168.1.20:7070/join?code=KXR4TZ',
+  browser_link: 'http://192.168.1.20:7070/join#code=KXR4TZ&key=0f0f',
   browser_qr_svg: '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1"/></svg>',
 };
 
 const render = (lang: Language = 'fi') =>
   renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>
-      <HostDialog hosting={hosting} onAdmit={() => undefined} onDeny={() => undefined} onAutoAdmit={() => undefined} onStop={() => undefined} onClose={() => undefined} />
+      <HostDialog hosting={hosting} onAdmit={() => undefined} onDeny={() => undefined} onRemove={() => undefined} onAutoAdmit={() => undefined} onStop={() => undefined} onClose={() => undefined} />
     </LanguageContext.Provider>,
   );
 
@@ -42,16 +43,22 @@ describe('the Jaa työpaja dialog', () => {
     expect(html).toMatch(/role="switch"/);
   });
 
+  it('lists who is in, each with a button to remove them from the workshop', () => {
+    const html = render();
+    expect(html).toContain('aria-label="Poista työpajasta: Selma Öhman"');
+    expect(html).toContain('eikä hänen tunnisteensa enää toimi');
+  });
+
   it('speaks Swedish and English too', () => {
     expect(render('sv')).toContain('Dela workshoppen');
     expect(render('en')).toContain('Let in');
   });
 
-  it('offers browser participants their own link and QR code, and says the browser link is not encrypted', () => {
+  it('offers browser participants their own link and QR code, and says what is encrypted', () => {
     const html = render();
     expect(html).toContain('>Selaimella</h3>');
-    expect(html).toContain('http://192.168.1.20:7070/join?code=KXR4TZ');
+    expect(html).toContain('http://192.168.1.20:7070/join#code=KXR4TZ&amp;key=0f0f');
     expect(html).toContain('alt="QR-koodi selaimella liittymiseen"');
-    expect(html).toContain('Paja ei salaa selaimen yhteyttä');
+    expect(html).toContain('salataan liittymiskoodilla tai linkin avaimella; itse sivu ladataan salaamatta');
   });
 });

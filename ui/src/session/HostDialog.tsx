@@ -3,11 +3,12 @@ import { useT } from '../i18n';
 import type { Hosting } from '../types';
 import { Dialog } from './Dialog';
 
-/** "Jaa työpaja": the join code large, the QR code, the address, and the lobby. */
+/** "Jaa työpaja": the join code large, the QR code, the address, the lobby, and who is in. */
 export function HostDialog({
   hosting,
   onAdmit,
   onDeny,
+  onRemove,
   onAutoAdmit,
   onStop,
   onClose,
@@ -15,12 +16,14 @@ export function HostDialog({
   hosting: Hosting;
   onAdmit: (id: number) => void;
   onDeny: (id: number) => void;
+  onRemove: (person: string) => void;
   onAutoAdmit: (on: boolean) => void;
   onStop: () => void;
   onClose: () => void;
 }) {
   const t = useT();
   const lobbyHeading = useRef<HTMLHeadingElement>(null);
+  const membersHeading = useRef<HTMLHeadingElement>(null);
   // The answered person's row goes away with its buttons: keep focus in the lobby.
   const answer = (act: (id: number) => void) => (id: number) => {
     lobbyHeading.current?.focus();
@@ -88,6 +91,31 @@ export function HostDialog({
                 </button>{' '}
                 <button type="button" onClick={() => answer(onDeny)(person.id)} aria-label={`${t('session.deny')}: ${person.name}`}>
                   {t('session.deny')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="members-heading">
+        <h3 id="members-heading" tabIndex={-1} ref={membersHeading}>{t('session.members.heading')}</h3>
+        <p className="hint">{t('session.members.hint')}</p>
+        {hosting.members.length === 0 ? (
+          <p>{t('session.members.empty')}</p>
+        ) : (
+          <ul className="lobby" data-testid="members">
+            {hosting.members.map((person) => (
+              <li key={person.person}>
+                <span>{person.name || t('session.noName')}</span>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    membersHeading.current?.focus();
+                    onRemove(person.person);
+                  }}
+                  aria-label={`${t('session.remove')}: ${person.name || t('session.noName')}`}
+                >
+                  {t('session.remove')}
                 </button>
               </li>
             ))}

@@ -139,6 +139,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
           hosting={hosting}
           onAdmit={(id) => lobbyAction(session.admit(id))}
           onDeny={(id) => lobbyAction(session.deny(id))}
+          onRemove={(person) => lobbyAction(session.removePerson(person))}
           onAutoAdmit={(on) => lobbyAction(session.setAutoAdmit(on))}
           onStop={leave}
           onClose={() => setOpen(null)}

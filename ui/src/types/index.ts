@@ -48,6 +48,7 @@ export type { Connection } from './generated/Connection';
 export type { PresenceEntry } from './generated/PresenceEntry';
 export type { Hosting } from './generated/Hosting';
 export type { LobbyPerson } from './generated/LobbyPerson';
+export type { MemberEntry } from './generated/MemberEntry';
 export type { FoundHub } from './generated/FoundHub';
 export type { ControlView } from './generated/ControlView';
 export type { Timer } from './generated/Timer';
