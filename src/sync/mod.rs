@@ -8,10 +8,12 @@
 //!
 //! There is one room per document. The room is the last segment of the URL path:
 //! `/content` and `/control`, optionally after a prefix such as the workshop's id
-//! (`/<id>/content`). The query string carries the join: `code`, `name`, `id`, `role`
-//! (`observer` to join read-only) or a `token` from an earlier welcome. `/rpc` is kept
-//! for the browser JSON RPC ([`rpc`]); a plain HTTP GET on the same port gets the
-//! built UI when the hub was given its folder ([`HubOptions::ui_dir`]).
+//! (`/<id>/content`). A Paja app's join travels in the `Paja-Join` handshake header
+//! (inside TLS), never in the URL: `code`, `name`, `id`, `role` (`observer` to join
+//! read-only) or a `token` from an earlier welcome; a Yjs client on loopback may put
+//! the same in the query. `/rpc` is kept for the browser JSON RPC ([`rpc`]) over its
+//! encrypted [`channel`]; a plain HTTP GET on the same port gets the built UI when the
+//! hub was given its folder ([`HubOptions::ui_dir`]).
 //!
 //! - [`wire`]: framing of messages.
 //! - [`connection`]: one client's protocol state on the hub, over any message sink.

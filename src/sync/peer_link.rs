@@ -4,6 +4,7 @@
 
 use super::peer::{PeerShared, PeerStatus};
 use super::room::lock;
+use super::socket::JOIN_HEADER;
 use super::tls;
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use crate::model::DocName;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{broadcast, watch};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message as WsMessage};
 use yrs::block::ClientID;
@@ -105,7 +107,7 @@ async fn wait_for_query(shared: &PeerShared, doc: DocName, stop: &mut watch::Rec
                 return None;
             };
             let role = if options.observer { "&role=observer" } else { "" };
-            return Some(format!("code={code}&name={}{role}", encode(&options.name)));
+            return Some(format!("code={}&name={}{role}", encode(code), encode(&options.name)));
         }
         tokio::select! {
             changed = token.changed() => changed.ok()?,
@@ -152,9 +154,11 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
         None if is_loopback(&options.address) => Box::new(tcp),
         None => return Err(Outcome::Refused(Refusal::FingerprintNeeded.into())),
     };
-    let url = format!("ws://{}/{}?{query}", options.address, room_name(doc));
+    // The join (code or token) goes in a header inside TLS, never in the URL.
+    let mut request = format!("ws://{}/{}", options.address, room_name(doc)).into_client_request().map_err(lost)?;
+    request.headers_mut().insert(JOIN_HEADER, query.parse().map_err(lost)?);
     let config = WebSocketConfig::default().max_message_size(Some(64 << 20)).max_frame_size(Some(64 << 20));
-    match tokio_tungstenite::client_async_with_config(url, stream, Some(config)).await {
+    match tokio_tungstenite::client_async_with_config(request, stream, Some(config)).await {
         Ok((ws, _)) => Ok(ws),
         Err(WsError::Http(response)) => {
             let body = response.body().as_ref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();

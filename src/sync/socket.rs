@@ -23,6 +23,9 @@ use tokio_tungstenite::tungstenite::http::StatusCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
+/// The handshake header that carries an app's join (`code=C&name=N` or `token=T`).
+pub const JOIN_HEADER: &str = "paja-join";
+
 /// Where a WebSocket request goes, by its URL path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -186,7 +189,9 @@ fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Resul
             false => Ok(Admitted::Rpc),
         };
     }
-    let join = JoinRequest::from_query(uri.query().unwrap_or(""));
+    // A Paja app sends its join in a header; a Yjs client on loopback may use the query.
+    let header = request.headers().get(JOIN_HEADER).and_then(|v| v.to_str().ok());
+    let join = JoinRequest::from_query(header.or(uri.query()).unwrap_or(""));
     match (route, lock(&state.admission).gate(ip, &join)) {
         (_, Gate::Refuse { status, reason }) => {
             tracing::info!("refused {ip}: {reason}");

@@ -183,3 +183,21 @@ async fn the_facilitators_token_is_refused_from_a_browser() {
     assert_eq!(browser.next().await.unwrap()["code"], "facilitator_token_in_browser", "or with the link's key");
     assert!(hub.view().control.people.is_empty(), "nobody came in");
 }
+
+#[test]
+fn an_apps_join_travels_in_a_handshake_header_never_in_the_url() {
+    use crate::support::sync::relay::Relay;
+    use crate::support::sync::{Hub as Served, Peer, wait_until, workshop_with_board};
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = workshop_with_board(dir.path());
+    // Plain loopback, so the handshake can be read; a LAN hub wraps it all in TLS.
+    let hub = Served::serve(&file, &["--insecure-loopback"]);
+    let relay = Relay::to(hub.port);
+    let mut peer = Peer::join(&hub, &relay.addr(), &dir.path().join("p.paja"), &[]);
+    wait_until("the peer is connected", || peer.is_connected());
+    let wire = String::from_utf8_lossy(&relay.recorded()).into_owned();
+    let requests: Vec<&str> = wire.lines().filter(|l| l.starts_with("GET ")).collect();
+    assert!(!requests.is_empty(), "the relay saw the handshakes");
+    assert!(requests.iter().all(|l| !l.contains('?')), "no code, name or token in any URL: {requests:?}");
+    assert!(wire.to_ascii_lowercase().contains("paja-join: "), "the join is in its header");
+}
