@@ -2,8 +2,8 @@ import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { App } from './App';
-import { defaultBackend, inTauri } from './backend';
-import { joinedAs, rememberJoin, takeLink } from './facilitation/joining';
+import { BackendError, defaultBackend, inTauri } from './backend';
+import { forgetJoin, joinedAs, rememberJoin, takeLink } from './facilitation/joining';
 import { JoinPage } from './facilitation/JoinPage';
 import { LanguageContext, pickLanguage } from './i18n';
 import { loadSettings, saveSettings } from './settings';
@@ -22,10 +22,18 @@ function Root() {
   const [code, setCode] = useState(() => link?.code ?? null);
   const [joined, setJoined] = useState(() => (code ? joinedAs(sessionStorage, code) : null));
   const [settings, setSettings] = useState(() => loadSettings(lang));
+  const [refusal, setRefusal] = useState<BackendError | null>(null);
+  // Refused (a wrong code, an ended session, removed): back to the join page, saying why.
+  const refused = (err: BackendError) => {
+    if (code) forgetJoin(sessionStorage, code);
+    setRefusal(err);
+    setCode(link?.code ?? null);
+    setJoined(null);
+  };
   const backend = useMemo(() => {
     if (inTauri()) return defaultBackend();
     if (link?.lead) return defaultBackend({ lead: link.lead });
-    if (code && joined) return defaultBackend({ code, key: link?.code === code ? link.key : undefined, ...joined });
+    if (code && joined) return defaultBackend({ code, key: link?.code === code ? link.key : undefined, ...joined }, refused);
     return null;
   }, [code, joined]);
   if (!backend) {
@@ -41,9 +49,11 @@ function Root() {
         />
         <JoinPage
           code={code}
+          refusal={refusal}
           onJoin={(name, observer, typed) => {
             const room = code ?? typed.trim().toUpperCase();
             rememberJoin(sessionStorage, room, { name, observer });
+            setRefusal(null);
             setCode(room);
             setJoined({ name, observer });
           }}

@@ -12,6 +12,7 @@ import { versionCommands, type VersionCommands } from './versions';
 import { workshopCommands, type WorkshopCommands } from './workshop';
 
 export { BackendError, toBackendError } from './transport';
+import { BackendError } from './transport';
 
 /** Every command domain, one interface each. Only the desktop window hosts and joins,
  * opens files, writes exports and keeps named versions. */
@@ -41,7 +42,7 @@ export function channelJoin(join: BrowserJoin, token: string | null): ChannelJoi
 
 /** Tauri IPC inside the desktop window, WebSocket RPC to the hub in a browser
  * (where silent-writing drafts stay in the browser until the reveal). */
-export function defaultBackend(join?: BrowserJoin): Backend {
+export function defaultBackend(join?: BrowserJoin, onRefused?: (err: BackendError) => void): Backend {
   if (inTauri()) {
     const t = tauriTransport;
     const desktop = { session: sessionCommands(t), files: fileCommands(t), exports: exportCommands(t), versions: versionCommands(t) };
@@ -52,6 +53,12 @@ export function defaultBackend(join?: BrowserJoin): Backend {
   const transport = new WebSocketTransport(rpcUrl(window.location), (url) =>
     new ChannelSocket(url, channelJoin(join, code ? welcomedToken(sessionStorage, code) : null)),
   );
+  if (onRefused) {
+    transport.listen('refused', (r) => {
+      const { code: reason, reason: message } = r as { code?: string; reason?: string };
+      onRefused(new BackendError((reason ?? 'sync_refused') as BackendError['code'], message ?? ''));
+    });
+  }
   if (code) {
     transport.listen('welcome', (w) => {
       const token = (w as { token?: unknown }).token;

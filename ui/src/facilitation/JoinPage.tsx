@@ -1,11 +1,21 @@
 // The first page a browser participant sees after scanning the room's QR code:
 // in plain words, what they share, with whom, and where it is kept. Then a name.
 import { useId, useState } from 'react';
+import type { BackendError } from '../backend';
 import { useT } from '../i18n';
+import { errorText } from '../i18n/errors';
 import { ObserveChoice } from './ObserveChoice';
 
 /** `code` is the room's code when a link brought it; else the person types it. */
-export function JoinPage({ code, onJoin }: { code: string | null; onJoin: (name: string, observer: boolean, code: string) => void }) {
+export function JoinPage({
+  code,
+  refusal = null,
+  onJoin,
+}: {
+  code: string | null;
+  refusal?: BackendError | null;
+  onJoin: (name: string, observer: boolean, code: string) => void;
+}) {
   const t = useT();
   const uid = useId();
   const [name, setName] = useState('');
@@ -15,6 +25,11 @@ export function JoinPage({ code, onJoin }: { code: string | null; onJoin: (name:
   return (
     <main className="join-page">
       <h1 data-testid="join-heading">{t('join.heading')}</h1>
+      {refusal && (
+        <div role="alert" className="problem" data-error-code={refusal.code}>
+          {errorText(t, refusal)}
+        </div>
+      )}
       <section aria-labelledby={`${uid}-what`}>
         <h2 id={`${uid}-what`}>{t('join.whatHeading')}</h2>
         <ul>

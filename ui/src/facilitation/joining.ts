@@ -50,6 +50,11 @@ export function rememberJoin(store: Store, code: string, joined: Joined): void {
   store.setItem(observeKey(code), joined.observer ? 'yes' : 'no');
 }
 
+/** After a refusal: this tab joins again from the join page, as someone new. */
+export function forgetJoin(store: Pick<Storage, 'removeItem'>, code: string): void {
+  for (const k of [key(code), observeKey(code), tokenKey(code)]) store.removeItem(k);
+}
+
 const tokenKey = (code: string) => `paja.token.${code}`;
 
 /** The token the hub welcomed this tab with, to come back as the same person. */
