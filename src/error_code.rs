@@ -151,6 +151,8 @@ pub enum Refusal {
     FacilitatorTokenInBrowser,
     #[error("You were removed from this workshop.")]
     Removed,
+    #[error("The join code is wrong, or this is not the workshop's hub.")]
+    HubNotProved,
     #[error("The facilitator did not let you in.")]
     NotLetIn,
     #[error("There is no such room here.")]

@@ -16,6 +16,8 @@ const CODE_LEN: usize = 6;
 /// Wrong codes allowed from one address within [`WRONG_CODE_WINDOW`].
 pub const WRONG_CODES_ALLOWED: usize = 5;
 const WRONG_CODE_WINDOW: Duration = Duration::from_secs(60);
+/// Apps' key exchanges one address may have unfinished; each that fails is a wrong guess.
+const EXCHANGES_AT_ONCE: usize = 32;
 
 /// A new six-character join code.
 pub fn new_code() -> String {
@@ -34,6 +36,8 @@ pub struct JoinRequest {
     pub token: Option<String>,
     pub name: String,
     pub observer: bool,
+    /// An app's opening of the key exchange (hex), instead of the code itself.
+    pub pake: Option<String>,
 }
 
 impl JoinRequest {
@@ -47,6 +51,7 @@ impl JoinRequest {
                 "token" => request.token = Some(value),
                 "name" => request.name = value.chars().take(80).collect(),
                 "role" => request.observer = value == "observer",
+                "pake" => request.pake = Some(value),
                 _ => {}
             }
         }
@@ -134,6 +139,8 @@ pub struct Admission {
     next_id: u64,
     pub auto_admit: bool,
     wrong: HashMap<IpAddr, VecDeque<Instant>>,
+    /// Apps' key exchanges not yet proved, per address.
+    pending: HashMap<IpAddr, usize>,
     link_key: String,
     lead_key: String,
     /// Names the person whom the facilitator removed: their connections end.
@@ -152,7 +159,8 @@ impl Admission {
         let removed = broadcast::channel(64).0;
         let (link_key, lead_key) = (new_token(), new_token());
         let wrong = HashMap::new();
-        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong, link_key, lead_key, removed, status }
+        let pending = HashMap::new();
+        Admission { code, facilitator_token, members, lobby: Vec::new(), next_id: 1, auto_admit, wrong, pending, link_key, lead_key, removed, status }
     }
 
     /// The high-entropy key a browser's join link carries in its fragment.
@@ -204,6 +212,27 @@ impl Admission {
     /// A browser from `ip` did not know the secret it claimed.
     pub fn wrong_guess(&mut self, ip: IpAddr) {
         self.wrong.entry(ip).or_default().push_back(Instant::now());
+    }
+
+    /// An app's key exchange from `ip` begins; false (refused) when the address has
+    /// used its guesses or has too many exchanges unfinished.
+    pub fn begin_exchange(&mut self, ip: IpAddr) -> bool {
+        let pending = self.pending.get(&ip).copied().unwrap_or(0);
+        if pending >= EXCHANGES_AT_ONCE || self.too_many_wrong(ip) {
+            return false;
+        }
+        self.pending.insert(ip, pending + 1);
+        true
+    }
+
+    /// The exchange ended: unless the app proved the code, it was a wrong guess.
+    pub fn end_exchange(&mut self, ip: IpAddr, proved: bool) {
+        if let Some(pending) = self.pending.get_mut(&ip) {
+            *pending = pending.saturating_sub(1);
+        }
+        if !proved {
+            self.wrong_guess(ip);
+        }
     }
 
     /// Removes a person from the workshop: their tokens stop working at once and their

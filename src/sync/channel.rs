@@ -18,6 +18,14 @@ use spake2::{Ed25519Group, Identity, Password, Spake2};
 /// The identities both sides bind into the exchange.
 pub const BROWSER_ID: &[u8] = b"paja browser";
 pub const HUB_ID: &[u8] = b"paja hub";
+/// A Paja app joining with the code: its exchange is bound to the certificate it pinned.
+pub const APP_ID: &[u8] = b"paja app";
+
+/// The hub's identity in an app's exchange: its certificate's fingerprint, so a fake
+/// hub (another certificate) that passes the exchange through to the real one fails it.
+pub fn hub_identity(fingerprint: Option<&str>) -> Vec<u8> {
+    format!("paja hub {}", fingerprint.unwrap_or("")).into_bytes()
+}
 const TO_HUB: &[u8] = b"paja rpc browser to hub";
 const TO_BROWSER: &[u8] = b"paja rpc hub to browser";
 
@@ -72,10 +80,19 @@ pub fn read_opening(frame: &[u8]) -> Result<(Secret, &[u8]), ChannelError> {
 
 /// The hub's side: answers the browser's message under `password`.
 pub fn hub_answer(password: &str, browser_message: &[u8]) -> Result<(Vec<u8>, Keys), ChannelError> {
-    let (state, reply) = Spake2::<Ed25519Group>::start_b(&Password::new(password), &Identity::new(BROWSER_ID), &Identity::new(HUB_ID));
+    hub_answer_as(password, browser_message, BROWSER_ID, HUB_ID)
+}
+
+/// The same with the identities given (an app's exchange).
+pub fn hub_answer_as(password: &str, browser_message: &[u8], id_a: &[u8], id_b: &[u8]) -> Result<(Vec<u8>, Keys), ChannelError> {
+    let (state, reply) = Spake2::<Ed25519Group>::start_b(&Password::new(password), &Identity::new(id_a), &Identity::new(id_b));
     let key = state.finish(browser_message).map_err(|_| ChannelError::Exchange)?;
     Ok((reply, Keys::from_exchange(&key, TO_BROWSER, TO_HUB)))
 }
+
+/// What an app's exchange seals first each way, to prove it knows the code.
+pub const HUB_PROOF: &[u8] = b"paja hub knows the code";
+pub const APP_PROOF: &[u8] = b"paja app knows the code";
 
 /// The browser's side (used by tests and tools): the opening frame to send, and the
 /// state that [`Browser::finish`] completes with the hub's reply.
@@ -83,7 +100,12 @@ pub struct Browser(Spake2<Ed25519Group>);
 
 impl Browser {
     pub fn start(secret: Secret, password: &str) -> (Browser, Vec<u8>) {
-        let (state, message) = Spake2::<Ed25519Group>::start_a(&Password::new(password), &Identity::new(BROWSER_ID), &Identity::new(HUB_ID));
+        Browser::start_as(secret, password, BROWSER_ID, HUB_ID)
+    }
+
+    /// The same with the identities given (an app's exchange).
+    pub fn start_as(secret: Secret, password: &str, id_a: &[u8], id_b: &[u8]) -> (Browser, Vec<u8>) {
+        let (state, message) = Spake2::<Ed25519Group>::start_a(&Password::new(password), &Identity::new(id_a), &Identity::new(id_b));
         let mut opening = vec![secret.byte()];
         opening.extend_from_slice(&message);
         (Browser(state), opening)
@@ -215,6 +237,15 @@ mod tests {
     const VECTOR_OPENING: &str = "415ae1a97f16c8496adf85c881f73259652309edde74dbb098ab3a643240e097cf";
     const VECTOR_REPLY: &str = "42fdb01bbf0cf8f97911c5df7f22f8a6cf6c1306f276debab0c5027782eb47290f";
     const VECTOR_WELCOME: &str = "d7809fc80ccf63b4de4b061508b036f73a671fe9fb9cf1e7c8a87169c9d1f49912a783";
+
+    #[test]
+    fn an_apps_exchange_passed_through_to_another_certificate_fails() {
+        let (pinned, real) = (hub_identity(Some("fake fingerprint")), hub_identity(Some("real fingerprint")));
+        let (app, opening) = Browser::start_as(Secret::Code, "ABCDEF", APP_ID, &pinned);
+        let (reply, mut hub) = hub_answer_as("ABCDEF", &opening[1..], APP_ID, &real).unwrap();
+        let mut app = app.finish(&reply).unwrap();
+        assert_eq!(app.open(&hub.seal(HUB_PROOF)), Err(ChannelError::Frame), "a relay with its own certificate cannot pass the proof on");
+    }
 
     #[test]
     fn anything_but_an_opening_is_not_an_exchange() {

@@ -109,7 +109,9 @@ impl Hub {
         let admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
         let state = Arc::new(HubState::with_checkpoint(file, admission, options.checkpoint));
         let (stop, stopped) = watch::channel(false);
+        let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());
         let limits = Limits {
+            identity: Arc::new(super::channel::hub_identity(fingerprint.as_deref())),
             ui_dir: options.ui_dir.clone().map(Arc::new),
             max_message: options.max_message,
             handshake: options.handshake_timeout,
@@ -120,7 +122,6 @@ impl Hub {
         tokio::spawn(super::projection::run(state.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));
         let host = public_host(addr);
-        let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());
         let advert = match options.mdns {
             true => mdns::advertise(&host, addr.port(), fingerprint.as_deref()),
             false => None,

@@ -4,7 +4,8 @@
 
 use super::peer::{PeerShared, PeerStatus};
 use super::room::lock;
-use super::socket::JOIN_HEADER;
+use super::channel;
+use super::socket::{JOIN_HEADER, PAKE_HEADER, PROOF_HEADER};
 use super::tls;
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use crate::model::DocName;
@@ -132,6 +133,23 @@ fn room_name(doc: DocName) -> &'static str {
     }
 }
 
+/// The join with the code replaced by the opening of a key exchange, and its state.
+fn prove_code(query: &str, identity: &[u8]) -> (String, Option<channel::Browser>) {
+    let Some(rest) = query.strip_prefix("code=") else { return (query.to_string(), None) };
+    let (code, others) = rest.split_once('&').unwrap_or((rest, ""));
+    let code = super::admission::JoinRequest::from_query(&format!("code={code}")).code.unwrap_or_default();
+    let (state, opening) = channel::Browser::start_as(channel::Secret::Code, &code, channel::APP_ID, identity);
+    (format!("pake={}&{others}", hex::encode(opening)), Some(state))
+}
+
+/// Whether the hub proved it knows the code (bound to this certificate); our own proof
+/// to send first if so.
+fn hub_proved(exchange: channel::Browser, response: &tokio_tungstenite::tungstenite::handshake::client::Response) -> Option<Vec<u8>> {
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).and_then(|v| hex::decode(v).ok());
+    let mut keys = exchange.finish(&header(PAKE_HEADER)?).ok()?;
+    (keys.open(&header(PROOF_HEADER)?).ok()? == channel::HUB_PROOF).then(|| keys.seal(channel::APP_PROOF))
+}
+
 async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, Outcome> {
     let options = &shared.options;
     let tcp = tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::TcpStream::connect(&options.address))
@@ -154,12 +172,21 @@ async fn connect(shared: &PeerShared, doc: DocName, query: &str) -> Result<Ws, O
         None if is_loopback(&options.address) => Box::new(tcp),
         None => return Err(Outcome::Refused(Refusal::FingerprintNeeded.into())),
     };
-    // The join (code or token) goes in a header inside TLS, never in the URL.
+    // The join goes in a header, never in the URL; the code itself never leaves: the
+    // app proves it through a key exchange bound to the certificate it pinned.
+    let identity = channel::hub_identity(options.fingerprint.as_deref());
+    let (join, exchange) = prove_code(query, &identity);
     let mut request = format!("ws://{}/{}", options.address, room_name(doc)).into_client_request().map_err(lost)?;
-    request.headers_mut().insert(JOIN_HEADER, query.parse().map_err(lost)?);
+    request.headers_mut().insert(JOIN_HEADER, join.parse().map_err(lost)?);
     let config = WebSocketConfig::default().max_message_size(Some(64 << 20)).max_frame_size(Some(64 << 20));
     match tokio_tungstenite::client_async_with_config(request, stream, Some(config)).await {
-        Ok((ws, _)) => Ok(ws),
+        Ok((mut ws, response)) => {
+            if let Some(exchange) = exchange {
+                let proof = hub_proved(exchange, &response).ok_or(Outcome::Refused(Refusal::HubNotProved.into()))?;
+                ws.send(WsMessage::Binary(proof.into())).await.map_err(lost)?;
+            }
+            Ok(ws)
+        }
         Err(WsError::Http(response)) => {
             let body = response.body().as_ref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
             Err(match response.status().as_u16() {

@@ -4,6 +4,7 @@
 //! one log line; the hub goes on.
 
 use super::admission::{Gate, JoinRequest, Member, Role};
+use super::channel;
 use super::connection::{self, Connection, Incoming, Outgoing, Timing};
 use super::room::{HubState, lock};
 use super::wire::{self, PajaMessage, refusal_body};
@@ -23,8 +24,11 @@ use tokio_tungstenite::tungstenite::http::StatusCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
-/// The handshake header that carries an app's join (`code=C&name=N` or `token=T`).
+/// The handshake header that carries an app's join (`pake=HEX&name=N` or `token=T`).
 pub const JOIN_HEADER: &str = "paja-join";
+/// The hub's answer to an app's key exchange, and its proof that it knows the code.
+pub const PAKE_HEADER: &str = "paja-pake";
+pub const PROOF_HEADER: &str = "paja-proof";
 
 /// Where a WebSocket request goes, by its URL path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +53,8 @@ pub fn route(path: &str) -> Option<Route> {
 /// Limits and timeouts of the adapter.
 #[derive(Clone, Debug)]
 pub struct Limits {
+    /// The hub's identity in an app's key exchange (bound to its certificate).
+    pub identity: Arc<Vec<u8>>,
     /// The built UI served to plain HTTP GETs (plain-TCP hubs only); None: WebSocket only.
     pub ui_dir: Option<Arc<std::path::PathBuf>>,
     pub max_message: usize,
@@ -62,8 +68,30 @@ const READ_BUFFER: usize = 16 * 1024;
 
 /// What the handshake decided.
 enum Admitted {
-    Room { doc: DocName, gate: Gate },
+    Room { doc: DocName, gate: Gate, proof: Option<Proof> },
     Rpc,
+}
+
+/// An app's key exchange at the handshake: the hub's answer and proof go back in
+/// headers; the app's proof must be its first message.
+struct Proof {
+    keys: channel::Keys,
+    reply: String,
+    confirm: String,
+    guess: Guess,
+}
+
+/// One exchange in flight: however it ends, unless proved, it counts as a wrong guess.
+struct Guess {
+    state: Arc<HubState>,
+    ip: IpAddr,
+    proved: bool,
+}
+
+impl Drop for Guess {
+    fn drop(&mut self) {
+        lock(&self.state.admission).end_exchange(self.ip, self.proved);
+    }
 }
 
 /// Accepts connections until `stop` turns true.
@@ -147,8 +175,14 @@ where
     let decided = Arc::new(Mutex::new(None));
     let slot = decided.clone();
     let gate_state = state.clone();
-    let callback = move |request: &Request, response: Response| -> Result<Response, ErrorResponse> {
-        let admitted = check(&gate_state, ip, request, reach)?;
+    let identity = limits.identity.clone();
+    let callback = move |request: &Request, mut response: Response| -> Result<Response, ErrorResponse> {
+        let admitted = check(&gate_state, ip, request, reach, &identity)?;
+        if let Admitted::Room { proof: Some(proof), .. } = &admitted {
+            for (name, value) in [(PAKE_HEADER, &proof.reply), (PROOF_HEADER, &proof.confirm)] {
+                response.headers_mut().insert(name, value.parse().expect("hex is a valid header value"));
+            }
+        }
         *lock(&slot) = Some(admitted);
         Ok(response)
     };
@@ -157,21 +191,29 @@ where
         .max_message_size(Some(limits.max_message))
         .max_frame_size(Some(limits.max_message));
     let accept = tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
-    let ws = match tokio::time::timeout(limits.handshake, accept).await {
+    let mut ws = match tokio::time::timeout(limits.handshake, accept).await {
         Ok(Ok(ws)) => ws,
         Ok(Err(e)) => return tracing::info!("refused a connection from {ip}: {e}."),
         Err(_) => return tracing::info!("dropped {ip}: the WebSocket handshake took too long."),
     };
     let Some(admitted) = lock(&decided).take() else { return };
     match admitted {
-        Admitted::Room { doc, gate } => serve_room(ws, doc, gate, state, limits.timing, stop).await,
+        Admitted::Room { doc, gate, proof } => {
+            let proved = match proof {
+                Some(proof) => proved(&mut ws, proof, ip, limits.handshake).await,
+                None => true,
+            };
+            if proved {
+                serve_room(ws, doc, gate, state, limits.timing, stop).await
+            }
+        }
         Admitted::Rpc => super::rpc::admit(ws, state, ip, stop).await,
     }
 }
 
 /// Decides at the handshake: unknown paths, wrong codes and rate-limited addresses are
 /// refused with an HTTP status and one sentence.
-fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Result<Admitted, ErrorResponse> {
+fn check(state: &Arc<HubState>, ip: IpAddr, request: &Request, reach: Plain, identity: &[u8]) -> Result<Admitted, ErrorResponse> {
     let refuse = |status: u16, reason: Refusal| {
         let mut response = ErrorResponse::new(Some(refusal_body(reason)));
         *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
@@ -191,15 +233,58 @@ fn check(state: &HubState, ip: IpAddr, request: &Request, reach: Plain) -> Resul
     }
     // A Paja app sends its join in a header; a Yjs client on loopback may use the query.
     let header = request.headers().get(JOIN_HEADER).and_then(|v| v.to_str().ok());
-    let join = JoinRequest::from_query(header.or(uri.query()).unwrap_or(""));
-    match (route, lock(&state.admission).gate(ip, &join)) {
+    let mut join = JoinRequest::from_query(header.or(uri.query()).unwrap_or(""));
+    // An app proves the code through the key exchange instead of sending it.
+    let pake = join.pake.take().filter(|_| join.code.is_none() && join.token.is_none());
+    if pake.is_some() {
+        join.code = Some(lock(&state.admission).code().to_string());
+    }
+    let gate = lock(&state.admission).gate(ip, &join);
+    let proof = match (&gate, pake) {
+        (Gate::Knock { .. }, Some(opening)) => Some(exchange(state, ip, &opening, identity).ok_or_else(|| refuse(429, Refusal::TooManyWrongCodes))?),
+        _ => None,
+    };
+    match (route, gate) {
         (_, Gate::Refuse { status, reason }) => {
             tracing::info!("refused {ip}: {reason}");
             Err(refuse(status, reason))
         }
-        (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate }),
+        (Route::Room(doc), gate) => Ok(Admitted::Room { doc, gate, proof }),
         (Route::Rpc, _) => Err(refuse(404, Refusal::NoSuchRoom)),
     }
+}
+
+/// The hub's half of an app's key exchange; unless the app proves the code with its
+/// first message, it was a wrong guess.
+fn exchange(state: &Arc<HubState>, ip: IpAddr, opening: &str, identity: &[u8]) -> Option<Proof> {
+    if !lock(&state.admission).begin_exchange(ip) {
+        return None;
+    }
+    let guess = Guess { state: state.clone(), ip, proved: false };
+    let opening = hex::decode(opening).ok()?;
+    let (_, message) = channel::read_opening(&opening).ok()?;
+    let code = lock(&state.admission).code().to_string();
+    let (reply, mut keys) = channel::hub_answer_as(&code, message, channel::APP_ID, identity).ok()?;
+    let confirm = hex::encode(keys.seal(channel::HUB_PROOF));
+    Some(Proof { keys, reply: hex::encode(reply), confirm, guess })
+}
+
+/// Whether the app's first message proves the code; if not, it is told and dropped.
+async fn proved<S>(ws: &mut WebSocketStream<S>, mut proof: Proof, ip: IpAddr, wait: Duration) -> bool
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let first = tokio::time::timeout(wait, ws.next()).await;
+    let keys = &mut proof.keys;
+    proof.guess.proved = matches!(first, Ok(Some(Ok(Message::Binary(bytes)))) if keys.open(&bytes).is_ok_and(|p| p == channel::APP_PROOF));
+    if proof.guess.proved {
+        return true;
+    }
+    tracing::info!("refused {ip}: it did not prove the join code.");
+    let refused = PajaMessage::Refused { reason: Refusal::WrongCode.to_string(), code: Some(Refusal::WrongCode) };
+    let _ = ws.send(Message::Binary(wire::paja(&refused).into())).await;
+    let _ = ws.close(None).await;
+    false
 }
 
 async fn serve_room<S>(

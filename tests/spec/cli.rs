@@ -182,5 +182,5 @@ fn a_wrong_join_code_ends_join_with_the_reason() {
     let replica = dir.path().join("oma.paja");
     let fingerprint = hub.fingerprint.clone().expect("a TLS hub");
     let out = paja(&["join", &hub.addr(), arg(&replica), "--code", "VÄÄRÄ2", "--fingerprint", &fingerprint]);
-    assert_one_sentence_error(&out, "The join code is wrong.");
+    assert_one_sentence_error(&out, "The join code is wrong");
 }

@@ -199,5 +199,27 @@ fn an_apps_join_travels_in_a_handshake_header_never_in_the_url() {
     let requests: Vec<&str> = wire.lines().filter(|l| l.starts_with("GET ")).collect();
     assert!(!requests.is_empty(), "the relay saw the handshakes");
     assert!(requests.iter().all(|l| !l.contains('?')), "no code, name or token in any URL: {requests:?}");
-    assert!(wire.to_ascii_lowercase().contains("paja-join: "), "the join is in its header");
+    assert!(wire.to_ascii_lowercase().contains("paja-join: pake="), "the join is in its header, with a key exchange");
+    assert!(!wire.contains(&hub.code), "the code itself is never sent, not even in the header");
+}
+
+#[test]
+fn a_hub_that_does_not_know_the_code_is_refused_by_the_app() {
+    use crate::support::sync::{Hub as Served, Peer, wait_until, workshop_with_board};
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["real", "fake"] {
+        std::fs::create_dir_all(dir.path().join(side)).unwrap();
+    }
+    let (real_file, _) = workshop_with_board(&dir.path().join("real"));
+    let (fake_file, _) = workshop_with_board(&dir.path().join("fake"));
+    let real = Served::serve(&real_file, &[]);
+    // Another hub on the network, as mDNS would list it: its own address and certificate.
+    let fake = Served::serve(&fake_file, &[]);
+    let file = dir.path().join("p.paja");
+    let args = ["join", &fake.addr(), &file.to_string_lossy(), "--script", "--code", &real.code, "--fingerprint", fake.fingerprint.as_deref().unwrap()];
+    let mut peer = Peer::spawn(&args.map(String::from), &file);
+    wait_until("the app refuses the hub", || peer.status()["status"]["state"] == "refused");
+    assert_eq!(peer.status()["status"]["reason"]["code"], "hub_not_proved", "the hub could not prove the code");
+    let mut honest = Peer::spawn(&["join", &real.addr(), &dir.path().join("h.paja").to_string_lossy(), "--script", "--code", &real.code, "--fingerprint", real.fingerprint.as_deref().unwrap()].map(String::from), &dir.path().join("h.paja"));
+    wait_until("the real hub proves it", || honest.is_connected());
 }

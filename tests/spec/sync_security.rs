@@ -18,8 +18,9 @@ fn a_wrong_code_is_refused_with_one_sentence() {
         .collect();
     let mut peer = Peer::spawn(&args, &dir.path().join("p.paja"));
     wait_until("the peer is refused", || peer.status()["status"]["state"] == "refused");
-    assert_eq!(peer.status()["status"]["reason"]["code"], "wrong_code", "the UI can say why in its own language");
-    assert_eq!(peer.status()["status"]["reason"]["message"], "The join code is wrong.", "the refusal says why in one sentence");
+    assert_eq!(peer.status()["status"]["reason"]["code"], "hub_not_proved", "the UI can say why in its own language");
+    let sentence = "The join code is wrong, or this is not the workshop's hub.";
+    assert_eq!(peer.status()["status"]["reason"]["message"], sentence, "the app cannot tell a wrong code from a fake hub, and says so");
 }
 
 #[test]

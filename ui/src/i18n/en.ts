@@ -794,6 +794,7 @@ export const en: Record<MessageKey, string> = {
   'error.token_unknown': 'Join again with the code.',
   'error.facilitator_token_in_browser': 'The facilitator’s token does not work in a browser.',
   'error.removed': 'You were removed from this workshop.',
+  'error.hub_not_proved': 'The join code is wrong, or this is not the workshop’s laptop.',
   'error.not_let_in': 'The facilitator did not let you in.',
   'error.no_such_room': 'There is no workshop at this address.',
   'error.tls_only': 'Join with the Paja link or the QR code.',

@@ -793,6 +793,7 @@ export const fi = {
   'error.token_unknown': 'Liity uudelleen koodilla.',
   'error.facilitator_token_in_browser': 'Ohjaajan tunniste ei toimi selaimessa.',
   'error.removed': 'Sinut poistettiin tästä työpajasta.',
+  'error.hub_not_proved': 'Liittymiskoodi on väärä, tai tämä ei ole työpajan kone.',
   'error.not_let_in': 'Ohjaaja ei päästänyt sinua mukaan.',
   'error.no_such_room': 'Tästä osoitteesta ei löydy työpajaa.',
   'error.tls_only': 'Liity Pajan linkillä tai QR-koodilla.',

@@ -794,6 +794,7 @@ export const sv: Record<MessageKey, string> = {
   'error.token_unknown': 'Anslut igen med koden.',
   'error.facilitator_token_in_browser': 'Handledarens nyckel fungerar inte i en webbläsare.',
   'error.removed': 'Du togs bort från den här workshopen.',
+  'error.hub_not_proved': 'Anslutningskoden är fel, eller så är det här inte workshoppens dator.',
   'error.not_let_in': 'Handledaren släppte inte in dig.',
   'error.no_such_room': 'Det finns ingen workshop på den här adressen.',
   'error.tls_only': 'Anslut med länken eller QR-koden från Paja.',
