@@ -343,9 +343,7 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         Command::CastVote { board, idea } => super::voting::cast(w, board, idea, None).map(Some),
         Command::RetractVote { board, idea } => super::voting::retract(w, board, idea, None).map(|_| None),
-        Command::AnswerEvaluation { board, group, answers } => {
-            super::voting::answer(w, board, *group, answers).map(|_| None)
-        }
+        Command::AnswerEvaluation { .. } => Err(ModelError::NotAllowed(crate::Refusal::AnswersNeedFile)),
         _ => Err(ModelError::NotAllowed(crate::Refusal::UnknownCommand)),
     }
 }
@@ -381,6 +379,9 @@ impl WorkshopFile {
             let due = self.due_drafts()?;
             self.publish_drafts(&due)?;
         }
+        if matches!(command, Command::CloseEvaluation | Command::OpenEvaluation { .. }) {
+            self.publish_results()?;
+        }
         Ok(self.outcome(id))
     }
 
@@ -396,6 +397,9 @@ impl WorkshopFile {
             Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
             Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
             Command::CloseRound { board } => self.close_round(board).map(|_| self.outcome(None)),
+            Command::AnswerEvaluation { board, group, answers } => {
+                self.keep_answers(board, None, *group, answers).and_then(|_| self.publish_results()).map(|_| self.outcome(None))
+            }
             _ => return None,
         })
     }

@@ -108,6 +108,7 @@ impl Hub {
         };
         let admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
         let state = Arc::new(HubState::with_checkpoint(file, admission, options.checkpoint));
+        state.settle_ledger();
         let (stop, stopped) = watch::channel(false);
         let limits = Limits {
             ui_dir: options.ui_dir.clone().map(Arc::new),

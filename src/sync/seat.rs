@@ -24,7 +24,7 @@ impl HubState {
         let me = member.person.as_str();
         let view = crate::api::local::session_view(lock(&self.file).workshop());
         let voting = view.control.voting.as_ref().filter(|v| v.hidden);
-        let hidden_given = voting.map(|v| lock(&self.sealed).ballot(&v.board, me).len()).unwrap_or(0);
+        let hidden_given = voting.map(|v| self.dots_used(&v.board, me)).unwrap_or(0);
         let person = Person { role: member.role, id: Some(me), name: Some(member.name.as_str()), hidden_given };
         let id = match person::route(&person, command, &view)? {
             Route::Seal { board, items } => {

@@ -758,6 +758,7 @@ export const en: Record<MessageKey, string> = {
   'error.not_facilitator_command': "This is not a facilitator's action.",
   'error.unknown_command': 'This cannot be done here.',
   'error.drafts_need_file': 'Drafts are kept only in a workshop file.',
+  'error.answers_need_file': 'Evaluation answers are kept only in a workshop file.',
   'error.draft_in_browser': 'Your card stays in this browser until the facilitator shows all cards.',
   'error.needs_connection': "This goes only to the facilitator's computer. Wait until you are connected again.",
   'error.silent_not_here': 'Silent writing is not running on this board.',

@@ -757,6 +757,7 @@ export const fi = {
   'error.not_facilitator_command': 'Tämä ei ole ohjaajan toiminto.',
   'error.unknown_command': 'Tätä ei voi tehdä täällä.',
   'error.drafts_need_file': 'Luonnokset tallentuvat vain työpajan tiedostoon.',
+  'error.answers_need_file': 'Arvioinnin vastaukset tallentuvat vain työpajan tiedostoon.',
   'error.draft_in_browser': 'Korttisi pysyy tässä selaimessa, kunnes ohjaaja näyttää kaikki kortit.',
   'error.needs_connection': 'Tämä menee vain ohjaajan koneelle. Odota, että yhteys palaa.',
   'error.silent_not_here': 'Hiljainen kirjoittaminen ei ole käynnissä tällä taululla.',

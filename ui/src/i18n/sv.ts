@@ -758,6 +758,7 @@ export const sv: Record<MessageKey, string> = {
   'error.not_facilitator_command': 'Det här är inte en funktion för handledaren.',
   'error.unknown_command': 'Det här kan inte göras här.',
   'error.drafts_need_file': 'Utkast sparas bara i en workshopfil.',
+  'error.answers_need_file': 'Utvärderingens svar sparas bara i en workshopfil.',
   'error.draft_in_browser': 'Ditt kort stannar i den här webbläsaren tills handledaren visar alla kort.',
   'error.needs_connection': 'Det här går bara till handledarens dator. Vänta tills anslutningen är tillbaka.',
   'error.silent_not_here': 'Tyst skrivande pågår inte på den här tavlan.',

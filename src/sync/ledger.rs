@@ -1,0 +1,98 @@
+//! The hub's side of the ledger ([`crate::store`] keeps it in the workshop's file, never
+//! synced): each person's hidden dots are counted there before a dot is taken in, and
+//! each answered question is marked there in the same transaction that keeps the answer,
+//! so a restarted hub still holds everyone to their budget and to one answer. Which dot
+//! is whose stays in memory only ([`super::sealed`]), so no file links a person to a
+//! choice. Evaluation results are published from here when a form is not open.
+
+use super::admission::FACILITATOR_PERSON;
+use super::room::{HubState, lock};
+use super::wire::SealedItem;
+use crate::model::control::ControlView;
+use crate::model::evaluation::Response;
+use crate::{Error, Refusal};
+
+fn refusal(e: Error) -> Refusal {
+    match e {
+        Error::Model(crate::model::ModelError::NotAllowed(why)) => why,
+        e => {
+            tracing::warn!("the hub's ledger could not be written: {e}");
+            Refusal::NeedsConnection
+        }
+    }
+}
+
+impl HubState {
+    /// How many hidden dots `person` has given on `board`, as the ledger counts them.
+    pub fn dots_used(&self, board: &str, person: &str) -> usize {
+        lock(&self.file).dots_used(board, person).unwrap_or(0) as usize
+    }
+
+    /// Counts a hidden dot in the ledger before the sealed items take it in; takes
+    /// back a dot only after they let it go. `take` runs the sealed items' own step.
+    pub(super) fn ledger_dot(
+        &self,
+        control: &ControlView,
+        person: &str,
+        board: &str,
+        item: &SealedItem,
+        take: impl FnOnce() -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        match item {
+            SealedItem::Vote { .. } => {
+                let budget = control.voting.as_ref().filter(|v| v.board == board).ok_or(Refusal::VotingClosed)?.budget;
+                if !lock(&self.file).take_dot(board, person, budget).map_err(refusal)? {
+                    return Err(Refusal::DotsUsed);
+                }
+                take().inspect_err(|_| self.give_back(board, person))
+            }
+            SealedItem::Unvote { .. } => {
+                take()?;
+                self.give_back(board, person);
+                Ok(())
+            }
+            _ => take(),
+        }
+    }
+
+    fn give_back(&self, board: &str, person: &str) {
+        if let Err(e) = lock(&self.file).return_dot(board, person) {
+            tracing::warn!("a dot could not be given back in the ledger: {e}");
+        }
+    }
+
+    /// Keeps one answer in the hub's file alone. The facilitator types in paper forms,
+    /// so only they may answer a question more than once.
+    pub(super) fn keep_answer(&self, person: &str, board: &str, item: SealedItem) -> Result<(), Refusal> {
+        let SealedItem::Answer { item, group, value, second, text } = item else { return Err(Refusal::UnknownCommand) };
+        let mut file = lock(&self.file);
+        if file.workshop().control().evaluation.as_deref() != Some(board) {
+            return Err(Refusal::EvaluationClosed);
+        }
+        let who = (person != FACILITATOR_PERSON).then_some(person);
+        let response = Response { item, value, second, text };
+        file.keep_answers(board, who, group, &[response]).map_err(refusal)
+    }
+
+    /// Forgets the dots of votes that are over, and publishes the evaluation results
+    /// that are due.
+    pub(super) fn settle_ledger(&self) {
+        let due = {
+            let file = lock(&self.file);
+            let voting = file.workshop().control().voting.map(|v| v.board);
+            if let Err(e) = file.forget_dots_except(voting.as_deref()) {
+                tracing::warn!("finished votes could not be forgotten: {e}");
+            }
+            file.due_results()
+        };
+        match due {
+            Ok(due) if due.is_empty() => {}
+            Ok(due) => {
+                if let Err(e) = self.change_only(|w| crate::api::voting::publish_results(w, &due)) {
+                    tracing::warn!("evaluation results could not be published ({e}); they wait.");
+                }
+            }
+            Err(e) => tracing::warn!("evaluation results could not be computed: {e}"),
+        }
+    }
+}
