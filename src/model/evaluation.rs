@@ -361,7 +361,41 @@ mod tests {
         let r = &form.results[0];
         assert_eq!(r.client_mean, Some(4.0), "five clients answered");
         assert_eq!(r.professional_mean, None, "four professionals is too few to show apart");
-        assert_eq!(r.count, 9, "the total still counts everyone");
+        assert_eq!(r.count, 5, "the four professionals are left out of the count too");
+        assert_eq!(r.mean, Some(4.0), "and of the overall mean, which would give theirs away");
+    }
+
+    #[test]
+    fn a_lone_client_is_left_out_of_every_figure() {
+        let items = vec![
+            EvalItem { id: "s".into(), ..Default::default() },
+            EvalItem { id: "t".into(), kind: ItemKind::TwoScale, ..Default::default() },
+            EvalItem { id: "o".into(), kind: ItemKind::Open, ..Default::default() },
+        ];
+        let client = |item: &str| Answer { item_id: item.into(), group: RespondentGroup::Client, value: 1, second: Some(5), text: "Yksin asiakkaana".into(), ..Default::default() };
+        let pro = |item: &str| Answer { item_id: item.into(), group: RespondentGroup::Professional, value: 4, second: Some(2), text: "Hyvä".into(), ..Default::default() };
+        let mut answers: Vec<Answer> = ["s", "t", "o"].iter().map(|i| client(i)).collect();
+        answers.extend(["s", "t", "o"].iter().flat_map(|i| (0..9).map(move |_| pro(i))));
+        let with = results_of(&items, &answers);
+        let without = results_of(&items, &answers[3..]);
+        assert_eq!(with, without, "every figure is as if the client had not answered");
+        assert_eq!((with[0].count, with[0].mean, with[0].distribution), (9, Some(4.0), [0, 0, 0, 9, 0]));
+        assert!(with[2].texts.iter().all(|t| t == "Hyvä"), "the client's words are not listed: {:?}", with[2].texts);
+    }
+
+    #[test]
+    fn late_answers_wait_until_five_of_one_group_can_go_together() {
+        let row = |id: &str, g: RespondentGroup, released: bool| (id.to_string(), "i".to_string(), g, released);
+        let first = vec![row("a", RespondentGroup::Client, false)];
+        assert_eq!(to_release(&first, false), vec!["a".to_string()], "a form's first results take every answer");
+        let mut late = vec![row("a", RespondentGroup::Client, true)];
+        late.extend((0..4).map(|i| row(&format!("c{i}"), RespondentGroup::Client, false)));
+        late.push(row("p", RespondentGroup::Professional, false));
+        assert!(to_release(&late, true).is_empty(), "four late clients and one professional wait");
+        late.push(row("c4", RespondentGroup::Client, false));
+        let going = to_release(&late, true);
+        assert_eq!(going.len(), 5, "five late clients go together: {going:?}");
+        assert!(!going.contains(&"p".to_string()), "the lone late professional still waits");
     }
 
     #[test]
@@ -369,12 +403,15 @@ mod tests {
         let open = |t: &str| Answer { item_id: "o".into(), text: t.into(), ..Default::default() };
         let mut form = EvaluationBoard {
             items: vec![EvalItem { id: "o".into(), kind: ItemKind::Open, ..Default::default() }],
-            answers: vec![open("Hyvä ryhmähenki ja hyvä ohjaus"), open("Ryhmähenki oli turvallinen"), open("  ")],
+            answers: ["Hyvä ryhmähenki ja hyvä ohjaus", "Ryhmähenki oli turvallinen", "Kiitos", "Mukava päivä", "Selkeät tehtävät", "  "]
+                .into_iter()
+                .map(open)
+                .collect(),
             ..Default::default()
         };
         form.derive();
         let r = &form.results[0];
-        assert_eq!(r.texts.len(), 2, "an empty answer is no answer");
+        assert_eq!(r.texts.len(), 5, "an empty answer is no answer");
         assert_eq!(r.words[0], WordCount { word: "ryhmähenki".into(), count: 2 });
         assert!(r.words.iter().all(|w| w.word != "ja" && w.word != "oli"), "stop words are left out: {:?}", r.words);
         assert_eq!(r.mean, None, "words have no mean");
