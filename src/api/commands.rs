@@ -379,9 +379,6 @@ impl WorkshopFile {
             let due = self.due_drafts()?;
             self.publish_drafts(&due)?;
         }
-        if matches!(command, Command::CloseEvaluation | Command::OpenEvaluation { .. }) {
-            self.publish_results()?;
-        }
         Ok(self.outcome(id))
     }
 

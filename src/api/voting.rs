@@ -123,6 +123,16 @@ impl WorkshopFile {
         Ok(self.store.forget_dots_except(running)?)
     }
 
+    /// Keeps who was let in to a live session (token, person, role, name), in this file
+    /// alone, so a restarted hub knows them again.
+    pub fn keep_members(&self, members: &[crate::store::MemberRow]) -> Result<(), Error> {
+        Ok(self.store.set_members(members)?)
+    }
+
+    pub fn members(&self) -> Result<Vec<crate::store::MemberRow>, Error> {
+        Ok(self.store.members()?)
+    }
+
     /// Keeps one respondent's answers in this file alone, never in the documents.
     /// `person` may answer each question once; None is a paper form typed in by the
     /// facilitator.
@@ -144,18 +154,19 @@ impl WorkshopFile {
         }
     }
 
-    /// The results to publish now: for each form with answers kept here that is not
-    /// open, releases the answers that may go ([`evaluation::to_release`]) and gives its
-    /// results, where they differ from those the form shows.
-    pub fn due_results(&self) -> Result<Vec<(String, Vec<ItemResult>)>, Error> {
+    /// The results to publish now, for each form with answers kept here, where they
+    /// differ from those the form shows. A hub publishes a form's results once it is
+    /// not open, and releases late answers as [`evaluation::to_release`] says; a file
+    /// nobody shares shows every answer the facilitator typed in at once.
+    pub fn due_results(&self, hub: bool) -> Result<Vec<(String, Vec<ItemResult>)>, Error> {
         let view = self.workshop.view();
         let mut due = Vec::new();
         for board in self.store.answer_boards()? {
             let Some(BoardContent::Evaluation(form)) = view.board(&board).map(|b| &b.content) else { continue };
-            if view.control.evaluation.as_deref() == Some(board.as_str()) {
+            if hub && view.control.evaluation.as_deref() == Some(board.as_str()) {
                 continue;
             }
-            let results = self.release(&board, form)?;
+            let results = self.release(&board, form, hub)?;
             if results != form.published {
                 due.push((board, results));
             }
@@ -163,10 +174,10 @@ impl WorkshopFile {
         Ok(due)
     }
 
-    fn release(&self, board: &str, form: &EvaluationBoard) -> Result<Vec<ItemResult>, Error> {
+    fn release(&self, board: &str, form: &EvaluationBoard, hub: bool) -> Result<Vec<ItemResult>, Error> {
         let rows = self.store.answers(board)?;
         let keyed: Vec<_> = rows.iter().map(|r| (r.id.clone(), r.item.clone(), group_of(&r.group), r.released)).collect();
-        let shown = !form.published.is_empty() || !form.answers.is_empty() || rows.iter().any(|r| r.released);
+        let shown = hub && (!form.published.is_empty() || !form.answers.is_empty() || rows.iter().any(|r| r.released));
         let going = evaluation::to_release(&keyed, shown);
         self.store.release_answers(&going)?;
         let mut answers = form.answers.clone();
@@ -174,9 +185,9 @@ impl WorkshopFile {
         Ok(evaluation::results_of(&form.items, &answers))
     }
 
-    /// Publishes the results that are due (on a file nobody shares).
+    /// Publishes the results of the answers typed in on a file nobody shares.
     pub fn publish_results(&mut self) -> Result<(), Error> {
-        let due = self.due_results()?;
+        let due = self.due_results(false)?;
         if !due.is_empty() {
             self.change(|w| publish_results(w, &due))?;
         }

@@ -1,6 +1,8 @@
 //! The hub's ledger: what it must remember across a restart and never sync.
 //! - `ledger_dots`: how many hidden dots each person has given on a board (never which).
 //! - `ledger_answered`: which questions of a form each person has answered (never how).
+//! - `ledger_members`: who was let in, with their reconnect token, roster id and role,
+//!   so a restarted hub knows each person again (the same person, the same budget).
 //! - `answers`: the raw evaluation answers, each under a random id and with no person,
 //!   so that no row links a person to a choice. Only aggregates leave the hub.
 //!
@@ -21,6 +23,12 @@ CREATE TABLE ledger_answered (
     person TEXT NOT NULL,
     item   TEXT NOT NULL,
     PRIMARY KEY (board, person, item)
+) WITHOUT ROWID;
+CREATE TABLE ledger_members (
+    token  TEXT PRIMARY KEY,
+    person TEXT NOT NULL,
+    role   TEXT NOT NULL,
+    name   TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE answers (
     id       TEXT PRIMARY KEY,
@@ -141,4 +149,23 @@ pub fn release(conn: &Connection, ids: &[String]) -> rusqlite::Result<()> {
         tx.execute("UPDATE answers SET released = 1 WHERE id = ?1", params![id])?;
     }
     tx.commit()
+}
+
+/// One member as kept: (token, person, role, name).
+pub type MemberRow = (String, String, String, String);
+
+/// Replaces the members kept with `members`, in one transaction.
+pub fn set_members(conn: &Connection, members: &[MemberRow]) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("DELETE FROM ledger_members", [])?;
+    for (token, person, role, name) in members {
+        tx.execute("INSERT INTO ledger_members (token, person, role, name) VALUES (?1, ?2, ?3, ?4)", params![token, person, role, name])?;
+    }
+    tx.commit()
+}
+
+pub fn members(conn: &Connection) -> rusqlite::Result<Vec<MemberRow>> {
+    let mut stmt = conn.prepare("SELECT token, person, role, name FROM ledger_members")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
 }

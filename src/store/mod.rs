@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use ledger::AnswerRow;
+pub use ledger::{AnswerRow, MemberRow};
 pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
 
 /// The schema version this Paja writes and the newest it reads.
@@ -331,6 +331,15 @@ impl Store {
 
     pub fn answers(&self, board: &str) -> Result<Vec<AnswerRow>, StoreError> {
         ledger::answers(&self.conn, board).map_err(|e| self.sql(e))
+    }
+
+    /// Replaces the members kept (token, person, role, name) with `members`.
+    pub fn set_members(&self, members: &[MemberRow]) -> Result<(), StoreError> {
+        ledger::set_members(&self.conn, members).map_err(|e| self.sql(e))
+    }
+
+    pub fn members(&self) -> Result<Vec<MemberRow>, StoreError> {
+        ledger::members(&self.conn).map_err(|e| self.sql(e))
     }
 
     pub fn release_answers(&self, ids: &[String]) -> Result<(), StoreError> {

@@ -5,12 +5,26 @@
 //! is whose stays in memory only ([`super::sealed`]), so no file links a person to a
 //! choice. Evaluation results are published from here when a form is not open.
 
-use super::admission::FACILITATOR_PERSON;
+use super::admission::{Admission, FACILITATOR_PERSON, Member};
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
 use crate::model::control::ControlView;
 use crate::model::evaluation::Response;
+use crate::api::{Role, WorkshopFile};
 use crate::{Error, Refusal};
+
+/// Lets `admission` know again the members `file` kept before a restart.
+pub(super) fn restore_members(file: &WorkshopFile, admission: &mut Admission) {
+    let kept = file.members().unwrap_or_else(|e| {
+        tracing::warn!("the members let in before could not be read ({e}); they join again with the code.");
+        Vec::new()
+    });
+    let member = |(token, person, role, name): (String, String, String, String)| {
+        let role: Role = serde_json::from_value(serde_json::Value::String(role)).ok()?;
+        Some((token, Member { role, person, name }))
+    };
+    admission.restore(kept.into_iter().filter_map(member).collect());
+}
 
 fn refusal(e: Error) -> Refusal {
     match e {
@@ -23,6 +37,16 @@ fn refusal(e: Error) -> Refusal {
 }
 
 impl HubState {
+    /// Keeps the members let in, as they are now, in the hub's file. Run after anyone
+    /// is let in, removed or sent away.
+    pub fn keep_members(&self) {
+        let members = lock(&self.admission).members();
+        let rows: Vec<_> = members.into_iter().map(|(t, m)| (t, m.person, m.role.as_str().to_string(), m.name)).collect();
+        if let Err(e) = lock(&self.file).keep_members(&rows) {
+            tracing::warn!("the members could not be kept in the file: {e}");
+        }
+    }
+
     /// How many hidden dots `person` has given on `board`, as the ledger counts them.
     pub fn dots_used(&self, board: &str, person: &str) -> usize {
         lock(&self.file).dots_used(board, person).unwrap_or(0) as usize
@@ -83,7 +107,7 @@ impl HubState {
             if let Err(e) = file.forget_dots_except(voting.as_deref()) {
                 tracing::warn!("finished votes could not be forgotten: {e}");
             }
-            file.due_results()
+            file.due_results(true)
         };
         match due {
             Ok(due) if due.is_empty() => {}

@@ -326,6 +326,7 @@ impl HubState {
 
     /// Adds someone just let in to the roster (or brings their entry up to date).
     pub fn enrol(&self, member: &super::admission::Member) {
+        self.keep_members();
         let name = member.name.clone();
         let done = self.change_only(|w| {
             let control = w.control();
