@@ -6,7 +6,7 @@
 //! anyone work out the small group's. Forms marked start, middle and end are compared
 //! in [`over_time`].
 //!
-//! In a live session the raw answers stay in the hub's file ([`crate::store`]'s
+//! In a live session the raw answers stay in the hub's file (its
 //! `answers` table); the hub publishes only the results, in `published`. Answers that
 //! come after a form's results were published are released [`MIN_GROUP_SIZE`] at a
 //! time per question and group ([`to_release`]), so that the difference between two

@@ -2,12 +2,17 @@
 // the 29 success factors ranked by importance with the gap to own competence; the
 // start, middle and end forms over time with a small group hidden; an open
 // question's answers as a list and as words; and a two-scale item answered by
-// keyboard, read back from the file; a new form of the success factors from the starter.
+// keyboard, kept in the hub's own table and in no document; a new form of the success
+// factors from the starter.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
 
 const RATING = 'Menestystekijät: tärkeys ja oma osaaminen';
+/** The raw answers the hub keeps to itself, read with plain SQLite. */
+const keptAnswers = (file) =>
+  execFileSync('sqlite3', ['-readonly', '-json', file, 'SELECT item, grp, value, second FROM answers'], { encoding: 'utf8' }).trim() || '[]';
 const decimal = (n) => new Intl.NumberFormat('fi', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
 describe('evaluation forms in the browser', { timeout: 240000 }, () => {
@@ -99,9 +104,9 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await screenshot(section, 'evaluation-open');
   });
 
-  it('a professional answers a two-scale factor by keyboard, and the file holds importance and competence', async () => {
+  it('a professional answers a two-scale factor by keyboard, and only the hub keeps importance and competence', async () => {
     await open(RATING);
-    const before = new Set(form(RATING).answers.map((a) => a.id));
+    const before = form(RATING).answers.length;
     await page.getByRole('radio', { name: 'Asiakas', exact: true }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
@@ -116,17 +121,18 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await page.getByRole('button', { name: 'Lähetä vastaukset' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Kiitos').waitFor();
-    const stored = await eventually(() => {
-      const f = form(RATING);
-      return f.answers.length === before.size + 1 && f;
-    }, 'one new answer in the file');
-    const answer = stored.answers.find((a) => !before.has(a.id));
+    const kept = await eventually(() => {
+      const rows = JSON.parse(keptAnswers(hub.file));
+      return rows.length === 1 && rows[0];
+    }, 'one answer in the hub\'s own table');
+    const stored = form(RATING);
     const first = [...stored.items].sort((a, b) => a.order - b.order)[0];
     assert.deepEqual(
-      { item: answer.item_id, group: answer.group, value: answer.value, second: answer.second },
-      { item: first.id, group: 'professional', value: 4, second: 2 },
+      kept,
+      { item: first.id, grp: 'professional', value: 4, second: 2 },
       'importance as the value, own competence as the second, for the first factor',
     );
+    assert.equal(stored.answers.length, before, 'no raw answer is written into the workshop the replicas share');
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the answer form');
   });
 
