@@ -301,6 +301,8 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         Command::PatchBoard { board, patch } => none(w.patch_board(board, patch)),
         Command::DeleteBoard { board } => none(w.delete_board(board)),
+        // Answers are kept in the file alone: see `WorkshopFile::keep_answers`.
+        Command::AddItem { item: Item::Answer(_), .. } => Err(ModelError::NotAllowed(crate::Refusal::AnswersNeedFile)),
         Command::AddItem { board, item } => add_item(w, board, item).map(Some),
         Command::PatchItem { board, item_type, id, patch } => none(patch_item(w, board, *item_type, id, patch)),
         Command::MoveItem { board, item_type, id, pos } => none(move_item(w, board, *item_type, id, *pos)),

@@ -27,8 +27,11 @@ pub(super) fn restore_members(file: &WorkshopFile, admission: &mut Admission) {
 }
 
 fn refusal(e: Error) -> Refusal {
+    use crate::model::ModelError::{NotAllowed, NotFound};
     match e {
-        Error::Model(crate::model::ModelError::NotAllowed(why)) => why,
+        Error::Model(NotAllowed(why)) => why,
+        Error::Model(NotFound { what: "question", .. }) => Refusal::AnswerOutOfRange,
+        Error::Model(NotFound { .. }) => Refusal::EvaluationClosed,
         e => {
             tracing::warn!("the hub's ledger could not be written: {e}");
             Refusal::NeedsConnection
@@ -86,16 +89,20 @@ impl HubState {
     }
 
     /// Keeps one answer in the hub's file alone. The facilitator types in paper forms,
-    /// so only they may answer a question more than once.
+    /// so only they may answer a question more than once, and also while the form is
+    /// closed; such late answers are released five at a time.
     pub(super) fn keep_answer(&self, person: &str, board: &str, item: SealedItem) -> Result<(), Refusal> {
         let SealedItem::Answer { item, group, value, second, text } = item else { return Err(Refusal::UnknownCommand) };
+        let who = (person != FACILITATOR_PERSON).then_some(person);
         let mut file = lock(&self.file);
-        if file.workshop().control().evaluation.as_deref() != Some(board) {
+        if who.is_some() && file.workshop().control().evaluation.as_deref() != Some(board) {
             return Err(Refusal::EvaluationClosed);
         }
-        let who = (person != FACILITATOR_PERSON).then_some(person);
         let response = Response { item, value, second, text };
-        file.keep_answers(board, who, group, &[response]).map_err(refusal)
+        file.keep_answers(board, who, group, &[response]).map_err(refusal)?;
+        drop(file);
+        self.settle_ledger();
+        Ok(())
     }
 
     /// Forgets the dots of votes that are over, and publishes the evaluation results

@@ -59,13 +59,7 @@ export function EvaluationEditor({ board, view, run }: EditorProps) {
       </section>
       <AnswerForm
         items={items}
-        submit={async (group, answers) => {
-          for (const a of answers) {
-            const done = await send(addItem(form.id, { type: 'Answer', item_id: a.item, group, value: a.value, second: a.second, text: a.text }));
-            if (done === null) return false;
-          }
-          return true;
-        }}
+        submit={async (group, answers) => (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null}
       />
       <ResultsTable form={form} />
       {form.stage && <OverTimeTable view={view} />}
