@@ -1,11 +1,12 @@
 //! The hub's ledger with real `paja serve` and `paja join` processes: a hub SIGKILLed in
 //! the middle of a hidden vote and of an evaluation still holds everyone to their
-//! budget and to one answer per question; and a lone client's evaluation answers reach
-//! no replica and no export, and no figure shown lets anyone work them out.
+//! budget and to one answer per question; a lone client's evaluation answers reach no
+//! replica and no export, and no figure shown lets anyone work them out; and answers
+//! that come after the results are shown wait until five of one group can go together.
 
 use crate::support::ledger::{answers_kept, columns, dots_counted, questions_answered};
-use crate::support::sync::session::{Room, board, contains, ok, seat_everyone};
-use crate::support::sync::{Peer, wait_until};
+use crate::support::sync::session::{Room, board, contains, join, ok, plan, seat_everyone};
+use crate::support::sync::{Hub, Peer, wait_until};
 use paja::model::evaluation::{Answer, EvalItem, RespondentGroup, results_of};
 use serde_json::{Value, json};
 use std::path::Path;
@@ -195,4 +196,38 @@ fn a_lone_clients_answers_reach_no_replica_and_no_export_and_no_figure_gives_the
             assert!(contains(&bytes, b"aikataulu piti"), "the {format} export of {} holds the professionals' words", file.display());
         }
     }
+}
+
+#[test]
+fn answers_typed_in_after_the_results_are_shown_wait_until_five_of_one_group_go_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan(dir.path());
+    let mut hub = Hub::serve(&p.file, &["--lobby"]);
+    hub.type_line("auto on");
+    hub.expect("auto-admit set");
+    let mut reader = join(&hub, dir.path(), "r.paja", &["--name", "Lukija"]);
+    wait_until("the reader is in", || reader.is_connected());
+    let run = |hub: &mut Hub, command: Value| {
+        hub.type_line(&format!("do {command}"));
+        assert!(hub.expect("done").starts_with("done"), "the hub runs {command}");
+    };
+    let paper = |value: u8| json!({ "cmd": "answer_evaluation", "board": p.form, "group": "professional", "answers": [[p.questions[0], value]] });
+    run(&mut hub, json!({ "cmd": "open_evaluation", "board": p.form }));
+    for _ in 0..5 {
+        run(&mut hub, paper(4));
+    }
+    run(&mut hub, json!({ "cmd": "close_evaluation" }));
+    let first = |reader: &mut Peer| board(&reader.view(), &p.form)["results"][0].clone();
+    wait_until("the first results are shown", || first(&mut reader)["count"] == 5);
+
+    for _ in 0..4 {
+        run(&mut hub, paper(1));
+    }
+    run(&mut hub, json!({ "cmd": "patch_meta", "patch": { "title": "Merkki" } }));
+    wait_until("a later change reaches the reader", || reader.view()["meta"]["title"] == "Merkki");
+    assert_eq!(answers_kept(&p.file), 9, "the hub keeps the four late answers");
+    assert_eq!(first(&mut reader)["count"], 5, "four late answers would show in the difference, so they wait");
+    run(&mut hub, paper(1));
+    wait_until("the fifth late answer lets the five go together", || first(&mut reader)["count"] == 10);
+    assert_eq!(first(&mut reader)["mean"], 2.5, "the mean of all ten");
 }
