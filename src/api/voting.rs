@@ -179,7 +179,7 @@ impl WorkshopFile {
         let keyed: Vec<_> = rows.iter().map(|r| (r.id.clone(), r.item.clone(), group_of(&r.group), r.released)).collect();
         let shown = hub && (!form.published.is_empty() || !form.answers.is_empty() || rows.iter().any(|r| r.released));
         let going = evaluation::to_release(&keyed, shown);
-        self.store.release_answers(&going)?;
+        self.store.release_answers(board, &going)?;
         let mut answers = form.answers.clone();
         answers.extend(rows.iter().filter(|r| r.released || going.contains(&r.id)).map(as_answer));
         Ok(evaluation::results_of(&form.items, &answers))

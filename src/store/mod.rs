@@ -304,21 +304,30 @@ impl Store {
 
     /// Counts one more hidden dot for `person` if they have fewer than `budget`.
     pub fn take_dot(&self, board: &str, person: &str, budget: u32) -> Result<bool, StoreError> {
-        ledger::take_dot(&self.conn, board, person, budget).map_err(|e| self.sql(e))
+        let taken = ledger::take_dot(&self.conn, board, person, budget).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(taken)
     }
 
     pub fn return_dot(&self, board: &str, person: &str) -> Result<(), StoreError> {
-        ledger::return_dot(&self.conn, board, person).map_err(|e| self.sql(e))
+        ledger::return_dot(&self.conn, board, person).map_err(|e| self.sql(e))?;
+        self.wipe_log()
     }
 
     /// Forgets the dots counted for every vote but the one on `running`.
     pub fn forget_dots_except(&self, running: Option<&str>) -> Result<(), StoreError> {
-        ledger::forget_dots_except(&self.conn, running).map_err(|e| self.sql(e))
+        if ledger::forget_dots_except(&self.conn, running).map_err(|e| self.sql(e))? > 0 {
+            self.wipe_log()?;
+        }
+        Ok(())
     }
 
     /// Keeps one respondent's answers; false if `person` already answered one of them.
+    /// The file and its log keep no trace of the order in which answers came.
     pub fn put_answers(&self, board: &str, person: Option<&str>, rows: &[AnswerRow]) -> Result<bool, StoreError> {
-        ledger::put_answers(&self.conn, board, person, rows).map_err(|e| self.sql(e))
+        let kept = ledger::put_answers(&self.conn, board, person, rows).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(kept)
     }
 
     pub fn has_answered(&self, board: &str, person: &str, item: &str) -> Result<bool, StoreError> {
@@ -342,8 +351,8 @@ impl Store {
         ledger::members(&self.conn).map_err(|e| self.sql(e))
     }
 
-    pub fn release_answers(&self, ids: &[String]) -> Result<(), StoreError> {
-        ledger::release(&self.conn, ids).map_err(|e| self.sql(e))
+    pub fn release_answers(&self, board: &str, ids: &[String]) -> Result<(), StoreError> {
+        ledger::release(&self.conn, board, ids).map_err(|e| self.sql(e))
     }
 
     /// Copies the write-ahead log into the file and empties it, so that pages holding

@@ -12,7 +12,7 @@ import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, openBrow
 const RATING = 'Menestystekijät: tärkeys ja oma osaaminen';
 /** The raw answers the hub keeps to itself, read with plain SQLite. */
 const keptAnswers = (file) =>
-  execFileSync('sqlite3', ['-readonly', '-json', file, 'SELECT item, grp, value, second FROM answers'], { encoding: 'utf8' }).trim() || '[]';
+  execFileSync('sqlite3', ['-readonly', file, "SELECT COALESCE(json_group_array(json(a.value)), '[]') FROM answers, json_each(answers.body) a"], { encoding: 'utf8' }).trim() || '[]';
 const decimal = (n) => new Intl.NumberFormat('fi', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
 describe('evaluation forms in the browser', { timeout: 240000 }, () => {
@@ -123,13 +123,13 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await page.getByRole('status').getByText('Kiitos').waitFor();
     const kept = await eventually(() => {
       const rows = JSON.parse(keptAnswers(hub.file));
-      return rows.length === 1 && rows[0];
+      return rows.length === 1 && { item: rows[0].item, group: rows[0].group, value: rows[0].value, second: rows[0].second };
     }, 'one answer in the hub\'s own table');
     const stored = form(RATING);
     const first = [...stored.items].sort((a, b) => a.order - b.order)[0];
     assert.deepEqual(
       kept,
-      { item: first.id, grp: 'professional', value: 4, second: 2 },
+      { item: first.id, group: 'professional', value: 4, second: 2 },
       'importance as the value, own competence as the second, for the first factor',
     );
     assert.equal(stored.answers.length, before, 'no raw answer is written into the workshop the replicas share');

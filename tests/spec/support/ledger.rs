@@ -2,31 +2,37 @@
 //! SQLite beside the running hub, as anyone holding the file could.
 #![allow(dead_code)]
 
+use serde_json::Value;
 use std::path::Path;
 
-fn count(file: &Path, sql: &str) -> usize {
-    let conn = rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("the hub's file opens");
-    conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as usize).unwrap_or(0)
+fn open(file: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("the hub's file opens")
+}
+
+/// Every body of `table` (`ledger` or `answers`) whose kind is `kind` (any for answers).
+pub fn bodies(file: &Path, table: &str, kind: &str) -> Vec<Value> {
+    let conn = open(file);
+    let sql = match table {
+        "ledger" => "SELECT body FROM ledger WHERE kind = ?1",
+        _ => "SELECT body FROM answers WHERE ?1 IS NOT NULL",
+    };
+    let Ok(mut stmt) = conn.prepare(sql) else { return Vec::new() };
+    let rows = stmt.query_map([kind], |r| r.get::<_, String>(0)).expect("bodies");
+    rows.map_while(Result::ok).map(|b| serde_json::from_str(&b).expect("a body is JSON")).collect()
 }
 
 /// How many raw evaluation answers the hub keeps.
 pub fn answers_kept(file: &Path) -> usize {
-    count(file, "SELECT count(*) FROM answers")
+    bodies(file, "answers", "").iter().map(|b| b.as_array().map_or(0, Vec::len)).sum()
 }
 
 /// How many hidden dots the ledger counts, over everyone.
-pub fn dots_counted(file: &Path) -> usize {
-    count(file, "SELECT COALESCE(SUM(used), 0) FROM ledger_dots")
+pub fn dots_counted(file: &Path) -> u64 {
+    let counts = bodies(file, "ledger", "dots");
+    counts.iter().flat_map(|b| b.as_object().into_iter().flatten()).filter_map(|(_, n)| n.as_u64()).sum()
 }
 
 /// How many (person, question) pairs the ledger marks answered.
 pub fn questions_answered(file: &Path) -> usize {
-    count(file, "SELECT count(*) FROM ledger_answered")
-}
-
-/// The column names of a table in a hub's file.
-pub fn columns(file: &Path, table: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("the hub's file opens");
-    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).expect("table info");
-    stmt.query_map([], |r| r.get(0)).expect("columns").map_while(Result::ok).collect()
+    bodies(file, "ledger", "answered").iter().map(|b| b.as_array().map_or(0, Vec::len)).sum()
 }
