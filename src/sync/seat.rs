@@ -52,11 +52,15 @@ impl HubState {
             Some(v) if v.hidden => lock(&self.sealed).ballot(&v.board, &member.person),
             _ => Vec::new(),
         };
+        // The ledger's count, which a restart keeps, even where the ideas were forgotten.
+        let left = voting.as_ref().filter(|v| v.hidden).map(|v| v.budget.saturating_sub(self.dots_used(&v.board, &member.person) as u32));
         let file = lock(&self.file);
         let drafts = match member.person == super::admission::FACILITATOR_PERSON {
             true => file.drafts()?,
             false => Vec::new(),
         };
-        Ok(LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden))
+        let mut local = LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden);
+        local.votes_left = left.or(local.votes_left);
+        Ok(local)
     }
 }

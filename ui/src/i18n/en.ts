@@ -360,7 +360,7 @@ export const en: Record<MessageKey, string> = {
   'eval.column.end': 'End',
   'eval.all': 'All',
   'eval.notAsked': 'Not asked',
-  'eval.overTimeNote': 'A group of under 5 respondents is not shown.',
+  'eval.overTimeNote': 'A group of under 5 respondents is left out of every figure.',
   'eval.formKind': 'Evaluation questions',
   'eval.formKind.thl': 'THL participation questions',
   'eval.formKind.rating': 'Success factors: importance and own competence',

@@ -360,7 +360,7 @@ export const sv: Record<MessageKey, string> = {
   'eval.column.end': 'Slutet',
   'eval.all': 'Alla',
   'eval.notAsked': 'Inte frågat',
-  'eval.overTimeNote': 'En grupp med under 5 svarande visas inte.',
+  'eval.overTimeNote': 'En grupp med under 5 svarande lämnas utanför alla siffror.',
   'eval.formKind': 'Utvärderingens frågor',
   'eval.formKind.thl': 'THL:s frågor om delaktighet',
   'eval.formKind.rating': 'Framgångsfaktorer: vikt och egen kompetens',
