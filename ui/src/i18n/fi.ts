@@ -359,7 +359,7 @@ export const fi = {
   'eval.column.end': 'Loppu',
   'eval.all': 'Kaikki',
   'eval.notAsked': 'Ei kysytty',
-  'eval.overTimeNote': 'Alle 5 vastaajan ryhmä jätetään pois kaikista luvuista.',
+  'eval.overTimeNote': 'Luvuissa ei ole mukana ryhmää, jossa on alle 5 vastaajaa.',
   'eval.formKind': 'Arvioinnin kysymykset',
   'eval.formKind.thl': 'THL:n osallisuuden kysymykset',
   'eval.formKind.rating': 'Menestystekijät: tärkeys ja oma osaaminen',
