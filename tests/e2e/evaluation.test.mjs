@@ -5,14 +5,10 @@
 // keyboard, kept in the hub's own table and in no document; a new form of the success
 // factors from the starter.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
+import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, keptAnswers, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
 
 const RATING = 'Menestystekijät: tärkeys ja oma osaaminen';
-/** The raw answers the hub keeps to itself, read with plain SQLite. */
-const keptAnswers = (file) =>
-  execFileSync('sqlite3', ['-readonly', file, "SELECT COALESCE(json_group_array(json(a.value)), '[]') FROM answers, json_each(answers.body) a"], { encoding: 'utf8' }).trim() || '[]';
 const decimal = (n) => new Intl.NumberFormat('fi', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
 describe('evaluation forms in the browser', { timeout: 240000 }, () => {
@@ -122,7 +118,7 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Kiitos').waitFor();
     const kept = await eventually(() => {
-      const rows = JSON.parse(keptAnswers(hub.file));
+      const rows = keptAnswers(hub.file);
       return rows.length === 1 && { item: rows[0].item, group: rows[0].group, value: rows[0].value, second: rows[0].second };
     }, 'one answer in the hub\'s own table');
     const stored = form(RATING);
