@@ -164,6 +164,10 @@ fn a_lone_clients_answers_reach_no_replica_and_no_export_and_no_figure_gives_the
     let published = |p: &mut Peer| board(&p.view(), &form)["results"].as_array().is_some_and(|r| r.iter().any(|x| x["count"] == 9));
     wait_until("the results reach every replica", || [&mut room.fac, &mut room.aino, &mut room.bertta].iter_mut().all(|p| published(p)));
 
+    for peer in [&mut room.fac, &mut room.aino, &mut room.bertta] {
+        assert_eq!(board(&peer.view(), &form)["answers"], json!([]), "no raw answer, the client's or anyone's, is in a replica");
+    }
+
     // Every figure is what the nine professionals alone give.
     let shown: Vec<paja::model::evaluation::ItemResult> = serde_json::from_value(board(&room.bertta.view(), &form)["results"].clone()).unwrap();
     let items: Vec<EvalItem> = serde_json::from_value(board(&room.bertta.view(), &form)["items"].clone()).unwrap();
