@@ -117,6 +117,19 @@ fn quote(cell: &str) -> String {
     }
 }
 
+/// One evaluation item's figures: `n`, the means and, for an open question, its answers.
+fn result_rows(rows: &mut Vec<Row>, board: &str, r: &ItemResult) {
+    let figures = [("n", Some(r.count as f64)), ("ka", r.mean), ("asiakkaat", r.client_mean), ("ammattilaiset", r.professional_mean), ("osaaminen", r.second_mean)];
+    for (field, value) in figures {
+        if let Some(value) = value {
+            rows.push(Row::new("results", board, "result", &r.item_id, field, &value.to_string()));
+        }
+    }
+    for text in &r.texts {
+        rows.push(Row::new("results", board, "result", &r.item_id, "vastaus", text));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -131,15 +144,3 @@ mod tests {
     }
 }
 
-/// One evaluation item's figures: `n`, the means and, for an open question, its answers.
-fn result_rows(rows: &mut Vec<Row>, board: &str, r: &ItemResult) {
-    let figures = [("n", Some(r.count as f64)), ("ka", r.mean), ("asiakkaat", r.client_mean), ("ammattilaiset", r.professional_mean), ("osaaminen", r.second_mean)];
-    for (field, value) in figures {
-        if let Some(value) = value {
-            rows.push(Row::new("results", board, "result", &r.item_id, field, &value.to_string()));
-        }
-    }
-    for text in &r.texts {
-        rows.push(Row::new("results", board, "result", &r.item_id, "vastaus", text));
-    }
-}
