@@ -185,6 +185,18 @@ impl WorkshopFile {
         Ok(evaluation::results_of(&form.items, &answers))
     }
 
+    /// By form, how many answers kept here are not in its results yet.
+    pub fn waiting_answers(&self) -> Result<std::collections::BTreeMap<String, u32>, Error> {
+        let mut waiting = std::collections::BTreeMap::new();
+        for board in self.store.answer_boards()? {
+            let held = self.store.answers(&board)?.iter().filter(|a| !a.released).count() as u32;
+            if held > 0 {
+                waiting.insert(board, held);
+            }
+        }
+        Ok(waiting)
+    }
+
     /// Publishes the results of the answers typed in on a file nobody shares.
     pub fn publish_results(&mut self) -> Result<(), Error> {
         let due = self.due_results(false)?;

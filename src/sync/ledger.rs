@@ -102,6 +102,8 @@ impl HubState {
         file.keep_answers(board, who, group, &[response]).map_err(refusal)?;
         drop(file);
         self.settle_ledger();
+        // The facilitator's window counts the answers still waiting.
+        let _ = self.changed.send(());
         Ok(())
     }
 

@@ -55,12 +55,14 @@ impl HubState {
         // The ledger's count, which a restart keeps, even where the ideas were forgotten.
         let left = voting.as_ref().filter(|v| v.hidden).map(|v| v.budget.saturating_sub(self.dots_used(&v.board, &member.person) as u32));
         let file = lock(&self.file);
-        let drafts = match member.person == super::admission::FACILITATOR_PERSON {
+        let facilitator = member.person == super::admission::FACILITATOR_PERSON;
+        let drafts = match facilitator {
             true => file.drafts()?,
             false => Vec::new(),
         };
         let mut local = LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden);
         local.votes_left = left.or(local.votes_left);
+        local.waiting_answers = facilitator.then(|| file.waiting_answers()).transpose()?;
         Ok(local)
     }
 }

@@ -129,6 +129,7 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
       'importance as the value, own competence as the second, for the first factor',
     );
     assert.equal(stored.answers.length, before, 'no raw answer is written into the workshop the replicas share');
+    await page.getByTestId('answers-waiting').getByText('Vastauksia odottaa 1.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the answer form');
   });
 

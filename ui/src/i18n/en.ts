@@ -361,6 +361,7 @@ export const en: Record<MessageKey, string> = {
   'eval.all': 'All',
   'eval.notAsked': 'Not asked',
   'eval.overTimeNote': 'A group of under 5 respondents is left out of every figure.',
+  'eval.waiting': 'Answers waiting: {n}. They show once the group has 5 new answers.',
   'eval.formKind': 'Evaluation questions',
   'eval.formKind.thl': 'THL participation questions',
   'eval.formKind.rating': 'Success factors: importance and own competence',

@@ -360,6 +360,7 @@ export const fi = {
   'eval.all': 'Kaikki',
   'eval.notAsked': 'Ei kysytty',
   'eval.overTimeNote': 'Luvuissa ei ole mukana ryhmää, jossa on alle 5 vastaajaa.',
+  'eval.waiting': 'Vastauksia odottaa {n}. Ne näkyvät, kun ryhmällä on 5 uutta vastausta.',
   'eval.formKind': 'Arvioinnin kysymykset',
   'eval.formKind.thl': 'THL:n osallisuuden kysymykset',
   'eval.formKind.rating': 'Menestystekijät: tärkeys ja oma osaaminen',

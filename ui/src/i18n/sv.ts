@@ -361,6 +361,7 @@ export const sv: Record<MessageKey, string> = {
   'eval.all': 'Alla',
   'eval.notAsked': 'Inte frågat',
   'eval.overTimeNote': 'En grupp med under 5 svarande lämnas utanför alla siffror.',
+  'eval.waiting': 'Svar som väntar: {n}. De syns när gruppen har 5 nya svar.',
   'eval.formKind': 'Utvärderingens frågor',
   'eval.formKind.thl': 'THL:s frågor om delaktighet',
   'eval.formKind.rating': 'Framgångsfaktorer: vikt och egen kompetens',
