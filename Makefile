@@ -23,7 +23,7 @@ RELEASE_BUNDLE := $(CARGO_TARGET_DIR)/release/bundle
 # squashfs-tools and patchelf to make the AppImage.
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver chromium \
-	poppler-utils qpdf fonts-noto-core libreoffice-calc-nogui squashfs-tools patchelf
+	poppler-utils qpdf sqlite3 fonts-noto-core libreoffice-calc-nogui squashfs-tools patchelf
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test deps deps-apt deps-npm deps-tauri-driver ui desktop cli \

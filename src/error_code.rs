@@ -89,6 +89,8 @@ pub enum Refusal {
     UnknownCommand,
     #[error("Drafts are kept in a workshop file.")]
     DraftsNeedFile,
+    #[error("Evaluation answers are kept in a workshop file.")]
+    AnswersNeedFile,
     #[error("Your card stays in this browser until the facilitator shows all cards.")]
     DraftInBrowser,
     #[error("This goes to the facilitator's laptop only; wait until you are connected again.")]

@@ -301,6 +301,8 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         Command::PatchBoard { board, patch } => none(w.patch_board(board, patch)),
         Command::DeleteBoard { board } => none(w.delete_board(board)),
+        // Answers are kept in the file alone: see `WorkshopFile::keep_answers`.
+        Command::AddItem { item: Item::Answer(_), .. } => Err(ModelError::NotAllowed(crate::Refusal::AnswersNeedFile)),
         Command::AddItem { board, item } => add_item(w, board, item).map(Some),
         Command::PatchItem { board, item_type, id, patch } => none(patch_item(w, board, *item_type, id, patch)),
         Command::MoveItem { board, item_type, id, pos } => none(move_item(w, board, *item_type, id, *pos)),
@@ -343,9 +345,7 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         }
         Command::CastVote { board, idea } => super::voting::cast(w, board, idea, None).map(Some),
         Command::RetractVote { board, idea } => super::voting::retract(w, board, idea, None).map(|_| None),
-        Command::AnswerEvaluation { board, group, answers } => {
-            super::voting::answer(w, board, *group, answers).map(|_| None)
-        }
+        Command::AnswerEvaluation { .. } => Err(ModelError::NotAllowed(crate::Refusal::AnswersNeedFile)),
         _ => Err(ModelError::NotAllowed(crate::Refusal::UnknownCommand)),
     }
 }
@@ -396,6 +396,9 @@ impl WorkshopFile {
             Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
             Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
             Command::CloseRound { board } => self.close_round(board).map(|_| self.outcome(None)),
+            Command::AnswerEvaluation { board, group, answers } => {
+                self.keep_answers(board, None, *group, answers).and_then(|_| self.publish_results()).map(|_| self.outcome(None))
+            }
             _ => return None,
         })
     }

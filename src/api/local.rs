@@ -36,6 +36,11 @@ pub struct LocalView {
     /// The boards and items locked for this person (none for the facilitator), so the UI
     /// does not restate who a lock stops.
     pub locked: Vec<String>,
+    /// For the facilitator at a hub: by form, the answers it keeps that are not in the
+    /// results yet (they wait until five of one group can go together).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub waiting_answers: Option<std::collections::BTreeMap<String, u32>>,
 }
 
 impl LocalView {
@@ -56,7 +61,7 @@ impl LocalView {
             }
         });
         let locked = view.control.locked_for(role == "facilitator");
-        LocalView { me: me.map(str::to_string), role: role.into(), drafts, votes_left, my_votes: hidden_votes, cafe_station, locked }
+        LocalView { me: me.map(str::to_string), role: role.into(), drafts, votes_left, my_votes: hidden_votes, cafe_station, locked, waiting_answers: None }
     }
 }
 

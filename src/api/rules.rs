@@ -35,7 +35,8 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
             let left = voting::votes_left(view, me, hidden_votes);
             voting::cast_refusal(control, board, left)
         }
-        Command::AnswerEvaluation { board, .. } if control.evaluation.as_deref() != Some(board.as_str()) => {
+        // The facilitator may type in paper forms whether the form is open or not.
+        Command::AnswerEvaluation { board, .. } if !facilitator && control.evaluation.as_deref() != Some(board.as_str()) => {
             Some(Refusal::EvaluationClosed)
         }
         _ if writes_locked(facilitator, command, view) => Some(Refusal::Locked),

@@ -1,10 +1,11 @@
 //! CSV of the workshop: every text item of every board, the vote counts and the
-//! evaluation answers, as one table with a `table` column. UTF-8 with a byte order mark so
+//! evaluation results (the same figures the app shows, small groups left out; never
+//! a raw answer), as one table with a `table` column. UTF-8 with a byte order mark so
 //! LibreOffice and Excel read å, ä and ö. (Headless LibreOffice 7.4 ignores the mark and
 //! reads the system character set; give it `--infilter="Text - txt - csv (StarCalc):44,34,76,1"`.)
 
 use super::{ExportOptions, kinds};
-use crate::model::evaluation::RespondentGroup;
+use crate::model::evaluation::ItemResult;
 use crate::model::{BoardContent, WorkshopView};
 
 pub const HEADER: [&str; 6] = ["table", "board", "kind", "item_id", "field", "value"];
@@ -60,19 +61,8 @@ pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
                 }
             }
             BoardContent::Evaluation(b) => {
-                for a in &b.answers {
-                    let group = match a.group {
-                        RespondentGroup::Client => "asiakas",
-                        RespondentGroup::Professional => "ammattilainen",
-                    };
-                    rows.push(Row::new(
-                        "answers",
-                        &board.title,
-                        "answer",
-                        &a.item_id,
-                        group,
-                        &a.value.to_string(),
-                    ));
+                for r in &b.results {
+                    result_rows(&mut rows, &board.title, r);
                 }
             }
             _ => {}
@@ -127,6 +117,19 @@ fn quote(cell: &str) -> String {
     }
 }
 
+/// One evaluation item's figures: `n`, the means and, for an open question, its answers.
+fn result_rows(rows: &mut Vec<Row>, board: &str, r: &ItemResult) {
+    let figures = [("n", Some(r.count as f64)), ("ka", r.mean), ("asiakkaat", r.client_mean), ("ammattilaiset", r.professional_mean), ("osaaminen", r.second_mean)];
+    for (field, value) in figures {
+        if let Some(value) = value {
+            rows.push(Row::new("results", board, "result", &r.item_id, field, &value.to_string()));
+        }
+    }
+    for text in &r.texts {
+        rows.push(Row::new("results", board, "result", &r.item_id, "vastaus", text));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -140,3 +143,4 @@ mod tests {
         assert_eq!(super::quote("äö"), "äö");
     }
 }
+

@@ -155,7 +155,7 @@ pub fn board_scene(view: &WorkshopView, board_id: &str) -> Result<scene::Scene, 
     Ok(kinds::scene(board, &fonts::Metrics::load()?))
 }
 
-/// Cards, votes and evaluation answers as one CSV (columns `table, board, kind, item_id,
+/// Cards, votes and evaluation results as one CSV (columns `table, board, kind, item_id,
 /// field, value`), UTF-8 with a byte order mark.
 pub fn csv(view: &WorkshopView, opts: &ExportOptions) -> String {
     csv::csv(view, opts)

@@ -1,8 +1,16 @@
 //! Evaluation form (palautelomake): items answered anonymously and tagged by respondent
 //! group. An item is a 1–5 statement, an open question, or a two-scale rating
 //! (importance and own competence, 0–5). Results are computed per group; a group with
-//! fewer than [`MIN_GROUP_SIZE`] answers to an item is not shown separately. Forms
-//! marked start, middle and end are compared in [`over_time`].
+//! fewer than [`MIN_GROUP_SIZE`] answers to an item is left out of every figure of that
+//! item (the count, the means, the spread and the words too), so no figure shown lets
+//! anyone work out the small group's. Forms marked start, middle and end are compared
+//! in [`over_time`].
+//!
+//! In a live session the raw answers stay in the hub's file (its
+//! `answers` table); the hub publishes only the results, in `published`. Answers that
+//! come after a form's results were published are released [`MIN_GROUP_SIZE`] at a
+//! time per question and group ([`to_release`]), so that the difference between two
+//! published results never shows one person's answer.
 
 use crate::words;
 use serde::{Deserialize, Serialize};
@@ -17,8 +25,12 @@ pub struct EvaluationBoard {
     /// When in the process the form is filled: alku-, väli- or loppuarviointi.
     pub stage: Option<Stage>,
     pub items: Vec<EvalItem>,
+    /// Answers written into the document itself: by the demo and by files from before
+    /// the hub kept answers to itself. New answers are never written here.
     pub answers: Vec<Answer>,
-    /// Computed: one result per item.
+    /// The results the hub published, computed from the answers only it keeps.
+    pub published: Vec<ItemResult>,
+    /// Computed: one result per item: `published` if any, else from `answers`.
     pub results: Vec<ItemResult>,
 }
 
@@ -152,54 +164,87 @@ impl EvalItem {
 
 impl EvaluationBoard {
     pub(super) fn derive(&mut self) {
-        self.results = self.items.iter().map(|item| self.result(item)).collect();
-        let mut two: Vec<&mut ItemResult> = self
-            .results
-            .iter_mut()
-            .zip(&self.items)
-            .filter(|(r, i)| i.kind == ItemKind::TwoScale && r.mean.is_some())
-            .map(|(r, _)| r)
-            .collect();
-        two.sort_by(|a, b| b.mean.partial_cmp(&a.mean).unwrap_or(std::cmp::Ordering::Equal));
-        for (place, r) in two.into_iter().enumerate() {
-            r.rank = place as u32 + 1;
-        }
-    }
-
-    fn result(&self, item: &EvalItem) -> ItemResult {
-        let answers: Vec<&Answer> = self
-            .answers
-            .iter()
-            .filter(|a| a.item_id == item.id && item.accepts(&a.response()))
-            .collect();
-        let values = |g: Option<RespondentGroup>| -> Vec<f64> {
-            answers.iter().filter(|a| g.is_none_or(|g| a.group == g)).map(|a| a.value as f64).collect()
+        self.results = match self.published.is_empty() {
+            true => results_of(&self.items, &self.answers),
+            false => self.published.clone(),
         };
-        let mut out = ItemResult { item_id: item.id.clone(), count: answers.len() as u32, ..Default::default() };
-        match item.kind {
-            ItemKind::Open => {
-                out.texts = answers.iter().map(|a| a.text.trim().to_string()).collect();
-                out.words = word_counts(&out.texts);
-                return out;
-            }
-            ItemKind::TwoScale => {
-                let second: Vec<f64> = answers.iter().filter_map(|a| a.second).map(f64::from).collect();
-                out.second_mean = mean(&second);
-                out.second_sd = sd(&second);
-            }
-            ItemKind::Scale => {
-                for a in &answers {
-                    out.distribution[a.value as usize - 1] += 1;
-                }
+    }
+}
+
+/// Each item's result from `answers`, small groups left out, two-scale items ranked.
+pub fn results_of(items: &[EvalItem], answers: &[Answer]) -> Vec<ItemResult> {
+    let mut results: Vec<ItemResult> = items.iter().map(|item| result(item, answers)).collect();
+    rank(&mut results, items);
+    results
+}
+
+fn rank(results: &mut [ItemResult], items: &[EvalItem]) {
+    let mut two: Vec<&mut ItemResult> = results
+        .iter_mut()
+        .zip(items)
+        .filter(|(r, i)| i.kind == ItemKind::TwoScale && r.mean.is_some())
+        .map(|(r, _)| r)
+        .collect();
+    two.sort_by(|a, b| b.mean.partial_cmp(&a.mean).unwrap_or(std::cmp::Ordering::Equal));
+    for (place, r) in two.into_iter().enumerate() {
+        r.rank = place as u32 + 1;
+    }
+}
+
+/// The answers to `item` that may be counted: complete ones, of groups of at least
+/// [`MIN_GROUP_SIZE`].
+fn countable<'a>(item: &EvalItem, answers: &'a [Answer]) -> Vec<&'a Answer> {
+    let complete: Vec<&Answer> = answers.iter().filter(|a| a.item_id == item.id && item.accepts(&a.response())).collect();
+    let size = |g: RespondentGroup| complete.iter().filter(|a| a.group == g).count();
+    complete.iter().copied().filter(|a| size(a.group) >= MIN_GROUP_SIZE).collect()
+}
+
+fn result(item: &EvalItem, answers: &[Answer]) -> ItemResult {
+    let answers = countable(item, answers);
+    let values = |g: Option<RespondentGroup>| -> Vec<f64> {
+        answers.iter().filter(|a| g.is_none_or(|g| a.group == g)).map(|a| a.value as f64).collect()
+    };
+    let mut out = ItemResult { item_id: item.id.clone(), count: answers.len() as u32, ..Default::default() };
+    match item.kind {
+        ItemKind::Open => {
+            out.texts = answers.iter().map(|a| a.text.trim().to_string()).collect();
+            out.words = word_counts(&out.texts);
+            return out;
+        }
+        ItemKind::TwoScale => {
+            let second: Vec<f64> = answers.iter().filter_map(|a| a.second).map(f64::from).collect();
+            out.second_mean = mean(&second);
+            out.second_sd = sd(&second);
+        }
+        ItemKind::Scale => {
+            for a in &answers {
+                out.distribution[a.value as usize - 1] += 1;
             }
         }
-        out.mean = mean(&values(None));
-        out.sd = sd(&values(None));
-        out.client_mean = shown_mean(&values(Some(RespondentGroup::Client)));
-        out.professional_mean = shown_mean(&values(Some(RespondentGroup::Professional)));
-        out.gap = out.mean.zip(out.second_mean).map(|(m, s)| round2(m - s));
-        out
     }
+    out.mean = mean(&values(None));
+    out.sd = sd(&values(None));
+    out.client_mean = shown_mean(&values(Some(RespondentGroup::Client)));
+    out.professional_mean = shown_mean(&values(Some(RespondentGroup::Professional)));
+    out.gap = out.mean.zip(out.second_mean).map(|(m, s)| round2(m - s));
+    out
+}
+
+/// Which answers to release into the results now, by id. `rows` are (id, item, group,
+/// released). For a form's first results everything goes; once results were `shown`,
+/// an item's answers from one group wait until there are [`MIN_GROUP_SIZE`] of them,
+/// and then go together.
+pub fn to_release(rows: &[(String, String, RespondentGroup, bool)], shown: bool) -> Vec<String> {
+    let waiting: Vec<_> = rows.iter().filter(|(_, _, _, released)| !released).collect();
+    if !shown {
+        return waiting.into_iter().map(|(id, ..)| id.clone()).collect();
+    }
+    let batch = |item: &str, group: RespondentGroup| waiting.iter().filter(|(_, i, g, _)| i == item && *g == group).count();
+    waiting
+        .iter()
+        .filter(|(_, item, group, _)| batch(item, *group) >= MIN_GROUP_SIZE)
+        .map(|(id, ..)| id.clone())
+        .collect()
 }
 
 impl Answer {
@@ -316,7 +361,41 @@ mod tests {
         let r = &form.results[0];
         assert_eq!(r.client_mean, Some(4.0), "five clients answered");
         assert_eq!(r.professional_mean, None, "four professionals is too few to show apart");
-        assert_eq!(r.count, 9, "the total still counts everyone");
+        assert_eq!(r.count, 5, "the four professionals are left out of the count too");
+        assert_eq!(r.mean, Some(4.0), "and of the overall mean, which would give theirs away");
+    }
+
+    #[test]
+    fn a_lone_client_is_left_out_of_every_figure() {
+        let items = vec![
+            EvalItem { id: "s".into(), ..Default::default() },
+            EvalItem { id: "t".into(), kind: ItemKind::TwoScale, ..Default::default() },
+            EvalItem { id: "o".into(), kind: ItemKind::Open, ..Default::default() },
+        ];
+        let client = |item: &str| Answer { item_id: item.into(), group: RespondentGroup::Client, value: 1, second: Some(5), text: "Yksin asiakkaana".into(), ..Default::default() };
+        let pro = |item: &str| Answer { item_id: item.into(), group: RespondentGroup::Professional, value: 4, second: Some(2), text: "Hyvä".into(), ..Default::default() };
+        let mut answers: Vec<Answer> = ["s", "t", "o"].iter().map(|i| client(i)).collect();
+        answers.extend(["s", "t", "o"].iter().flat_map(|i| (0..9).map(move |_| pro(i))));
+        let with = results_of(&items, &answers);
+        let without = results_of(&items, &answers[3..]);
+        assert_eq!(with, without, "every figure is as if the client had not answered");
+        assert_eq!((with[0].count, with[0].mean, with[0].distribution), (9, Some(4.0), [0, 0, 0, 9, 0]));
+        assert!(with[2].texts.iter().all(|t| t == "Hyvä"), "the client's words are not listed: {:?}", with[2].texts);
+    }
+
+    #[test]
+    fn late_answers_wait_until_five_of_one_group_can_go_together() {
+        let row = |id: &str, g: RespondentGroup, released: bool| (id.to_string(), "i".to_string(), g, released);
+        let first = vec![row("a", RespondentGroup::Client, false)];
+        assert_eq!(to_release(&first, false), vec!["a".to_string()], "a form's first results take every answer");
+        let mut late = vec![row("a", RespondentGroup::Client, true)];
+        late.extend((0..4).map(|i| row(&format!("c{i}"), RespondentGroup::Client, false)));
+        late.push(row("p", RespondentGroup::Professional, false));
+        assert!(to_release(&late, true).is_empty(), "four late clients and one professional wait");
+        late.push(row("c4", RespondentGroup::Client, false));
+        let going = to_release(&late, true);
+        assert_eq!(going.len(), 5, "five late clients go together: {going:?}");
+        assert!(!going.contains(&"p".to_string()), "the lone late professional still waits");
     }
 
     #[test]
@@ -324,12 +403,15 @@ mod tests {
         let open = |t: &str| Answer { item_id: "o".into(), text: t.into(), ..Default::default() };
         let mut form = EvaluationBoard {
             items: vec![EvalItem { id: "o".into(), kind: ItemKind::Open, ..Default::default() }],
-            answers: vec![open("Hyvä ryhmähenki ja hyvä ohjaus"), open("Ryhmähenki oli turvallinen"), open("  ")],
+            answers: ["Hyvä ryhmähenki ja hyvä ohjaus", "Ryhmähenki oli turvallinen", "Kiitos", "Mukava päivä", "Selkeät tehtävät", "  "]
+                .into_iter()
+                .map(open)
+                .collect(),
             ..Default::default()
         };
         form.derive();
         let r = &form.results[0];
-        assert_eq!(r.texts.len(), 2, "an empty answer is no answer");
+        assert_eq!(r.texts.len(), 5, "an empty answer is no answer");
         assert_eq!(r.words[0], WordCount { word: "ryhmähenki".into(), count: 2 });
         assert!(r.words.iter().all(|w| w.word != "ja" && w.word != "oli"), "stop words are left out: {:?}", r.words);
         assert_eq!(r.mean, None, "words have no mean");

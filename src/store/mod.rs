@@ -34,6 +34,7 @@
 mod drafts;
 mod error;
 mod header;
+mod ledger;
 mod media;
 mod meta;
 mod schema;
@@ -47,10 +48,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
+pub use ledger::{AnswerRow, MemberRow};
 pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
 
 /// The schema version this Paja writes and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// `PRAGMA application_id` of every `.paja` file: "PAJA" in ASCII.
 pub const APPLICATION_ID: i64 = 0x5041_4a41;
 /// Default largest media blob: 10 MiB.
@@ -292,6 +294,65 @@ impl Store {
     /// Every draft as (id, board, text), oldest first.
     pub fn drafts(&self) -> Result<Vec<drafts::Row>, StoreError> {
         drafts::list(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    // ---- the hub's ledger (never synced): see `ledger` ----
+
+    pub fn dots_used(&self, board: &str, person: &str) -> Result<u32, StoreError> {
+        ledger::dots_used(&self.conn, board, person).map_err(|e| self.sql(e))
+    }
+
+    /// Counts one more hidden dot for `person` if they have fewer than `budget`.
+    pub fn take_dot(&self, board: &str, person: &str, budget: u32) -> Result<bool, StoreError> {
+        let taken = ledger::take_dot(&self.conn, board, person, budget).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(taken)
+    }
+
+    pub fn return_dot(&self, board: &str, person: &str) -> Result<(), StoreError> {
+        ledger::return_dot(&self.conn, board, person).map_err(|e| self.sql(e))?;
+        self.wipe_log()
+    }
+
+    /// Forgets the dots counted for every vote but the one on `running`.
+    pub fn forget_dots_except(&self, running: Option<&str>) -> Result<(), StoreError> {
+        if ledger::forget_dots_except(&self.conn, running).map_err(|e| self.sql(e))? > 0 {
+            self.wipe_log()?;
+        }
+        Ok(())
+    }
+
+    /// Keeps one respondent's answers; false if `person` already answered one of them.
+    /// The file and its log keep no trace of the order in which answers came.
+    pub fn put_answers(&self, board: &str, person: Option<&str>, rows: &[AnswerRow]) -> Result<bool, StoreError> {
+        let kept = ledger::put_answers(&self.conn, board, person, rows).map_err(|e| self.sql(e))?;
+        self.wipe_log()?;
+        Ok(kept)
+    }
+
+    pub fn has_answered(&self, board: &str, person: &str, item: &str) -> Result<bool, StoreError> {
+        ledger::has_answered(&self.conn, board, person, item).map_err(|e| self.sql(e))
+    }
+
+    pub fn answer_boards(&self) -> Result<Vec<String>, StoreError> {
+        ledger::answer_boards(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    pub fn answers(&self, board: &str) -> Result<Vec<AnswerRow>, StoreError> {
+        ledger::answers(&self.conn, board).map_err(|e| self.sql(e))
+    }
+
+    /// Replaces the members kept (token, person, role, name) with `members`.
+    pub fn set_members(&self, members: &[MemberRow]) -> Result<(), StoreError> {
+        ledger::set_members(&self.conn, members).map_err(|e| self.sql(e))
+    }
+
+    pub fn members(&self) -> Result<Vec<MemberRow>, StoreError> {
+        ledger::members(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    pub fn release_answers(&self, board: &str, ids: &[String]) -> Result<(), StoreError> {
+        ledger::release(&self.conn, board, ids).map_err(|e| self.sql(e))
     }
 
     /// Copies the write-ahead log into the file and empties it, so that pages holding

@@ -5,7 +5,7 @@
 
 use rusqlite::Connection;
 
-use super::{drafts, media, meta, snapshots, updates, versions};
+use super::{drafts, ledger, media, meta, snapshots, updates, versions};
 
 /// Step `i` brings a file from schema version `i` to `i + 1`.
 pub const MIGRATIONS: &[&[&str]] = &[
@@ -19,6 +19,9 @@ pub const MIGRATIONS: &[&[&str]] = &[
     ],
     // 2: silent-writing drafts, local to this file.
     &[drafts::CREATE],
+    // 3: the hub's ledger (dots used, questions answered, raw evaluation answers),
+    // never synced.
+    &[ledger::CREATE],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

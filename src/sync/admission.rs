@@ -364,6 +364,16 @@ impl Admission {
             }
         }
     }
+
+    /// Everyone let in but the facilitator, by token.
+    pub fn members(&self) -> Vec<(String, Member)> {
+        self.members.iter().filter(|(t, _)| **t != self.facilitator_token).map(|(t, m)| (t.clone(), m.clone())).collect()
+    }
+
+    /// Knows again the members a hub let in before it restarted.
+    pub fn restore(&mut self, members: Vec<(String, Member)>) {
+        self.members.extend(members.into_iter().filter(|(t, _)| *t != self.facilitator_token));
+    }
 }
 
 #[cfg(test)]

@@ -106,8 +106,10 @@ impl Hub {
             true => Some(tokio_rustls::TlsAcceptor::from(sidecar.identity.server_config()?)),
             false => None,
         };
-        let admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
+        let mut admission = Admission::new(sidecar.code.clone(), sidecar.facilitator_token.clone(), options.auto_admit);
+        super::ledger::restore_members(&file, &mut admission);
         let state = Arc::new(HubState::with_checkpoint(file, admission, options.checkpoint));
+        state.settle_ledger();
         let (stop, stopped) = watch::channel(false);
         let fingerprint = options.tls.then(|| sidecar.identity.fingerprint());
         let limits = Limits {

@@ -28,6 +28,7 @@
 //!   published at the reveal, hidden dots and answers sealed to the hub).
 //! - `seat`: the same for commands run at the hub (the facilitator's window, browsers).
 //! - `sealed`: what the hub holds sealed and publishes when the control no longer hides it.
+//! - `ledger`: dots counted and questions answered, kept in the hub's file across a restart.
 //! - [`projection`]: each change projected once and pushed to every window and browser.
 //! - `locks`: the hub's refusal of participants' writes to locked boards and items.
 //!
@@ -39,6 +40,7 @@ pub mod channel;
 pub mod connection;
 mod error;
 pub mod hub;
+mod ledger;
 pub mod mdns;
 mod page;
 pub mod peer;

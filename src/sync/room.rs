@@ -291,6 +291,11 @@ impl HubState {
     /// Runs a UI command on the hub's file (the facilitator's, or a browser's once
     /// [`crate::api::rules`] allowed it), logs it and commits what it changed.
     pub fn execute(&self, command: &crate::api::Command) -> Result<crate::api::Outcome, crate::Error> {
+        if let crate::api::Command::AnswerEvaluation { .. } = command {
+            use super::admission::{FACILITATOR_PERSON, Member, Role};
+            let facilitator = Member { role: Role::Facilitator, person: FACILITATOR_PERSON.into(), name: String::new() };
+            return self.execute_for(&facilitator, command);
+        }
         let mut file = lock(&self.file);
         let (outcome, updates) = file.execute_updates(command)?;
         self.commit(file, Commit::own(updates), true);
@@ -326,6 +331,7 @@ impl HubState {
 
     /// Adds someone just let in to the roster (or brings their entry up to date).
     pub fn enrol(&self, member: &super::admission::Member) {
+        self.keep_members();
         let name = member.name.clone();
         let done = self.change_only(|w| {
             let control = w.control();

@@ -5,10 +5,12 @@
 //! the control document no longer hides them:
 //! - cards when the silent round on their board is revealed (or over),
 //! - dots when the hidden vote on their board is revealed (or over),
-//! - answers when their evaluation form is closed.
 //!
-//! Who gave which hidden dot is known in memory only, to hold each person to the
-//! budget and to let them take a dot back; it is never written anywhere.
+//! Evaluation answers are not sealed items: they go to the hub's ledger
+//! ([`super::ledger`]), and only their results are published.
+//!
+//! Who gave which hidden dot is known in memory only, to let them take a dot back; it
+//! is never written anywhere. How many dots each person gave is in the ledger.
 
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
@@ -16,9 +18,8 @@ use super::SyncError;
 use crate::Refusal;
 use crate::api::{drafts, voting};
 use crate::model::control::ControlView;
-use crate::model::evaluation::Response;
 use crate::model::{ModelError, Workshop};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// What the hub holds sealed.
@@ -27,8 +28,6 @@ pub struct Sealed {
     path: PathBuf,
     /// (board, person) → ideas of that person's hidden dots. Memory only.
     ballots: HashMap<(String, String), Vec<String>>,
-    /// (board, person, question) of every answer given. Memory only.
-    answered: HashSet<(String, String, String)>,
 }
 
 impl Sealed {
@@ -44,7 +43,7 @@ impl Sealed {
             }),
             Err(_) => Vec::new(),
         };
-        Sealed { items, path, ballots: HashMap::new(), answered: HashSet::new() }
+        Sealed { items, path, ballots: HashMap::new() }
     }
 
     pub fn count(&self, board: &str) -> usize {
@@ -81,14 +80,7 @@ impl Sealed {
                 self.save();
                 return Ok(());
             }
-            SealedItem::Answer { .. } if control.evaluation.as_deref() != Some(board.as_str()) => {
-                return Err(Refusal::EvaluationClosed);
-            }
-            SealedItem::Answer { item, .. } => {
-                if !self.answered.insert((board.clone(), person.to_string(), item.clone())) {
-                    return Err(Refusal::AlreadyAnswered);
-                }
-            }
+            SealedItem::Answer { .. } => return Err(Refusal::EvaluationClosed),
             SealedItem::FreeCard { .. } | SealedItem::Idea { .. } => {}
         }
         self.items.push((board, item));
@@ -96,13 +88,10 @@ impl Sealed {
         Ok(())
     }
 
-    /// Forgets who gave which dot once their vote is over, and who answered a form once
-    /// it is closed, so the next vote or form starts afresh.
+    /// Forgets who gave which dot once their vote is over, so the next vote starts afresh.
     fn forget_finished(&mut self, control: &ControlView) {
         let voting = control.voting.as_ref().map(|v| v.board.as_str());
         self.ballots.retain(|(board, _), _| Some(board.as_str()) == voting);
-        let form = control.evaluation.as_deref();
-        self.answered.retain(|(board, _, _)| Some(board.as_str()) == form);
     }
 
     /// Takes out the items the control no longer hides, shuffled.
@@ -143,11 +132,7 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
         let done = match item {
             SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => drafts::add_card(w, board, text).map(|_| ()),
             SealedItem::Vote { idea } => voting::cast(w, board, idea, None).map(|_| ()),
-            SealedItem::Answer { item, group, value, second, text } => {
-                let response = Response { item: item.clone(), value: *value, second: *second, text: text.clone() };
-                voting::answer(w, board, *group, &[response])
-            }
-            SealedItem::Unvote { .. } => Ok(()),
+            SealedItem::Answer { .. } | SealedItem::Unvote { .. } => Ok(()),
         };
         match done {
             Ok(()) => published += 1,
@@ -160,8 +145,12 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
 impl HubState {
     /// Takes in a sealed item from `person`; publishes it at once if nothing hides it.
     pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
+        if matches!(item, SealedItem::Answer { .. }) {
+            return self.keep_answer(person, &board, item);
+        }
         let control = lock(&self.file).workshop().control();
-        lock(&self.sealed).take(&control, person, board, item)?;
+        let seen = item.clone();
+        self.ledger_dot(&control, person, &board.clone(), &seen, || lock(&self.sealed).take(&control, person, board, item))?;
         self.publish_due();
         Ok(())
     }
@@ -169,6 +158,7 @@ impl HubState {
     /// Publishes every sealed item the control document no longer hides, and the
     /// facilitator's own drafts on the hub's laptop once their round is revealed.
     pub fn publish_due(&self) {
+        self.settle_ledger();
         self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();

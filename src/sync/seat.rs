@@ -24,7 +24,7 @@ impl HubState {
         let me = member.person.as_str();
         let view = crate::api::local::session_view(lock(&self.file).workshop());
         let voting = view.control.voting.as_ref().filter(|v| v.hidden);
-        let hidden_given = voting.map(|v| lock(&self.sealed).ballot(&v.board, me).len()).unwrap_or(0);
+        let hidden_given = voting.map(|v| self.dots_used(&v.board, me)).unwrap_or(0);
         let person = Person { role: member.role, id: Some(me), name: Some(member.name.as_str()), hidden_given };
         let id = match person::route(&person, command, &view)? {
             Route::Seal { board, items } => {
@@ -52,11 +52,17 @@ impl HubState {
             Some(v) if v.hidden => lock(&self.sealed).ballot(&v.board, &member.person),
             _ => Vec::new(),
         };
+        // The ledger's count, which a restart keeps, even where the ideas were forgotten.
+        let left = voting.as_ref().filter(|v| v.hidden).map(|v| v.budget.saturating_sub(self.dots_used(&v.board, &member.person) as u32));
         let file = lock(&self.file);
-        let drafts = match member.person == super::admission::FACILITATOR_PERSON {
+        let facilitator = member.person == super::admission::FACILITATOR_PERSON;
+        let drafts = match facilitator {
             true => file.drafts()?,
             false => Vec::new(),
         };
-        Ok(LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden))
+        let mut local = LocalView::of(file.workshop(), member.role.as_str(), Some(&member.person), drafts, hidden);
+        local.votes_left = left.or(local.votes_left);
+        local.waiting_answers = facilitator.then(|| file.waiting_answers()).transpose()?;
+        Ok(local)
     }
 }

@@ -11,6 +11,7 @@ import {
   demoWorkshop,
   eventually,
   exportJson,
+  keptAnswers,
   openBrowser,
   screenshot,
   serveWorkshop,
@@ -265,7 +266,7 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     noPageErrors(page);
   });
 
-  it('evaluation form: answers on the 1–5 scale are stored with the respondent group and counted', async () => {
+  it('evaluation form: paper answers on the 1–5 scale are kept by the hub with the respondent group, and the results counted', async () => {
     const { hub, page } = await session('evaluation');
     const before = stored(hub, 'evaluation');
     await page.getByRole('radio', { name: 'Ammattilainen' }).check();
@@ -274,15 +275,16 @@ describe('causal map, café, idea wall, criteria, evaluation and free board edit
     await page.getByTestId('likert').nth(1).getByRole('radio', { name: /^5/ }).check();
     await page.getByRole('button', { name: 'Lähetä vastaukset' }).click();
     await page.getByRole('status').getByText('Kiitos vastauksista!').waitFor();
-    const after = await eventually(() => {
-      const e = stored(hub, 'evaluation');
-      return e.answers.length === before.answers.length + 2 && e;
-    }, 'two answers in the file');
-    const fresh = after.answers.filter((a) => !before.answers.some((b) => b.id === a.id));
-    assert.deepEqual(fresh.map((a) => [a.group, a.value]).sort(), [
+    const kept = await eventually(() => {
+      const rows = keptAnswers(hub.file);
+      return rows.length === 2 && rows;
+    }, 'two answers in the hub\'s own table');
+    assert.deepEqual(kept.map((a) => [a.group, a.value]).sort(), [
       ['professional', 4],
       ['professional', 5],
     ]);
+    const after = stored(hub, 'evaluation');
+    assert.equal(after.answers.length, before.answers.length, 'no raw answer is written into the shared workshop');
     const items = [...after.items].sort((a, b) => a.order - b.order);
     const result = after.results.find((r) => r.item_id === items[0].id);
     const row = page.getByTestId('results').getByRole('row').nth(1);

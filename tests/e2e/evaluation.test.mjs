@@ -2,10 +2,11 @@
 // the 29 success factors ranked by importance with the gap to own competence; the
 // start, middle and end forms over time with a small group hidden; an open
 // question's answers as a list and as words; and a two-scale item answered by
-// keyboard, read back from the file; a new form of the success factors from the starter.
+// keyboard, kept in the hub's own table and in no document; a new form of the success
+// factors from the starter.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
+import { axeViolations, boardsOf, demoWorkshop, eventually, exportJson, keptAnswers, openBrowser, screenshot, serveWorkshop, stopAll } from './harness.mjs';
 
 const RATING = 'Menestystekijät: tärkeys ja oma osaaminen';
 const decimal = (n) => new Intl.NumberFormat('fi', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
@@ -71,7 +72,7 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     assert.match(cell, new RegExp(`Kaikki ${decimal(result.mean)}`), 'the middle mean');
     assert.match(cell, /Ammattilainen –/, 'the hidden group is a dash');
     assert.match(await cells.nth(0).innerText(), /Asiakas \d,\d/, 'the start form shows clients apart');
-    await page.getByText('Alle 5 vastaajan ryhmää ei näytetä.').waitFor();
+    await page.getByText('Luvuissa ei ole mukana ryhmää, jossa on alle 5 vastaajaa.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the results over time');
     await screenshot(page.locator('.over-time'), 'evaluation-over-time');
   });
@@ -99,9 +100,9 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await screenshot(section, 'evaluation-open');
   });
 
-  it('a professional answers a two-scale factor by keyboard, and the file holds importance and competence', async () => {
+  it('a professional answers a two-scale factor by keyboard, and only the hub keeps importance and competence', async () => {
     await open(RATING);
-    const before = new Set(form(RATING).answers.map((a) => a.id));
+    const before = form(RATING).answers.length;
     await page.getByRole('radio', { name: 'Asiakas', exact: true }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
@@ -116,17 +117,19 @@ describe('evaluation forms in the browser', { timeout: 240000 }, () => {
     await page.getByRole('button', { name: 'Lähetä vastaukset' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Kiitos').waitFor();
-    const stored = await eventually(() => {
-      const f = form(RATING);
-      return f.answers.length === before.size + 1 && f;
-    }, 'one new answer in the file');
-    const answer = stored.answers.find((a) => !before.has(a.id));
+    const kept = await eventually(() => {
+      const rows = keptAnswers(hub.file);
+      return rows.length === 1 && { item: rows[0].item, group: rows[0].group, value: rows[0].value, second: rows[0].second };
+    }, 'one answer in the hub\'s own table');
+    const stored = form(RATING);
     const first = [...stored.items].sort((a, b) => a.order - b.order)[0];
     assert.deepEqual(
-      { item: answer.item_id, group: answer.group, value: answer.value, second: answer.second },
+      kept,
       { item: first.id, group: 'professional', value: 4, second: 2 },
       'importance as the value, own competence as the second, for the first factor',
     );
+    assert.equal(stored.answers.length, before, 'no raw answer is written into the workshop the replicas share');
+    await page.getByTestId('answers-waiting').getByText('Vastauksia odottaa 1.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the answer form');
   });
 

@@ -287,3 +287,12 @@ export async function tabTo(page, selector, max = 80) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** The raw evaluation answers a hub keeps to itself, never in the shared workshop, read
+ * from its file with plain SQLite (`sqlite3`), as anyone holding the file could. */
+export function keptAnswers(file) {
+  const sql = "SELECT COALESCE(json_group_array(json(a.value)), '[]') FROM answers, json_each(answers.body) a";
+  const run = spawnSync('sqlite3', ['-readonly', file, sql], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `sqlite3 reads the hub's file: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim() || '[]');
+}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoWorkshop, eventually, exportJson, openBrowser, screenshot, serveWorkshop, stopAll, tabTo, tempDir } from './harness.mjs';
+import { axeViolations, demoWorkshop, eventually, exportJson, keptAnswers, openBrowser, screenshot, serveWorkshop, stopAll, tabTo, tempDir } from './harness.mjs';
 import { ScriptedCore } from './script.mjs';
 
 const stored = (hub) => exportJson(hub.file);
@@ -319,12 +319,16 @@ describe('a scripted session: facilitator, two desktop participants and a browse
     await noAxeViolations(page, 'the evaluation form');
     await screenshot(page.getByTestId('evaluation-panel'), 'evaluation-run');
     await s.facilitator.execute({ cmd: 'close_evaluation' });
+    const kept = await eventually(() => {
+      const rows = keptAnswers(hub.file);
+      return rows.length === 3 && rows;
+    }, 'the hub keeps the three answers', 30000);
+    assert.ok(kept.every((a) => Object.keys(a).sort().join() === 'group,id,item,released,second,text,value'), 'a kept answer holds no respondent');
     const form = await eventually(() => {
       const f = boardIn(stored(hub), s.form.id);
-      return f.answers.length === before + 3 && f;
-    }, 'three new answers are in the file', 30000);
-    const fresh = form.answers.slice(before);
-    assert.ok(fresh.every((a) => Object.keys(a).sort().join() === 'group,id,item_id,second,text,value'), 'an answer holds no respondent');
+      return f.published.length > 0 && f;
+    }, 'the results are published when the form closes', 30000);
+    assert.equal(form.answers.length, before, 'no raw answer is written into the shared workshop');
     // The results, by respondent group, on the form's board (a group under five is not shown apart).
     await page.evaluate((id) => (window.location.hash = `#/board/${encodeURIComponent(id)}`), s.form.id);
     const first = form.results.find((r) => r.item_id === item);

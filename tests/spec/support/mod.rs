@@ -6,9 +6,11 @@
 //!   the test controls, a scripted session room, and waiting without timing anything.
 //! - `export`: the demo's exports and reading PDFs back with poppler.
 //! - `live`: the window's `Live` hosting on loopback.
+//! - `ledger`: what a hub's file keeps to itself, read with plain SQLite.
 
 pub mod export;
 pub mod browser;
+pub mod ledger;
 pub mod live;
 pub mod store;
 pub mod sync;

@@ -1,6 +1,7 @@
 // The evaluation form: its stage, its items (kind and section), answering it, the
 // results, and how the start, middle and end forms compare.
 import { useId } from 'react';
+import { useSession } from '../../facilitation/context';
 import { useT } from '../../i18n';
 import type { EvalItem, ItemKind, Stage } from '../../types';
 import { CommitField } from '../CommitField';
@@ -20,9 +21,11 @@ type Send = ReturnType<typeof useRun>['send'];
 export function EvaluationEditor({ board, view, run }: EditorProps) {
   const t = useT();
   const { send, error } = useRun(run);
+  const { local } = useSession();
   const form = boardOf(board, 'evaluation');
   if (!form) return null;
   const items = sortedItems(form);
+  const waiting = local?.waiting_answers?.[form.id] ?? 0;
   return (
     <div className="editor evaluation-editor">
       {error}
@@ -59,14 +62,13 @@ export function EvaluationEditor({ board, view, run }: EditorProps) {
       </section>
       <AnswerForm
         items={items}
-        submit={async (group, answers) => {
-          for (const a of answers) {
-            const done = await send(addItem(form.id, { type: 'Answer', item_id: a.item, group, value: a.value, second: a.second, text: a.text }));
-            if (done === null) return false;
-          }
-          return true;
-        }}
+        submit={async (group, answers) => (await send({ cmd: 'answer_evaluation', board: form.id, group, answers })) !== null}
       />
+      {waiting > 0 && (
+        <p className="hint" data-testid="answers-waiting">
+          {t('eval.waiting', { n: waiting })}
+        </p>
+      )}
       <ResultsTable form={form} />
       {form.stage && <OverTimeTable view={view} />}
     </div>

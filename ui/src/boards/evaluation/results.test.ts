@@ -32,6 +32,7 @@ describe('evaluation results', () => {
         { id: 'i1', text: 'Sain sanoa asiani ja tulin kuulluksi', order: 1, kind: 'scale', section: '' },
       ],
       answers: [],
+      published: [],
       results: [
         { item_id: 'i1', count: 9, mean: 3.11, client_mean: 4, professional_mean: null, distribution: [0, 4, 0, 5, 0], sd: null, second_mean: null, second_sd: null, gap: null, rank: 0, texts: [], words: [] },
       ],
@@ -61,7 +62,7 @@ const result = (item_id: string, r: Partial<ItemResult>): ItemResult => ({
   words: [],
   ...r,
 });
-const evaluation = (items: EvalItem[], results: ItemResult[]): Evaluation => ({ ...base, stage: null, id: 'e', kind: 'evaluation', items, answers: [], results });
+const evaluation = (items: EvalItem[], results: ItemResult[]): Evaluation => ({ ...base, stage: null, id: 'e', kind: 'evaluation', items, answers: [], published: [], results });
 
 describe('two-scale ranking', () => {
   it('orders factors by rank with importance, competence and gap in Finnish numbers; unrated ones last', () => {

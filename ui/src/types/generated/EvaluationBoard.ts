@@ -8,8 +8,17 @@ export type EvaluationBoard = {
 /**
  * When in the process the form is filled: alku-, väli- or loppuarviointi.
  */
-stage: Stage | null, items: Array<EvalItem>, answers: Array<Answer>, 
+stage: Stage | null, items: Array<EvalItem>, 
 /**
- * Computed: one result per item.
+ * Answers written into the document itself: by the demo and by files from before
+ * the hub kept answers to itself. New answers are never written here.
+ */
+answers: Array<Answer>, 
+/**
+ * The results the hub published, computed from the answers only it keeps.
+ */
+published: Array<ItemResult>, 
+/**
+ * Computed: one result per item: `published` if any, else from `answers`.
  */
 results: Array<ItemResult>, };

@@ -26,4 +26,9 @@ cafe_station: string | null,
  * The boards and items locked for this person (none for the facilitator), so the UI
  * does not restate who a lock stops.
  */
-locked: Array<string>, };
+locked: Array<string>, 
+/**
+ * For the facilitator at a hub: by form, the answers it keeps that are not in the
+ * results yet (they wait until five of one group can go together).
+ */
+waiting_answers?: { [key in string]: number }, };
