@@ -106,6 +106,27 @@ pub trait BoardItem: Serialize + DeserializeOwned {
 }
 
 /// A new UUID v7 id as a string.
+/// Applies `update` to `doc` whole, or says why it does not apply: it does not read,
+/// fails to apply (an item whose parent is not a type), or leaves structs or deletions
+/// pending for items `doc` lacks (which would land on changes made later). A failed
+/// update may have applied in part: the caller throws `doc` away. The one rule for what
+/// the hub logs and what a file keeps.
+pub fn apply_whole(doc: &Doc, update: &[u8]) -> Result<(), ModelError> {
+    match apply_partly(doc, update)? {
+        true => Err(ModelError::BadUpdate("it builds on changes this workshop does not have".into())),
+        false => Ok(()),
+    }
+}
+
+/// Applies `update` to `doc`; true if something of it is left pending.
+pub fn apply_partly(doc: &Doc, update: &[u8]) -> Result<bool, ModelError> {
+    let bad = |e: String| ModelError::BadUpdate(e);
+    let decoded = Update::decode_v1(update).map_err(|e| bad(e.to_string()))?;
+    let mut txn = doc.transact_mut_with(REMOTE);
+    txn.apply_update(decoded).map_err(|e| bad(e.to_string()))?;
+    Ok(txn.has_missing_updates())
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -218,6 +239,19 @@ impl Workshop {
         drop(txn);
         self.note(name, update);
         Ok(())
+    }
+
+    /// Like [`Workshop::apply_update`], by the rule of [`apply_whole`]: an update that
+    /// fails or leaves anything pending is an error, and this workshop is spoiled.
+    pub fn apply_whole_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
+        apply_whole(self.doc(name), update)?;
+        self.note(name, update);
+        Ok(())
+    }
+
+    /// Whether either document holds structs or deletions waiting for changes it lacks.
+    pub fn has_missing_updates(&self) -> bool {
+        [&self.content, &self.control].iter().any(|doc| doc.transact().has_missing_updates())
     }
 
     fn note(&mut self, name: DocName, update: &[u8]) {

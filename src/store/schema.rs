@@ -19,6 +19,8 @@ pub const MIGRATIONS: &[&[&str]] = &[
     ],
     // 2: silent-writing drafts, local to this file.
     &[drafts::CREATE],
+    // 3: updates of the log set aside because they would not apply.
+    &[updates::CREATE_SET_ASIDE],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.
