@@ -112,19 +112,44 @@ pub trait BoardItem: Serialize + DeserializeOwned {
 /// update may have applied in part: the caller throws `doc` away. The one rule for what
 /// the hub logs and what a file keeps.
 pub fn apply_whole(doc: &Doc, update: &[u8]) -> Result<(), ModelError> {
-    match apply_partly(doc, update)? {
-        true => Err(ModelError::BadUpdate("it builds on changes this workshop does not have".into())),
+    let pending = || ModelError::BadUpdate("it builds on changes this workshop does not have".into());
+    let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+    if leaves_a_hole(&doc.transact(), &decoded) {
+        return Err(pending());
+    }
+    match apply_decoded(doc, decoded)? {
+        true => Err(pending()),
         false => Ok(()),
     }
 }
 
-/// Applies `update` to `doc`; true if something of it is left pending.
+/// Applies `update` to `doc` as yrs does, holes and all; true if it had a hole or left
+/// something pending, so that `doc` no longer matches a document that refuses those.
 pub fn apply_partly(doc: &Doc, update: &[u8]) -> Result<bool, ModelError> {
-    let bad = |e: String| ModelError::BadUpdate(e);
-    let decoded = Update::decode_v1(update).map_err(|e| bad(e.to_string()))?;
+    let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+    let hole = leaves_a_hole(&doc.transact(), &decoded);
+    Ok(apply_decoded(doc, decoded)? || hole)
+}
+
+fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
     let mut txn = doc.transact_mut_with(REMOTE);
-    txn.apply_update(decoded).map_err(|e| bad(e.to_string()))?;
+    txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
     Ok(txn.has_missing_updates())
+}
+
+/// Whether `update` holds changes of a client that start past what `txn` has of them,
+/// or after a gap: yrs takes such changes in over a skipped hole, and would then ignore
+/// the client's real changes in that hole.
+fn leaves_a_hole(txn: &impl ReadTxn, update: &Update) -> bool {
+    let have = txn.state_vector();
+    update.insertions(true).iter().any(|(client, ranges)| {
+        let mut reach = have.get(client);
+        ranges.iter().any(|range| {
+            let hole = range.start > reach;
+            reach = reach.max(range.end);
+            hole
+        })
+    })
 }
 
 pub fn new_id() -> String {

@@ -136,8 +136,9 @@ impl Shadow {
         hub.iter().all(|(client, clock)| mine.get(client) >= *clock)
     }
 
+    /// Takes in what the hub holds, as the hub took it in.
     fn apply(&mut self, update: &[u8]) -> Result<(), SyncError> {
-        applies(&self.doc, update)
+        crate::model::apply_partly(&self.doc, update).map(drop).map_err(malformed)
     }
 
     /// Applies `update` and says what it changed that `control` guards.
@@ -326,6 +327,25 @@ mod tests {
 
     fn card(text: &str) -> FreeCard {
         FreeCard { text: text.into(), ..Default::default() }
+    }
+
+    /// One struct of `client` at `clock`: a map entry "x" holding a string, under the root.
+    fn late_struct(client: u8, clock: u8) -> Vec<u8> {
+        let mut u = vec![1, 1, client, clock, 8 | 0x20, 1, 8];
+        u.extend(b"workshop");
+        u.extend([1, b'x', 1, 119, 1, b'y', 0]);
+        u
+    }
+
+    #[test]
+    fn the_probe_admits_only_updates_that_apply_whole_on_the_hubs_state() {
+        let room = Room::new();
+        let mut probe = Probe::default();
+        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(78, 0)).is_ok(), "a first struct");
+        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(79, 5)).is_err(), "a struct after ones nobody has");
+        let deletion = [0, 1, 80, 1, 0, 3];
+        assert!(probe.admits(&room.hub, DocName::Content, &deletion).is_err(), "a deletion of items nobody has");
+        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(81, 0)).is_ok(), "the copy is made again after a refusal");
     }
 
     #[test]

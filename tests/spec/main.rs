@@ -33,6 +33,7 @@ mod store_round_trip;
 mod sync_admission;
 mod sync_anonymity;
 mod sync_bad_input;
+mod sync_crafted;
 mod sync_compaction;
 mod sync_convergence;
 mod sync_facilitation;

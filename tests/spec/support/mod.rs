@@ -7,6 +7,7 @@
 //! - `export`: the demo's exports and reading PDFs back with poppler.
 //! - `live`: the window's `Live` hosting on loopback.
 
+pub mod crafted;
 pub mod export;
 pub mod live;
 pub mod store;
