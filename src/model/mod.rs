@@ -111,10 +111,13 @@ pub trait BoardItem: Serialize + DeserializeOwned {
 /// pending for items `doc` lacks (which would land on changes made later). A failed
 /// update may have applied in part: the caller throws `doc` away. The one rule for what
 /// the hub logs and what a file keeps.
-pub fn apply_whole(doc: &Doc, update: &[u8]) -> Result<(), ModelError> {
+///
+/// `refused` holds changes a hub refused (a write to a locked item): the writer's next
+/// changes come after them, and may skip them.
+pub fn apply_whole(doc: &Doc, update: &[u8], refused: &yrs::IdSet) -> Result<(), ModelError> {
     let pending = || ModelError::BadUpdate("it builds on changes this workshop does not have".into());
     let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
-    if leaves_a_hole(&doc.transact(), &decoded) {
+    if leaves_a_hole(&doc.transact(), &decoded, refused) {
         return Err(pending());
     }
     match apply_decoded(doc, decoded)? {
@@ -127,7 +130,7 @@ pub fn apply_whole(doc: &Doc, update: &[u8]) -> Result<(), ModelError> {
 /// something pending, so that `doc` no longer matches a document that refuses those.
 pub fn apply_partly(doc: &Doc, update: &[u8]) -> Result<bool, ModelError> {
     let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
-    let hole = leaves_a_hole(&doc.transact(), &decoded);
+    let hole = leaves_a_hole(&doc.transact(), &decoded, &yrs::IdSet::default());
     Ok(apply_decoded(doc, decoded)? || hole)
 }
 
@@ -140,11 +143,16 @@ fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
 /// Whether `update` holds changes of a client that start past what `txn` has of them,
 /// or after a gap: yrs takes such changes in over a skipped hole, and would then ignore
 /// the client's real changes in that hole.
-fn leaves_a_hole(txn: &impl ReadTxn, update: &Update) -> bool {
+fn leaves_a_hole(txn: &impl ReadTxn, update: &Update, refused: &yrs::IdSet) -> bool {
     let have = txn.state_vector();
     update.insertions(true).iter().any(|(client, ranges)| {
+        let skippable: Vec<std::ops::Range<u32>> =
+            refused.iter().filter(|(c, _)| *c == client).flat_map(|(_, r)| r.iter().cloned().collect::<Vec<_>>()).collect();
         let mut reach = have.get(client);
         ranges.iter().any(|range| {
+            while let Some(skip) = skippable.iter().find(|s| s.start <= reach && s.end > reach) {
+                reach = skip.end;
+            }
             let hole = range.start > reach;
             reach = reach.max(range.end);
             hole
@@ -269,7 +277,7 @@ impl Workshop {
     /// Like [`Workshop::apply_update`], by the rule of [`apply_whole`]: an update that
     /// fails or leaves anything pending is an error, and this workshop is spoiled.
     pub fn apply_whole_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
-        apply_whole(self.doc(name), update)?;
+        apply_whole(self.doc(name), update, &yrs::IdSet::default())?;
         self.note(name, update);
         Ok(())
     }

@@ -13,7 +13,7 @@ pub const CREATE: &str = "CREATE TABLE updates (
 
 /// Updates of the log that would not apply when the file was opened: moved here whole,
 /// never deleted, with the reason, so the file opens without them.
-pub const CREATE_SET_ASIDE: &str = "CREATE TABLE set_aside (
+pub const CREATE_SET_ASIDE: &str = "CREATE TABLE IF NOT EXISTS set_aside (
     id     INTEGER PRIMARY KEY,
     doc    TEXT NOT NULL,
     data   BLOB NOT NULL,

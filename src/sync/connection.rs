@@ -120,7 +120,10 @@ impl Connection {
                 None => None,
             };
             match reason {
-                Some(reason) if brings_news(file.workshop(), self.doc, update)? => Some(reason),
+                Some(reason) if brings_news(file.workshop(), self.doc, update)? => {
+                    lock(&self.state.probe).refused(update);
+                    Some(reason)
+                }
                 Some(_) => return Ok(None),
                 None => None,
             }

@@ -22,6 +22,7 @@ use crate::Refusal;
 use crate::model::{ControlView, DocName, ROOT, Workshop};
 use std::sync::{Arc, Mutex, PoisonError};
 use yrs::types::{EntryChange, Event, PathSegment};
+use yrs::updates::decoder::Decode;
 use yrs::{Any, DeepObservable, Doc, Map, MapRef, OffsetKind, Options, Out, ReadTxn, StateVector, Transact, TransactionMut};
 
 /// The name the check's observer is registered under, to remove it again.
@@ -58,10 +59,6 @@ pub fn refusal(hub: &Workshop, shadow: &mut Option<Shadow>, update: &[u8]) -> Re
     checked
 }
 
-/// Applies `update` to `doc` by the rule of [`crate::model::apply_whole`].
-pub fn applies(doc: &Doc, update: &[u8]) -> Result<(), SyncError> {
-    crate::model::apply_whole(doc, update).map_err(malformed)
-}
 
 /// A copy of the hub's real state of both documents, that takes in only updates that
 /// apply: the hub tries every update from a connection here before it is logged.
@@ -69,6 +66,9 @@ pub fn applies(doc: &Doc, update: &[u8]) -> Result<(), SyncError> {
 pub struct Probe {
     content: Option<Shadow>,
     control: Option<Shadow>,
+    /// What the hub refused of participants' content writes, which their next writes
+    /// may skip.
+    refused: yrs::IdSet,
 }
 
 impl Probe {
@@ -86,12 +86,26 @@ impl Probe {
                 None => slot.insert(Shadow::of(hub, doc)?),
             };
             copy.catch_up(hub)?;
-            applies(&copy.doc, update)
+            let refused = match doc {
+                DocName::Content => &self.refused,
+                DocName::Control => &yrs::IdSet::default(),
+            };
+            crate::model::apply_whole(&copy.doc, update, refused).map_err(malformed)
         })();
         if tried.is_err() {
             *slot = None;
         }
         tried
+    }
+}
+
+impl Probe {
+    /// Notes the changes of a content write the hub refused, so that the writer's next
+    /// writes, which come after them, are not taken for ones with a hole.
+    pub fn refused(&mut self, update: &[u8]) {
+        if let Ok(update) = yrs::Update::decode_v1(update) {
+            self.refused.merge_with(update.insertions(true));
+        }
     }
 }
 
@@ -270,7 +284,6 @@ fn archiving_changed(change: Option<&EntryChange>) -> bool {
 mod tests {
     use super::*;
     use yrs::Update;
-    use yrs::updates::decoder::Decode;
     use crate::model::free::FreeCard;
     use crate::model::session::Session;
     use crate::model::{Board, BoardContent, BoardKind, Pos};

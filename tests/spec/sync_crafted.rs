@@ -135,3 +135,127 @@ fn a_file_whose_log_holds_an_update_that_fails_opens_with_it_set_aside() {
     let file = WorkshopFile::open(&path).expect("it opens again");
     assert_eq!(file.workshop().list::<FreeCard>(&board).expect("cards").len(), 2, "the edit after it is kept");
 }
+
+/// The raw client's side of one crafted update: true if the hub dropped the connection.
+async fn try_one(addr: &str, code: &str, update: Vec<u8>, open: &mut Vec<Client>) -> bool {
+    let url = format!("ws://{addr}/content?code={code}");
+    let tcp = tokio::net::TcpStream::connect(addr).await.expect("tcp");
+    let mut ws = tokio_tungstenite::client_async(url, tcp).await.expect("handshake").0;
+    let _ = ws.send(Message::Binary(paja::sync::wire::update(update).into())).await;
+    let _ = ws.send(Message::Binary(paja::sync::wire::step1(Default::default()).into())).await;
+    let answered = async {
+        loop {
+            match ws.next().await {
+                Some(Ok(Message::Binary(b))) if b.starts_with(&[0, 1]) => return false,
+                Some(Ok(_)) => continue,
+                _ => return true,
+            }
+        }
+    };
+    let closed = tokio::time::timeout(Duration::from_secs(60), answered).await.expect("the hub answers or drops");
+    if !closed {
+        open.push(ws);
+    }
+    closed
+}
+
+#[test]
+fn a_thousand_crafted_updates_drop_only_their_sender_while_ten_peers_write() {
+    use crate::support::sync::{Hub, Peer, PATIENCE, wait_until, workshop_with_board};
+    const PEERS: usize = 10;
+    const CARDS_EACH: usize = 12;
+    const CRAFTED: u64 = 1000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, board) = workshop_with_board(dir.path());
+    let (state, honest) = {
+        let opened = WorkshopFile::open(&file).expect("the file");
+        let state = opened.workshop().encode_state(DocName::Content);
+        let mut replica = Workshop::from_updates(&[state.clone()], &[]).expect("a replica");
+        replica.take_pending();
+        replica.add(&board, &FreeCard { text: "Muunneltava".into(), ..Default::default() }).expect("a card");
+        let updates: Vec<Vec<u8>> = replica.take_pending().into_iter().map(|(_, u)| u).collect();
+        (state, yrs::merge_updates_v1(updates).expect("merged"))
+    };
+    let plain = crafted::plain_item(&state);
+    let mut hub = Hub::serve(&file, &["--insecure-loopback"]);
+    let names: Vec<String> = (0..PEERS).map(|i| format!("Rehellinen{i}")).collect();
+    let mut peers: Vec<Peer> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Peer::join(&hub, &hub.addr(), &dir.path().join(format!("p{i}.paja")), &["--name", name]))
+        .collect();
+    wait_until("every peer has the board", || peers.iter_mut().all(|p| p.has_board(&board)));
+    let (addr, code) = (hub.addr(), hub.code.clone());
+    let (refused, accepted) = std::thread::scope(|scope| {
+        for (i, peer) in peers.iter_mut().enumerate() {
+            let board = &board;
+            scope.spawn(move || (0..CARDS_EACH).for_each(|n| drop(peer.add_card(board, &format!("kortti {i}-{n}")))));
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+        runtime.block_on(async {
+            let mut dice = crafted::Dice(0x5eed_1234_abcd_0042);
+            let mut open = Vec::new();
+            let mut refused = 0;
+            for n in 0..CRAFTED {
+                let update = match n % 2 {
+                    0 => crafted::structural(n / 2, plain),
+                    _ => crafted::mutated(&honest, &mut dice),
+                };
+                refused += usize::from(try_one(&addr, &code, update, &mut open).await);
+            }
+            // The hub has answered every update by now; a refusal it made late shows here.
+            for ws in &mut open {
+                let _ = ws.send(Message::Binary(paja::sync::wire::step1(Default::default()).into())).await;
+            }
+            let mut late = 0;
+            for ws in &mut open {
+                late += usize::from(dropped_or_answered(ws).await);
+            }
+            (refused + late, open.len() - late)
+        })
+    });
+    let expected: Vec<String> = {
+        let mut all: Vec<String> = (0..PEERS).flat_map(|i| (0..CARDS_EACH).map(move |n| format!("kortti {i}-{n}"))).collect();
+        all.sort();
+        all
+    };
+    let honest_texts = |texts: Vec<String>| texts.into_iter().filter(|t| t.starts_with("kortti ")).collect::<Vec<_>>();
+    for peer in &mut peers {
+        wait_until("every honest card reaches every peer", || honest_texts(peer.card_texts(&board)) == expected);
+    }
+    let log = std::fs::read_to_string(file.with_extension("hub-0.log")).unwrap_or_default();
+    let honest_dropped = log.lines().filter(|l| l.contains("dropped") && names.iter().any(|n| l.contains(n.as_str()))).count();
+    assert!(refused >= CRAFTED as usize / 2, "every structural craft and most mutations are refused ({refused})");
+    assert_eq!(honest_dropped, 0, "no honest writer was dropped:\n{log}");
+    hub.kill();
+    let reopened = WorkshopFile::open(&file).expect("the hub's file reopens after SIGKILL");
+    let cards = reopened.workshop().list::<FreeCard>(&board).expect("cards");
+    let mut kept: Vec<String> = honest_texts(cards.into_iter().map(|c| c.text).collect());
+    kept.sort();
+    let lost = expected.iter().filter(|t| !kept.contains(t)).count();
+    assert_eq!(lost, 0, "no honest card is lost");
+    drop(reopened);
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_paja")).args(["check", &file.to_string_lossy()]).output().expect("paja check");
+    let printed = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success() && !printed.contains("set aside"), "the file checks clean: {printed}");
+    let _ = PATIENCE;
+    println!(
+        "crafted updates: tried {CRAFTED}, refused {refused}, taken in {accepted}; honest writers dropped {honest_dropped}; honest cards {} of {}, lost {lost}",
+        kept.len(),
+        expected.len()
+    );
+}
+
+/// Waits for the answer to a sync step 1 or the close; true if the hub dropped it.
+async fn dropped_or_answered(ws: &mut Client) -> bool {
+    let wait = async {
+        loop {
+            match ws.next().await {
+                Some(Ok(Message::Binary(b))) if b.starts_with(&[0, 1]) => return false,
+                Some(Ok(_)) => continue,
+                _ => return true,
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(60), wait).await.unwrap_or(true)
+}
