@@ -116,7 +116,7 @@ pub trait BoardItem: Serialize + DeserializeOwned {
 /// changes come after them, and may skip them.
 pub fn apply_whole(doc: &Doc, update: &[u8], refused: &yrs::IdSet) -> Result<(), ModelError> {
     let pending = || ModelError::BadUpdate("it builds on changes this workshop does not have".into());
-    let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+    let decoded = decode_update(update)?;
     if leaves_a_hole(&doc.transact(), &decoded, refused) {
         return Err(pending());
     }
@@ -129,15 +129,29 @@ pub fn apply_whole(doc: &Doc, update: &[u8], refused: &yrs::IdSet) -> Result<(),
 /// Applies `update` to `doc` as yrs does, holes and all; true if it had a hole or left
 /// something pending, so that `doc` no longer matches a document that refuses those.
 pub fn apply_partly(doc: &Doc, update: &[u8]) -> Result<bool, ModelError> {
-    let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+    let decoded = decode_update(update)?;
     let hole = leaves_a_hole(&doc.transact(), &decoded, &yrs::IdSet::default());
     Ok(apply_decoded(doc, decoded)? || hole)
 }
 
 fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
-    let mut txn = doc.transact_mut_with(REMOTE);
-    txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
-    Ok(txn.has_missing_updates())
+    unpanicked(|| {
+        let mut txn = doc.transact_mut_with(REMOTE);
+        txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        Ok(txn.has_missing_updates())
+    })
+}
+
+/// Reads an update from elsewhere. yrs checks some of what it reads with assertions
+/// (an id over 53 bits), which a crafted update trips: that is an error here too.
+pub fn decode_update(update: &[u8]) -> Result<Update, ModelError> {
+    unpanicked(|| Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string())))
+}
+
+/// Runs yrs on bytes from elsewhere; a panic in it is an error about those bytes.
+pub fn unpanicked<R>(run: impl FnOnce() -> Result<R, ModelError>) -> Result<R, ModelError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        .unwrap_or_else(|_| Err(ModelError::BadUpdate("it holds something out of range".into())))
 }
 
 /// Whether `update` holds changes of a client that start past what `txn` has of them,
@@ -266,7 +280,7 @@ impl Workshop {
 
     /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
     pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
-        let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        let decoded = decode_update(update)?;
         let mut txn = self.doc(name).transact_mut_with(REMOTE);
         txn.apply_update(decoded).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
         drop(txn);

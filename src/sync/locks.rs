@@ -22,7 +22,6 @@ use crate::Refusal;
 use crate::model::{ControlView, DocName, ROOT, Workshop};
 use std::sync::{Arc, Mutex, PoisonError};
 use yrs::types::{EntryChange, Event, PathSegment};
-use yrs::updates::decoder::Decode;
 use yrs::{Any, DeepObservable, Doc, Map, MapRef, OffsetKind, Options, Out, ReadTxn, StateVector, Transact, TransactionMut};
 
 /// The name the check's observer is registered under, to remove it again.
@@ -72,10 +71,17 @@ pub struct Probe {
 }
 
 impl Probe {
-    /// Whether `update` applies on the hub's state as it is, with the updates admitted
-    /// before it in this batch. An admitted update stays in the copy, so the caller must
-    /// log it; a refused one spoils the copy, which is made again at the next call.
-    pub fn admits(&mut self, hub: &Workshop, doc: DocName, update: &[u8]) -> Result<(), SyncError> {
+    /// Whether `update` applies on the hub's state as it is with the updates `earlier`
+    /// admitted before it in this batch, not yet in the hub. An admitted update stays in
+    /// the copy, so the caller must log it; a refused one spoils the copy, which is made
+    /// again at the next call, from the hub and `earlier`.
+    pub fn admits<'a>(
+        &mut self,
+        hub: &Workshop,
+        doc: DocName,
+        update: &[u8],
+        earlier: impl Iterator<Item = &'a [u8]>,
+    ) -> Result<(), SyncError> {
         let slot = match doc {
             DocName::Content => &mut self.content,
             DocName::Control => &mut self.control,
@@ -83,7 +89,11 @@ impl Probe {
         let tried = (|| {
             let copy = match slot {
                 Some(copy) => copy,
-                None => slot.insert(Shadow::of(hub, doc)?),
+                None => {
+                    let copy = slot.insert(Shadow::of(hub, doc)?);
+                    earlier.into_iter().try_for_each(|update| copy.apply(update))?;
+                    copy
+                }
             };
             copy.catch_up(hub)?;
             let refused = match doc {
@@ -103,7 +113,7 @@ impl Probe {
     /// Notes the changes of a content write the hub refused, so that the writer's next
     /// writes, which come after them, are not taken for ones with a hole.
     pub fn refused(&mut self, update: &[u8]) {
-        if let Ok(update) = yrs::Update::decode_v1(update) {
+        if let Ok(update) = crate::model::decode_update(update) {
             self.refused.merge_with(update.insertions(true));
         }
     }
@@ -284,6 +294,7 @@ fn archiving_changed(change: Option<&EntryChange>) -> bool {
 mod tests {
     use super::*;
     use yrs::Update;
+    use yrs::updates::decoder::Decode;
     use crate::model::free::FreeCard;
     use crate::model::session::Session;
     use crate::model::{Board, BoardContent, BoardKind, Pos};
@@ -354,11 +365,13 @@ mod tests {
     fn the_probe_admits_only_updates_that_apply_whole_on_the_hubs_state() {
         let room = Room::new();
         let mut probe = Probe::default();
-        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(78, 0)).is_ok(), "a first struct");
-        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(79, 5)).is_err(), "a struct after ones nobody has");
+        let mut admits = |update: &[u8], earlier: &[&[u8]]| probe.admits(&room.hub, DocName::Content, update, earlier.iter().copied()).is_ok();
+        let first = late_struct(78, 0);
+        assert!(admits(&first, &[]), "a first struct");
+        assert!(!admits(&late_struct(79, 5), &[&first]), "a struct after ones nobody has");
         let deletion = [0, 1, 80, 1, 0, 3];
-        assert!(probe.admits(&room.hub, DocName::Content, &deletion).is_err(), "a deletion of items nobody has");
-        assert!(probe.admits(&room.hub, DocName::Content, &late_struct(81, 0)).is_ok(), "the copy is made again after a refusal");
+        assert!(!admits(&deletion, &[&first]), "a deletion of items nobody has");
+        assert!(admits(&late_struct(78, 1), &[&first]), "after a refusal the copy is made again with the batch's earlier updates");
     }
 
     #[test]

@@ -161,7 +161,8 @@ impl HubState {
         {
             let mut probe = lock(&self.probe);
             for write in batch {
-                match probe.admits(file.workshop(), write.doc, &write.update) {
+                let earlier = admitted.iter().filter(|w: &&Write| w.doc == write.doc).map(|w| w.update.as_slice());
+                match probe.admits(file.workshop(), write.doc, &write.update, earlier) {
                     Ok(()) => admitted.push(write),
                     Err(e) => refused.push((write, e)),
                 }

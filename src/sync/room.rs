@@ -178,8 +178,7 @@ impl Commit {
 /// Refuses an update that does not read, before it waits for the persistence worker,
 /// which tries it on the hub's real state ([`super::locks::Probe`]).
 fn check(update: &[u8]) -> Result<(), SyncError> {
-    use yrs::updates::decoder::Decode;
-    yrs::Update::decode_v1(update).map(drop).map_err(|e| SyncError::Malformed(e.to_string()))
+    crate::model::decode_update(update).map(drop).map_err(|e| SyncError::Malformed(e.to_string()))
 }
 
 /// Everything a hub's connections share.

@@ -136,10 +136,18 @@ fn a_file_whose_log_holds_an_update_that_fails_opens_with_it_set_aside() {
     assert_eq!(file.workshop().list::<FreeCard>(&board).expect("cards").len(), 2, "the edit after it is kept");
 }
 
-/// The raw client's side of one crafted update: true if the hub dropped the connection.
-async fn try_one(addr: &str, code: &str, update: Vec<u8>, open: &mut Vec<Client>) -> bool {
+/// A connection from `from`, another loopback address than the peers' own.
+async fn tcp_from(from: std::net::Ipv4Addr, addr: &str) -> tokio::net::TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket.bind((from, 0).into()).expect("a loopback source address");
+    socket.connect(addr.parse().expect("an address")).await.expect("tcp")
+}
+
+/// The raw client's side of one crafted update, sent from `from`: true if the hub
+/// dropped the connection.
+async fn try_one(from: std::net::Ipv4Addr, addr: &str, code: &str, update: Vec<u8>, open: &mut Vec<Client>) -> bool {
     let url = format!("ws://{addr}/content?code={code}");
-    let tcp = tokio::net::TcpStream::connect(addr).await.expect("tcp");
+    let tcp = tcp_from(from, addr).await;
     let mut ws = tokio_tungstenite::client_async(url, tcp).await.expect("handshake").0;
     let _ = ws.send(Message::Binary(paja::sync::wire::update(update).into())).await;
     let _ = ws.send(Message::Binary(paja::sync::wire::step1(Default::default()).into())).await;
@@ -201,7 +209,8 @@ fn a_thousand_crafted_updates_drop_only_their_sender_while_ten_peers_write() {
                     0 => crafted::structural(n / 2, plain),
                     _ => crafted::mutated(&honest, &mut dice),
                 };
-                refused += usize::from(try_one(&addr, &code, update, &mut open).await);
+                let from = std::net::Ipv4Addr::new(127, 0, 1, 1 + (n % 200) as u8);
+                refused += usize::from(try_one(from, &addr, &code, update, &mut open).await);
             }
             // The hub has answered every update by now; a refusal it made late shows here.
             for ws in &mut open {
