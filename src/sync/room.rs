@@ -74,12 +74,18 @@ impl Room {
         let _ = self.fan_out.send(Frame { from, bytes: bytes.into() });
     }
 
-    /// Takes in a connection's awareness update and passes it on.
+    /// Takes in a connection's awareness update and passes it on. A connection speaks
+    /// only for its own client id: the first it shows presence for, while no other
+    /// connection holds it; entries for any other id are left out.
     pub fn awareness_update(&self, conn: u64, update: AwarenessUpdate) {
         let mut table = lock(&self.awareness);
         let mut accepted = HashMap::new();
         for (client, entry) in update.clients {
             let id = client.get();
+            if !owns(&table, conn, id) {
+                tracing::info!("left out presence that connection {conn} sent for another client");
+                continue;
+            }
             if table.get(&id).is_some_and(|known| entry.clock < known.clock) {
                 continue;
             }
@@ -131,6 +137,15 @@ impl Room {
         let table = lock(&self.awareness);
         let read = |(id, a): (&u64, &Awareness)| Some(Presence { client: *id, state: serde_json::from_str(&a.json).ok()? });
         table.iter().filter_map(read).collect()
+    }
+}
+
+/// Whether `conn` may speak for awareness client `id`: it is its own, or free while
+/// `conn` holds no other.
+fn owns(table: &HashMap<u64, Awareness>, conn: u64, id: u64) -> bool {
+    match table.get(&id) {
+        Some(known) => known.owner == conn,
+        None => !table.values().any(|a| a.owner == conn),
     }
 }
 

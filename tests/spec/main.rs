@@ -38,6 +38,7 @@ mod sync_compaction;
 mod sync_convergence;
 mod sync_facilitation;
 mod sync_interop;
+mod sync_limits;
 mod sync_live;
 mod sync_partition;
 mod sync_permissions;
