@@ -2,6 +2,9 @@
 //! and in total, the time a page request may take, and the lobby's seats and wait. A
 //! connection over a limit is closed at once, before anything of it is read.
 
+use crate::Refusal;
+use crate::api::SealedItem;
+use crate::model::ControlView;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +26,22 @@ pub const LOBBY_SEATS: usize = 64;
 pub const LOBBY_WAIT: Duration = Duration::from_secs(15 * 60);
 /// What a client waiting in the lobby may send ahead, in all.
 pub const LOBBY_EARLY_BYTES: usize = 256 * 1024;
+
+/// Why the hub refuses a sealed card or idea on `board`: only a silent-writing round on
+/// that board (running, or revealed and taking latecomers) sends cards sealed, and
+/// nothing goes onto a locked board. Votes and answers have their own rules.
+pub fn sealed_refusal(control: &ControlView, board: &str, item: &SealedItem) -> Option<Refusal> {
+    if !matches!(item, SealedItem::FreeCard { .. } | SealedItem::Idea { .. }) {
+        return None;
+    }
+    if control.locks_out(false, board, None) {
+        return Some(Refusal::Locked);
+    }
+    match control.silent.as_ref().is_some_and(|round| round.board == board) {
+        true => None,
+        false => Some(Refusal::NoSilentRound),
+    }
+}
 
 /// The connections held, by address and in total.
 #[derive(Debug)]

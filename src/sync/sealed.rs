@@ -161,6 +161,9 @@ impl HubState {
     /// Takes in a sealed item from `person`; publishes it at once if nothing hides it.
     pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
         let control = lock(&self.file).workshop().control();
+        if let Some(reason) = super::limits::sealed_refusal(&control, &board, &item) {
+            return Err(reason);
+        }
         lock(&self.sealed).take(&control, person, board, item)?;
         self.publish_due();
         Ok(())

@@ -232,3 +232,45 @@ async fn a_connection_shows_presence_only_for_its_own_client_id() {
     assert_eq!(shown(&hub, 11), Some(serde_json::json!("Aino")), "nobody else speaks for Aino's client id");
     assert_eq!(shown(&hub, 13), None, "a connection speaks for one client id only");
 }
+
+/// Sends a sealed card for `board` and returns the code of the hub's refusal, if any
+/// came before the answer to a sync step 1 sent after it.
+async fn seal(ws: &mut Client, board: &str) -> Option<String> {
+    let item = paja::api::SealedItem::FreeCard { text: "Salainen".into(), color: "yellow".into() };
+    let sealed = paja::sync::wire::paja(&paja::sync::wire::PajaMessage::Sealed { board: board.into(), item });
+    ws.send(Message::Binary(sealed.into())).await.expect("sent");
+    ws.send(Message::Binary(paja::sync::wire::step1(Default::default()).into())).await.expect("sent");
+    let mut refused = None;
+    loop {
+        match ws.next().await.expect("the hub answers").expect("a message") {
+            Message::Binary(b) if b.starts_with(&[0, 1]) => return refused,
+            Message::Binary(b) => {
+                let text = String::from_utf8_lossy(&b).to_string();
+                for (code, refusal) in [("no_silent_round", paja::Refusal::NoSilentRound), ("locked", paja::Refusal::Locked)] {
+                    if text.contains(&refusal.to_string()) {
+                        refused = Some(code.to_string());
+                    }
+                }
+            }
+            _ => continue,
+        }
+    }
+}
+
+#[tokio::test]
+async fn sealed_cards_come_in_only_during_a_silent_round_and_never_onto_a_locked_board() {
+    use paja::api::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hub = in_process_hub(dir.path()).await;
+    let board = hub.change(|w| w.create_board(paja::model::BoardKind::Free, "Ideat", None)).expect("a board");
+    let url = format!("ws://{}/content?code={}", hub.addr, hub.code);
+    let tcp = TcpStream::connect(hub.addr).await.expect("tcp");
+    let mut ws = tokio_tungstenite::client_async(url, tcp).await.expect("handshake").0;
+    assert_eq!(seal(&mut ws, &board).await.as_deref(), Some("no_silent_round"), "no round is running");
+    hub.execute(&Command::StartSilent { board: board.clone(), anonymous: true }).expect("a silent round");
+    hub.execute(&Command::Lock { id: board.clone() }).expect("the board is locked");
+    assert_eq!(seal(&mut ws, &board).await.as_deref(), Some("locked"), "the board is locked");
+    hub.execute(&Command::Unlock { id: board.clone() }).expect("the board is open again");
+    assert_eq!(seal(&mut ws, &board).await, None, "during the round, onto an open board");
+    assert_eq!(hub.sealed_count(&board), 1, "only that card waits for the reveal");
+}
