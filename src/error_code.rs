@@ -157,6 +157,10 @@ pub enum Refusal {
     HubNotProved,
     #[error("The facilitator did not let you in.")]
     NotLetIn,
+    #[error("The lobby is full; wait a moment and try again.")]
+    LobbyFull,
+    #[error("Nobody let you in in time; try again.")]
+    LobbyTimedOut,
     #[error("There is no such room here.")]
     NoSuchRoom,
     #[error("Paja apps connect to this hub over TLS only.")]

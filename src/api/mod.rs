@@ -17,6 +17,7 @@ pub mod local;
 pub mod media;
 pub mod recent;
 pub mod rules;
+mod set_aside;
 pub mod start;
 mod synthesis;
 mod traces;
@@ -64,14 +65,23 @@ impl WorkshopFile {
         Ok(WorkshopFile { store, workshop, collected: None })
     }
 
-    /// Opens a file; a damaged, foreign or newer one is refused and left untouched.
+    /// Opens a file; a damaged, foreign or newer one is refused and left untouched. A
+    /// logged update that does not apply is set aside, kept whole in the file, and the
+    /// file opens without it ([`WorkshopFile::set_aside_note`] says so).
     pub fn open(path: &Path) -> Result<WorkshopFile, Error> {
         let store = Store::open(path)?;
         let loaded = store.load()?;
-        let mut workshop = Workshop::from_updates(&loaded.content, &loaded.control)
-            .map_err(|e| damaged(path, e))?;
+        let mut workshop = match Workshop::from_updates(&loaded.content, &loaded.control) {
+            Ok(workshop) if !workshop.has_missing_updates() => workshop,
+            _ => set_aside::rebuild(&store)?,
+        };
         workshop.record_changes();
         Ok(WorkshopFile { store, workshop, collected: None })
+    }
+
+    /// One sentence about updates of this file set aside because they would not apply.
+    pub fn set_aside_note(&self) -> Result<Option<String>, Error> {
+        Ok(self.store.set_aside_note()?)
     }
 
     /// Copies the whole workshop (history, versions, pictures) into a new file at `path`
@@ -225,12 +235,14 @@ impl WorkshopFile {
         Ok(self.store.media(hash)?)
     }
 
-    /// The file's integrity, plus whether every logged update still reads.
+    /// The file's integrity, plus whether every logged update still applies whole.
     pub fn check(&self) -> Result<CheckReport, Error> {
         let mut report = self.store.check()?;
         let loaded = self.store.load()?;
-        if let Err(e) = Workshop::from_updates(&loaded.content, &loaded.control) {
-            report.problems.push(e.to_string());
+        match Workshop::from_updates(&loaded.content, &loaded.control) {
+            Err(e) => report.problems.push(e.to_string()),
+            Ok(w) if w.has_missing_updates() => report.problems.push("an update in the log builds on changes the file does not have".into()),
+            Ok(_) => {}
         }
         Ok(report)
     }

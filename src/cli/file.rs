@@ -53,6 +53,9 @@ pub fn info(file: &Path, json: bool) -> Result<(), Error> {
 
 pub fn check(file: &Path) -> Result<(), Error> {
     let report = WorkshopFile::open(file)?.check()?;
+    for note in &report.notes {
+        println!("{note}");
+    }
     if report.problems.is_empty() {
         println!("{} is sound.", file.display());
         return Ok(());

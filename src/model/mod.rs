@@ -106,6 +106,74 @@ pub trait BoardItem: Serialize + DeserializeOwned {
 }
 
 /// A new UUID v7 id as a string.
+/// Applies `update` to `doc` whole, or says why it does not apply: it does not read,
+/// fails to apply (an item whose parent is not a type), or leaves structs or deletions
+/// pending for items `doc` lacks (which would land on changes made later). A failed
+/// update may have applied in part: the caller throws `doc` away. The one rule for what
+/// the hub logs and what a file keeps.
+///
+/// `refused` holds changes a hub refused (a write to a locked item): the writer's next
+/// changes come after them, and may skip them.
+pub fn apply_whole(doc: &Doc, update: &[u8], refused: &yrs::IdSet) -> Result<(), ModelError> {
+    let pending = || ModelError::BadUpdate("it builds on changes this workshop does not have".into());
+    let decoded = decode_update(update)?;
+    if leaves_a_hole(&doc.transact(), &decoded, refused) {
+        return Err(pending());
+    }
+    match apply_decoded(doc, decoded)? {
+        true => Err(pending()),
+        false => Ok(()),
+    }
+}
+
+/// Applies `update` to `doc` as yrs does, holes and all; true if it had a hole or left
+/// something pending, so that `doc` no longer matches a document that refuses those.
+pub fn apply_partly(doc: &Doc, update: &[u8]) -> Result<bool, ModelError> {
+    let decoded = decode_update(update)?;
+    let hole = leaves_a_hole(&doc.transact(), &decoded, &yrs::IdSet::default());
+    Ok(apply_decoded(doc, decoded)? || hole)
+}
+
+fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
+    unpanicked(|| {
+        let mut txn = doc.transact_mut_with(REMOTE);
+        txn.apply_update(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        Ok(txn.has_missing_updates())
+    })
+}
+
+/// Reads an update from elsewhere. yrs checks some of what it reads with assertions
+/// (an id over 53 bits), which a crafted update trips: that is an error here too.
+pub fn decode_update(update: &[u8]) -> Result<Update, ModelError> {
+    unpanicked(|| Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string())))
+}
+
+/// Runs yrs on bytes from elsewhere; a panic in it is an error about those bytes.
+pub fn unpanicked<R>(run: impl FnOnce() -> Result<R, ModelError>) -> Result<R, ModelError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        .unwrap_or_else(|_| Err(ModelError::BadUpdate("it holds something out of range".into())))
+}
+
+/// Whether `update` holds changes of a client that start past what `txn` has of them,
+/// or after a gap: yrs takes such changes in over a skipped hole, and would then ignore
+/// the client's real changes in that hole.
+fn leaves_a_hole(txn: &impl ReadTxn, update: &Update, refused: &yrs::IdSet) -> bool {
+    let have = txn.state_vector();
+    update.insertions(true).iter().any(|(client, ranges)| {
+        let skippable: Vec<std::ops::Range<u32>> =
+            refused.iter().filter(|(c, _)| *c == client).flat_map(|(_, r)| r.iter().cloned().collect::<Vec<_>>()).collect();
+        let mut reach = have.get(client);
+        ranges.iter().any(|range| {
+            while let Some(skip) = skippable.iter().find(|s| s.start <= reach && s.end > reach) {
+                reach = skip.end;
+            }
+            let hole = range.start > reach;
+            reach = reach.max(range.end);
+            hole
+        })
+    })
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -212,12 +280,25 @@ impl Workshop {
 
     /// Applies an update from elsewhere (a peer, the hub, the file). It is not re-recorded.
     pub fn apply_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
-        let decoded = Update::decode_v1(update).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
+        let decoded = decode_update(update)?;
         let mut txn = self.doc(name).transact_mut_with(REMOTE);
         txn.apply_update(decoded).map_err(|e| ModelError::BadUpdate(e.to_string()))?;
         drop(txn);
         self.note(name, update);
         Ok(())
+    }
+
+    /// Like [`Workshop::apply_update`], by the rule of [`apply_whole`]: an update that
+    /// fails or leaves anything pending is an error, and this workshop is spoiled.
+    pub fn apply_whole_update(&mut self, name: DocName, update: &[u8]) -> Result<(), ModelError> {
+        apply_whole(self.doc(name), update, &yrs::IdSet::default())?;
+        self.note(name, update);
+        Ok(())
+    }
+
+    /// Whether either document holds structs or deletions waiting for changes it lacks.
+    pub fn has_missing_updates(&self) -> bool {
+        [&self.content, &self.control].iter().any(|doc| doc.transact().has_missing_updates())
     }
 
     fn note(&mut self, name: DocName, update: &[u8]) {

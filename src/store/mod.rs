@@ -101,10 +101,12 @@ pub struct VersionInfo {
     pub created_at: String,
 }
 
-/// Result of [`Store::check`]: empty `problems` means the file is sound.
+/// Result of [`Store::check`]: empty `problems` means the file is sound. `notes` are
+/// facts worth saying that do not make it unsound (updates set aside).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckReport {
     pub problems: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {
@@ -204,6 +206,30 @@ impl Store {
         let content = read(DocName::Content).map_err(|e| self.sql(e))?;
         let control = read(DocName::Control).map_err(|e| self.sql(e))?;
         Ok(Loaded { content, control })
+    }
+
+    /// One document's snapshot (if any) and its logged updates with their ids.
+    pub fn load_rows(&self, doc: DocName) -> Result<(Option<Vec<u8>>, Vec<(i64, Vec<u8>)>), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        let snapshot = snapshots::get(&tx, doc).map_err(|e| self.sql(e))?;
+        let rows = updates::rows_for_doc(&tx, doc).map_err(|e| self.sql(e))?;
+        Ok((snapshot, rows))
+    }
+
+    /// Moves logged updates that do not apply out of the log, kept whole with the reason,
+    /// in one transaction.
+    pub fn set_aside(&self, bad: &[(i64, String)]) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        for (id, reason) in bad {
+            updates::set_aside(&tx, *id, reason).map_err(|e| self.sql(e))?;
+        }
+        tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// One sentence about the updates set aside, if any were.
+    pub fn set_aside_note(&self) -> Result<Option<String>, StoreError> {
+        let count = updates::set_aside_count(&self.conn).map_err(|e| self.sql(e))?;
+        Ok((count > 0).then(|| set_aside_sentence(count)))
     }
 
     /// Appends one update to the log and returns its id. When this returns the
@@ -442,7 +468,8 @@ impl Store {
     /// SQLite's integrity check plus Paja's own invariants.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
         let problems = check_all(&self.conn).map_err(|e| self.sql(e))?;
-        Ok(CheckReport { problems })
+        let notes = self.set_aside_note()?.into_iter().collect();
+        Ok(CheckReport { problems, notes })
     }
 
     pub fn path(&self) -> &Path {
@@ -451,6 +478,13 @@ impl Store {
 
     fn sql(&self, err: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, &err)
+    }
+}
+
+fn set_aside_sentence(count: i64) -> String {
+    match count {
+        1 => "One change in this file would not apply, so it was set aside: it is kept in the file but not shown.".into(),
+        n => format!("{n} changes in this file would not apply, so they were set aside: they are kept in the file but not shown."),
     }
 }
 

@@ -306,11 +306,14 @@ impl Admission {
         times.len() >= WRONG_CODES_ALLOWED
     }
 
-    /// Lets someone with the right code in now (auto-admit) or puts them in the lobby.
+    /// Lets someone with the right code in now (auto-admit) or puts them in the lobby,
+    /// unless all its seats are taken.
     pub fn knock(&mut self, name: String, role: Role) -> oneshot::Receiver<Answer> {
         let (tx, rx) = oneshot::channel();
         if self.auto_admit {
             let _ = tx.send(Ok(self.member(role, name)));
+        } else if self.lobby().len() >= super::limits::LOBBY_SEATS {
+            let _ = tx.send(Err(Refusal::LobbyFull));
         } else {
             let entry = LobbyEntry { id: self.next_id, name, role };
             self.next_id += 1;

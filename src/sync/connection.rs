@@ -120,7 +120,10 @@ impl Connection {
                 None => None,
             };
             match reason {
-                Some(reason) if brings_news(file.workshop(), self.doc, update)? => Some(reason),
+                Some(reason) if brings_news(file.workshop(), self.doc, update)? => {
+                    lock(&self.state.probe).refused(update);
+                    Some(reason)
+                }
                 Some(_) => return Ok(None),
                 None => None,
             }
@@ -155,7 +158,7 @@ impl Drop for Connection {
 
 /// Whether an update holds anything the hub's document lacks: new items or new deletions.
 fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool, SyncError> {
-    let update = Update::decode_v1(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    let update = crate::model::decode_update(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
     let have = workshop.state_vector(doc);
     if update.state_vector().iter().any(|(client, clock)| *clock > have.get(client)) {
         return Ok(true);

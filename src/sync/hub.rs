@@ -42,6 +42,10 @@ pub struct HubOptions {
     pub ui_dir: Option<PathBuf>,
     /// When the update log is compacted while the hub runs (it is also at shutdown).
     pub checkpoint: Checkpoint,
+    /// The most connections one address may hold at once.
+    pub max_per_address: usize,
+    /// The most connections the hub holds at once (fewer if the system allows fewer files).
+    pub max_connections: usize,
 }
 
 impl Default for HubOptions {
@@ -56,6 +60,8 @@ impl Default for HubOptions {
             mdns: true,
             ui_dir: None,
             checkpoint: Checkpoint::default(),
+            max_per_address: super::limits::PER_ADDRESS,
+            max_connections: super::limits::TOTAL,
         }
     }
 }
@@ -118,6 +124,10 @@ impl Hub {
             max_message: options.max_message,
             handshake: options.handshake_timeout,
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
+            connections: super::limits::Connections::new(
+                options.max_per_address,
+                super::limits::total_connections(options.max_connections),
+            ),
         };
         tokio::spawn(Persistence::run(state.clone(), stopped.clone()));
         let projected = state.clone();

@@ -11,14 +11,18 @@
 //!
 //! Setting a value to what it already was changes nothing and is let through. Replacing a
 //! board's whole map, which no Paja client does, counts as changing the plan.
+//!
+//! One rule says whether an update applies at all ([`applies`]): it reads, it applies,
+//! and it leaves nothing pending (no structs waiting for ones the document lacks, no
+//! deletions of items it lacks). The lock check and the hub's [`Probe`], which tries
+//! every update on a copy of the hub's real state before it is logged, share it.
 
 use super::SyncError;
 use crate::Refusal;
 use crate::model::{ControlView, DocName, ROOT, Workshop};
 use std::sync::{Arc, Mutex, PoisonError};
 use yrs::types::{EntryChange, Event, PathSegment};
-use yrs::updates::decoder::Decode;
-use yrs::{Any, DeepObservable, Doc, Map, MapRef, Out, ReadTxn, StateVector, Transact, TransactionMut, Update};
+use yrs::{Any, DeepObservable, Doc, Map, MapRef, OffsetKind, Options, Out, ReadTxn, StateVector, Transact, TransactionMut};
 
 /// The name the check's observer is registered under, to remove it again.
 const OBSERVER: &str = "locks";
@@ -27,8 +31,12 @@ const OBSERVER: &str = "locks";
 pub struct Shadow {
     doc: Doc,
     root: MapRef,
-    /// How many of the hub's content updates it holds ([`Workshop::content_count`]).
-    seen: u64,
+    name: DocName,
+    /// How many of the hub's content updates it holds ([`Workshop::content_count`]);
+    /// None for the control document, which is caught up by a diff.
+    seen: Option<u64>,
+    /// Holds something the hub does not: it is made again before the next check.
+    spoiled: bool,
 }
 
 /// Why the hub refuses a participant's content `update`, or None if it may be taken in.
@@ -44,35 +52,106 @@ pub fn refusal(hub: &Workshop, shadow: &mut Option<Shadow>, update: &[u8]) -> Re
         copy.catch_up(hub)?;
         Ok::<_, SyncError>(copy.try_write(update, control.clone())?.refusal(hub, &control))
     })();
-    if !matches!(checked, Ok(None)) {
+    if !matches!(checked, Ok(None)) || shadow.as_ref().is_some_and(|copy| copy.spoiled) {
         *shadow = None;
     }
     checked
+}
+
+
+/// A copy of the hub's real state of both documents, that takes in only updates that
+/// apply: the hub tries every update from a connection here before it is logged.
+#[derive(Default)]
+pub struct Probe {
+    content: Option<Shadow>,
+    control: Option<Shadow>,
+    /// What the hub refused of participants' content writes, which their next writes
+    /// may skip.
+    refused: yrs::IdSet,
+}
+
+impl Probe {
+    /// Whether `update` applies on the hub's state as it is with the updates `earlier`
+    /// admitted before it in this batch, not yet in the hub. An admitted update stays in
+    /// the copy, so the caller must log it; a refused one spoils the copy, which is made
+    /// again at the next call, from the hub and `earlier`.
+    pub fn admits<'a>(
+        &mut self,
+        hub: &Workshop,
+        doc: DocName,
+        update: &[u8],
+        earlier: impl Iterator<Item = &'a [u8]>,
+    ) -> Result<(), SyncError> {
+        let slot = match doc {
+            DocName::Content => &mut self.content,
+            DocName::Control => &mut self.control,
+        };
+        let tried = (|| {
+            let copy = match slot {
+                Some(copy) => copy,
+                None => {
+                    let copy = slot.insert(Shadow::of(hub, doc)?);
+                    earlier.into_iter().try_for_each(|update| copy.apply(update))?;
+                    copy
+                }
+            };
+            copy.catch_up(hub)?;
+            let refused = match doc {
+                DocName::Content => &self.refused,
+                DocName::Control => &yrs::IdSet::default(),
+            };
+            crate::model::apply_whole(&copy.doc, update, refused).map_err(malformed)
+        })();
+        if tried.is_err() {
+            *slot = None;
+        }
+        tried
+    }
+}
+
+impl Probe {
+    /// Notes the changes of a content write the hub refused, so that the writer's next
+    /// writes, which come after them, are not taken for ones with a hole.
+    pub fn refused(&mut self, update: &[u8]) {
+        if let Ok(update) = crate::model::decode_update(update) {
+            self.refused.merge_with(update.insertions(true));
+        }
+    }
 }
 
 impl Shadow {
     /// A copy of the hub's content; it costs about as much as reading the whole document,
     /// so the hub makes one when it starts rather than at a participant's first write.
     pub fn new(hub: &Workshop) -> Result<Shadow, SyncError> {
-        let doc = Doc::new();
+        Shadow::of(hub, DocName::Content)
+    }
+
+    fn of(hub: &Workshop, name: DocName) -> Result<Shadow, SyncError> {
+        let doc = Doc::with_options(Options { offset_kind: OffsetKind::Utf16, ..Options::default() });
         let root = doc.get_or_insert_map(ROOT);
-        let mut shadow = Shadow { doc, root, seen: hub.content_count() };
-        shadow.apply(&hub.encode_state(DocName::Content))?;
+        let seen = match name {
+            DocName::Content => Some(hub.content_count()),
+            DocName::Control => None,
+        };
+        let mut shadow = Shadow { doc, root, name, seen, spoiled: false };
+        shadow.apply(&hub.encode_state(name))?;
         Ok(shadow)
     }
 
     /// Takes in what the hub took in since the last check: its last updates if it still
     /// has them all, else a diff. Either way the shadow ends up holding all the hub holds.
     fn catch_up(&mut self, hub: &Workshop) -> Result<(), SyncError> {
-        let caught_up = match hub.content_since(self.seen) {
+        let caught_up = match self.seen.and_then(|seen| hub.content_since(seen)) {
             Some(updates) => updates.into_iter().try_for_each(|update| self.apply(update)).is_ok(),
             None => false,
         };
-        if !caught_up || !self.holds(&hub.state_vector(DocName::Content)) {
+        if !caught_up || !self.holds(&hub.state_vector(self.name)) {
             let known = self.doc.transact().state_vector();
-            self.apply(&hub.diff_since(DocName::Content, &known))?;
+            self.apply(&hub.diff_since(self.name, &known))?;
         }
-        self.seen = hub.content_count();
+        if self.seen.is_some() {
+            self.seen = Some(hub.content_count());
+        }
         Ok(())
     }
 
@@ -81,9 +160,9 @@ impl Shadow {
         hub.iter().all(|(client, clock)| mine.get(client) >= *clock)
     }
 
+    /// Takes in what the hub holds, as the hub took it in.
     fn apply(&mut self, update: &[u8]) -> Result<(), SyncError> {
-        let update = Update::decode_v1(update).map_err(malformed)?;
-        self.doc.transact_mut().apply_update(update).map_err(malformed)
+        crate::model::apply_partly(&self.doc, update).map(drop).map_err(malformed)
     }
 
     /// Applies `update` and says what it changed that `control` guards.
@@ -94,9 +173,11 @@ impl Shadow {
             let mut seen = sink.lock().unwrap_or_else(PoisonError::into_inner);
             events.iter().for_each(|event| seen.note(txn, event, &control));
         });
-        let applied = self.apply(update);
+        // A write that builds on one the hub refused leaves parts pending here: it is
+        // judged by what it changes, and the copy, no longer the hub's, is made again.
+        let applied = crate::model::apply_partly(&self.doc, update).map_err(malformed);
         self.root.unobserve_deep(OBSERVER);
-        applied?;
+        self.spoiled = applied?;
         Ok(std::mem::take(&mut *seen.lock().unwrap_or_else(PoisonError::into_inner)))
     }
 }
@@ -212,6 +293,8 @@ fn archiving_changed(change: Option<&EntryChange>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use yrs::Update;
+    use yrs::updates::decoder::Decode;
     use crate::model::free::FreeCard;
     use crate::model::session::Session;
     use crate::model::{Board, BoardContent, BoardKind, Pos};
@@ -268,6 +351,27 @@ mod tests {
 
     fn card(text: &str) -> FreeCard {
         FreeCard { text: text.into(), ..Default::default() }
+    }
+
+    /// One struct of `client` at `clock`: a map entry "x" holding a string, under the root.
+    fn late_struct(client: u8, clock: u8) -> Vec<u8> {
+        let mut u = vec![1, 1, client, clock, 8 | 0x20, 1, 8];
+        u.extend(b"workshop");
+        u.extend([1, b'x', 1, 119, 1, b'y', 0]);
+        u
+    }
+
+    #[test]
+    fn the_probe_admits_only_updates_that_apply_whole_on_the_hubs_state() {
+        let room = Room::new();
+        let mut probe = Probe::default();
+        let mut admits = |update: &[u8], earlier: &[&[u8]]| probe.admits(&room.hub, DocName::Content, update, earlier.iter().copied()).is_ok();
+        let first = late_struct(78, 0);
+        assert!(admits(&first, &[]), "a first struct");
+        assert!(!admits(&late_struct(79, 5), &[&first]), "a struct after ones nobody has");
+        let deletion = [0, 1, 80, 1, 0, 3];
+        assert!(!admits(&deletion, &[&first]), "a deletion of items nobody has");
+        assert!(admits(&late_struct(78, 1), &[&first]), "after a refusal the copy is made again with the batch's earlier updates");
     }
 
     #[test]

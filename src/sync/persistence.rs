@@ -150,21 +150,41 @@ fn stopping() -> SyncError {
 }
 
 impl HubState {
-    /// Logs a batch of checked updates in one transaction, then commits it (one merged
-    /// message per room), and only then tells their connections.
+    /// Tries each update of a batch on the probe copy of the hub's state, in log order;
+    /// logs those that apply in one transaction, then commits them (one merged message
+    /// per room), and only then tells their connections. An update that does not apply
+    /// is never logged: only its connection is told, and is dropped.
     pub(super) fn commit_writes(&self, batch: Vec<Write>) {
-        let updates: Vec<(DocName, &[u8])> = batch.iter().map(|w| (w.doc, w.update.as_slice())).collect();
         let mut file = lock(&self.file);
+        let mut refused = Vec::new();
+        let mut admitted = Vec::with_capacity(batch.len());
+        {
+            let mut probe = lock(&self.probe);
+            for write in batch {
+                let earlier = admitted.iter().filter(|w: &&Write| w.doc == write.doc).map(|w| w.update.as_slice());
+                match probe.admits(file.workshop(), write.doc, &write.update, earlier) {
+                    Ok(()) => admitted.push(write),
+                    Err(e) => refused.push((write, e)),
+                }
+            }
+        }
+        let updates: Vec<(DocName, &[u8])> = admitted.iter().map(|w| (w.doc, w.update.as_slice())).collect();
         let logged = file.apply_checked(&updates).map_err(|e| e.to_string());
         drop(updates);
-        let mut answers = Vec::with_capacity(batch.len());
+        let mut answers = Vec::with_capacity(admitted.len());
         let mut commit = Commit::default();
-        for write in batch {
+        for write in admitted {
             answers.push(write.done);
             commit.push(write.doc, write.from, write.update);
         }
         if logged.is_ok() {
             self.commit(file, commit, true);
+        } else {
+            *lock(&self.probe) = Default::default();
+        }
+        for (write, why) in refused {
+            tracing::info!("refused an update that does not apply on the hub's state: {why}");
+            let _ = write.done.send(Err(why));
         }
         for done in answers {
             let _ = done.send(logged.clone().map_err(SyncError::Connection));

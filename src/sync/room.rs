@@ -1,8 +1,9 @@
 //! The hub's state: the workshop file it persists to, one [`Room`] per document with its
 //! awareness and fan-out, the admission desk and the sealed items waiting for reveal.
 //!
-//! Every change reaches the file and the rooms by one path, [`HubState::commit`]: its
-//! updates are logged first (by the persistence worker in [`super::persistence`] for the
+//! Every change reaches the file and the rooms by one path, [`HubState::commit`]: a
+//! connection's update is first tried on a copy of the hub's real state, and only one
+//! that applies is logged ([`super::locks::Probe`]); updates are logged first (by the persistence worker in [`super::persistence`] for the
 //! connections' updates, which logs all that are waiting in one transaction; by the file
 //! itself for the hub's own edits), then sent to each room as one merged message, all
 //! under the file's lock, so the broadcast order is the log order and a crash loses
@@ -73,12 +74,18 @@ impl Room {
         let _ = self.fan_out.send(Frame { from, bytes: bytes.into() });
     }
 
-    /// Takes in a connection's awareness update and passes it on.
+    /// Takes in a connection's awareness update and passes it on. A connection speaks
+    /// only for its own client id: the first it shows presence for, while no other
+    /// connection holds it; entries for any other id are left out.
     pub fn awareness_update(&self, conn: u64, update: AwarenessUpdate) {
         let mut table = lock(&self.awareness);
         let mut accepted = HashMap::new();
         for (client, entry) in update.clients {
             let id = client.get();
+            if !owns(&table, conn, id) {
+                tracing::info!("left out presence that connection {conn} sent for another client");
+                continue;
+            }
             if table.get(&id).is_some_and(|known| entry.clock < known.clock) {
                 continue;
             }
@@ -133,6 +140,15 @@ impl Room {
     }
 }
 
+/// Whether `conn` may speak for awareness client `id`: it is its own, or free while
+/// `conn` holds no other.
+fn owns(table: &HashMap<u64, Awareness>, conn: u64, id: u64) -> bool {
+    match table.get(&id) {
+        Some(known) => known.owner == conn,
+        None => !table.values().any(|a| a.owner == conn),
+    }
+}
+
 /// Updates that are logged and wait to be sent: each with its document and the
 /// connection it came from ([`HUB_ITSELF`] for the hub's own edits).
 #[derive(Default)]
@@ -174,17 +190,10 @@ impl Commit {
     }
 }
 
-/// Refuses an update that does not read or apply on its own, before anything is logged,
-/// as [`WorkshopFile::check_remote`] does, on a bare document: the hub checks every
-/// update it takes in, so the check costs no more than one allocation and the apply.
+/// Refuses an update that does not read, before it waits for the persistence worker,
+/// which tries it on the hub's real state ([`super::locks::Probe`]).
 fn check(update: &[u8]) -> Result<(), SyncError> {
-    use yrs::Transact;
-    use yrs::updates::decoder::Decode;
-    let bad = |e: String| SyncError::Malformed(e);
-    let update = yrs::Update::decode_v1(update).map_err(|e| bad(e.to_string()))?;
-    let doc = yrs::Doc::new();
-    let mut txn = doc.transact_mut();
-    txn.apply_update(update).map_err(|e| bad(e.to_string()))
+    crate::model::decode_update(update).map(drop).map_err(|e| SyncError::Malformed(e.to_string()))
 }
 
 /// Everything a hub's connections share.
@@ -197,6 +206,9 @@ pub struct HubState {
     /// The copy of the content that participants' writes are tried on while anything
     /// is locked ([`super::locks`]).
     pub(super) lock_shadow: Mutex<Option<super::locks::Shadow>>,
+    /// The copy of the hub's state that every update from a connection is tried on
+    /// before it is logged.
+    pub(super) probe: Mutex<super::locks::Probe>,
     /// Fires after every change to the workshop, for the facilitator's window.
     pub changed: broadcast::Sender<()>,
     /// Each change projected once, for the browsers and the facilitator's window.
@@ -226,6 +238,7 @@ impl HubState {
             admission: Mutex::new(admission),
             sealed: Mutex::new(sealed),
             lock_shadow: Mutex::new(lock_shadow),
+            probe: Mutex::default(),
             changed: broadcast::channel(64).0,
             views: super::projection::Views::new(),
             persistence: Persistence::new(checkpoint),

@@ -149,6 +149,9 @@ impl HubState {
             return self.keep_answer(person, &board, item);
         }
         let control = lock(&self.file).workshop().control();
+        if let Some(reason) = super::limits::sealed_refusal(&control, &board, &item) {
+            return Err(reason);
+        }
         let seen = item.clone();
         self.ledger_dot(&control, person, &board.clone(), &seen, || lock(&self.sealed).take(&control, person, board, item))?;
         self.publish_due();

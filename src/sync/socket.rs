@@ -60,6 +60,8 @@ pub struct Limits {
     pub max_message: usize,
     pub handshake: Duration,
     pub timing: Timing,
+    /// The connections held, per address and in total ([`super::limits`]).
+    pub connections: Arc<super::limits::Connections>,
 }
 
 /// How much a connection reads at once. tungstenite zeroes this much before every
@@ -109,9 +111,14 @@ pub async fn accept_loop(
         };
         match accepted {
             Ok((tcp, from)) => {
+                // Over a limit the connection is closed at once, and unread.
+                let Some(held) = limits.connections.hold(from.ip()) else { continue };
                 let _ = tcp.set_nodelay(true);
                 let task = handle(tcp, from, state.clone(), tls.clone(), limits.clone(), stop.clone());
-                tokio::spawn(task);
+                tokio::spawn(async move {
+                    task.await;
+                    drop(held);
+                });
             }
             Err(e) => {
                 tracing::warn!("could not accept a connection: {e}.");
@@ -159,10 +166,16 @@ async fn plain(tcp: tokio::net::TcpStream, ip: IpAddr, state: Arc<HubState>, lim
     if let Some(dir) = limits.ui_dir.clone() {
         if super::page::is_plain_http(&tcp, limits.handshake).await {
             let open = lock(&state.file).workshop().control().browsers;
-            return match open {
-                true => super::page::serve(tcp, &dir).await,
-                false => super::page::closed(tcp).await,
+            let answer = async {
+                match open {
+                    true => super::page::serve(tcp, &dir).await,
+                    false => super::page::closed(tcp).await,
+                }
             };
+            if tokio::time::timeout(super::limits::PAGE_TIME, answer).await.is_err() {
+                tracing::info!("dropped {ip}: its page request took too long.");
+            }
+            return;
         }
     }
     upgrade(tcp, ip, state, limits, stop, reach).await
@@ -368,7 +381,15 @@ where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let mut early = Vec::new();
+    let mut early_bytes = 0;
     let mut answer = lock(&state.admission).knock(name, role);
+    let gone = |answer| {
+        // Gone from the lobby: the facilitator's list changes.
+        drop(answer);
+        let _ = lock(&state.admission).status.send(());
+    };
+    let waited = tokio::time::sleep(super::limits::LOBBY_WAIT);
+    tokio::pin!(waited);
     let decided = match answer.try_recv() {
         Ok(decided) => decided,
         Err(oneshot::error::TryRecvError::Closed) => return None,
@@ -378,13 +399,23 @@ where
             loop {
                 tokio::select! {
                     decided = &mut answer => break decided.ok()?,
+                    _ = &mut waited => {
+                        gone(answer);
+                        break Err(Refusal::LobbyTimedOut);
+                    }
                     message = ws.next() => match message {
-                        Some(Ok(Message::Binary(bytes))) if early.len() < 16 => early.push(bytes.to_vec()),
+                        Some(Ok(Message::Binary(bytes))) if early_bytes + bytes.len() <= super::limits::LOBBY_EARLY_BYTES => {
+                            early_bytes += bytes.len();
+                            early.push(bytes.to_vec());
+                        }
+                        Some(Ok(Message::Binary(_))) => {
+                            tracing::info!("dropped a client that sent too much while it waited in the lobby.");
+                            gone(answer);
+                            return None;
+                        }
                         Some(Ok(_)) => continue,
                         _ => {
-                            // Gone from the lobby: the facilitator's list changes.
-                            drop(answer);
-                            let _ = lock(&state.admission).status.send(());
+                            gone(answer);
                             return None;
                         }
                     },

@@ -8,6 +8,7 @@
 //! - `live`: the window's `Live` hosting on loopback.
 //! - `ledger`: what a hub's file keeps to itself, read with plain SQLite.
 
+pub mod crafted;
 pub mod export;
 pub mod browser;
 pub mod ledger;

@@ -124,6 +124,11 @@ impl Hub {
         format!("127.0.0.1:{}", self.port)
     }
 
+    /// The hub process's id, to read its memory and open files.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// SIGKILL: no chance to flush or say goodbye.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

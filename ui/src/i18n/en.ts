@@ -798,6 +798,8 @@ export const en: Record<MessageKey, string> = {
   'error.removed': 'You were removed from this workshop.',
   'error.hub_not_proved': 'The join code is wrong, or this is not the workshop’s laptop.',
   'error.not_let_in': 'The facilitator did not let you in.',
+  'error.lobby_full': 'The lobby is full. Wait a moment and try again.',
+  'error.lobby_timed_out': 'Nobody let you in in time. Try again.',
   'error.no_such_room': 'There is no workshop at this address.',
   'error.tls_only': 'Join with the Paja link or the QR code.',
   'error.browsers_closed': 'The workshop is not open to browsers now.',

@@ -797,6 +797,8 @@ export const fi = {
   'error.removed': 'Sinut poistettiin tästä työpajasta.',
   'error.hub_not_proved': 'Liittymiskoodi on väärä, tai tämä ei ole työpajan kone.',
   'error.not_let_in': 'Ohjaaja ei päästänyt sinua mukaan.',
+  'error.lobby_full': 'Odotustila on täynnä. Odota hetki ja yritä uudelleen.',
+  'error.lobby_timed_out': 'Kukaan ei päästänyt sinua mukaan ajoissa. Yritä uudelleen.',
   'error.no_such_room': 'Tästä osoitteesta ei löydy työpajaa.',
   'error.tls_only': 'Liity Pajan linkillä tai QR-koodilla.',
   'error.browsers_closed': 'Työpaja ei ole nyt auki selaimille.',

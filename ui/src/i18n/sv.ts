@@ -798,6 +798,8 @@ export const sv: Record<MessageKey, string> = {
   'error.removed': 'Du togs bort från den här workshopen.',
   'error.hub_not_proved': 'Anslutningskoden är fel, eller så är det här inte workshoppens dator.',
   'error.not_let_in': 'Handledaren släppte inte in dig.',
+  'error.lobby_full': 'Väntrummet är fullt. Vänta en stund och försök igen.',
+  'error.lobby_timed_out': 'Ingen släppte in dig i tid. Försök igen.',
   'error.no_such_room': 'Det finns ingen workshop på den här adressen.',
   'error.tls_only': 'Anslut med länken eller QR-koden från Paja.',
   'error.browsers_closed': 'Workshoppen är inte öppen för webbläsare nu.',
