@@ -369,7 +369,7 @@ impl Admission {
     }
 
     /// Everyone let in but the facilitator, by token.
-    pub fn members(&self) -> Vec<(String, Member)> {
+    pub fn members_by_token(&self) -> Vec<(String, Member)> {
         self.members.iter().filter(|(t, _)| **t != self.facilitator_token).map(|(t, m)| (t.clone(), m.clone())).collect()
     }
 

@@ -222,7 +222,9 @@ impl HubHandle {
     /// Removes a person (by roster id) from the workshop: their token stops working and
     /// their connections end at once. False if nobody had that id.
     pub fn remove_person(&self, person: &str) -> bool {
-        lock(&self.state.admission).remove(person)
+        let removed = lock(&self.state.admission).remove(person);
+        self.state.keep_members();
+        removed
     }
 
     pub fn browser_qr_svg(&self) -> Result<Option<String>, SyncError> {
@@ -342,6 +344,7 @@ impl HubHandle {
     pub fn stop(&self) {
         let _ = self.stop.send(true);
         lock(&self.state.admission).end_session();
+        self.state.keep_members();
         self.state.persistence.checkpoint(&mut lock(&self.state.file));
     }
 }

@@ -43,7 +43,7 @@ impl HubState {
     /// Keeps the members let in, as they are now, in the hub's file. Run after anyone
     /// is let in, removed or sent away.
     pub fn keep_members(&self) {
-        let members = lock(&self.admission).members();
+        let members = lock(&self.admission).members_by_token();
         let rows: Vec<_> = members.into_iter().map(|(t, m)| (t, m.person, m.role.as_str().to_string(), m.name)).collect();
         if let Err(e) = lock(&self.file).keep_members(&rows) {
             tracing::warn!("the members could not be kept in the file: {e}");
