@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewChange } from '../types';
 import { sampleView } from '../workshop/fixture.test-data';
-import { backendOver } from './index';
+import { backendOver, channelJoin } from './index';
 import { BackendError } from './transport';
 import { rpcUrl, WebSocketTransport, type Socket } from './websocket';
 
@@ -98,6 +98,13 @@ describe('WebSocket RPC client', () => {
     expect(rpcUrl({ protocol: 'https:', host: 'hub' })).toBe('wss://hub/rpc');
   });
 
+  it('proves the link’s key when the link brought one, else the typed code; a co-facilitator the lead key', () => {
+    expect(channelJoin({ code: 'ABCDEF', key: 'k1', name: 'Äino' }, null)).toEqual({ secret: 'k', password: 'k1', first: { name: 'Äino', observer: false } });
+    expect(channelJoin({ code: 'ABCDEF', name: 'Äino', observer: true }, null)).toEqual({ secret: 'c', password: 'ABCDEF', first: { name: 'Äino', observer: true } });
+    expect(channelJoin({ code: 'ABCDEF', name: 'Äino' }, 't9').first, 'after a welcome, the token').toEqual({ token: 't9' });
+    expect(channelJoin({ lead: 'l1' }, null).secret).toBe('l');
+  });
+
   it('stops trying once the hub refuses, for a wrong code or a removed person', async () => {
     let made = 0;
     const socket = new FakeSocket();
@@ -140,19 +147,17 @@ describe('WebSocket RPC client', () => {
     await expect(done).resolves.toEqual({ id: 'c9' });
   });
 
-  it('comes back after a dropped connection, with the url asked again, and fetches what changed meanwhile', async () => {
+  it('comes back after a dropped connection, with its join asked again, and fetches what changed meanwhile', async () => {
     const sockets: FakeSocket[] = [];
-    const urls: string[] = [];
+    const joins: unknown[] = [];
     let token = '';
-    const transport = new WebSocketTransport(
-      () => (token ? `ws://hub/rpc?token=${token}` : 'ws://hub/rpc?code=C&name=N'),
-      (url) => {
-        urls.push(url);
-        const socket = new FakeSocket();
-        sockets.push(socket);
-        return socket;
-      },
-    );
+    const transport = new WebSocketTransport('ws://hub/rpc', (url) => {
+      expect(url, 'nothing in the URL').toBe('ws://hub/rpc');
+      joins.push(channelJoin({ code: 'C', key: 'K', name: 'N' }, token || null).first);
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    });
     const seen: unknown[] = [];
     backendOver(transport).onChanged((view) => seen.push(view.meta));
     sockets[0].open();
@@ -160,7 +165,7 @@ describe('WebSocket RPC client', () => {
     token = 't9';
     sockets[0].close();
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(urls, 'the second connection comes back as the same person').toEqual(['ws://hub/rpc?code=C&name=N', 'ws://hub/rpc?token=t9']);
+    expect(joins, 'the second connection comes back as the same person').toEqual([{ name: 'N', observer: false }, { token: 't9' }]);
     sockets[1].open();
     await tick();
     expect(sockets[1].sent, 'what changed while away is asked for at once').toEqual([{ id: 1, method: 'workshop_view', params: {} }]);

@@ -88,7 +88,7 @@ describe('the browser join page', () => {
     expect(html).toContain('Jaat sen, mitä kirjoitat, ja nimesi.');
     expect(html).toContain('Ne näkevät ohjaaja ja muut tähän työpajaan liittyneet.');
     expect(html, 'it says what is encrypted and who can read it').toContain('kulkevat salattuina tämän selaimen ja ohjaajan tietokoneen välillä');
-    expect(html, 'and what is not encrypted').toContain('Itse sivu ladataan salaamatta.');
+    expect(html, 'and what is not encrypted').toContain('Itse sivua Paja ei salaa.');
     expect(html).toContain('Tiedot tallentuvat ohjaajan tietokoneelle.');
     expect(html).toContain('Mitään ei lähetetä internetiin.');
   });

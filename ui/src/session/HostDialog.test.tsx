@@ -59,6 +59,6 @@ describe('the Jaa työpaja dialog', () => {
     expect(html).toContain('>Selaimella</h3>');
     expect(html).toContain('http://192.168.1.20:7070/join#code=KXR4TZ&amp;key=0f0f');
     expect(html).toContain('alt="QR-koodi selaimella liittymiseen"');
-    expect(html).toContain('salataan liittymiskoodilla tai linkin avaimella; itse sivu ladataan salaamatta');
+    expect(html).toContain('Paja salaa sen, mitä selain lähettää ja saa. Itse sivua Paja ei salaa.');
   });
 });
