@@ -784,6 +784,8 @@ export const en: Record<MessageKey, string> = {
   'error.too_many_wrong_codes': 'Too many wrong codes. Wait a minute and try again.',
   'error.code_needed': 'Type the join code.',
   'error.token_unknown': 'Join again with the code.',
+  'file.set_aside_one': 'One change in this file would not apply, so it was set aside. It is kept in the file but not shown.',
+  'file.set_aside_many': '{n} changes in this file would not apply, so they were set aside. They are kept in the file but not shown.',
   'error.not_let_in': 'The facilitator did not let you in.',
   'error.lobby_full': 'The lobby is full. Wait a moment and try again.',
   'error.lobby_timed_out': 'Nobody let you in in time. Try again.',

@@ -784,6 +784,8 @@ export const sv: Record<MessageKey, string> = {
   'error.too_many_wrong_codes': 'För många fel koder. Vänta en minut och försök igen.',
   'error.code_needed': 'Skriv anslutningskoden.',
   'error.token_unknown': 'Anslut igen med koden.',
+  'file.set_aside_one': 'En ändring i filen passade inte i workshopen och lades åt sidan. Den finns kvar i filen men visas inte.',
+  'file.set_aside_many': '{n} ändringar i filen passade inte i workshopen och lades åt sidan. De finns kvar i filen men visas inte.',
   'error.not_let_in': 'Handledaren släppte inte in dig.',
   'error.lobby_full': 'Väntrummet är fullt. Vänta en stund och försök igen.',
   'error.lobby_timed_out': 'Ingen släppte in dig i tid. Försök igen.',
