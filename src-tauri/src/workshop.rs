@@ -132,7 +132,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn info(live: &Live) -> OpenInfo {
-    OpenInfo { path: live.path().to_string_lossy().into_owned(), title: live.view().meta.title }
+    OpenInfo { path: live.path().to_string_lossy().into_owned(), title: live.view().meta.title, set_aside: live.set_aside() }
 }
 
 /// What the command line asks for: `FILE`, `--demo`, or nothing (the start screen).

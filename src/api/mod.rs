@@ -79,6 +79,11 @@ impl WorkshopFile {
         Ok(WorkshopFile { store, workshop, collected: None })
     }
 
+    /// How many updates of this file were set aside because they would not apply.
+    pub fn set_aside_count(&self) -> Result<u32, Error> {
+        Ok(self.store.set_aside_count()?)
+    }
+
     /// One sentence about updates of this file set aside because they would not apply.
     pub fn set_aside_note(&self) -> Result<Option<String>, Error> {
         Ok(self.store.set_aside_note()?)

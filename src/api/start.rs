@@ -17,6 +17,10 @@ use ts_rs::TS;
 pub struct OpenInfo {
     pub path: String,
     pub title: String,
+    /// How many changes of the file's log would not apply and were set aside when it
+    /// was opened (kept in the file, not shown); the window says so.
+    #[serde(default)]
+    pub set_aside: u32,
 }
 
 /// What the start screen shows: the recent workshops, the open one (if any), and what

@@ -92,6 +92,17 @@ impl Live {
         &self.home
     }
 
+    /// How many changes of the open file would not apply and were set aside when it was
+    /// opened; none for a joined replica.
+    pub fn set_aside(&self) -> u32 {
+        let count = match &self.mode {
+            Mode::Alone(file) => file.set_aside_count(),
+            Mode::Hosting { hub, .. } => hub.read_file(|file| file.set_aside_count()),
+            Mode::Joined(_) => Ok(0),
+        };
+        count.unwrap_or(0)
+    }
+
     /// Copies this person's own workshop into a new file at `path` and works on that from
     /// now on, keeping joined replicas in `replicas`. A session is ended first, so the
     /// copy is always of the own file.

@@ -92,6 +92,9 @@ pub struct Loaded {
     pub control: Vec<Vec<u8>>,
 }
 
+/// Logged updates with their ids, oldest first.
+pub type LogRows = Vec<(i64, Vec<u8>)>;
+
 /// A named version as listed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -209,7 +212,7 @@ impl Store {
     }
 
     /// One document's snapshot (if any) and its logged updates with their ids.
-    pub fn load_rows(&self, doc: DocName) -> Result<(Option<Vec<u8>>, Vec<(i64, Vec<u8>)>), StoreError> {
+    pub fn load_rows(&self, doc: DocName) -> Result<(Option<Vec<u8>>, LogRows), StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
         let snapshot = snapshots::get(&tx, doc).map_err(|e| self.sql(e))?;
         let rows = updates::rows_for_doc(&tx, doc).map_err(|e| self.sql(e))?;
@@ -224,6 +227,12 @@ impl Store {
             updates::set_aside(&tx, *id, reason).map_err(|e| self.sql(e))?;
         }
         tx.commit().map_err(|e| self.sql(e))
+    }
+
+    /// How many updates were set aside.
+    pub fn set_aside_count(&self) -> Result<u32, StoreError> {
+        let count = updates::set_aside_count(&self.conn).map_err(|e| self.sql(e))?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
 
     /// One sentence about the updates set aside, if any were.

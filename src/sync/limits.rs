@@ -118,7 +118,7 @@ fn raise_file_limit() -> u64 {
             }
         }
     }
-    limit.rlim_cur as u64
+    limit.rlim_cur
 }
 
 #[cfg(not(unix))]

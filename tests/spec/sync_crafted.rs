@@ -76,7 +76,7 @@ async fn a_crafted_update_is_refused_on_the_real_state_and_drops_only_its_sender
     let empty = Workshop::new();
     let under_plain = crafted::entry(Parent::Item(plain.0, plain.1), 77, 0, "x");
     assert!(
-        Workshop::from_updates(&[under_plain.clone()], &[]).is_ok() && empty.content_count() == 0,
+        Workshop::from_updates(std::slice::from_ref(&under_plain), &[]).is_ok() && empty.content_count() == 0,
         "the crafted update applies on an empty document, which the old check tried"
     );
     let crafts = [
@@ -178,7 +178,7 @@ fn a_thousand_crafted_updates_drop_only_their_sender_while_ten_peers_write() {
     let (state, honest) = {
         let opened = WorkshopFile::open(&file).expect("the file");
         let state = opened.workshop().encode_state(DocName::Content);
-        let mut replica = Workshop::from_updates(&[state.clone()], &[]).expect("a replica");
+        let mut replica = Workshop::from_updates(std::slice::from_ref(&state), &[]).expect("a replica");
         replica.take_pending();
         replica.add(&board, &FreeCard { text: "Muunneltava".into(), ..Default::default() }).expect("a card");
         let updates: Vec<Vec<u8>> = replica.take_pending().into_iter().map(|(_, u)| u).collect();

@@ -38,6 +38,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
   // In the desktop window: which workshop is open, if any, and the start screen.
   const desktop = useDesktop(backend.files, () => go({ screen: 'home' }));
   const opened = desktop ? desktop.now.state?.open != null : true;
+  const setAside = desktop?.now.state?.open?.set_aside ?? 0;
   const starting = desktop !== null && desktop.now.state !== null && (!opened || route.screen === 'start');
   // What is only mine (role, drafts, own dots) follows every change of the workshop.
   const { session, refreshLocal, setLocal } = useLiveSession(backend, load.state === 'ready' ? load.view : null, route, go);
@@ -125,6 +126,11 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
               {t('error.close')}
             </button>
           </div>
+        )}
+        {!starting && setAside > 0 && (
+          <p role="status" className="notice" data-testid="set-aside">
+            {t(setAside === 1 ? 'file.set_aside_one' : 'file.set_aside_many', { n: setAside })}
+          </p>
         )}
         {!starting && load.state === 'loading' && (
           <main>

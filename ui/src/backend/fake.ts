@@ -101,7 +101,7 @@ export function fakeFiles(state: StartState, refuse: Record<string, BackendError
     files.state = { ...files.state, launch: null };
     const refusal = refuse[path];
     if (refusal) throw refusal;
-    const info = { path, title };
+    const info = { path, title, set_aside: 0 };
     const recent = [{ ...info, opened_at: '2026-03-01T09:30:00Z' }, ...files.state.recent.filter((r) => r.path !== path)];
     files.state = { recent, open: info, launch: null };
     opened.forEach((listener) => listener(info));

@@ -797,6 +797,8 @@ export const en: Record<MessageKey, string> = {
   'error.facilitator_token_in_browser': 'The facilitator’s token does not work in a browser.',
   'error.removed': 'You were removed from this workshop.',
   'error.hub_not_proved': 'The join code is wrong, or this is not the workshop’s laptop.',
+  'file.set_aside_one': 'One change in this file would not apply, so it was set aside. It is kept in the file but not shown.',
+  'file.set_aside_many': '{n} changes in this file would not apply, so they were set aside. They are kept in the file but not shown.',
   'error.not_let_in': 'The facilitator did not let you in.',
   'error.lobby_full': 'The lobby is full. Wait a moment and try again.',
   'error.lobby_timed_out': 'Nobody let you in in time. Try again.',

@@ -796,6 +796,8 @@ export const fi = {
   'error.facilitator_token_in_browser': 'Ohjaajan tunniste ei toimi selaimessa.',
   'error.removed': 'Ohjaaja poisti sinut tästä työpajasta.',
   'error.hub_not_proved': 'Liittymiskoodi on väärä, tai tämä ei ole työpajan kone.',
+  'file.set_aside_one': 'Yksi tiedoston muutos ei sopinut työpajaan, joten se siirrettiin sivuun. Se on tallessa tiedostossa, mutta sitä ei näytetä.',
+  'file.set_aside_many': '{n} tiedoston muutosta ei sopinut työpajaan, joten ne siirrettiin sivuun. Ne ovat tallessa tiedostossa, mutta niitä ei näytetä.',
   'error.not_let_in': 'Ohjaaja ei päästänyt sinua mukaan.',
   'error.lobby_full': 'Odotustila on täynnä. Odota hetki ja yritä uudelleen.',
   'error.lobby_timed_out': 'Kukaan ei päästänyt sinua mukaan ajoissa. Yritä uudelleen.',

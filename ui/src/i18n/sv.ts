@@ -797,6 +797,8 @@ export const sv: Record<MessageKey, string> = {
   'error.facilitator_token_in_browser': 'Handledarens nyckel fungerar inte i en webbläsare.',
   'error.removed': 'Du togs bort från den här workshopen.',
   'error.hub_not_proved': 'Anslutningskoden är fel, eller så är det här inte workshoppens dator.',
+  'file.set_aside_one': 'En ändring i filen passade inte i workshopen och lades åt sidan. Den finns kvar i filen men visas inte.',
+  'file.set_aside_many': '{n} ändringar i filen passade inte i workshopen och lades åt sidan. De finns kvar i filen men visas inte.',
   'error.not_let_in': 'Handledaren släppte inte in dig.',
   'error.lobby_full': 'Väntrummet är fullt. Vänta en stund och försök igen.',
   'error.lobby_timed_out': 'Ingen släppte in dig i tid. Försök igen.',

@@ -3,4 +3,9 @@
 /**
  * The workshop a window has open.
  */
-export type OpenInfo = { path: string, title: string, };
+export type OpenInfo = { path: string, title: string, 
+/**
+ * How many changes of the file's log would not apply and were set aside when it
+ * was opened (kept in the file, not shown); the window says so.
+ */
+set_aside: number, };
