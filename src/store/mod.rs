@@ -50,7 +50,7 @@ pub use error::StoreError;
 pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
 
 /// The schema version this Paja writes and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// `PRAGMA application_id` of every `.paja` file: "PAJA" in ASCII.
 pub const APPLICATION_ID: i64 = 0x5041_4a41;
 /// Default largest media blob: 10 MiB.
@@ -292,6 +292,29 @@ impl Store {
     /// Every draft as (id, board, text), oldest first.
     pub fn drafts(&self) -> Result<Vec<drafts::Row>, StoreError> {
         drafts::list(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    // ---- anonymous drafts the hub has taken (hub only, never synced) ----
+
+    /// Takes a draft unless its id is known; true if it is new.
+    pub fn take_sealed_draft(&self, draft: &str, card: &str, board: &str, item: &str) -> Result<bool, StoreError> {
+        drafts::take(&self.conn, draft, card, board, item).map_err(|e| self.sql(e))
+    }
+
+    /// The taken drafts not yet published: (draft, card, board, item JSON).
+    pub fn waiting_sealed_drafts(&self) -> Result<Vec<drafts::Taken>, StoreError> {
+        drafts::waiting(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Marks taken drafts published; their text is wiped from the table and its log.
+    pub fn published_sealed_drafts(&self, drafts: &[String]) -> Result<(), StoreError> {
+        drafts::mark_published(&self.conn, drafts).map_err(|e| self.sql(e))?;
+        self.wipe_log()
+    }
+
+    /// Whether a batch of taken drafts was already published on `board`.
+    pub fn sealed_batch_published(&self, board: &str) -> Result<bool, StoreError> {
+        drafts::any_published(&self.conn, board).map_err(|e| self.sql(e))
     }
 
     /// Copies the write-ahead log into the file and empties it, so that pages holding

@@ -19,6 +19,8 @@ pub const MIGRATIONS: &[&[&str]] = &[
     ],
     // 2: silent-writing drafts, local to this file.
     &[drafts::CREATE],
+    // 3: hub-only tables, never synced.
+    &[drafts::CREATE_TAKEN],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

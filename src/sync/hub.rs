@@ -42,6 +42,8 @@ pub struct HubOptions {
     pub ui_dir: Option<PathBuf>,
     /// When the update log is compacted while the hub runs (it is also at shutdown).
     pub checkpoint: Checkpoint,
+    /// How long a reveal waits for connected writers' anonymous drafts at most.
+    pub reveal_wait: Duration,
 }
 
 impl Default for HubOptions {
@@ -56,6 +58,7 @@ impl Default for HubOptions {
             mdns: true,
             ui_dir: None,
             checkpoint: Checkpoint::default(),
+            reveal_wait: super::sealed::DEFAULT_REVEAL_WAIT,
         }
     }
 }
@@ -116,6 +119,9 @@ impl Hub {
             timing: Timing { idle: options.idle_timeout, ping: options.idle_timeout / 3 },
         };
         tokio::spawn(Persistence::run(state.clone(), stopped.clone()));
+        lock(&state.sealed).set_wait(options.reveal_wait);
+        state.resume_reveal();
+        tokio::spawn(super::sealed::run_clock(state.clone(), stopped.clone()));
         let projected = state.clone();
         tokio::spawn(super::projection::run(state.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));

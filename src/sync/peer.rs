@@ -105,6 +105,8 @@ pub(crate) struct PeerShared {
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
     pub sealed: broadcast::Sender<(String, SealedItem)>,
+    /// Wakes the content link to send our anonymous drafts of a revealed round.
+    pub drafts_push: tokio::sync::Notify,
     /// This person's id in the roster, from the hub's welcome.
     pub me: Mutex<Option<String>>,
     /// (board, idea) of the hidden dots this person gave: memory only, never on disk.
@@ -142,6 +144,7 @@ impl Peer {
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
             sealed: broadcast::channel(256).0,
+            drafts_push: tokio::sync::Notify::new(),
             me: Mutex::new(None),
             hidden_votes: Mutex::new(Vec::new()),
             changed: broadcast::channel(64).0,

@@ -5,7 +5,7 @@
 use super::peer::{PeerShared, PeerStatus};
 use super::room::lock;
 use super::tls;
-use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
+use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage, SealedItem};
 use crate::model::DocName;
 use crate::{ErrorCode, Failure, Refusal};
 use futures_util::{SinkExt, StreamExt};
@@ -221,6 +221,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
         }
     }
     let mut connected = false;
+    let mut reported = None;
     let mut renew = tokio::time::interval(PRESENCE_RENEW);
     let mut deadline = tokio::time::Instant::now() + IDLE;
     loop {
@@ -229,7 +230,15 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
             next = stream.next() => {
                 deadline = tokio::time::Instant::now() + IDLE;
                 match next {
-                    Some(Ok(WsMessage::Binary(bytes))) => receive(shared, doc, &bytes, &mut connected),
+                    Some(Ok(WsMessage::Binary(bytes))) => {
+                        let was = connected;
+                        receive(shared, doc, &bytes, &mut connected).map(|mut replies| {
+                            if content && connected && !was {
+                                replies.extend(drafts_report(shared, &mut reported));
+                            }
+                            replies
+                        })
+                    }
                     Some(Ok(WsMessage::Close(_))) | None => Err(lost("the hub closed the connection")),
                     Some(Ok(_)) => Ok(Vec::new()),
                     Some(Err(e)) => Err(lost(e)),
@@ -245,6 +254,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
             },
             _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.presence_push.notified(), if content => Ok(vec![presence_message(shared)]),
+            _ = shared.drafts_push.notified(), if content && connected => Ok(drafts_report(shared, &mut reported).into_iter().collect()),
             _ = stop.changed() => {
                 let _ = sink.close().await;
                 return Outcome::Stopped;
@@ -261,6 +271,24 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
             }
         }
     }
+}
+
+/// Our anonymous drafts of a revealed round, all of them, unless this connection has
+/// already sent these. Sent even when there are none, so the hub need not wait for us.
+fn drafts_report(shared: &PeerShared, reported: &mut Option<(String, Vec<String>)>) -> Option<Vec<u8>> {
+    let due = lock(&shared.file).due_drafts().ok()?;
+    if !due.anonymous || due.board.is_empty() {
+        return None;
+    }
+    let ids: Vec<String> = due.drafts.iter().map(|d| d.id.clone()).collect();
+    if let Some((board, sent)) = reported.as_ref() {
+        if *board == due.board && ids.iter().all(|id| sent.contains(id)) {
+            return None;
+        }
+    }
+    *reported = Some((due.board.clone(), ids));
+    let drafts = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
+    Some(wire::paja(&PajaMessage::Drafts { board: due.board, drafts }))
 }
 
 async fn next_update(outbox: &mut Option<broadcast::Receiver<Vec<u8>>>) -> Result<Vec<u8>, String> {
@@ -351,7 +379,11 @@ fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) ->
             };
             return Err(Outcome::Refused(failure));
         }
-        PajaMessage::Sealed { .. } => {}
+        PajaMessage::Ack { drafts } => {
+            lock(&shared.file).forget_draft_ids(&drafts).map_err(|e| lost(format!("acknowledged drafts could not be deleted: {e}")))?;
+            let _ = shared.changed.send(());
+        }
+        PajaMessage::Sealed { .. } | PajaMessage::Drafts { .. } => {}
     }
     Ok(())
 }

@@ -9,17 +9,45 @@
 //!
 //! Who gave which hidden dot is known in memory only, to hold each person to the
 //! budget and to let them take a dot back; it is never written anywhere.
+//!
+//! Anonymous silent-writing drafts take their own path ([`HubState::take_drafts`]):
+//! each writer sends all of theirs with their ids once they see the reveal, the hub keeps
+//! them in a hub-only table of its file (so a resent draft is taken once, also after a
+//! SIGKILL) and acknowledges them, and it publishes them as one shuffled change under
+//! random ids once every writer connected at the reveal has sent theirs, or
+//! [`DEFAULT_REVEAL_WAIT`] has passed. Drafts that come after that wait for a later batch
+//! with at least one other writer's, or for the end of the round.
 
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
 use super::SyncError;
 use crate::Refusal;
-use crate::api::{drafts, voting};
+use crate::api::drafts::{self, TakenDraft};
+use crate::api::voting;
 use crate::model::control::ControlView;
 use crate::model::evaluation::Response;
 use crate::model::{ModelError, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+use tokio::time::Instant;
+
+/// How long the hub waits at a reveal for connected writers' drafts.
+pub const DEFAULT_REVEAL_WAIT: Duration = Duration::from_secs(3);
+
+/// A reveal the hub gathers drafts for. The first batch waits for `expected` writers or
+/// the deadline; a late one for the deadline and drafts from two writers at least.
+struct Gather {
+    expected: HashSet<String>,
+    /// After a restart, how many writers to wait for: those who re-join with the code
+    /// come back under new ids.
+    needed: usize,
+    reported: HashSet<String>,
+    deadline: Option<Instant>,
+    late: bool,
+}
 
 /// What the hub holds sealed.
 pub struct Sealed {
@@ -29,6 +57,16 @@ pub struct Sealed {
     ballots: HashMap<(String, String), Vec<String>>,
     /// (board, person, question) of every answer given. Memory only.
     answered: HashSet<(String, String, String)>,
+    /// Anonymous drafts being gathered for a batch, by board. Memory only.
+    gathers: HashMap<String, Gather>,
+    /// Boards whose first batch is out (also known from the file after a restart).
+    batched: HashSet<String>,
+    /// Who sent each waiting draft, to batch late ones with others. Memory only.
+    senders: HashMap<String, String>,
+    /// The writers connected now (content connections that may write), by connection.
+    writers: HashMap<u64, String>,
+    wait: Duration,
+    clock: Arc<Notify>,
 }
 
 impl Sealed {
@@ -44,7 +82,78 @@ impl Sealed {
             }),
             Err(_) => Vec::new(),
         };
-        Sealed { items, path, ballots: HashMap::new(), answered: HashSet::new() }
+        Sealed {
+            items,
+            path,
+            ballots: HashMap::new(),
+            answered: HashSet::new(),
+            gathers: HashMap::new(),
+            batched: HashSet::new(),
+            senders: HashMap::new(),
+            writers: HashMap::new(),
+            wait: DEFAULT_REVEAL_WAIT,
+            clock: Arc::new(Notify::new()),
+        }
+    }
+
+    pub fn set_wait(&mut self, wait: Duration) {
+        self.wait = wait;
+    }
+
+    /// A connection that may write anonymous drafts came or went.
+    pub fn writer_connected(&mut self, conn: u64, person: Option<&str>) {
+        match person {
+            Some(person) => self.writers.insert(conn, person.to_string()),
+            None => self.writers.remove(&conn),
+        };
+    }
+
+    /// Starts gathering for `board` unless already; the first batch expects `expected`.
+    fn gather(&mut self, board: &str, expected: HashSet<String>, late: bool) {
+        self.gather_after(board, expected, 0, late);
+    }
+
+    fn gather_after(&mut self, board: &str, expected: HashSet<String>, needed: usize, late: bool) {
+        if self.gathers.contains_key(board) {
+            return;
+        }
+        let deadline = Some(Instant::now() + self.wait);
+        self.gathers.insert(board.to_string(), Gather { expected, needed, reported: HashSet::new(), deadline, late });
+        self.clock.notify_one();
+    }
+
+    /// The boards whose batch is due now.
+    fn due_batches(&mut self, waiting: &[TakenDraft], control: &ControlView) -> Vec<String> {
+        let now = Instant::now();
+        let mut due = Vec::new();
+        for (board, gather) in &mut self.gathers {
+            let round_on = control.silent.as_ref().is_some_and(|s| s.board == *board && s.revealed && s.anonymous);
+            let passed = gather.deadline.is_some_and(|d| d <= now);
+            let ready = match gather.late {
+                false => {
+                    let all_in = !gather.expected.is_empty() && gather.expected.is_subset(&gather.reported);
+                    passed || all_in || (gather.needed > 0 && gather.reported.len() >= gather.needed)
+                }
+                true => passed && writers_of(waiting, board, &self.senders) >= 2,
+            };
+            if ready || !round_on {
+                let missing = match gather.needed {
+                    0 => gather.expected.difference(&gather.reported).count(),
+                    needed => needed.saturating_sub(gather.reported.len()),
+                };
+                if passed && !gather.late && missing > 0 {
+                    tracing::info!("the reveal's wait ran out with {missing} writers missing; their drafts come in a later batch");
+                }
+                due.push(board.clone());
+            } else if passed {
+                gather.deadline = None;
+            }
+        }
+        due
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.gathers.values().filter_map(|g| g.deadline).min()
     }
 
     pub fn count(&self, board: &str) -> usize {
@@ -157,6 +266,41 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
     Ok(published)
 }
 
+/// How many writers sent the drafts waiting on `board`; one of unknown sender (after a
+/// restart) counts as a writer of its own.
+fn writers_of(waiting: &[TakenDraft], board: &str, senders: &HashMap<String, String>) -> usize {
+    let mut known = HashSet::new();
+    let mut unknown = 0;
+    for d in waiting.iter().filter(|d| d.board == board) {
+        match senders.get(&d.draft) {
+            Some(person) => {
+                known.insert(person);
+            }
+            None => unknown += 1,
+        }
+    }
+    known.len() + unknown
+}
+
+/// Publishes due batches whenever a gathering's deadline passes, until the hub stops.
+pub async fn run_clock(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
+    let clock = lock(&state.sealed).clock.clone();
+    loop {
+        let next = lock(&state.sealed).next_deadline();
+        let sleep = async {
+            match next {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = sleep => state.publish_batches(),
+            _ = clock.notified() => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
 impl HubState {
     /// Takes in a sealed item from `person`; publishes it at once if nothing hides it.
     pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
@@ -172,6 +316,7 @@ impl HubState {
         self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();
+        self.start_gathering(&mut sealed, &control, false);
         sealed.forget_finished(&control);
         let due = sealed.take_due(&control);
         if due.is_empty() {
@@ -182,6 +327,8 @@ impl HubState {
             sealed.items.extend(due);
         }
         sealed.save();
+        drop(sealed);
+        self.publish_batches();
     }
 
     fn publish_own_drafts(&self) {
@@ -189,6 +336,9 @@ impl HubState {
             Ok(due) if !due.drafts.is_empty() => due,
             _ => return,
         };
+        if due.anonymous {
+            return self.take_own_drafts(&due);
+        }
         let published = self.change_only(|w| {
             for draft in &due.drafts {
                 drafts::add_card(w, &due.board, &draft.text)?;
@@ -198,6 +348,152 @@ impl HubState {
         let forgotten = published.map_err(|e| e.to_string()).and_then(|_| lock(&self.file).forget_drafts(&due.drafts).map_err(|e| e.to_string()));
         if let Err(e) = forgotten {
             tracing::warn!("the facilitator's drafts could not be published: {e}");
+        }
+    }
+
+    /// Takes a writer's anonymous drafts for a revealed round into the hub's table;
+    /// returns the ids the hub now holds (also those taken before), for the writer to
+    /// delete. An empty list still tells the hub this writer has nothing more to wait for.
+    pub fn take_drafts(&self, person: &str, board: &str, drafts: Vec<(String, SealedItem)>) -> Result<Vec<String>, Refusal> {
+        let mut sealed = lock(&self.sealed);
+        let file = lock(&self.file);
+        let control = file.workshop().control();
+        if !control.silent.as_ref().is_some_and(|s| s.board == board && s.anonymous && s.revealed) {
+            return Err(Refusal::SilentNotHere);
+        }
+        let mut taken = Vec::new();
+        for (id, item) in drafts {
+            if id.is_empty() || id.len() > 64 || !matches!(item, SealedItem::FreeCard { .. } | SealedItem::Idea { .. }) {
+                continue;
+            }
+            match file.take_sealed_draft(&id, board, &item) {
+                Ok(true) => {
+                    sealed.senders.insert(id.clone(), person.to_string());
+                    taken.push(id);
+                }
+                Ok(false) => taken.push(id),
+                Err(e) => tracing::warn!("an anonymous draft could not be kept ({e}); its writer keeps it."),
+            }
+        }
+        drop(file);
+        self.start_gathering(&mut sealed, &control, false);
+        let late = sealed.batched.contains(board);
+        if late && !taken.is_empty() {
+            sealed.gather(board, HashSet::new(), true);
+            let wait = sealed.wait;
+            if let Some(g) = sealed.gathers.get_mut(board).filter(|g| g.deadline.is_none()) {
+                g.deadline = Some(Instant::now() + wait);
+                sealed.clock.notify_one();
+            }
+        }
+        if let Some(g) = sealed.gathers.get_mut(board) {
+            g.reported.insert(person.to_string());
+        }
+        drop(sealed);
+        self.publish_batches();
+        Ok(taken)
+    }
+
+    /// Starts gathering drafts when a round is revealed: the writers connected now are
+    /// waited for. After a restart nobody's connection is known, so the hub waits for
+    /// everyone in the roster who may write, up to the deadline.
+    fn start_gathering(&self, sealed: &mut Sealed, control: &ControlView, restarted: bool) {
+        let Some(round) = control.silent.as_ref().filter(|s| s.revealed && s.anonymous) else { return };
+        let board = round.board.clone();
+        if sealed.gathers.contains_key(&board) || sealed.batched.contains(&board) {
+            return;
+        }
+        if lock(&self.file).sealed_batch_published(&board).unwrap_or(false) {
+            sealed.batched.insert(board.clone());
+            let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+            if waiting.iter().any(|d| d.board == board) {
+                sealed.gather(&board, HashSet::new(), true);
+            }
+            return;
+        }
+        if !restarted {
+            let expected = sealed.writers.values().cloned().collect();
+            return sealed.gather(&board, expected, false);
+        }
+        let writer = |p: &&crate::model::control::Person| p.role != "observer" && p.id != super::admission::FACILITATOR_PERSON;
+        let roster: HashSet<String> = control.people.iter().filter(writer).map(|p| p.id.clone()).collect();
+        let needed = roster.len();
+        sealed.gather_after(&board, roster, needed, false);
+    }
+
+    /// After a restart: goes on gathering for a revealed round, and publishes what waits.
+    pub fn resume_reveal(&self) {
+        let control = lock(&self.file).workshop().control();
+        let mut sealed = lock(&self.sealed);
+        self.start_gathering(&mut sealed, &control, true);
+        let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+        for draft in waiting {
+            // A round that ended while the hub was down: its drafts go out now.
+            sealed.gather(&draft.board, HashSet::new(), false);
+        }
+        drop(sealed);
+        self.publish_batches();
+    }
+
+    /// Publishes each batch that is due: one change per board, in random order.
+    pub fn publish_batches(&self) {
+        let mut sealed = lock(&self.sealed);
+        let (control, waiting) = {
+            let file = lock(&self.file);
+            (file.workshop().control(), file.waiting_sealed_drafts().unwrap_or_default())
+        };
+        for board in sealed.due_batches(&waiting, &control) {
+            let mut batch: Vec<&TakenDraft> = waiting.iter().filter(|d| d.board == board).collect();
+            for i in (1..batch.len()).rev() {
+                batch.swap(i, rand::random_range(0..=i));
+            }
+            let late = sealed.gathers.get(&board).is_some_and(|g| g.late);
+            match self.publish_batch(&board, &batch) {
+                Ok(()) => {
+                    tracing::info!("published a batch of {} anonymous drafts{}", batch.len(), if late { " (late)" } else { "" });
+                    sealed.gathers.remove(&board);
+                    if !batch.is_empty() {
+                        sealed.batched.insert(board.clone());
+                    }
+                    for d in &batch {
+                        sealed.senders.remove(&d.draft);
+                    }
+                }
+                Err(e) => tracing::warn!("anonymous drafts could not be published ({e}); they wait."),
+            }
+        }
+    }
+
+    fn publish_batch(&self, board: &str, batch: &[&TakenDraft]) -> Result<(), SyncError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.change_only(|w| {
+            for d in batch {
+                let text = match &d.item {
+                    SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => text,
+                    _ => continue,
+                };
+                if !drafts::has_card(w, board, &d.card) {
+                    drafts::add_card_as(w, board, text, d.card.clone())?;
+                }
+            }
+            Ok(())
+        })?;
+        let ids: Vec<String> = batch.iter().map(|d| d.draft.clone()).collect();
+        lock(&self.file).published_sealed_drafts(&ids).map_err(|e| SyncError::Connection(e.to_string()))
+    }
+
+    /// The facilitator's own anonymous drafts join the batch like everyone's.
+    fn take_own_drafts(&self, due: &drafts::Due) {
+        let items: Vec<_> = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
+        let person = super::admission::FACILITATOR_PERSON;
+        let forgotten = self.take_drafts(person, &due.board, items).map_err(|e| e.to_string()).and_then(|taken| {
+            let mine: Vec<_> = due.drafts.iter().filter(|d| taken.contains(&d.id)).cloned().collect();
+            lock(&self.file).forget_drafts(&mine).map_err(|e| e.to_string())
+        });
+        if let Err(e) = forgotten {
+            tracing::warn!("the facilitator's drafts could not be handed over: {e}");
         }
     }
 
