@@ -47,6 +47,8 @@ struct Gather {
     reported: HashSet<String>,
     deadline: Option<Instant>,
     late: bool,
+    /// For a late gathering: how many drafts the control says wait (0 until said).
+    announced: u32,
 }
 
 /// What the hub holds sealed.
@@ -118,7 +120,7 @@ impl Sealed {
             return;
         }
         let deadline = Some(Instant::now() + self.wait);
-        self.gathers.insert(board.to_string(), Gather { expected, needed, reported: HashSet::new(), deadline, late });
+        self.gathers.insert(board.to_string(), Gather { expected, needed, reported: HashSet::new(), deadline, late, announced: 0 });
         self.clock.notify_one();
     }
 
@@ -127,14 +129,16 @@ impl Sealed {
         let now = Instant::now();
         let mut due = Vec::new();
         for (board, gather) in &mut self.gathers {
-            let round_on = control.silent.as_ref().is_some_and(|s| s.board == *board && s.revealed && s.anonymous);
+            let round = control.silent.as_ref().filter(|s| s.board == *board && s.revealed && s.anonymous);
+            let round_on = round.is_some();
+            let released = gather.announced > 0 && round.is_some_and(|r| r.late == 0);
             let passed = gather.deadline.is_some_and(|d| d <= now);
             let ready = match gather.late {
                 false => {
                     let all_in = !gather.expected.is_empty() && gather.expected.is_subset(&gather.reported);
                     passed || all_in || (gather.needed > 0 && gather.reported.len() >= gather.needed)
                 }
-                true => passed && writers_of(waiting, board, &self.senders) >= 2,
+                true => released || (passed && writers_of(waiting, board, &self.senders) >= 2),
             };
             if ready || !round_on {
                 let missing = match gather.needed {
@@ -389,9 +393,30 @@ impl HubState {
         if let Some(g) = sealed.gathers.get_mut(board) {
             g.reported.insert(person.to_string());
         }
+        if late {
+            self.announce_late(&mut sealed, board);
+        }
         drop(sealed);
         self.publish_batches();
         Ok(taken)
+    }
+
+    /// Tells everyone (in the control document) how many late drafts wait on `board`.
+    fn announce_late(&self, sealed: &mut Sealed, board: &str) {
+        let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+        let count = waiting.iter().filter(|d| d.board == board).count() as u32;
+        let Some(gather) = sealed.gathers.get_mut(board).filter(|g| g.late && g.announced != count) else { return };
+        gather.announced = count;
+        let said = self.change_only(|w| {
+            w.update_control(|c| {
+                if let Some(round) = c.silent.as_mut().filter(|r| r.board == board) {
+                    round.late = count;
+                }
+            })
+        });
+        if let Err(e) = said {
+            tracing::warn!("the late drafts could not be announced: {e}");
+        }
     }
 
     /// Starts gathering drafts when a round is revealed: the writers connected now are
@@ -408,6 +433,9 @@ impl HubState {
             let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
             if waiting.iter().any(|d| d.board == board) {
                 sealed.gather(&board, HashSet::new(), true);
+                if let Some(g) = sealed.gathers.get_mut(&board) {
+                    g.announced = round.late;
+                }
             }
             return;
         }
@@ -451,6 +479,9 @@ impl HubState {
             match self.publish_batch(&board, &batch) {
                 Ok(()) => {
                     tracing::info!("published a batch of {} anonymous drafts{}", batch.len(), if late { " (late)" } else { "" });
+                    if late {
+                        self.clear_late(&board);
+                    }
                     sealed.gathers.remove(&board);
                     if !batch.is_empty() {
                         sealed.batched.insert(board.clone());
@@ -461,6 +492,19 @@ impl HubState {
                 }
                 Err(e) => tracing::warn!("anonymous drafts could not be published ({e}); they wait."),
             }
+        }
+    }
+
+    fn clear_late(&self, board: &str) {
+        let cleared = self.change_only(|w| {
+            w.update_control(|c| {
+                if let Some(round) = c.silent.as_mut().filter(|r| r.board == board && r.late > 0) {
+                    round.late = 0;
+                }
+            })
+        });
+        if let Err(e) = cleared {
+            tracing::warn!("the late drafts' count could not be cleared: {e}");
         }
     }
 
