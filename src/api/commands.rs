@@ -113,7 +113,14 @@ pub enum Command {
 
     // ---- a participant's own work ----
     /// A silent-writing card kept only in this person's file until the reveal.
-    WriteDraft { board: String, text: String },
+    /// `id`: the browser's own id for the draft, so one sent twice is published once.
+    WriteDraft {
+        board: String,
+        text: String,
+        #[serde(default)]
+        #[ts(optional)]
+        id: Option<String>,
+    },
     EditDraft { id: String, text: String },
     DeleteDraft { id: String },
     /// One dot; while voting is hidden it goes to the hub alone.
@@ -392,7 +399,7 @@ impl WorkshopFile {
     fn execute_special(&mut self, command: &Command) -> Option<Result<Outcome, Error>> {
         Some(match command {
             Command::SetPersonaImage { board, persona, data_base64 } => self.set_persona_image(board, persona, data_base64),
-            Command::WriteDraft { board, text } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
+            Command::WriteDraft { board, text, .. } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
             Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
             Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
             Command::CloseRound { board } => self.close_round(board).map(|_| self.outcome(None)),

@@ -136,7 +136,7 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
 /// until the reveal.
 fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
     match command {
-        Command::WriteDraft { board, text } => publish_draft(state, member, board, text),
+        Command::WriteDraft { board, text, id } => publish_draft(state, member, board, text, id.as_deref()),
         Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(Refusal::DraftInBrowser.into()),
         other => state.execute_for(member, other).map_err(core),
     }
@@ -144,7 +144,7 @@ fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outco
 
 /// A browser's draft arrives only once its round is revealed, and is published at once:
 /// sealed for an anonymous round (so the hub writes it as its own), else as a card.
-fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> Result<Outcome, Failure> {
+fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str, id: Option<&str>) -> Result<Outcome, Failure> {
     if member.role == Role::Observer {
         return Err(Refusal::ObserverCannotWrite.into());
     }
@@ -155,8 +155,12 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> 
         Some(round) if round.anonymous => {
             let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
             let item = SealedItem::draft(Some(kind), text);
-            state.seal_from(&member.person, board.to_string(), item).map_err(Failure::from)?;
-            Ok(Outcome { id: None })
+            let id = id.map(str::to_string).unwrap_or_else(crate::model::new_random_id);
+            let taken = state.take_drafts(&member.person, board, vec![(id.clone(), item)]).map_err(Failure::from)?;
+            match taken.contains(&id) {
+                true => Ok(Outcome { id: None }),
+                false => Err(Failure::new(ErrorCode::BadRequest, "The draft's id could not be read.")),
+            }
         }
         Some(_) => {
             let id = state.change(|w| drafts::add_card(w, board, text)).map_err(sync_failure)?;

@@ -5,11 +5,16 @@ import { fakeBackend } from './fake';
 
 function memoryStore() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
 }
 
-const writing = liveView({ silent: { board: 'b3', anonymous: true, revealed: false } });
-const revealed = liveView({ silent: { board: 'b3', anonymous: true, revealed: true } });
+const writing = liveView({ silent: { board: 'b3', anonymous: true, revealed: false, late: 0 } });
+const revealed = liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 0 } });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('a browser participant’s drafts', () => {
@@ -37,10 +42,22 @@ describe('a browser participant’s drafts', () => {
     await settle();
     hub.push(revealed);
     await settle();
-    expect(hub.commands).toEqual([
-      { cmd: 'write_draft', board: 'b3', text: 'Yksi' },
-      { cmd: 'write_draft', board: 'b3', text: 'Kaksi' },
-    ]);
+    expect(hub.commands.map((c) => c.cmd === 'write_draft' && c.text)).toEqual(['Yksi', 'Kaksi']);
+    expect(hub.commands.every((c) => c.cmd === 'write_draft' && !!c.id), 'each goes with its id, so a resend is published once').toBe(true);
     expect((await backend.localView()).drafts, 'nothing is left in the browser').toEqual([]);
+    expect(store.map.has('paja.drafts'), 'the storage entry is gone').toBe(false);
+  });
+
+  it('are sealed in the storage with a key that only this page holds', async () => {
+    const store = memoryStore();
+    const backend = withBrowserDrafts(fakeBackend(writing), store);
+    await backend.workshopView();
+    await backend.execute({ cmd: 'write_draft', board: 'b3', text: 'Salainen ajatus' });
+    const saved = store.map.get('paja.drafts') ?? '';
+    expect(saved).not.toContain('Salainen');
+    expect((await backend.localView()).drafts.map((d) => d.text)).toEqual(['Salainen ajatus']);
+    const reloaded = withBrowserDrafts(fakeBackend(writing), store);
+    expect((await reloaded.localView()).drafts, 'a new page cannot read them').toEqual([]);
+    expect(store.map.has('paja.drafts'), 'and the unreadable entry is removed').toBe(false);
   });
 });

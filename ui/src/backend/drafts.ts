@@ -1,23 +1,50 @@
 // A browser participant's silent-writing drafts: kept in this browser's storage
-// (never sent) until the facilitator reveals the round; then each is sent once as
-// `write_draft`, which the hub publishes as the round says (anonymous or not).
-// Drafts written before a reload or a dropped connection go out at the next reveal
-// this page sees, so nothing written is lost.
+// (never sent) until the facilitator reveals the round; then each is sent as
+// `write_draft` with its id, which the hub publishes as the round says (anonymous or
+// not), once even if sent again. A draft leaves the browser only when the hub has
+// answered for it; one kept over a dropped connection goes out at the next reveal this
+// page sees. The storage holds them sealed (XChaCha20-Poly1305) with a key that lives
+// only in this page's memory: after a reload they cannot be read, and they are removed.
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { parseDrafts, revealedDrafts } from '../facilitation/drafts';
 import type { Draft, LocalView } from '../types';
 import type { Command, Outcome, WorkshopView } from '../types';
 import type { WorkshopCommands } from './workshop';
 
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const KEY = 'paja.drafts';
+
+/** The drafts in `store`, sealed with a key only this page holds. */
+export function sealedDrafts(store: Store, key: Uint8Array = randomBytes(32)) {
+  const read = (): Draft[] => {
+    const saved = store.getItem(KEY);
+    if (saved === null) return [];
+    try {
+      const { n, c } = JSON.parse(saved) as { n: string; c: string };
+      const plain = xchacha20poly1305(key, hexToBytes(n)).decrypt(hexToBytes(c));
+      return parseDrafts(new TextDecoder().decode(plain));
+    } catch {
+      // Sealed by an earlier page (its key is gone) or not ours: unreadable, so removed.
+      store.removeItem(KEY);
+      return [];
+    }
+  };
+  const write = (drafts: Draft[]) => {
+    if (drafts.length === 0) return store.removeItem(KEY);
+    const nonce = randomBytes(24);
+    const sealed = xchacha20poly1305(key, nonce).encrypt(utf8ToBytes(JSON.stringify(drafts)));
+    store.setItem(KEY, JSON.stringify({ n: bytesToHex(nonce), c: bytesToHex(sealed) }));
+  };
+  return { read, write };
+}
 
 export function withBrowserDrafts(inner: WorkshopCommands, store: Store): WorkshopCommands {
   let sending = false;
   // The last view seen: until the hub answers, every lock in it counts.
   let last: WorkshopView | null = null;
-  const read = () => parseDrafts(store.getItem(KEY));
-  const write = (drafts: Draft[]) => store.setItem(KEY, JSON.stringify(drafts));
+  const { read, write } = sealedDrafts(store);
   const withDrafts = (local: LocalView): LocalView => ({ ...local, drafts: [...local.drafts, ...read()] });
   const seen = (view: WorkshopView) => {
     last = view;
@@ -31,7 +58,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
     sending = true;
     try {
       for (const d of due) {
-        await inner.execute({ cmd: 'write_draft', board: d.board, text: d.text });
+        await inner.execute({ cmd: 'write_draft', board: d.board, text: d.text, id: d.id });
         write(read().filter((x) => x.id !== d.id));
       }
     } catch {
@@ -45,7 +72,7 @@ export function withBrowserDrafts(inner: WorkshopCommands, store: Store): Worksh
   function keep(command: Command): string | null | undefined {
     switch (command.cmd) {
       case 'write_draft': {
-        const id = `draft-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+        const id = `draft-${bytesToHex(randomBytes(16))}`;
         write([...read(), { id, board: command.board, text: command.text }]);
         return id;
       }

@@ -50,11 +50,11 @@ describe('the live session screens', () => {
 
   it('keeps a participant’s silent cards private and says so', () => {
     const local = localOf('participant', 'p-olli', { drafts: [{ id: 'd1', board: 'b3', text: 'Oma ajatus' }] });
-    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false } }), local);
+    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false, late: 0 } }), local);
     expect(html).toContain('Vain sinä näet nämä.');
     expect(html).toContain('Kortit näkyvät ilman nimeä.');
     expect(html).toContain('Oma ajatus');
-    expect(render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true } }), local), 'after the reveal the panel goes').not.toContain(
+    expect(render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 0 } }), local), 'after the reveal the panel goes').not.toContain(
       'Vain sinä näet nämä.',
     );
   });

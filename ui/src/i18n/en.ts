@@ -683,6 +683,8 @@ export const en: Record<MessageKey, string> = {
   'facil.anonymous': 'Without names',
   'facil.startSilent': 'Start silent writing',
   'facil.revealSilent': 'Show all cards',
+  'facil.showLate': 'Show late cards',
+  'facil.lateWaiting': "{n} late cards wait. They are shown when someone else's late cards come, or when you press Show.",
   'facil.voting': 'Voting',
   'facil.budget': 'Votes per person',
   'facil.hiddenVotes': 'Hidden votes',

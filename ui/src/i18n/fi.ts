@@ -682,6 +682,8 @@ export const fi = {
   'facil.anonymous': 'Ilman nimiä',
   'facil.startSilent': 'Aloita hiljainen kirjoitus',
   'facil.revealSilent': 'Näytä kaikki kortit',
+  'facil.showLate': 'Näytä myöhästyneet kortit',
+  'facil.lateWaiting': "{n} myöhässä tullutta korttia odottaa. Ne näytetään, kun toisenkin myöhästyneen kortit tulevat, tai kun painat Näytä.",
   'facil.voting': 'Äänestys',
   'facil.budget': 'Ääniä kullekin',
   'facil.hiddenVotes': 'Äänet piilossa',

@@ -683,6 +683,8 @@ export const sv: Record<MessageKey, string> = {
   'facil.anonymous': 'Utan namn',
   'facil.startSilent': 'Börja tyst skrivande',
   'facil.revealSilent': 'Visa alla kort',
+  'facil.showLate': 'Visa sena kort',
+  'facil.lateWaiting': "{n} sena kort väntar. De visas när någon annans sena kort kommer, eller när du trycker Visa.",
   'facil.voting': 'Röstning',
   'facil.budget': 'Röster per person',
   'facil.hiddenVotes': 'Dolda röster',
