@@ -69,6 +69,9 @@ struct Sidecar {
     identity: Identity,
     code: String,
     facilitator_token: String,
+    /// Derives each browser participant's key for the drafts its page keeps sealed.
+    #[serde(default)]
+    drafts_secret: String,
 }
 
 fn sidecar_path(file: &Path) -> PathBuf {
@@ -80,7 +83,12 @@ fn sidecar_path(file: &Path) -> PathBuf {
 fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
     let path = sidecar_path(file);
     if let Ok(text) = std::fs::read_to_string(&path) {
-        if let Ok(sidecar) = serde_json::from_str(&text) {
+        if let Ok(mut sidecar) = serde_json::from_str::<Sidecar>(&text) {
+            if sidecar.drafts_secret.is_empty() {
+                sidecar.drafts_secret = admission::new_token();
+                let json = serde_json::to_vec(&sidecar).map_err(|e| SyncError::Certificate(e.to_string()))?;
+                crate::api::write_new_or_replace(&path, &json)?;
+            }
             return Ok(sidecar);
         }
         tracing::warn!("{} could not be read; a new certificate and code are made.", path.display());
@@ -89,6 +97,7 @@ fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
         identity: Identity::generate()?,
         code: admission::new_code(),
         facilitator_token: admission::new_token(),
+        drafts_secret: admission::new_token(),
     };
     let json = serde_json::to_vec(&sidecar).map_err(|e| SyncError::Certificate(e.to_string()))?;
     crate::api::write_new_or_replace(&path, &json)?;
@@ -120,6 +129,7 @@ impl Hub {
         };
         tokio::spawn(Persistence::run(state.clone(), stopped.clone()));
         lock(&state.sealed).set_wait(options.reveal_wait);
+        lock(&state.sealed).set_drafts_secret(&sidecar.drafts_secret);
         state.resume_reveal();
         tokio::spawn(super::sealed::run_clock(state.clone(), stopped.clone()));
         let projected = state.clone();

@@ -137,6 +137,11 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
 fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
     match command {
         Command::WriteDraft { board, text, id } => publish_draft(state, member, board, text, id.as_deref()),
+        Command::DraftsSent { board } => {
+            // Only a revealed anonymous round waits for writers; any other says nothing.
+            let _ = state.take_drafts(&member.person, board, Vec::new());
+            Ok(Outcome { id: None })
+        }
         Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(Refusal::DraftInBrowser.into()),
         other => state.execute_for(member, other).map_err(core),
     }
@@ -199,7 +204,8 @@ where
         Gate::Refuse { .. } => return,
     };
     state.enrol(&member);
-    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person }).to_string();
+    let key = state.drafts_key(&member.person);
+    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person, "drafts_key": key }).to_string();
     if ws.send(Message::Text(welcome.into())).await.is_err() {
         return;
     }
@@ -243,6 +249,7 @@ pub async fn serve<S>(mut ws: WebSocketStream<S>, state: Arc<HubState>, member: 
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let _writer = super::sealed::Writer::new(&state, &member);
     let mut changes = state.views.subscribe();
     let mut local_boards = projection::local_boards(&lock(&state.file).workshop().control());
     loop {

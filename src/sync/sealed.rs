@@ -69,6 +69,8 @@ pub struct Sealed {
     writers: HashMap<u64, String>,
     wait: Duration,
     clock: Arc<Notify>,
+    /// The hub's secret for browser participants' draft keys (kept in its side file).
+    drafts_secret: String,
 }
 
 impl Sealed {
@@ -95,7 +97,12 @@ impl Sealed {
             writers: HashMap::new(),
             wait: DEFAULT_REVEAL_WAIT,
             clock: Arc::new(Notify::new()),
+            drafts_secret: String::new(),
         }
+    }
+
+    pub fn set_drafts_secret(&mut self, secret: &str) {
+        self.drafts_secret = secret.to_string();
     }
 
     pub fn set_wait(&mut self, wait: Duration) {
@@ -286,6 +293,29 @@ fn writers_of(waiting: &[TakenDraft], board: &str, senders: &HashMap<String, Str
     known.len() + unknown
 }
 
+/// A browser that may write anonymous drafts, counted as a writer while it is here.
+pub struct Writer {
+    state: Arc<HubState>,
+    id: u64,
+}
+
+impl Writer {
+    pub fn new(state: &Arc<HubState>, member: &super::admission::Member) -> Option<Writer> {
+        if member.role == super::Role::Observer {
+            return None;
+        }
+        let id = state.next_conn();
+        lock(&state.sealed).writer_connected(id, Some(&member.person));
+        Some(Writer { state: state.clone(), id })
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        lock(&self.state.sealed).writer_connected(self.id, None);
+    }
+}
+
 /// Publishes due batches whenever a gathering's deadline passes, until the hub stops.
 pub async fn run_clock(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
     let clock = lock(&state.sealed).clock.clone();
@@ -353,6 +383,16 @@ impl HubState {
         if let Err(e) = forgotten {
             tracing::warn!("the facilitator's drafts could not be published: {e}");
         }
+    }
+
+    /// The key a browser participant's page seals its drafts with, in hex: given to the
+    /// page at each welcome and kept in its memory only, so what the browser's storage
+    /// holds cannot be read without the hub.
+    pub fn drafts_key(&self, person: &str) -> String {
+        use sha2::Digest;
+        let secret = lock(&self.sealed).drafts_secret.clone();
+        let digest = sha2::Sha256::new().chain_update(b"paja browser drafts\0").chain_update(secret).chain_update(b"\0").chain_update(person).finalize();
+        digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// Takes a writer's anonymous drafts for a revealed round into the hub's table;
