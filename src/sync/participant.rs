@@ -35,10 +35,10 @@ impl PeerShared {
 
     fn seal(&self, board: &str, item: SealedItem) -> Result<(), Error> {
         let connected = matches!(*self.status.borrow(), PeerStatus::Connected { .. });
-        if !connected || self.sealed.send((board.to_string(), item)).is_err() {
+        if !connected {
             return Err(refused(Refusal::NeedsConnection));
         }
-        Ok(())
+        self.sealed.try_send((board.to_string(), item)).map_err(|_| refused(Refusal::SendQueueFull))
     }
 
     /// Seals one item to the hub, and keeps which hidden dots are ours: only a dot we

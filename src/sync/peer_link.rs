@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, mpsc, watch};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message as WsMessage};
 use yrs::block::ClientID;
@@ -209,7 +209,10 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
     };
     let (mut sink, mut stream) = ws.split();
     let mut outbox = shared.outbox.get(&doc).map(|o| o.subscribe());
-    let mut sealed = shared.sealed.subscribe();
+    let mut sealed = match doc == DocName::Content {
+        true => Some(shared.sealed_out.lock().await),
+        false => None,
+    };
     let content = doc == DocName::Content;
     let mut hello = vec![wire::step1(lock(&shared.file).workshop().state_vector(doc))];
     if content {
@@ -248,10 +251,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                 Ok(update) => Ok(vec![wire::update(update)]),
                 Err(why) => Err(lost(why)),
             },
-            item = sealed.recv(), if content => match item {
-                Ok((board, item)) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
-                Err(_) => Ok(Vec::new()),
-            },
+            Some((board, item)) = next_sealed(&mut sealed) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
             _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.presence_push.notified(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.drafts_push.notified(), if content && connected => Ok(drafts_report(shared, &mut reported).into_iter().collect()),
@@ -289,6 +289,13 @@ fn drafts_report(shared: &PeerShared, reported: &mut Option<(String, Vec<String>
     *reported = Some((due.board.clone(), ids));
     let drafts = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
     Some(wire::paja(&PajaMessage::Drafts { board: due.board, drafts }))
+}
+
+async fn next_sealed(sealed: &mut Option<tokio::sync::MutexGuard<'_, mpsc::Receiver<(String, SealedItem)>>>) -> Option<(String, SealedItem)> {
+    match sealed {
+        Some(queue) => queue.recv().await,
+        None => std::future::pending().await,
+    }
 }
 
 async fn next_update(outbox: &mut Option<broadcast::Receiver<Vec<u8>>>) -> Result<Vec<u8>, String> {

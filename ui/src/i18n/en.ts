@@ -762,6 +762,7 @@ export const en: Record<MessageKey, string> = {
   'error.drafts_need_file': 'Drafts are kept only in a workshop file.',
   'error.draft_in_browser': 'Your card stays in this browser until the facilitator shows all cards.',
   'error.needs_connection': "This goes only to the facilitator's computer. Wait until you are connected again.",
+  'error.send_queue_full': 'Too much is still waiting to be sent. Try again in a moment.',
   'error.silent_not_here': 'Silent writing is not running on this board.',
   'error.silent_board_kind': 'Silent writing works on a free board or an idea wall.',
   'error.no_silent_round': 'No silent writing is running.',

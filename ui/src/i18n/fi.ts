@@ -761,6 +761,7 @@ export const fi = {
   'error.drafts_need_file': 'Luonnokset tallentuvat vain työpajan tiedostoon.',
   'error.draft_in_browser': 'Korttisi pysyy tässä selaimessa, kunnes ohjaaja näyttää kaikki kortit.',
   'error.needs_connection': 'Tämä menee vain ohjaajan koneelle. Odota, että yhteys palaa.',
+  'error.send_queue_full': 'Lähetettävää on vielä liikaa jonossa. Yritä hetken päästä uudelleen.',
   'error.silent_not_here': 'Hiljainen kirjoittaminen ei ole käynnissä tällä taululla.',
   'error.silent_board_kind': 'Hiljainen kirjoittaminen toimii vapaalla taululla tai ideaseinällä.',
   'error.no_silent_round': 'Hiljainen kirjoittaminen ei ole käynnissä.',

@@ -762,6 +762,7 @@ export const sv: Record<MessageKey, string> = {
   'error.drafts_need_file': 'Utkast sparas bara i en workshopfil.',
   'error.draft_in_browser': 'Ditt kort stannar i den här webbläsaren tills handledaren visar alla kort.',
   'error.needs_connection': 'Det här går bara till handledarens dator. Vänta tills anslutningen är tillbaka.',
+  'error.send_queue_full': 'För mycket väntar fortfarande på att skickas. Försök igen om en stund.',
   'error.silent_not_here': 'Tyst skrivande pågår inte på den här tavlan.',
   'error.silent_board_kind': 'Tyst skrivande fungerar på en fri tavla eller en idévägg.',
   'error.no_silent_round': 'Inget tyst skrivande pågår.',
