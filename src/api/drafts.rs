@@ -39,7 +39,8 @@ impl WorkshopFile {
 
     pub fn write_draft(&mut self, board: &str, text: &str) -> Result<String, Error> {
         self.workshop.board(board)?;
-        let id = crate::model::new_id();
+        // Random: the hub keeps a sent draft's id, which must not tell when it was written.
+        let id = crate::model::new_random_id();
         self.store.put_draft(&id, board, text)?;
         Ok(id)
     }

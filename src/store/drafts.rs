@@ -77,11 +77,11 @@ pub fn waiting(conn: &Connection) -> rusqlite::Result<Vec<Taken>> {
     rows.collect()
 }
 
-/// Marks drafts published and wipes their text from this table.
+/// Marks drafts published and wipes their text and card id from this table.
 pub fn mark_published(conn: &Connection, drafts: &[String]) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
     for draft in drafts {
-        tx.execute("UPDATE sealed_drafts SET published = 1, item = '' WHERE draft = ?1", params![draft])?;
+        tx.execute("UPDATE sealed_drafts SET published = 1, item = '', card = '' WHERE draft = ?1", params![draft])?;
     }
     tx.commit()
 }

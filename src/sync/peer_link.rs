@@ -281,10 +281,9 @@ fn drafts_report(shared: &PeerShared, reported: &mut Option<(String, Vec<String>
         return None;
     }
     let ids: Vec<String> = due.drafts.iter().map(|d| d.id.clone()).collect();
-    if let Some((board, sent)) = reported.as_ref() {
-        if *board == due.board && ids.iter().all(|id| sent.contains(id)) {
-            return None;
-        }
+    let already = reported.as_ref().is_some_and(|(board, sent)| *board == due.board && ids.iter().all(|id| sent.contains(id)));
+    if already {
+        return None;
     }
     *reported = Some((due.board.clone(), ids));
     let drafts = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();

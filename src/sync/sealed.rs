@@ -261,7 +261,9 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
     let mut published = 0;
     for (board, item) in items {
         let done = match item {
-            SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => drafts::add_card(w, board, text).map(|_| ()),
+            SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => {
+                drafts::add_card_as(w, board, text, crate::model::new_random_id()).map(|_| ())
+            }
             SealedItem::Vote { idea } => voting::cast(w, board, idea, None).map(|_| ()),
             SealedItem::Answer { item, group, value, second, text } => {
                 let response = Response { item: item.clone(), value: *value, second: *second, text: text.clone() };
