@@ -73,6 +73,11 @@ fn batches_logged(dir: &Path) -> (Vec<usize>, bool) {
     (batches, ran_out)
 }
 
+/// The sizes of the batches the hub logged that published anything.
+fn logged(dir: &Path) -> Vec<usize> {
+    batches_logged(dir).0.into_iter().filter(|n| *n > 0).collect()
+}
+
 /// Cuts a random link every so often until told to stop; counts the cuts that broke a
 /// live link.
 fn cutter(relay: Arc<Relay>, stop: Arc<AtomicBool>, cuts: Arc<AtomicUsize>) -> std::thread::JoinHandle<()> {
@@ -146,8 +151,9 @@ fn every_draft_is_published_once_in_one_shuffled_batch_through_cut_links_and_a_k
         let id = uuid::Uuid::parse_str(id).expect("a card id is a UUID");
         assert_eq!(id.get_version_num(), 4, "an anonymous card's id is random, with no time in it: {id}");
     }
-    let (batches, ran_out) = batches_logged(dir.path());
-    let batches: Vec<usize> = batches.into_iter().filter(|n| *n > 0).collect();
+    wait_until("the hub has logged its batches", || logged(dir.path()).iter().sum::<usize>() >= expected.len());
+    let (_, ran_out) = batches_logged(dir.path());
+    let batches = logged(dir.path());
     eprintln!(
         "reveal under faults: drafts {}, cuts {}, kills {kills}, duplicates {duplicates}, lost {lost}, batches {} {batches:?}, wait ran out {ran_out}",
         expected.len(),
@@ -169,4 +175,39 @@ fn every_draft_is_published_once_in_one_shuffled_batch_through_cut_links_and_a_k
             texts == want
         });
     }
+}
+
+#[test]
+fn late_drafts_from_two_writers_come_out_together_in_one_later_batch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (file, board) = workshop_with_board(dir.path());
+    let mut hub = Hub::serve(&file, &["--lobby", "--reveal-wait", "1"]);
+    hub.type_line("auto on");
+    hub.expect("auto-admit set");
+    let relay = Relay::to(hub.port);
+    let mut early = Peer::join(&hub, &hub.addr(), &dir.path().join("early.paja"), &["--name", "Ajoissa"]);
+    let mut late: Vec<Peer> = (0..2)
+        .map(|i| Peer::join(&hub, &relay.addr(), &dir.path().join(format!("late{i}.paja")), &["--name", &format!("Myöhässä {i}")]))
+        .collect();
+    wait_until("everyone is in", || early.is_connected() && late.iter_mut().all(Peer::is_connected));
+    facilitate(&mut hub, json!({ "cmd": "start_silent", "board": board, "anonymous": true }));
+    let mut writers: Vec<&mut Peer> = std::iter::once(&mut early).chain(late.iter_mut()).collect();
+    for (i, writer) in writers.iter_mut().enumerate() {
+        wait_until("the round reaches the writer", || writer.view()["control"]["silent"]["board"] == board.as_str());
+        assert!(writer.ask(json!({ "cmd": "write_draft", "board": board, "text": text(i, 0) })).is_ok());
+    }
+
+    relay.cut();
+    wait_until("the late ones are offline", || late.iter_mut().all(|p| !p.is_connected()));
+    facilitate(&mut hub, json!({ "cmd": "reveal_silent" }));
+    wait_until("the first batch holds the one writer's card", || cards(&early.view(), &board).len() == 1);
+    relay.heal();
+    wait_until("both late cards come out", || cards(&early.view(), &board).len() == 3);
+
+    wait_until("the hub has logged both batches", || logged(dir.path()).len() == 2);
+    assert_eq!(logged(dir.path()), [1, 2], "the two late writers' cards came out together, in one later batch");
+    let mut texts: Vec<String> = cards(&early.view(), &board).into_iter().map(|(_, t)| t).collect();
+    texts.sort();
+    assert_eq!(texts, [text(0, 0), text(1, 0), text(2, 0)], "each card once");
+    wait_until("nothing is said to wait any more", || early.view()["control"]["silent"]["late"] == 0);
 }
