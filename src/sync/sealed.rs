@@ -520,7 +520,9 @@ impl HubState {
             let late = sealed.gathers.get(&board).is_some_and(|g| g.late);
             match self.publish_batch(&board, &batch) {
                 Ok(()) => {
-                    tracing::info!("published a batch of {} anonymous drafts{}", batch.len(), if late { " (late)" } else { "" });
+                    if !batch.is_empty() {
+                        tracing::info!("published a batch of {} anonymous drafts{}", batch.len(), if late { " (late)" } else { "" });
+                    }
                     if late {
                         self.clear_late(&board);
                     }
@@ -532,7 +534,13 @@ impl HubState {
                         sealed.senders.remove(&d.draft);
                     }
                 }
-                Err(e) => tracing::warn!("anonymous drafts could not be published ({e}); they wait."),
+                Err(e) => {
+                    tracing::warn!("anonymous drafts could not be published ({e}); they wait.");
+                    let retry = Instant::now() + sealed.wait;
+                    if let Some(g) = sealed.gathers.get_mut(&board) {
+                        g.deadline = Some(retry);
+                    }
+                }
             }
         }
     }
@@ -560,8 +568,11 @@ impl HubState {
                     SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => text,
                     _ => continue,
                 };
-                if !drafts::has_card(w, board, &d.card) {
-                    drafts::add_card_as(w, board, text, d.card.clone())?;
+                if drafts::has_card(w, board, &d.card) {
+                    continue;
+                }
+                if let Err(e) = drafts::add_card_as(w, board, text, d.card.clone()) {
+                    tracing::warn!("an anonymous draft was dropped: {e}");
                 }
             }
             Ok(())
