@@ -48,6 +48,12 @@ describe('the live session screens', () => {
     expect(html).toContain('0:00');
   });
 
+  it('tells the facilitator how many late cards wait, and offers to show them', () => {
+    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 2 } }), localOf('facilitator'));
+    expect(html).toContain('2 myöhässä tullutta korttia odottaa.');
+    expect(html).toContain('Näytä myöhästyneet kortit');
+  });
+
   it('keeps a participant’s silent cards private and says so', () => {
     const local = localOf('participant', 'p-olli', { drafts: [{ id: 'd1', board: 'b3', text: 'Oma ajatus' }] });
     const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false, late: 0 } }), local);
