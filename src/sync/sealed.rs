@@ -611,3 +611,52 @@ impl HubState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Command, WorkshopFile};
+    use crate::model::{BoardKind, Workshop};
+    use crate::sync::admission::Admission;
+
+    /// A hub whose anonymous round on a free board is revealed, with no wait.
+    fn revealed_hub(path: &Path) -> (HubState, String) {
+        let mut workshop = Workshop::new();
+        let board = workshop.create_board(BoardKind::Free, "Ideat", None).expect("a board");
+        let mut file = match path.exists() {
+            true => WorkshopFile::open(path).expect("the file opens"),
+            false => WorkshopFile::create(path, workshop).expect("a file"),
+        };
+        let board = file.view().boards.first().map(|b| b.id.clone()).unwrap_or(board);
+        if file.workshop().control().silent.is_none() {
+            file.execute(&Command::StartSilent { board: board.clone(), anonymous: true }).expect("a round starts");
+            file.execute(&Command::RevealSilent).expect("and is revealed");
+        }
+        let hub = HubState::new(file, Admission::new("c".into(), "t".into(), true));
+        lock(&hub.sealed).set_wait(Duration::ZERO);
+        (hub, board)
+    }
+
+    fn cards(hub: &HubState, board: &str) -> Vec<String> {
+        let view = lock(&hub.file).view();
+        let cards = view.boards.iter().find(|b| b.id == board).map(|b| b.content.clone());
+        serde_json::to_value(cards).unwrap()["cards"].as_array().cloned().unwrap_or_default().iter().map(|c| c["text"].as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn a_draft_sent_again_is_published_once_also_after_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("hub.paja");
+        let card = || vec![("d1".to_string(), SealedItem::FreeCard { text: "Kerran".into(), color: "yellow".into() })];
+        let (hub, board) = revealed_hub(&path);
+        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "the hub takes it");
+        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "and acknowledges it again");
+        hub.publish_batches();
+        assert_eq!(cards(&hub, &board), ["Kerran"], "published once");
+        drop(hub);
+        let (again, board) = revealed_hub(&path);
+        assert_eq!(again.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "a restarted hub knows it");
+        again.publish_batches();
+        assert_eq!(cards(&again, &board), ["Kerran"], "still once");
+    }
+}
