@@ -50,7 +50,7 @@ describe('the live session screens', () => {
 
   it('tells the facilitator how many late cards wait, and offers to show them', () => {
     const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 2 } }), localOf('facilitator'));
-    expect(html).toContain('2 myöhässä tullutta korttia odottaa.');
+    expect(html).toContain('2 myöhässä tullutta korttia odottaa');
     expect(html).toContain('Näytä myöhästyneet kortit');
   });
 

@@ -684,7 +684,7 @@ export const en: Record<MessageKey, string> = {
   'facil.startSilent': 'Start silent writing',
   'facil.revealSilent': 'Show all cards',
   'facil.showLate': 'Show late cards',
-  'facil.lateWaiting': "{n} late cards wait. They are shown when someone else's late cards come, or when you press Show.",
+  'facil.lateWaiting': '{n} late cards wait for other late cards to join them. You can also show them now.',
   'facil.voting': 'Voting',
   'facil.budget': 'Votes per person',
   'facil.hiddenVotes': 'Hidden votes',

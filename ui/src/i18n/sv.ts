@@ -684,7 +684,7 @@ export const sv: Record<MessageKey, string> = {
   'facil.startSilent': 'Börja tyst skrivande',
   'facil.revealSilent': 'Visa alla kort',
   'facil.showLate': 'Visa sena kort',
-  'facil.lateWaiting': "{n} sena kort väntar. De visas när någon annans sena kort kommer, eller när du trycker Visa.",
+  'facil.lateWaiting': '{n} sena kort väntar på sällskap av andra sena kort. Du kan också visa dem nu.',
   'facil.voting': 'Röstning',
   'facil.budget': 'Röster per person',
   'facil.hiddenVotes': 'Dolda röster',
