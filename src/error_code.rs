@@ -95,6 +95,8 @@ pub enum Refusal {
     DraftInBrowser,
     #[error("This goes to the facilitator's laptop only; wait until you are connected again.")]
     NeedsConnection,
+    #[error("Too much is still waiting to be sent; try again in a moment.")]
+    SendQueueFull,
     // Silent writing.
     #[error("Silent writing is not running on this board.")]
     SilentNotHere,

@@ -113,7 +113,17 @@ pub enum Command {
 
     // ---- a participant's own work ----
     /// A silent-writing card kept only in this person's file until the reveal.
-    WriteDraft { board: String, text: String },
+    /// `id`: the browser's own id for the draft, so one sent twice is published once.
+    WriteDraft {
+        board: String,
+        text: String,
+        #[serde(default)]
+        #[ts(optional)]
+        id: Option<String>,
+    },
+    /// A browser has sent all its drafts of the revealed round, so the hub need not wait
+    /// for more from it; elsewhere it changes nothing.
+    DraftsSent { board: String },
     EditDraft { id: String, text: String },
     DeleteDraft { id: String },
     /// One dot; while voting is hidden it goes to the hub alone.
@@ -340,7 +350,7 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
         Command::SetPersonaImage { .. } => Ok(None),
         c if c.facilitator_only() => super::facilitation::run(w, c),
         // Need the file (drafts) or the person (votes, answers): run by the file or the peer.
-        Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } => {
+        Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } | Command::DraftsSent { .. } => {
             Err(ModelError::NotAllowed(crate::Refusal::DraftsNeedFile))
         }
         Command::CastVote { board, idea } => super::voting::cast(w, board, idea, None).map(Some),
@@ -392,7 +402,8 @@ impl WorkshopFile {
     fn execute_special(&mut self, command: &Command) -> Option<Result<Outcome, Error>> {
         Some(match command {
             Command::SetPersonaImage { board, persona, data_base64 } => self.set_persona_image(board, persona, data_base64),
-            Command::WriteDraft { board, text } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
+            Command::DraftsSent { .. } => Ok(self.outcome(None)),
+            Command::WriteDraft { board, text, .. } => self.write_draft(board, text).map(|id| self.outcome(Some(id))),
             Command::EditDraft { id, text } => self.edit_draft(id, text).map(|_| self.outcome(None)),
             Command::DeleteDraft { id } => self.delete_draft(id).map(|_| self.outcome(None)),
             Command::CloseRound { board } => self.close_round(board).map(|_| self.outcome(None)),

@@ -9,6 +9,7 @@ use crate::Error;
 use crate::model::free::FreeCard;
 use crate::model::idea_wall::Idea;
 use crate::model::{BoardKind, ModelError, Workshop};
+use super::person::SealedItem;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -38,7 +39,8 @@ impl WorkshopFile {
 
     pub fn write_draft(&mut self, board: &str, text: &str) -> Result<String, Error> {
         self.workshop.board(board)?;
-        let id = crate::model::new_id();
+        // Random: the hub keeps a sent draft's id, which must not tell when it was written.
+        let id = crate::model::new_random_id();
         self.store.put_draft(&id, board, text)?;
         Ok(id)
     }
@@ -77,6 +79,12 @@ impl WorkshopFile {
         self.forget_drafts(&due.drafts)
     }
 
+    /// Deletes the drafts with these ids (those still here), leaving no trace.
+    pub fn forget_draft_ids(&mut self, ids: &[String]) -> Result<(), Error> {
+        self.store.forget_drafts(ids)?;
+        Ok(())
+    }
+
     /// Deletes drafts leaving no trace of their text in the file or its log.
     pub fn forget_drafts(&mut self, drafts: &[Draft]) -> Result<(), Error> {
         let ids: Vec<String> = drafts.iter().map(|d| d.id.clone()).collect();
@@ -85,11 +93,64 @@ impl WorkshopFile {
     }
 }
 
+/// An anonymous draft the hub has taken and not yet published. `card` is the random
+/// id it will be published under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenDraft {
+    pub draft: String,
+    pub card: String,
+    pub board: String,
+    pub item: SealedItem,
+}
+
+impl WorkshopFile {
+    /// Takes an anonymous draft into the hub's own table, unless its id is known;
+    /// true if it is new. It gets a random id to be published under.
+    pub fn take_sealed_draft(&self, draft: &str, board: &str, item: &SealedItem) -> Result<bool, Error> {
+        let json = serde_json::to_string(item).map_err(|e| ModelError::Invalid(e.to_string()))?;
+        Ok(self.store.take_sealed_draft(draft, &crate::model::new_random_id(), board, &json)?)
+    }
+
+    /// The anonymous drafts taken and not yet published.
+    pub fn waiting_sealed_drafts(&self) -> Result<Vec<TakenDraft>, Error> {
+        let rows = self.store.waiting_sealed_drafts()?;
+        let read = |(draft, card, board, item): (String, String, String, String)| {
+            let item = serde_json::from_str(&item).ok()?;
+            Some(TakenDraft { draft, card, board, item })
+        };
+        Ok(rows.into_iter().filter_map(read).collect())
+    }
+
+    /// Marks taken drafts published, wiping their text from the hub's table.
+    pub fn published_sealed_drafts(&self, drafts: &[String]) -> Result<(), Error> {
+        Ok(self.store.published_sealed_drafts(drafts)?)
+    }
+
+    /// Whether a batch of anonymous drafts was already published on `board`.
+    pub fn sealed_batch_published(&self, board: &str) -> Result<bool, Error> {
+        Ok(self.store.sealed_batch_published(board)?)
+    }
+}
+
 /// A card on a free board or an idea on an idea wall, by the board's kind.
 pub fn add_card(w: &mut Workshop, board: &str, text: &str) -> Result<String, ModelError> {
+    add_card_as(w, board, text, String::new())
+}
+
+/// Whether `board` holds a card (or idea) with this id.
+pub fn has_card(w: &Workshop, board: &str, id: &str) -> bool {
+    match w.board(board).map(|b| b.content.kind()) {
+        Ok(BoardKind::IdeaWall) => w.get::<Idea>(board, id).is_ok(),
+        Ok(_) => w.get::<FreeCard>(board, id).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Like [`add_card`], under the given id (an empty one gets a new id).
+pub fn add_card_as(w: &mut Workshop, board: &str, text: &str, id: String) -> Result<String, ModelError> {
     match w.board(board)?.content.kind() {
-        BoardKind::IdeaWall => w.add(board, &Idea { name: text.into(), ..Idea::default() }),
-        _ => w.add(board, &FreeCard { text: text.into(), color: "yellow".into(), ..FreeCard::default() }),
+        BoardKind::IdeaWall => w.add(board, &Idea { id, name: text.into(), ..Idea::default() }),
+        _ => w.add(board, &FreeCard { id, text: text.into(), color: "yellow".into(), ..FreeCard::default() }),
     }
 }
 

@@ -69,9 +69,11 @@ pub fn run(w: &mut Workshop, command: &Command) -> Result<Option<String>, ModelE
             if !matches!(kind, BoardKind::Free | BoardKind::IdeaWall) {
                 return Err(refused(Refusal::SilentBoardKind));
             }
-            c.silent = Some(SilentRound { board: board.clone(), anonymous: *anonymous, revealed: false });
+            c.silent = Some(SilentRound { board: board.clone(), anonymous: *anonymous, ..SilentRound::default() });
         }
         Command::RevealSilent => match &mut c.silent {
+            // Once revealed, revealing again shows the late drafts waiting at the hub.
+            Some(round) if round.revealed => round.late = 0,
             Some(round) => round.revealed = true,
             None => return Err(refused(Refusal::NoSilentRound)),
         },

@@ -48,7 +48,7 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
 fn writes_locked(facilitator: bool, command: &Command, view: &WorkshopView) -> bool {
     let locked = |board: &str, item: Option<&str>| view.control.locks_out(facilitator, board, item);
     match command {
-        Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } => false,
+        Command::WriteDraft { .. } | Command::EditDraft { .. } | Command::DeleteDraft { .. } | Command::DraftsSent { .. } => false,
         Command::AnswerEvaluation { .. } => false,
         Command::CastVote { board, .. } | Command::RetractVote { board, .. } => {
             !view.control.hides_votes_on(board) && locked(board, None)

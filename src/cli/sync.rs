@@ -52,6 +52,9 @@ pub struct ServeArgs {
     /// Let browsers join from the start (the facilitator can turn this off and on).
     #[arg(long)]
     browsers: bool,
+    /// Seconds a reveal waits at most for connected writers' anonymous drafts.
+    #[arg(long, default_value_t = 3)]
+    reveal_wait: u64,
 }
 
 #[derive(Args)]
@@ -114,6 +117,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         idle_timeout: Duration::from_secs(args.idle_timeout),
         mdns: !args.no_mdns,
         ui_dir: args.ui.clone(),
+        reveal_wait: Duration::from_secs(args.reveal_wait),
         ..HubOptions::default()
     };
     runtime()?.block_on(async {

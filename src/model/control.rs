@@ -66,6 +66,9 @@ pub struct SilentRound {
     pub board: String,
     pub anonymous: bool,
     pub revealed: bool,
+    /// Anonymous drafts that reached the hub after the reveal's batch: they wait to be
+    /// shown with another writer's late drafts, or when the facilitator reveals again.
+    pub late: u32,
 }
 
 /// Dot voting on an idea wall; with `hidden`, dots reach the hub alone until `revealed`.

@@ -178,6 +178,11 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// A new random UUID v4 id: for anonymous items, whose ids must carry no time or order.
+pub fn new_random_id() -> String {
+    uuid::Builder::from_random_bytes(rand::random()).into_uuid().to_string()
+}
+
 /// One workshop: the content and control documents, and the updates not yet taken.
 pub struct Workshop {
     content: Doc,

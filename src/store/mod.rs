@@ -390,6 +390,29 @@ impl Store {
         ledger::release(&self.conn, board, ids).map_err(|e| self.sql(e))
     }
 
+    // ---- anonymous drafts the hub has taken (hub only, never synced) ----
+
+    /// Takes a draft unless its id is known; true if it is new.
+    pub fn take_sealed_draft(&self, draft: &str, card: &str, board: &str, item: &str) -> Result<bool, StoreError> {
+        drafts::take(&self.conn, draft, card, board, item).map_err(|e| self.sql(e))
+    }
+
+    /// The taken drafts not yet published: (draft, card, board, item JSON).
+    pub fn waiting_sealed_drafts(&self) -> Result<Vec<drafts::Taken>, StoreError> {
+        drafts::waiting(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Marks taken drafts published; their text is wiped from the table and its log.
+    pub fn published_sealed_drafts(&self, drafts: &[String]) -> Result<(), StoreError> {
+        drafts::mark_published(&self.conn, drafts).map_err(|e| self.sql(e))?;
+        self.wipe_log()
+    }
+
+    /// Whether a batch of taken drafts was already published on `board`.
+    pub fn sealed_batch_published(&self, board: &str) -> Result<bool, StoreError> {
+        drafts::any_published(&self.conn, board).map_err(|e| self.sql(e))
+    }
+
     /// Copies the write-ahead log into the file and empties it, so that pages holding
     /// text now overwritten or deleted are gone from the log too.
     fn wipe_log(&self) -> Result<(), StoreError> {

@@ -19,9 +19,10 @@ pub const MIGRATIONS: &[&[&str]] = &[
     ],
     // 2: silent-writing drafts, local to this file.
     &[drafts::CREATE],
-    // 3: the hub's ledger (dots used, questions answered, raw evaluation answers),
-    // never synced; updates of the log set aside because they would not apply.
-    &[ledger::CREATE, updates::CREATE_SET_ASIDE],
+    // 3: hub-only tables, never synced: the hub's ledger (dots used, questions answered,
+    // raw evaluation answers, members), the anonymous drafts it took, and updates of the
+    // log set aside because they would not apply.
+    &[ledger::CREATE, drafts::CREATE_TAKEN, updates::CREATE_SET_ASIDE],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

@@ -44,7 +44,11 @@ impl Connection {
     pub fn new(state: Arc<HubState>, doc: DocName, member: Member) -> Connection {
         let Member { role, person, name } = member;
         let _ = lock(&state.admission).status.send(());
-        Connection { id: state.next_conn(), doc, role, name, person, state }
+        let id = state.next_conn();
+        if doc == DocName::Content && role != Role::Observer {
+            lock(&state.sealed).writer_connected(id, Some(&person));
+        }
+        Connection { id, doc, role, name, person, state }
     }
 
     /// What the hub says first: its state vector (sync step 1) and who is here.
@@ -145,6 +149,14 @@ impl Connection {
                 Ok(())
             }
             PajaMessage::Sealed { .. } => Ok(()),
+            PajaMessage::Drafts { board, drafts } if self.role != Role::Observer => {
+                match self.state.take_drafts(&self.person, &board, drafts) {
+                    Ok(taken) => replies.push(wire::paja(&PajaMessage::Ack { drafts: taken })),
+                    Err(reason) => replies.push(wire::denied(reason)),
+                }
+                Ok(())
+            }
+            PajaMessage::Drafts { .. } => Ok(()),
             other => Err(SyncError::Malformed(format!("a client may not send {other:?}"))),
         }
     }
@@ -153,6 +165,7 @@ impl Connection {
 impl Drop for Connection {
     fn drop(&mut self) {
         self.state.room(self.doc).leave(self.id);
+        lock(&self.state.sealed).writer_connected(self.id, None);
     }
 }
 

@@ -46,6 +46,8 @@ pub struct HubOptions {
     pub max_per_address: usize,
     /// The most connections the hub holds at once (fewer if the system allows fewer files).
     pub max_connections: usize,
+    /// How long a reveal waits for connected writers' anonymous drafts at most.
+    pub reveal_wait: Duration,
 }
 
 impl Default for HubOptions {
@@ -62,6 +64,7 @@ impl Default for HubOptions {
             checkpoint: Checkpoint::default(),
             max_per_address: super::limits::PER_ADDRESS,
             max_connections: super::limits::TOTAL,
+            reveal_wait: super::sealed::DEFAULT_REVEAL_WAIT,
         }
     }
 }
@@ -72,6 +75,9 @@ struct Sidecar {
     identity: Identity,
     code: String,
     facilitator_token: String,
+    /// Derives each browser participant's key for the drafts its page keeps sealed.
+    #[serde(default)]
+    drafts_secret: String,
 }
 
 fn sidecar_path(file: &Path) -> PathBuf {
@@ -83,7 +89,12 @@ fn sidecar_path(file: &Path) -> PathBuf {
 fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
     let path = sidecar_path(file);
     if let Ok(text) = std::fs::read_to_string(&path) {
-        if let Ok(sidecar) = serde_json::from_str(&text) {
+        if let Ok(mut sidecar) = serde_json::from_str::<Sidecar>(&text) {
+            if sidecar.drafts_secret.is_empty() {
+                sidecar.drafts_secret = admission::new_token();
+                let json = serde_json::to_vec(&sidecar).map_err(|e| SyncError::Certificate(e.to_string()))?;
+                crate::api::write_new_or_replace(&path, &json)?;
+            }
             return Ok(sidecar);
         }
         tracing::warn!("{} could not be read; a new certificate and code are made.", path.display());
@@ -92,6 +103,7 @@ fn load_or_make_sidecar(file: &Path) -> Result<Sidecar, SyncError> {
         identity: Identity::generate()?,
         code: admission::new_code(),
         facilitator_token: admission::new_token(),
+        drafts_secret: admission::new_token(),
     };
     let json = serde_json::to_vec(&sidecar).map_err(|e| SyncError::Certificate(e.to_string()))?;
     crate::api::write_new_or_replace(&path, &json)?;
@@ -130,6 +142,10 @@ impl Hub {
             ),
         };
         tokio::spawn(Persistence::run(state.clone(), stopped.clone()));
+        lock(&state.sealed).set_wait(options.reveal_wait);
+        lock(&state.sealed).set_drafts_secret(&sidecar.drafts_secret);
+        state.resume_reveal();
+        tokio::spawn(super::sealed::run_clock(state.clone(), stopped.clone()));
         let projected = state.clone();
         tokio::spawn(super::projection::run(state.changed.subscribe(), stopped.clone(), move || projected.views.publish(&projected.file)));
         tokio::spawn(socket::accept_loop(listener, state.clone(), tls, limits, stopped));

@@ -35,10 +35,10 @@ impl PeerShared {
 
     fn seal(&self, board: &str, item: SealedItem) -> Result<(), Error> {
         let connected = matches!(*self.status.borrow(), PeerStatus::Connected { .. });
-        if !connected || self.sealed.send((board.to_string(), item)).is_err() {
+        if !connected {
             return Err(refused(Refusal::NeedsConnection));
         }
-        Ok(())
+        self.sealed.try_send((board.to_string(), item)).map_err(|_| refused(Refusal::SendQueueFull))
     }
 
     /// Seals one item to the hub, and keeps which hidden dots are ours: only a dot we
@@ -85,22 +85,16 @@ impl PeerShared {
     fn publish_due(&self) -> Result<(), Error> {
         self.forget_finished_votes();
         let due = lock(&self.file).due_drafts()?;
+        if due.anonymous {
+            // The content link sends them all (or that there are none) to the hub, and
+            // deletes each once the hub acknowledges it.
+            self.drafts_push.notify_one();
+            return Ok(());
+        }
         if due.drafts.is_empty() {
             return Ok(());
         }
-        if !due.anonymous {
-            return self.run(|file| file.publish_drafts(&due));
-        }
-        let mut sent = Vec::new();
-        for draft in &due.drafts {
-            if self.seal(&due.board, SealedItem::draft(due.kind, &draft.text)).is_err() {
-                break;
-            }
-            sent.push(draft.clone());
-        }
-        lock(&self.file).forget_drafts(&sent)?;
-        let _ = self.changed.send(());
-        Ok(())
+        self.run(|file| file.publish_drafts(&due))
     }
 }
 

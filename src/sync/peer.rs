@@ -104,7 +104,12 @@ pub(crate) struct PeerShared {
     pub presence_changed: broadcast::Sender<()>,
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
-    pub sealed: broadcast::Sender<(String, SealedItem)>,
+    /// Sealed items on their way to the hub. Bounded: when it is full, a new one is
+    /// refused with a sentence rather than dropped.
+    pub sealed: tokio::sync::mpsc::Sender<(String, SealedItem)>,
+    pub sealed_out: tokio::sync::Mutex<tokio::sync::mpsc::Receiver<(String, SealedItem)>>,
+    /// Wakes the content link to send our anonymous drafts of a revealed round.
+    pub drafts_push: tokio::sync::Notify,
     /// This person's id in the roster, from the hub's welcome.
     pub me: Mutex<Option<String>>,
     /// (board, idea) of the hidden dots this person gave: memory only, never on disk.
@@ -123,9 +128,13 @@ impl PeerShared {
 
 pub struct Peer;
 
+/// How many sealed items may wait to be sent before a new one is refused.
+const SEALED_QUEUE: usize = 256;
+
 impl Peer {
     /// Starts syncing `file` with the hub on the current tokio runtime.
     pub fn connect(file: WorkshopFile, options: PeerOptions) -> PeerHandle {
+        let (sealed, sealed_out) = tokio::sync::mpsc::channel(SEALED_QUEUE);
         let outbox = [DocName::Content, DocName::Control].into_iter().map(|d| (d, broadcast::channel(1024).0)).collect();
         let my_presence = serde_json::json!({ "name": options.name, "role": if options.observer { "observer" } else { "participant" } });
         let shared = Arc::new(PeerShared {
@@ -141,7 +150,9 @@ impl Peer {
             presence_changed: broadcast::channel(16).0,
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
-            sealed: broadcast::channel(256).0,
+            sealed,
+            sealed_out: tokio::sync::Mutex::new(sealed_out),
+            drafts_push: tokio::sync::Notify::new(),
             me: Mutex::new(None),
             hidden_votes: Mutex::new(Vec::new()),
             changed: broadcast::channel(64).0,
@@ -226,9 +237,10 @@ impl PeerHandle {
         Ok(result)
     }
 
-    /// Hands an anonymous card or hidden vote to the hub alone (only while connected).
+    /// Hands an anonymous card or hidden vote to the hub alone; false if too many
+    /// already wait to be sent.
     pub fn send_sealed(&self, board: &str, item: SealedItem) -> bool {
-        self.shared.sealed.send((board.to_string(), item)).is_ok()
+        self.shared.sealed.try_send((board.to_string(), item)).is_ok()
     }
 
     /// Fires after every change to the replica, local or remote.
@@ -263,6 +275,18 @@ impl Drop for PeerHandle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_full_send_queue_refuses_a_sealed_item_instead_of_dropping_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = WorkshopFile::create(&dir.path().join("p.paja"), Workshop::new()).expect("a file");
+        let peer = Peer::connect(file, PeerOptions::new("127.0.0.1:1"));
+        let card = || SealedItem::FreeCard { text: "Odottaa".into(), color: "yellow".into() };
+        for _ in 0..SEALED_QUEUE {
+            assert!(peer.send_sealed("b", card()), "an item waits in the queue while offline");
+        }
+        assert!(!peer.send_sealed("b", card()), "a full queue says no");
+    }
 
     #[test]
     fn join_links_carry_address_code_and_fingerprint() {

@@ -7,7 +7,7 @@ use super::room::lock;
 use super::channel;
 use super::socket::{JOIN_HEADER, PAKE_HEADER, PROOF_HEADER};
 use super::tls;
-use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
+use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage, SealedItem};
 use crate::model::DocName;
 use crate::{ErrorCode, Failure, Refusal};
 use futures_util::{SinkExt, StreamExt};
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, mpsc, watch};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message as WsMessage};
@@ -240,7 +240,10 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
     };
     let (mut sink, mut stream) = ws.split();
     let mut outbox = shared.outbox.get(&doc).map(|o| o.subscribe());
-    let mut sealed = shared.sealed.subscribe();
+    let mut sealed = match doc == DocName::Content {
+        true => Some(shared.sealed_out.lock().await),
+        false => None,
+    };
     let content = doc == DocName::Content;
     let mut hello = vec![wire::step1(lock(&shared.file).workshop().state_vector(doc))];
     if content {
@@ -252,6 +255,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
         }
     }
     let mut connected = false;
+    let mut reported = None;
     let mut renew = tokio::time::interval(PRESENCE_RENEW);
     let mut deadline = tokio::time::Instant::now() + IDLE;
     loop {
@@ -260,7 +264,15 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
             next = stream.next() => {
                 deadline = tokio::time::Instant::now() + IDLE;
                 match next {
-                    Some(Ok(WsMessage::Binary(bytes))) => receive(shared, doc, &bytes, &mut connected),
+                    Some(Ok(WsMessage::Binary(bytes))) => {
+                        let was = connected;
+                        receive(shared, doc, &bytes, &mut connected).map(|mut replies| {
+                            if content && connected && !was {
+                                replies.extend(drafts_report(shared, &mut reported));
+                            }
+                            replies
+                        })
+                    }
                     Some(Ok(WsMessage::Close(_))) | None => Err(lost("the hub closed the connection")),
                     Some(Ok(_)) => Ok(Vec::new()),
                     Some(Err(e)) => Err(lost(e)),
@@ -270,12 +282,10 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                 Ok(update) => Ok(vec![wire::update(update)]),
                 Err(why) => Err(lost(why)),
             },
-            item = sealed.recv(), if content => match item {
-                Ok((board, item)) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
-                Err(_) => Ok(Vec::new()),
-            },
+            Some((board, item)) = next_sealed(&mut sealed) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
             _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.presence_push.notified(), if content => Ok(vec![presence_message(shared)]),
+            _ = shared.drafts_push.notified(), if content && connected => Ok(drafts_report(shared, &mut reported).into_iter().collect()),
             _ = stop.changed() => {
                 let _ = sink.close().await;
                 return Outcome::Stopped;
@@ -291,6 +301,30 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                 return Outcome::Lost { connected, why: e.to_string() };
             }
         }
+    }
+}
+
+/// Our anonymous drafts of a revealed round, all of them, unless this connection has
+/// already sent these. Sent even when there are none, so the hub need not wait for us.
+fn drafts_report(shared: &PeerShared, reported: &mut Option<(String, Vec<String>)>) -> Option<Vec<u8>> {
+    let due = lock(&shared.file).due_drafts().ok()?;
+    if !due.anonymous || due.board.is_empty() {
+        return None;
+    }
+    let ids: Vec<String> = due.drafts.iter().map(|d| d.id.clone()).collect();
+    let already = reported.as_ref().is_some_and(|(board, sent)| *board == due.board && ids.iter().all(|id| sent.contains(id)));
+    if already {
+        return None;
+    }
+    *reported = Some((due.board.clone(), ids));
+    let drafts = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
+    Some(wire::paja(&PajaMessage::Drafts { board: due.board, drafts }))
+}
+
+async fn next_sealed(sealed: &mut Option<tokio::sync::MutexGuard<'_, mpsc::Receiver<(String, SealedItem)>>>) -> Option<(String, SealedItem)> {
+    match sealed {
+        Some(queue) => queue.recv().await,
+        None => std::future::pending().await,
     }
 }
 
@@ -382,7 +416,11 @@ fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) ->
             };
             return Err(Outcome::Refused(failure));
         }
-        PajaMessage::Sealed { .. } => {}
+        PajaMessage::Ack { drafts } => {
+            lock(&shared.file).forget_draft_ids(&drafts).map_err(|e| lost(format!("acknowledged drafts could not be deleted: {e}")))?;
+            let _ = shared.changed.send(());
+        }
+        PajaMessage::Sealed { .. } | PajaMessage::Drafts { .. } => {}
     }
     Ok(())
 }

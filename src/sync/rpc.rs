@@ -141,7 +141,12 @@ fn call(state: &HubState, member: &Member, method: &str, raw: Value) -> Result<V
 /// until the reveal.
 fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outcome, Failure> {
     match command {
-        Command::WriteDraft { board, text } => publish_draft(state, member, board, text),
+        Command::WriteDraft { board, text, id } => publish_draft(state, member, board, text, id.as_deref()),
+        Command::DraftsSent { board } => {
+            // Only a revealed anonymous round waits for writers; any other says nothing.
+            let _ = state.take_drafts(&member.person, board, Vec::new());
+            Ok(Outcome { id: None })
+        }
         Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(Refusal::DraftInBrowser.into()),
         other => state.execute_for(member, other).map_err(core),
     }
@@ -149,7 +154,7 @@ fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outco
 
 /// A browser's draft arrives only once its round is revealed, and is published at once:
 /// sealed for an anonymous round (so the hub writes it as its own), else as a card.
-fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> Result<Outcome, Failure> {
+fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str, id: Option<&str>) -> Result<Outcome, Failure> {
     if member.role == Role::Observer {
         return Err(Refusal::ObserverCannotWrite.into());
     }
@@ -160,8 +165,12 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str) -> 
         Some(round) if round.anonymous => {
             let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
             let item = SealedItem::draft(Some(kind), text);
-            state.seal_from(&member.person, board.to_string(), item).map_err(Failure::from)?;
-            Ok(Outcome { id: None })
+            let id = id.map(str::to_string).unwrap_or_else(crate::model::new_random_id);
+            let taken = state.take_drafts(&member.person, board, vec![(id.clone(), item)]).map_err(Failure::from)?;
+            match taken.contains(&id) {
+                true => Ok(Outcome { id: None }),
+                false => Err(Failure::new(ErrorCode::BadRequest, "The draft's id could not be read.")),
+            }
         }
         Some(_) => {
             let id = state.change(|w| drafts::add_card(w, board, text)).map_err(sync_failure)?;
@@ -235,7 +244,8 @@ where
         Gate::Refuse { reason, .. } => return refuse(&mut channel, reason).await,
     };
     state.enrol(&member);
-    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person });
+    let key = state.drafts_key(&member.person);
+    let welcome = json!({ "event": "welcome", "token": token, "role": member.role, "person": member.person, "drafts_key": key });
     if channel.send(&welcome).await {
         serve(channel, state, member, stop).await
     }
@@ -321,6 +331,7 @@ async fn serve<S>(mut channel: Channel<S>, state: Arc<HubState>, member: Member,
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let _writer = super::sealed::Writer::new(&state, &member);
     let mut changes = state.views.subscribe();
     let mut removed = lock(&state.admission).removed.subscribe();
     let mut local_boards = projection::local_boards(&lock(&state.file).workshop().control());

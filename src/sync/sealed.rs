@@ -1,26 +1,56 @@
-//! Sealed items: anonymous cards, hidden dots and evaluation answers that participants
+//! Sealed items: anonymous cards and hidden dots that participants
 //! hand to the hub alone. The hub keeps them (board and item only, never the sender) in
 //! memory and in a side file `<file>.sealed`, so a restarted hub still has them, and
 //! publishes them under its own identity, in random order and in one change, as soon as
 //! the control document no longer hides them:
 //! - cards when the silent round on their board is revealed (or over),
-//! - dots when the hidden vote on their board is revealed (or over),
+//! - dots when the hidden vote on their board is revealed (or over).
 //!
 //! Evaluation answers are not sealed items: they go to the hub's ledger
 //! ([`super::ledger`]), and only their results are published.
 //!
 //! Who gave which hidden dot is known in memory only, to let them take a dot back; it
 //! is never written anywhere. How many dots each person gave is in the ledger.
+//!
+//! Anonymous silent-writing drafts take their own path ([`HubState::take_drafts`]):
+//! each writer sends all of theirs with their ids once they see the reveal, the hub keeps
+//! them in a hub-only table of its file (so a resent draft is taken once, also after a
+//! SIGKILL) and acknowledges them, and it publishes them as one shuffled change under
+//! random ids once every writer connected at the reveal has sent theirs, or
+//! [`DEFAULT_REVEAL_WAIT`] has passed. Drafts that come after that wait for a later batch
+//! with at least one other writer's, or for the end of the round.
 
 use super::room::{HubState, lock};
 use super::wire::SealedItem;
 use super::SyncError;
 use crate::Refusal;
-use crate::api::{drafts, voting};
+use crate::api::drafts::{self, TakenDraft};
+use crate::api::voting;
 use crate::model::control::ControlView;
 use crate::model::{ModelError, Workshop};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+use tokio::time::Instant;
+
+/// How long the hub waits at a reveal for connected writers' drafts.
+pub const DEFAULT_REVEAL_WAIT: Duration = Duration::from_secs(3);
+
+/// A reveal the hub gathers drafts for. The first batch waits for `expected` writers or
+/// the deadline; a late one for the deadline and drafts from two writers at least.
+struct Gather {
+    expected: HashSet<String>,
+    /// After a restart, how many writers to wait for: those who re-join with the code
+    /// come back under new ids.
+    needed: usize,
+    reported: HashSet<String>,
+    deadline: Option<Instant>,
+    late: bool,
+    /// For a late gathering: how many drafts the control says wait (0 until said).
+    announced: u32,
+}
 
 /// What the hub holds sealed.
 pub struct Sealed {
@@ -28,6 +58,18 @@ pub struct Sealed {
     path: PathBuf,
     /// (board, person) → ideas of that person's hidden dots. Memory only.
     ballots: HashMap<(String, String), Vec<String>>,
+    /// Anonymous drafts being gathered for a batch, by board. Memory only.
+    gathers: HashMap<String, Gather>,
+    /// Boards whose first batch is out (also known from the file after a restart).
+    batched: HashSet<String>,
+    /// Who sent each waiting draft, to batch late ones with others. Memory only.
+    senders: HashMap<String, String>,
+    /// The writers connected now (content connections that may write), by connection.
+    writers: HashMap<u64, String>,
+    wait: Duration,
+    clock: Arc<Notify>,
+    /// The hub's secret for browser participants' draft keys (kept in its side file).
+    drafts_secret: String,
 }
 
 impl Sealed {
@@ -43,7 +85,84 @@ impl Sealed {
             }),
             Err(_) => Vec::new(),
         };
-        Sealed { items, path, ballots: HashMap::new() }
+        Sealed {
+            items,
+            path,
+            ballots: HashMap::new(),
+            gathers: HashMap::new(),
+            batched: HashSet::new(),
+            senders: HashMap::new(),
+            writers: HashMap::new(),
+            wait: DEFAULT_REVEAL_WAIT,
+            clock: Arc::new(Notify::new()),
+            drafts_secret: String::new(),
+        }
+    }
+
+    pub fn set_drafts_secret(&mut self, secret: &str) {
+        self.drafts_secret = secret.to_string();
+    }
+
+    pub fn set_wait(&mut self, wait: Duration) {
+        self.wait = wait;
+    }
+
+    /// A connection that may write anonymous drafts came or went.
+    pub fn writer_connected(&mut self, conn: u64, person: Option<&str>) {
+        match person {
+            Some(person) => self.writers.insert(conn, person.to_string()),
+            None => self.writers.remove(&conn),
+        };
+    }
+
+    /// Starts gathering for `board` unless already; the first batch expects `expected`.
+    fn gather(&mut self, board: &str, expected: HashSet<String>, late: bool) {
+        self.gather_after(board, expected, 0, late);
+    }
+
+    fn gather_after(&mut self, board: &str, expected: HashSet<String>, needed: usize, late: bool) {
+        if self.gathers.contains_key(board) {
+            return;
+        }
+        let deadline = Some(Instant::now() + self.wait);
+        self.gathers.insert(board.to_string(), Gather { expected, needed, reported: HashSet::new(), deadline, late, announced: 0 });
+        self.clock.notify_one();
+    }
+
+    /// The boards whose batch is due now.
+    fn due_batches(&mut self, waiting: &[TakenDraft], control: &ControlView) -> Vec<String> {
+        let now = Instant::now();
+        let mut due = Vec::new();
+        for (board, gather) in &mut self.gathers {
+            let round = control.silent.as_ref().filter(|s| s.board == *board && s.revealed && s.anonymous);
+            let round_on = round.is_some();
+            let released = gather.announced > 0 && round.is_some_and(|r| r.late == 0);
+            let passed = gather.deadline.is_some_and(|d| d <= now);
+            let ready = match gather.late {
+                false => {
+                    let all_in = !gather.expected.is_empty() && gather.expected.is_subset(&gather.reported);
+                    passed || all_in || (gather.needed > 0 && gather.reported.len() >= gather.needed)
+                }
+                true => released || (passed && writers_of(waiting, board, &self.senders) >= 2),
+            };
+            if ready || !round_on {
+                let missing = match gather.needed {
+                    0 => gather.expected.difference(&gather.reported).count(),
+                    needed => needed.saturating_sub(gather.reported.len()),
+                };
+                if passed && !gather.late && missing > 0 {
+                    tracing::info!("the reveal's wait ran out with {missing} writers missing; their drafts come in a later batch");
+                }
+                due.push(board.clone());
+            } else if passed {
+                gather.deadline = None;
+            }
+        }
+        due
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.gathers.values().filter_map(|g| g.deadline).min()
     }
 
     pub fn count(&self, board: &str) -> usize {
@@ -130,7 +249,9 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
     let mut published = 0;
     for (board, item) in items {
         let done = match item {
-            SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => drafts::add_card(w, board, text).map(|_| ()),
+            SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => {
+                drafts::add_card_as(w, board, text, crate::model::new_random_id()).map(|_| ())
+            }
             SealedItem::Vote { idea } => voting::cast(w, board, idea, None).map(|_| ()),
             SealedItem::Answer { .. } | SealedItem::Unvote { .. } => Ok(()),
         };
@@ -140,6 +261,64 @@ pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize
         }
     }
     Ok(published)
+}
+
+/// How many writers sent the drafts waiting on `board`; one of unknown sender (after a
+/// restart) counts as a writer of its own.
+fn writers_of(waiting: &[TakenDraft], board: &str, senders: &HashMap<String, String>) -> usize {
+    let mut known = HashSet::new();
+    let mut unknown = 0;
+    for d in waiting.iter().filter(|d| d.board == board) {
+        match senders.get(&d.draft) {
+            Some(person) => {
+                known.insert(person);
+            }
+            None => unknown += 1,
+        }
+    }
+    known.len() + unknown
+}
+
+/// A browser that may write anonymous drafts, counted as a writer while it is here.
+pub struct Writer {
+    state: Arc<HubState>,
+    id: u64,
+}
+
+impl Writer {
+    pub fn new(state: &Arc<HubState>, member: &super::admission::Member) -> Option<Writer> {
+        if member.role == super::Role::Observer {
+            return None;
+        }
+        let id = state.next_conn();
+        lock(&state.sealed).writer_connected(id, Some(&member.person));
+        Some(Writer { state: state.clone(), id })
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        lock(&self.state.sealed).writer_connected(self.id, None);
+    }
+}
+
+/// Publishes due batches whenever a gathering's deadline passes, until the hub stops.
+pub async fn run_clock(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
+    let clock = lock(&state.sealed).clock.clone();
+    loop {
+        let next = lock(&state.sealed).next_deadline();
+        let sleep = async {
+            match next {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = sleep => state.publish_batches(),
+            _ = clock.notified() => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 impl HubState {
@@ -165,6 +344,7 @@ impl HubState {
         self.publish_own_drafts();
         let mut sealed = lock(&self.sealed);
         let control = lock(&self.file).workshop().control();
+        self.start_gathering(&mut sealed, &control, false);
         sealed.forget_finished(&control);
         let due = sealed.take_due(&control);
         if due.is_empty() {
@@ -175,6 +355,8 @@ impl HubState {
             sealed.items.extend(due);
         }
         sealed.save();
+        drop(sealed);
+        self.publish_batches();
     }
 
     fn publish_own_drafts(&self) {
@@ -182,6 +364,9 @@ impl HubState {
             Ok(due) if !due.drafts.is_empty() => due,
             _ => return,
         };
+        if due.anonymous {
+            return self.take_own_drafts(&due);
+        }
         let published = self.change_only(|w| {
             for draft in &due.drafts {
                 drafts::add_card(w, &due.board, &draft.text)?;
@@ -191,6 +376,213 @@ impl HubState {
         let forgotten = published.map_err(|e| e.to_string()).and_then(|_| lock(&self.file).forget_drafts(&due.drafts).map_err(|e| e.to_string()));
         if let Err(e) = forgotten {
             tracing::warn!("the facilitator's drafts could not be published: {e}");
+        }
+    }
+
+    /// The key a browser participant's page seals its drafts with, in hex: given to the
+    /// page at each welcome and kept in its memory only, so what the browser's storage
+    /// holds cannot be read without the hub.
+    pub fn drafts_key(&self, person: &str) -> String {
+        use sha2::Digest;
+        let secret = lock(&self.sealed).drafts_secret.clone();
+        let digest = sha2::Sha256::new().chain_update(b"paja browser drafts\0").chain_update(secret).chain_update(b"\0").chain_update(person).finalize();
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Takes a writer's anonymous drafts for a revealed round into the hub's table;
+    /// returns the ids the hub now holds (also those taken before), for the writer to
+    /// delete. An empty list still tells the hub this writer has nothing more to wait for.
+    pub fn take_drafts(&self, person: &str, board: &str, drafts: Vec<(String, SealedItem)>) -> Result<Vec<String>, Refusal> {
+        let mut sealed = lock(&self.sealed);
+        let file = lock(&self.file);
+        let control = file.workshop().control();
+        if !control.silent.as_ref().is_some_and(|s| s.board == board && s.anonymous && s.revealed) {
+            return Err(Refusal::SilentNotHere);
+        }
+        let mut taken = Vec::new();
+        for (id, item) in drafts {
+            if id.is_empty() || id.len() > 64 || !matches!(item, SealedItem::FreeCard { .. } | SealedItem::Idea { .. }) {
+                continue;
+            }
+            match file.take_sealed_draft(&id, board, &item) {
+                Ok(true) => {
+                    sealed.senders.insert(id.clone(), person.to_string());
+                    taken.push(id);
+                }
+                Ok(false) => taken.push(id),
+                Err(e) => tracing::warn!("an anonymous draft could not be kept ({e}); its writer keeps it."),
+            }
+        }
+        drop(file);
+        self.start_gathering(&mut sealed, &control, false);
+        let late = sealed.batched.contains(board);
+        if late && !taken.is_empty() {
+            sealed.gather(board, HashSet::new(), true);
+            let wait = sealed.wait;
+            if let Some(g) = sealed.gathers.get_mut(board).filter(|g| g.deadline.is_none()) {
+                g.deadline = Some(Instant::now() + wait);
+                sealed.clock.notify_one();
+            }
+        }
+        if let Some(g) = sealed.gathers.get_mut(board) {
+            g.reported.insert(person.to_string());
+        }
+        if late {
+            self.announce_late(&mut sealed, board);
+        }
+        drop(sealed);
+        self.publish_batches();
+        Ok(taken)
+    }
+
+    /// Tells everyone (in the control document) how many late drafts wait on `board`.
+    fn announce_late(&self, sealed: &mut Sealed, board: &str) {
+        let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+        let count = waiting.iter().filter(|d| d.board == board).count() as u32;
+        let Some(gather) = sealed.gathers.get_mut(board).filter(|g| g.late && g.announced != count) else { return };
+        gather.announced = count;
+        let said = self.change_only(|w| {
+            w.update_control(|c| {
+                if let Some(round) = c.silent.as_mut().filter(|r| r.board == board) {
+                    round.late = count;
+                }
+            })
+        });
+        if let Err(e) = said {
+            tracing::warn!("the late drafts could not be announced: {e}");
+        }
+    }
+
+    /// Starts gathering drafts when a round is revealed: the writers connected now are
+    /// waited for. After a restart nobody's connection is known, so the hub waits for
+    /// everyone in the roster who may write, up to the deadline.
+    fn start_gathering(&self, sealed: &mut Sealed, control: &ControlView, restarted: bool) {
+        let Some(round) = control.silent.as_ref().filter(|s| s.revealed && s.anonymous) else { return };
+        let board = round.board.clone();
+        if sealed.gathers.contains_key(&board) || sealed.batched.contains(&board) {
+            return;
+        }
+        if lock(&self.file).sealed_batch_published(&board).unwrap_or(false) {
+            sealed.batched.insert(board.clone());
+            let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+            if waiting.iter().any(|d| d.board == board) {
+                sealed.gather(&board, HashSet::new(), true);
+                if let Some(g) = sealed.gathers.get_mut(&board) {
+                    g.announced = round.late;
+                }
+            }
+            return;
+        }
+        if !restarted {
+            let expected = sealed.writers.values().cloned().collect();
+            return sealed.gather(&board, expected, false);
+        }
+        let writer = |p: &&crate::model::control::Person| p.role != "observer" && p.id != super::admission::FACILITATOR_PERSON;
+        let roster: HashSet<String> = control.people.iter().filter(writer).map(|p| p.id.clone()).collect();
+        let needed = roster.len();
+        sealed.gather_after(&board, roster, needed, false);
+    }
+
+    /// After a restart: goes on gathering for a revealed round, and publishes what waits.
+    pub fn resume_reveal(&self) {
+        let control = lock(&self.file).workshop().control();
+        let mut sealed = lock(&self.sealed);
+        self.start_gathering(&mut sealed, &control, true);
+        let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
+        for draft in waiting {
+            // A round that ended while the hub was down: its drafts go out now.
+            sealed.gather(&draft.board, HashSet::new(), false);
+        }
+        drop(sealed);
+        self.publish_batches();
+    }
+
+    /// Publishes each batch that is due: one change per board, in random order.
+    pub fn publish_batches(&self) {
+        let mut sealed = lock(&self.sealed);
+        let (control, waiting) = {
+            let file = lock(&self.file);
+            (file.workshop().control(), file.waiting_sealed_drafts().unwrap_or_default())
+        };
+        for board in sealed.due_batches(&waiting, &control) {
+            let mut batch: Vec<&TakenDraft> = waiting.iter().filter(|d| d.board == board).collect();
+            for i in (1..batch.len()).rev() {
+                batch.swap(i, rand::random_range(0..=i));
+            }
+            let late = sealed.gathers.get(&board).is_some_and(|g| g.late);
+            match self.publish_batch(&board, &batch) {
+                Ok(()) => {
+                    if !batch.is_empty() {
+                        tracing::info!("published a batch of {} anonymous drafts{}", batch.len(), if late { " (late)" } else { "" });
+                    }
+                    if late {
+                        self.clear_late(&board);
+                    }
+                    sealed.gathers.remove(&board);
+                    if !batch.is_empty() {
+                        sealed.batched.insert(board.clone());
+                    }
+                    for d in &batch {
+                        sealed.senders.remove(&d.draft);
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!("anonymous drafts could not be published ({e}); they wait.");
+                    let retry = Instant::now() + sealed.wait;
+                    if let Some(g) = sealed.gathers.get_mut(&board) {
+                        g.deadline = Some(retry);
+                    }
+                }
+            }
+        }
+    }
+
+    fn clear_late(&self, board: &str) {
+        let cleared = self.change_only(|w| {
+            w.update_control(|c| {
+                if let Some(round) = c.silent.as_mut().filter(|r| r.board == board && r.late > 0) {
+                    round.late = 0;
+                }
+            })
+        });
+        if let Err(e) = cleared {
+            tracing::warn!("the late drafts' count could not be cleared: {e}");
+        }
+    }
+
+    fn publish_batch(&self, board: &str, batch: &[&TakenDraft]) -> Result<(), SyncError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.change_only(|w| {
+            for d in batch {
+                let text = match &d.item {
+                    SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => text,
+                    _ => continue,
+                };
+                if drafts::has_card(w, board, &d.card) {
+                    continue;
+                }
+                if let Err(e) = drafts::add_card_as(w, board, text, d.card.clone()) {
+                    tracing::warn!("an anonymous draft was dropped: {e}");
+                }
+            }
+            Ok(())
+        })?;
+        let ids: Vec<String> = batch.iter().map(|d| d.draft.clone()).collect();
+        lock(&self.file).published_sealed_drafts(&ids).map_err(|e| SyncError::Connection(e.to_string()))
+    }
+
+    /// The facilitator's own anonymous drafts join the batch like everyone's.
+    fn take_own_drafts(&self, due: &drafts::Due) {
+        let items: Vec<_> = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
+        let person = super::admission::FACILITATOR_PERSON;
+        let forgotten = self.take_drafts(person, &due.board, items).map_err(|e| e.to_string()).and_then(|taken| {
+            let mine: Vec<_> = due.drafts.iter().filter(|d| taken.contains(&d.id)).cloned().collect();
+            lock(&self.file).forget_drafts(&mine).map_err(|e| e.to_string())
+        });
+        if let Err(e) = forgotten {
+            tracing::warn!("the facilitator's drafts could not be handed over: {e}");
         }
     }
 
@@ -209,5 +601,54 @@ impl HubState {
                 Err(e)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Command, WorkshopFile};
+    use crate::model::{BoardKind, Workshop};
+    use crate::sync::admission::Admission;
+
+    /// A hub whose anonymous round on a free board is revealed, with no wait.
+    fn revealed_hub(path: &Path) -> (HubState, String) {
+        let mut workshop = Workshop::new();
+        let board = workshop.create_board(BoardKind::Free, "Ideat", None).expect("a board");
+        let mut file = match path.exists() {
+            true => WorkshopFile::open(path).expect("the file opens"),
+            false => WorkshopFile::create(path, workshop).expect("a file"),
+        };
+        let board = file.view().boards.first().map(|b| b.id.clone()).unwrap_or(board);
+        if file.workshop().control().silent.is_none() {
+            file.execute(&Command::StartSilent { board: board.clone(), anonymous: true }).expect("a round starts");
+            file.execute(&Command::RevealSilent).expect("and is revealed");
+        }
+        let hub = HubState::new(file, Admission::new("c".into(), "t".into(), true));
+        lock(&hub.sealed).set_wait(Duration::ZERO);
+        (hub, board)
+    }
+
+    fn cards(hub: &HubState, board: &str) -> Vec<String> {
+        let view = lock(&hub.file).view();
+        let cards = view.boards.iter().find(|b| b.id == board).map(|b| b.content.clone());
+        serde_json::to_value(cards).unwrap()["cards"].as_array().cloned().unwrap_or_default().iter().map(|c| c["text"].as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn a_draft_sent_again_is_published_once_also_after_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("hub.paja");
+        let card = || vec![("d1".to_string(), SealedItem::FreeCard { text: "Kerran".into(), color: "yellow".into() })];
+        let (hub, board) = revealed_hub(&path);
+        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "the hub takes it");
+        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "and acknowledges it again");
+        hub.publish_batches();
+        assert_eq!(cards(&hub, &board), ["Kerran"], "published once");
+        drop(hub);
+        let (again, board) = revealed_hub(&path);
+        assert_eq!(again.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "a restarted hub knows it");
+        again.publish_batches();
+        assert_eq!(cards(&again, &board), ["Kerran"], "still once");
     }
 }

@@ -41,6 +41,12 @@ pub enum PajaMessage {
     },
     /// Peer to hub: an anonymous card or a hidden vote, published by the hub at reveal.
     Sealed { board: String, item: SealedItem },
+    /// Peer to hub: all of this writer's anonymous drafts for a revealed round (perhaps
+    /// none, so the hub need not wait for them), each as (draft id, item). Sent on every
+    /// connection until acknowledged; the hub publishes each draft id once.
+    Drafts { board: String, drafts: Vec<(String, SealedItem)> },
+    /// Hub to peer: these drafts are safe with the hub; the writer may delete them.
+    Ack { drafts: Vec<String> },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.

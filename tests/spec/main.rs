@@ -46,6 +46,7 @@ mod sync_partition;
 mod sync_permissions;
 mod sync_plan;
 mod sync_reveal;
+mod sync_reveal_faults;
 mod sync_rpc;
 mod sync_security;
 mod sync_status;

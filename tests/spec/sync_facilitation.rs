@@ -178,7 +178,7 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
 }
 
 #[test]
-fn a_participant_offline_at_the_reveal_keeps_their_drafts_and_publishes_them_on_return() {
+fn a_participant_offline_at_the_reveal_keeps_their_drafts_and_they_wait_as_late_until_revealed_with_others() {
     let dir = tempfile::tempdir().unwrap();
     let p = plan(dir.path());
     let hub = Hub::serve(&p.file, &[]);
@@ -207,9 +207,14 @@ fn a_participant_offline_at_the_reveal_keeps_their_drafts_and_publishes_them_on_
     assert_eq!(names(&bertta.view(), &p.wall), ["Bertan kortti"], "nobody else has it yet");
 
     relay.heal();
+    wait_until("back online, Aino's card is safe with the hub", || {
+        aino.ask(json!({ "local_view": null })).unwrap()["drafts"] == json!([]) && fac.view()["control"]["silent"]["late"] == 1
+    });
+    assert_eq!(names(&bertta.view(), &p.wall), ["Bertan kortti"], "a lone late card is not shown the moment its writer is back");
+    ok(&mut fac, json!({ "cmd": "reveal_silent" }));
     let both = ["Ainon kortti junassa", "Bertan kortti"];
-    wait_until("back online, Aino's card is revealed with the others", || {
+    wait_until("revealed again, the late card is shown", || {
         [&mut fac, &mut aino, &mut bertta].iter_mut().all(|x| names(&x.view(), &p.wall) == both)
     });
-    assert_eq!(aino.ask(json!({ "local_view": null })).unwrap()["drafts"], json!([]), "and it left her laptop's drafts");
+    assert_eq!(fac.view()["control"]["silent"]["late"], 0, "nothing late waits any more");
 }

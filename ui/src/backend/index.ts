@@ -65,7 +65,12 @@ export function defaultBackend(join?: BrowserJoin, onRefused?: (err: BackendErro
       if (typeof token === 'string' && token) rememberToken(sessionStorage, code, token);
     });
   }
-  return withBrowserDrafts(backendOver(transport), window.localStorage);
+  const backend = withBrowserDrafts(backendOver(transport), window.localStorage);
+  transport.listen('welcome', (w) => {
+    const key = (w as { drafts_key?: unknown }).drafts_key;
+    if (typeof key === 'string' && key) backend.unlock(key);
+  });
+  return backend;
 }
 
 export { inTauri };

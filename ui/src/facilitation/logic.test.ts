@@ -126,8 +126,8 @@ describe('a browser’s silent-writing drafts', () => {
   ];
 
   it('are let out only when the round of their board is revealed', () => {
-    expect(revealedDrafts(liveView({ silent: { board: 'b3', anonymous: true, revealed: false } }), drafts)).toEqual([]);
-    expect(revealedDrafts(liveView({ silent: { board: 'b3', anonymous: true, revealed: true } }), drafts)).toEqual([drafts[0]]);
+    expect(revealedDrafts(liveView({ silent: { board: 'b3', anonymous: true, revealed: false, late: 0 } }), drafts)).toEqual([]);
+    expect(revealedDrafts(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 0 } }), drafts)).toEqual([drafts[0]]);
     expect(revealedDrafts(liveView(), drafts)).toEqual([]);
   });
 

@@ -48,13 +48,19 @@ describe('the live session screens', () => {
     expect(html).toContain('0:00');
   });
 
+  it('tells the facilitator how many late cards wait, and offers to show them', () => {
+    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 2 } }), localOf('facilitator'));
+    expect(html).toContain('2 myöhässä tullutta korttia odottaa');
+    expect(html).toContain('Näytä myöhästyneet kortit');
+  });
+
   it('keeps a participant’s silent cards private and says so', () => {
     const local = localOf('participant', 'p-olli', { drafts: [{ id: 'd1', board: 'b3', text: 'Oma ajatus' }] });
-    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false } }), local);
+    const html = render(liveView({ silent: { board: 'b3', anonymous: true, revealed: false, late: 0 } }), local);
     expect(html).toContain('Vain sinä näet nämä.');
     expect(html).toContain('Kortit näkyvät ilman nimeä.');
     expect(html).toContain('Oma ajatus');
-    expect(render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true } }), local), 'after the reveal the panel goes').not.toContain(
+    expect(render(liveView({ silent: { board: 'b3', anonymous: true, revealed: true, late: 0 } }), local), 'after the reveal the panel goes').not.toContain(
       'Vain sinä näet nämä.',
     );
   });

@@ -15,9 +15,11 @@ pub struct Relay {
 #[derive(Default)]
 struct Shared {
     recorded: Mutex<Vec<u8>>,
-    links: Mutex<Vec<TcpStream>>,
+    /// Each link's two ends, and whether it still carries anything.
+    links: Mutex<Vec<(TcpStream, TcpStream, Arc<AtomicBool>)>>,
     cut: AtomicBool,
     closed: AtomicBool,
+    held: AtomicBool,
 }
 
 impl Relay {
@@ -39,9 +41,34 @@ impl Relay {
     /// Breaks every link and refuses new ones until [`Relay::heal`].
     pub fn cut(&self) {
         self.shared.cut.store(true, Ordering::SeqCst);
-        for link in self.shared.links.lock().expect("links").drain(..) {
-            let _ = link.shutdown(Shutdown::Both);
+        for (client, server, _) in self.shared.links.lock().expect("links").drain(..) {
+            let _ = client.shutdown(Shutdown::Both);
+            let _ = server.shutdown(Shutdown::Both);
         }
+    }
+
+    /// Breaks one open link, picked by `pick` among them; false if none is open. New
+    /// links are still let through.
+    pub fn cut_one(&self, pick: usize) -> bool {
+        let mut links = self.shared.links.lock().expect("links");
+        links.retain(|(_, _, open)| open.load(Ordering::SeqCst));
+        if links.is_empty() {
+            return false;
+        }
+        let at = pick % links.len();
+        let (client, server, _) = links.swap_remove(at);
+        let _ = client.shutdown(Shutdown::Both);
+        let _ = server.shutdown(Shutdown::Both);
+        true
+    }
+
+    /// Holds every byte back (links stay open) until [`Relay::release`].
+    pub fn hold(&self) {
+        self.shared.held.store(true, Ordering::SeqCst);
+    }
+
+    pub fn release(&self) {
+        self.shared.held.store(false, Ordering::SeqCst);
     }
 
     pub fn heal(&self) {
@@ -79,17 +106,17 @@ fn accept_loop(listener: TcpListener, target: u16, shared: Arc<Shared>) {
         let _ = client.set_nodelay(true);
         let _ = server.set_nodelay(true);
         let mut links = shared.links.lock().expect("links");
+        let open = Arc::new(AtomicBool::new(true));
         for (from, to) in [(&client, &server), (&server, &client)] {
             let (Ok(from), Ok(to)) = (from.try_clone(), to.try_clone()) else { continue };
-            let shared = shared.clone();
-            std::thread::spawn(move || pump(from, to, shared));
+            let (shared, open) = (shared.clone(), open.clone());
+            std::thread::spawn(move || pump(from, to, shared, open));
         }
-        links.push(client);
-        links.push(server);
+        links.push((client, server, open));
     }
 }
 
-fn pump(mut from: TcpStream, mut to: TcpStream, shared: Arc<Shared>) {
+fn pump(mut from: TcpStream, mut to: TcpStream, shared: Arc<Shared>, open: Arc<AtomicBool>) {
     let mut buf = [0u8; 16 * 1024];
     loop {
         let n = match from.read(&mut buf) {
@@ -97,10 +124,14 @@ fn pump(mut from: TcpStream, mut to: TcpStream, shared: Arc<Shared>) {
             Ok(n) => n,
         };
         shared.recorded.lock().expect("recording").extend_from_slice(&buf[..n]);
+        while shared.held.load(Ordering::SeqCst) && !shared.closed.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         if to.write_all(&buf[..n]).is_err() {
             break;
         }
     }
+    open.store(false, Ordering::SeqCst);
     let _ = to.shutdown(Shutdown::Both);
     let _ = from.shutdown(Shutdown::Both);
 }

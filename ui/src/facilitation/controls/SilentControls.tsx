@@ -12,6 +12,7 @@ export function SilentControls({ view, act }: ControlProps) {
   const [anonymous, setAnonymous] = useState(true);
   const silent = view.control.silent;
   const writing = !!silent && !silent.revealed;
+  const late = silent?.revealed ? silent.late : 0;
   return (
     <FacilGroup title={t('facil.silent')}>
       <BoardPicker label={t('facil.onBoard')} pick={pick} />
@@ -20,9 +21,14 @@ export function SilentControls({ view, act }: ControlProps) {
       <button type="button" disabled={!pick.board || writing} onClick={() => act({ cmd: 'start_silent', board: pick.board, anonymous })}>
         {t('facil.startSilent')}
       </button>
-      <button type="button" disabled={!writing} onClick={() => act({ cmd: 'reveal_silent' })}>
-        {t('facil.revealSilent')}
+      <button type="button" disabled={!writing && late === 0} onClick={() => act({ cmd: 'reveal_silent' })}>
+        {late > 0 ? t('facil.showLate') : t('facil.revealSilent')}
       </button>
+      {late > 0 && (
+        <p role="status" data-testid="late-drafts">
+          {t('facil.lateWaiting', { n: late })}
+        </p>
+      )}
     </FacilGroup>
   );
 }

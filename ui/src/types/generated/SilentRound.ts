@@ -3,4 +3,9 @@
 /**
  * Silent writing: drafts stay on each participant's laptop until `revealed`.
  */
-export type SilentRound = { board: string, anonymous: boolean, revealed: boolean, };
+export type SilentRound = { board: string, anonymous: boolean, revealed: boolean, 
+/**
+ * Anonymous drafts that reached the hub after the reveal's batch: they wait to be
+ * shown with another writer's late drafts, or when the facilitator reveals again.
+ */
+late: number, };
