@@ -171,7 +171,6 @@ fn under_two_thousand_idle_connections_slow_page_requests_and_a_full_lobby_a_rea
         cards.is_ok_and(|cards| cards.iter().any(|c| c.text == "Pääsin sisään"))
     });
     hub.kill();
-    let _ = PATIENCE;
     println!(
         "abuse: {IDLE} idle connections kept open, {SLOW} slow page requests (cut off {} times), lobby full at {} seats; the real peer had the workshop {:.1} s after it was let in; hub sockets held at most {held}; VmHWM {hwm} kB",
         cut.load(Ordering::Relaxed),
