@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 /// The most connections one address may hold open at once (a laptop needs two rooms, a
-/// browser a page and `/rpc`).
+/// browser a page and `/rpc`). The hub's own computer (127.0.0.1, ::1) is not held to it,
+/// only to the total: its window, and tests and benchmarks with many peers, live there.
 pub const PER_ADDRESS: usize = 64;
 /// The most connections the hub holds at once, if the process may open that many files.
 pub const TOTAL: usize = 4096;
@@ -66,8 +67,9 @@ impl Connections {
     /// A place for a connection from `ip`, or None when that address or the hub is full.
     pub fn hold(self: &Arc<Self>, ip: IpAddr) -> Option<Held> {
         let mut by_address = self.by_address.lock().unwrap_or_else(PoisonError::into_inner);
+        let own_computer = ip == IpAddr::from([127, 0, 0, 1]) || ip == IpAddr::from(std::net::Ipv6Addr::LOCALHOST);
         let mine = by_address.entry(ip).or_default();
-        if *mine >= self.per_address || self.held.load(Ordering::Acquire) >= self.total {
+        if (*mine >= self.per_address && !own_computer) || self.held.load(Ordering::Acquire) >= self.total {
             return None;
         }
         *mine += 1;
@@ -142,5 +144,14 @@ mod tests {
         drop(first);
         let _again = connections.hold(b).expect("a place that ended is given again");
         assert_eq!(connections.held(), 3);
+    }
+
+    #[test]
+    fn the_hubs_own_computer_is_held_only_to_the_total() {
+        let connections = Connections::new(1, 3);
+        let own: IpAddr = [127, 0, 0, 1].into();
+        let held: Vec<Held> = (0..3).filter_map(|_| connections.hold(own)).collect();
+        assert_eq!(held.len(), 3, "more than one address's share");
+        assert!(connections.hold(own).is_none(), "but not more than the total");
     }
 }

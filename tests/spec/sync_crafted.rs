@@ -169,7 +169,7 @@ async fn try_one(from: std::net::Ipv4Addr, addr: &str, code: &str, update: Vec<u
 
 #[test]
 fn a_thousand_crafted_updates_drop_only_their_sender_while_ten_peers_write() {
-    use crate::support::sync::{Hub, Peer, PATIENCE, wait_until, workshop_with_board};
+    use crate::support::sync::{Hub, Peer, wait_until, workshop_with_board};
     const PEERS: usize = 10;
     const CARDS_EACH: usize = 12;
     const CRAFTED: u64 = 1000;
@@ -247,7 +247,6 @@ fn a_thousand_crafted_updates_drop_only_their_sender_while_ten_peers_write() {
     let check = std::process::Command::new(env!("CARGO_BIN_EXE_paja")).args(["check", &file.to_string_lossy()]).output().expect("paja check");
     let printed = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success() && !printed.contains("set aside"), "the file checks clean: {printed}");
-    let _ = PATIENCE;
     println!(
         "crafted updates: tried {CRAFTED}, refused {refused}, taken in {accepted}; honest writers dropped {honest_dropped}; honest cards {} of {}, lost {lost}",
         kept.len(),

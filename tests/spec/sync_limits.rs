@@ -171,7 +171,6 @@ fn under_two_thousand_idle_connections_slow_page_requests_and_a_full_lobby_a_rea
         cards.is_ok_and(|cards| cards.iter().any(|c| c.text == "Pääsin sisään"))
     });
     hub.kill();
-    let _ = PATIENCE;
     println!(
         "abuse: {IDLE} idle connections kept open, {SLOW} slow page requests (cut off {} times), lobby full at {} seats; the real peer had the workshop {:.1} s after it was let in; hub sockets held at most {held}; VmHWM {hwm} kB",
         cut.load(Ordering::Relaxed),
@@ -273,4 +272,32 @@ async fn sealed_cards_come_in_only_during_a_silent_round_and_never_onto_a_locked
     hub.execute(&Command::Unlock { id: board.clone() }).expect("the board is open again");
     assert_eq!(seal(&mut ws, &board).await, None, "during the round, onto an open board");
     assert_eq!(hub.sealed_count(&board), 1, "only that card waits for the reveal");
+}
+
+#[tokio::test]
+async fn one_address_holds_at_most_its_share_of_connections_and_the_rest_are_closed_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = WorkshopFile::create(&dir.path().join("hub.paja"), Workshop::new()).expect("file");
+    let options = HubOptions {
+        bind: ([127, 0, 0, 1], 0).into(),
+        tls: false,
+        mdns: false,
+        handshake_timeout: Duration::from_secs(600),
+        max_per_address: 8,
+        ..HubOptions::default()
+    };
+    let hub = InProcessHub::start(file, options).await.expect("the hub starts");
+    let mut held = Vec::new();
+    for _ in 0..12 {
+        held.push(tcp_from(Ipv4Addr::new(127, 0, 4, 1), hub.addr).await.expect("tcp"));
+    }
+    let closed = futures_util::future::join_all(held.iter_mut().map(|tcp| async move {
+        let mut buf = [0u8; 16];
+        matches!(tokio::time::timeout(Duration::from_secs(30), tcp.read(&mut buf)).await, Ok(Ok(0)) | Ok(Err(_)))
+    }))
+    .await;
+    assert_eq!(closed.iter().filter(|c| **c).count(), 4, "the four over the share of eight are closed, unread");
+    let url = format!("ws://{}/content?code={}", hub.addr, hub.code);
+    let tcp = tcp_from(Ipv4Addr::new(127, 0, 4, 2), hub.addr).await.expect("tcp");
+    assert!(tokio_tungstenite::client_async(url, tcp).await.is_ok(), "another address still gets in");
 }

@@ -14,6 +14,7 @@ import { SessionBar } from './session/SessionBar';
 import { loadSettings, saveSettings, textSizes, type Settings } from './settings';
 import { SettingsBar } from './SettingsBar';
 import { StartScreen } from './start/StartScreen';
+import { SetAsideNotice } from './start/SetAsideNotice';
 import { useDesktop } from './start/useDesktop';
 import type { Command, Outcome, WorkshopView } from './types';
 import { WorkshopPage } from './workshop/WorkshopPage';
@@ -127,11 +128,7 @@ export function App({ backend, lang = 'fi' }: { backend: Backend; lang?: Languag
             </button>
           </div>
         )}
-        {!starting && setAside > 0 && (
-          <p role="status" className="notice" data-testid="set-aside">
-            {t(setAside === 1 ? 'file.set_aside_one' : 'file.set_aside_many', { n: setAside })}
-          </p>
-        )}
+        {!starting && <SetAsideNotice count={setAside} />}
         {!starting && load.state === 'loading' && (
           <main>
             <p role="status">{t('app.loading')}</p>
