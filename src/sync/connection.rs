@@ -150,7 +150,7 @@ impl Connection {
             }
             PajaMessage::Sealed { .. } => Ok(()),
             PajaMessage::Drafts { board, drafts } if self.role != Role::Observer => {
-                match self.state.take_drafts(&self.person, &board, drafts) {
+                match self.state.take_drafts(&self.person, &board, drafts, true) {
                     Ok(taken) => replies.push(wire::paja(&PajaMessage::Ack { drafts: taken })),
                     Err(reason) => replies.push(wire::denied(reason)),
                 }

@@ -144,7 +144,7 @@ fn execute(state: &HubState, member: &Member, command: &Command) -> Result<Outco
         Command::WriteDraft { board, text, id } => publish_draft(state, member, board, text, id.as_deref()),
         Command::DraftsSent { board } => {
             // Only a revealed anonymous round waits for writers; any other says nothing.
-            let _ = state.take_drafts(&member.person, board, Vec::new());
+            let _ = state.take_drafts(&member.person, board, Vec::new(), true);
             Ok(Outcome { id: None })
         }
         Command::EditDraft { .. } | Command::DeleteDraft { .. } => Err(Refusal::DraftInBrowser.into()),
@@ -166,7 +166,7 @@ fn publish_draft(state: &HubState, member: &Member, board: &str, text: &str, id:
             let kind = lock(&state.file).workshop().board(board).map_err(|e| core(e.into()))?.content.kind();
             let item = SealedItem::draft(Some(kind), text);
             let id = id.map(str::to_string).unwrap_or_else(crate::model::new_random_id);
-            let taken = state.take_drafts(&member.person, board, vec![(id.clone(), item)]).map_err(Failure::from)?;
+            let taken = state.take_drafts(&member.person, board, vec![(id.clone(), item)], false).map_err(Failure::from)?;
             match taken.contains(&id) {
                 true => Ok(Outcome { id: None }),
                 false => Err(Failure::new(ErrorCode::BadRequest, "The draft's id could not be read.")),

@@ -391,8 +391,9 @@ impl HubState {
 
     /// Takes a writer's anonymous drafts for a revealed round into the hub's table;
     /// returns the ids the hub now holds (also those taken before), for the writer to
-    /// delete. An empty list still tells the hub this writer has nothing more to wait for.
-    pub fn take_drafts(&self, person: &str, board: &str, drafts: Vec<(String, SealedItem)>) -> Result<Vec<String>, Refusal> {
+    /// delete. `all_sent` tells the hub this writer has nothing more to wait for (a browser
+    /// sends its drafts one by one, then says so).
+    pub fn take_drafts(&self, person: &str, board: &str, drafts: Vec<(String, SealedItem)>, all_sent: bool) -> Result<Vec<String>, Refusal> {
         let mut sealed = lock(&self.sealed);
         let file = lock(&self.file);
         let control = file.workshop().control();
@@ -424,7 +425,7 @@ impl HubState {
                 sealed.clock.notify_one();
             }
         }
-        if let Some(g) = sealed.gathers.get_mut(board) {
+        if let Some(g) = sealed.gathers.get_mut(board).filter(|_| all_sent) {
             g.reported.insert(person.to_string());
         }
         if late {
@@ -577,7 +578,7 @@ impl HubState {
     fn take_own_drafts(&self, due: &drafts::Due) {
         let items: Vec<_> = due.drafts.iter().map(|d| (d.id.clone(), SealedItem::draft(due.kind, &d.text))).collect();
         let person = super::admission::FACILITATOR_PERSON;
-        let forgotten = self.take_drafts(person, &due.board, items).map_err(|e| e.to_string()).and_then(|taken| {
+        let forgotten = self.take_drafts(person, &due.board, items, true).map_err(|e| e.to_string()).and_then(|taken| {
             let mine: Vec<_> = due.drafts.iter().filter(|d| taken.contains(&d.id)).cloned().collect();
             lock(&self.file).forget_drafts(&mine).map_err(|e| e.to_string())
         });
@@ -641,13 +642,13 @@ mod tests {
         let path = dir.path().join("hub.paja");
         let card = || vec![("d1".to_string(), SealedItem::FreeCard { text: "Kerran".into(), color: "yellow".into() })];
         let (hub, board) = revealed_hub(&path);
-        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "the hub takes it");
-        assert_eq!(hub.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "and acknowledges it again");
+        assert_eq!(hub.take_drafts("p1", &board, card(), true), Ok(vec!["d1".to_string()]), "the hub takes it");
+        assert_eq!(hub.take_drafts("p1", &board, card(), true), Ok(vec!["d1".to_string()]), "and acknowledges it again");
         hub.publish_batches();
         assert_eq!(cards(&hub, &board), ["Kerran"], "published once");
         drop(hub);
         let (again, board) = revealed_hub(&path);
-        assert_eq!(again.take_drafts("p1", &board, card()), Ok(vec!["d1".to_string()]), "a restarted hub knows it");
+        assert_eq!(again.take_drafts("p1", &board, card(), true), Ok(vec!["d1".to_string()]), "a restarted hub knows it");
         again.publish_batches();
         assert_eq!(cards(&again, &board), ["Kerran"], "still once");
     }
