@@ -460,8 +460,8 @@ mod tests {
         let session = room.aino.sessions()[0].id.clone();
         assert_eq!(room.write(|w| w.update_session(&session, |s| s.title = "Ilta".into()).unwrap()), plan, "a session");
         assert_eq!(room.write(|w| w.archive_board(&open, true).unwrap()), plan, "archiving a board");
-        assert_eq!(room.write(|w| w.delete_board(&locked).unwrap()), plan, "deleting a locked board says plan first");
-        assert_eq!(room.write(|w| w.delete_board(&open).unwrap()), plan, "deleting an open board");
+        assert_eq!(room.write(|w| { w.delete_board(&locked).unwrap(); }), plan, "deleting a locked board says plan first");
+        assert_eq!(room.write(|w| { w.delete_board(&open).unwrap(); }), plan, "deleting an open board");
         let archived = Board {
             id: String::new(),
             title: "Arkisto".into(),
