@@ -216,7 +216,7 @@ impl Seen {
         let stops = |board: &str, item: Option<&str>| control.locks_out(false, board, item);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         match (path.as_slice(), change) {
-            (["meta" | "sessions", ..], _) => self.plan = true,
+            (["meta" | "sessions" | "trash", ..], _) => self.plan = true,
             (["boards"], Some(EntryChange::Inserted(Out::YMap(boards)))) => {
                 for (id, board) in boards.iter(txn) {
                     self.board_added(txn, id, &board, control);
