@@ -91,6 +91,35 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     await screenshot(page, 'plan-editor');
   });
 
+  it('the facilitator deletes a board to the trash, finds it in the Roskakori, restores it whole with the keyboard, and Kumoa undoes a deletion', async () => {
+    const page = s.lead;
+    const titles = stored().boards.map((b) => b.title);
+    const board = stored().boards.find((b) => !b.archived && b.id !== s.free.id && titles.filter((t) => t === b.title).length === 1);
+    const before = JSON.stringify(board);
+    const entry = page.getByTestId('trash-entry').filter({ hasText: `Taulu «${board.title}»` });
+
+    await page.getByRole('button', { name: `Poista taulu: ${board.title}`, exact: true }).click();
+    await eventually(() => !stored().boards.some((b) => b.id === board.id), 'the board is gone from the file');
+    await entry.waitFor();
+    assert.match(await page.getByTestId('plan-status').innerText(), /Siirretty roskakoriin/, 'the page says where it went');
+    assert.match(await page.getByTestId('trash').innerText(), /poistettu/, 'the trash says when');
+    await noAxeViolations(page, 'the trash with a deleted board');
+    await screenshot(page.getByTestId('trash'), 'trash');
+
+    await page.getByRole('button', { name: `Palauta: Taulu «${board.title}»` }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => JSON.stringify(stored().boards.find((b) => b.id === board.id)) === before, 'the board is back whole, items and all');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+
+    await page.getByRole('button', { name: `Poista taulu: ${board.title}`, exact: true }).click();
+    await entry.waitFor();
+    await page.getByTestId('undo-delete').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => JSON.stringify(stored().boards.find((b) => b.id === board.id)) === before, 'Kumoa brings it back whole');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+    await noAxeViolations(page, 'the workshop page after restoring');
+  });
+
   it('a browser participant sees the plan read-only and comments on an item, which the facilitator sees and resolves', async () => {
     const page = await joinInBrowser('Selma Öhman');
     assert.equal(await page.getByTestId('session-editor').count(), 0, 'no plan editor for a participant');

@@ -895,6 +895,7 @@ export const en: Record<MessageKey, string> = {
   'plan.trashed': 'Moved to the trash: {name}.',
   'plan.undoDelete': 'Undo',
   'board.delete': 'Delete',
+  'board.deleteNamed': 'Delete board',
   'trash.heading': 'Trash',
   'trash.note': 'Deleted boards and sessions wait here. Restore brings one back with all its cards.',
   'trash.empty': 'The trash is empty.',

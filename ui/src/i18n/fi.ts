@@ -894,6 +894,7 @@ export const fi = {
   'plan.trashed': 'Siirretty roskakoriin: {name}.',
   'plan.undoDelete': 'Kumoa',
   'board.delete': 'Poista',
+  'board.deleteNamed': 'Poista taulu',
   'trash.heading': 'Roskakori',
   'trash.note': 'Poistetut taulut ja kokoontumiset ovat täällä. Palauta tuo ne takaisin kortteineen.',
   'trash.empty': 'Roskakori on tyhjä.',

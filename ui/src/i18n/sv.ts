@@ -895,6 +895,7 @@ export const sv: Record<MessageKey, string> = {
   'plan.trashed': 'Flyttat till papperskorgen: {name}.',
   'plan.undoDelete': 'Ångra',
   'board.delete': 'Ta bort',
+  'board.deleteNamed': 'Ta bort tavlan',
   'trash.heading': 'Papperskorg',
   'trash.note': 'Borttagna tavlor och träffar finns här. Återställ tar tillbaka dem med alla kort.',
   'trash.empty': 'Papperskorgen är tom.',

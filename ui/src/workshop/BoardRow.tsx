@@ -75,7 +75,7 @@ export function BoardRow({ board, run, onOpen, onDeleted }: Props) {
           </button>
         )}
         {isFacilitator(local) && (
-          <button type="button" onClick={() => void remove()} aria-label={`${t('board.delete')}: ${board.title}`} data-testid="delete-board">
+          <button type="button" onClick={() => void remove()} aria-label={`${t('board.deleteNamed')}: ${board.title}`} data-testid="delete-board">
             {t('board.delete')}
           </button>
         )}

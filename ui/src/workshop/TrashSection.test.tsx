@@ -70,7 +70,7 @@ describe('the trash (roskakori)', () => {
   it('is on the facilitator’s workshop page, with a Poista for each board; a participant sees neither', () => {
     const facilitator = page('facilitator');
     expect(facilitator).toContain('Roskakori');
-    expect(facilitator).toContain('aria-label="Poista: Maija, 34"');
+    expect(facilitator).toContain('aria-label="Poista taulu: Maija, 34"');
     const participant = page('participant');
     expect(participant).not.toContain('Roskakori');
     expect(participant).not.toContain('data-testid="delete-board"');
