@@ -412,7 +412,8 @@ impl Workshop {
             if let Some(trash) = yrs::Map::get(root, txn, trash::TRASH) {
                 content.insert(trash::TRASH.into(), tree::read_field(txn, trash::TRASH, trash));
             }
-            Ok(tree::write_map(txn, root, &content))
+            tree::write_map(txn, root, &content);
+            Ok(())
         })?;
         self.edit(DocName::Control, |txn, root| Ok(tree::write_map(txn, root, &control)))
     }

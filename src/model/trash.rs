@@ -316,4 +316,16 @@ mod tests {
         assert_eq!(w.board(&personas).unwrap().session_id, Some(later), "the board stays where it was moved since");
         assert!(w.session(&session).is_ok(), "the session is back");
     }
+
+    #[test]
+    fn going_back_to_a_version_keeps_the_trash() {
+        let (mut w, _, personas) = workshop();
+        let version = w.view();
+        let entry = w.delete_board(&personas).unwrap();
+        w.replace_with(&version).unwrap();
+        assert_eq!(w.trash().len(), 1, "the trash is not a part of a version");
+        w.empty_trash().unwrap();
+        assert!(w.board(&personas).is_ok(), "the version brought the board back");
+        assert!(w.restore(&entry).is_err());
+    }
 }
