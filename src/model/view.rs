@@ -84,8 +84,11 @@ impl WorkshopView {
 
     /// The workshop as JSON, without the trash.
     pub fn to_export(&self) -> String {
-        let kept = WorkshopView { trash: Vec::new(), ..self.clone() };
-        serde_json::to_string_pretty(&kept).unwrap_or_default()
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        if let Value::Object(obj) = &mut json {
+            obj.remove(super::trash::TRASH);
+        }
+        serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
     /// Every id is non-empty and unique within its collection.

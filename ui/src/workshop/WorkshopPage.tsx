@@ -26,6 +26,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
   const { local } = useSession();
   const plans = isFacilitator(local);
   const [status, setStatus] = useState('');
+  const trash = view.trash ?? [];
   const [undoable, setUndoable] = useState<string | null>(null);
   const announce = (name: string, entry?: string | null) => {
     setStatus(t(entry ? 'plan.trashed' : 'plan.deleted', { name }));
@@ -37,7 +38,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
   };
   const undoDelete = async () => {
     if (!undoable) return;
-    const name = view.trash.find((e) => e.id === undoable)?.label ?? '';
+    const name = trash.find((e) => e.id === undoable)?.label ?? '';
     if (await run({ cmd: 'restore_trash', entry: undoable }).catch(() => null)) restored(name);
   };
   const sessions = sortedSessions(view);
@@ -61,7 +62,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
       </header>
       <main>
         {isObserver(local) && <p className="observer-note">{t('observe.note')}</p>}
-        {plans && <PlanTools run={run} status={status} undo={undoable && view.trash.some((e) => e.id === undoable) ? () => void undoDelete() : undefined} />}
+        {plans && <PlanTools run={run} status={status} undo={undoable && trash.some((e) => e.id === undoable) ? () => void undoDelete() : undefined} />}
         {plans && <MetaEditor meta={view.meta} run={run} />}
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.heading')}</h2>
@@ -78,7 +79,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
           <BoardList view={view} run={run} onOpen={onOpen} onDeleted={announce} />
           {!isObserver(local) && <NewBoardForm view={view} run={run} onOpen={onOpen} />}
         </section>
-        {plans && <TrashSection trash={view.trash} run={run} onRestored={restored} />}
+        {plans && <TrashSection trash={trash} run={run} onRestored={restored} />}
         {experimentsOf(view).length > 0 && <ExperimentList view={view} run={run} readOnly={isObserver(local)} />}
         <CommentPanel view={view} run={run} onOpen={onOpen} />
       </main>
