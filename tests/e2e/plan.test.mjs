@@ -91,7 +91,7 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     await screenshot(page, 'plan-editor');
   });
 
-  it('the facilitator deletes a board to the trash, finds it in the Roskakori, restores it whole with the keyboard, and Kumoa undoes a deletion', async () => {
+  it('the facilitator deletes a board to the trash, finds it in the Roskakori, restores it whole with the keyboard, Kumoa undoes a deletion, and emptying the trash asks first', async () => {
     const page = s.lead;
     const titles = stored().boards.map((b) => b.title);
     const board = stored().boards.find((b) => !b.archived && b.id !== s.free.id && titles.filter((t) => t === b.title).length === 1);
@@ -118,6 +118,19 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     await eventually(() => JSON.stringify(stored().boards.find((b) => b.id === board.id)) === before, 'Kumoa brings it back whole');
     await page.getByText('Roskakori on tyhjä.').waitFor();
     await noAxeViolations(page, 'the workshop page after restoring');
+
+    const added = page.getByTestId('session-editor').filter({ has: page.getByRole('heading', { name: 'Uusi kokoontuminen' }) });
+    await added.getByTestId('session-summary').click();
+    await added.getByRole('button', { name: 'Poista: Uusi kokoontuminen' }).click();
+    await eventually(() => !stored().sessions.some((x) => x.title === 'Uusi kokoontuminen'), 'the session is gone from the file');
+    await page.getByTestId('trash-entry').filter({ hasText: 'Kokoontuminen «Uusi kokoontuminen»' }).waitFor();
+    await page.getByTestId('trash-empty').focus();
+    await page.keyboard.press('Enter');
+    await noAxeViolations(page, 'the trash asking before it is emptied');
+    await page.getByTestId('trash-empty-confirm').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+    assert.equal(await page.getByTestId('undo-delete').count(), 0, 'nothing is left to undo from an emptied trash');
   });
 
   it('a browser participant sees the plan read-only and comments on an item, which the facilitator sees and resolves', async () => {
