@@ -133,9 +133,17 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     assert.equal(await page.getByTestId('undo-delete').count(), 0, 'nothing is left to undo from an emptied trash');
   });
 
-  it('a browser participant sees the plan read-only and comments on an item, which the facilitator sees and resolves', async () => {
+  it('a browser participant sees the plan read-only, cannot delete a board or touch the trash even through /rpc, and comments on an item, which the facilitator sees and resolves', async () => {
     const page = await joinInBrowser('Selma Öhman');
     assert.equal(await page.getByTestId('session-editor').count(), 0, 'no plan editor for a participant');
+    assert.equal(await page.getByTestId('trash').count() + (await page.getByTestId('delete-board').count()), 0, 'no trash and no deleting boards');
+    const token = await page.evaluate((code) => sessionStorage.getItem(`paja.token.${code}`), s.hub.code);
+    for (const command of [{ cmd: 'delete_board', board: s.free.id }, { cmd: 'empty_trash' }, { cmd: 'restore_trash', entry: 'x' }]) {
+      const answer = await rawCall(page, { secret: 'c', password: s.hub.code, first: { token }, request: { method: 'execute', params: { command } } });
+      assert.equal(answer.ok, false, `the hub refuses a participant's ${command.cmd}`);
+      assert.match(answer.error.message, /Only the facilitator/, `it says why: ${answer.error.message}`);
+    }
+    assert.ok(stored().boards.some((b) => b.id === s.free.id), 'the board is still in the file');
     await page.getByText('Mikä on sinulle tärkeää?').first().waitFor();
 
     await page.getByRole('button', { name: `Avaa: ${s.free.title}` }).click();
