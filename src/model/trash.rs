@@ -93,11 +93,14 @@ impl Workshop {
         })
     }
 
-    /// Deletes everything in the trash for good.
+    /// Deletes everything in the trash for good: entry by entry, so an entry another
+    /// replica adds meanwhile stays.
     pub fn empty_trash(&mut self) -> Result<(), ModelError> {
         self.edit(DocName::Content, |txn, root| {
-            if root.contains_key(txn, TRASH) {
-                root.remove(txn, TRASH);
+            let Some(Out::YMap(trash)) = root.get(txn, TRASH) else { return Ok(()) };
+            let entries: Vec<String> = trash.keys(txn).map(str::to_string).collect();
+            for entry in entries {
+                trash.remove(txn, &entry);
             }
             Ok(())
         })
