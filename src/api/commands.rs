@@ -49,6 +49,10 @@ pub enum Command {
     AddSession { title: String },
     PatchSession { session: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
     DeleteSession { session: String },
+    /// Puts a deleted board or session back whole from the trash.
+    RestoreTrash { entry: String },
+    /// Deletes everything in the trash for good.
+    EmptyTrash,
     AddStep { session: String, step: Step },
     PatchStep { session: String, step: String, #[ts(type = "Record<string, unknown>")] patch: Patch },
     DeleteStep { session: String, step: String },
@@ -175,6 +179,7 @@ impl Command {
             AddSession { .. } | PatchSession { .. } | DeleteSession { .. } => true,
             AddStep { .. } | PatchStep { .. } | DeleteStep { .. } => true,
             PatchMeta { .. } | DeleteBoard { .. } => true,
+            RestoreTrash { .. } | EmptyTrash => true,
             PatchBoard { patch, .. } => patch.contains_key("archived"),
             _ => false,
         }
@@ -310,7 +315,7 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
             create_board(w, *kind, title, session_id.as_deref(), *starter, variant.as_deref()).map(Some)
         }
         Command::PatchBoard { board, patch } => none(w.patch_board(board, patch)),
-        Command::DeleteBoard { board } => none(w.delete_board(board)),
+        Command::DeleteBoard { board } => w.delete_board(board).map(Some),
         // Answers are kept in the file alone: see `WorkshopFile::keep_answers`.
         Command::AddItem { item: Item::Answer(_), .. } => Err(ModelError::NotAllowed(crate::Refusal::AnswersNeedFile)),
         Command::AddItem { board, item } => add_item(w, board, item).map(Some),
@@ -321,7 +326,9 @@ pub fn apply(w: &mut Workshop, command: &Command) -> Result<Option<String>, Mode
             w.add_session(&Session { title: title.clone(), ..Default::default() }).map(Some)
         }
         Command::PatchSession { session, patch } => none(w.patch_session(session, patch)),
-        Command::DeleteSession { session } => none(w.delete_session(session)),
+        Command::DeleteSession { session } => w.delete_session(session).map(Some),
+        Command::RestoreTrash { entry } => none(w.restore(entry)),
+        Command::EmptyTrash => none(w.empty_trash()),
         Command::AddStep { session, step } => w.add_step(session, step).map(Some),
         Command::PatchStep { session, step, patch } => none(w.patch_step(session, step, patch)),
         Command::DeleteStep { session, step } => none(w.delete_step(session, step)),

@@ -15,7 +15,7 @@
 use super::schema::is_collection;
 use super::session::{Comment, Meta, Session};
 use super::tree::{read_field, read_map, read_out, sort_items};
-use super::{Board, ControlView, DocName, Workshop, WorkshopView};
+use super::{Board, ControlView, DocName, TrashEntry, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map as JsonMap, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +39,7 @@ pub struct ViewChange {
     pub sessions: Option<Vec<Session>>,
     pub comments: Option<Vec<Comment>>,
     pub control: Option<ControlView>,
+    pub trash: Option<Vec<TrashEntry>>,
     /// Boards changed or added.
     pub boards: Vec<BoardChange>,
     pub removed_boards: Vec<String>,
@@ -74,6 +75,7 @@ impl ViewChange {
             && self.sessions.is_none()
             && self.comments.is_none()
             && self.control.is_none()
+            && self.trash.is_none()
             && self.boards.is_empty()
             && self.removed_boards.is_empty()
     }
@@ -87,6 +89,7 @@ impl ViewChange {
             sessions: Some(view.sessions),
             comments: Some(view.comments),
             control: Some(view.control),
+            trash: Some(view.trash),
             boards: view.boards.into_iter().map(|b| BoardChange { id: b.id.clone(), whole: Some(b), items: Vec::new() }).collect(),
             removed_boards: Vec::new(),
         }
@@ -101,6 +104,7 @@ pub struct Touched {
     sessions: bool,
     comments: bool,
     control: bool,
+    trash: bool,
     boards: BTreeMap<String, BoardTouch>,
 }
 
@@ -123,6 +127,7 @@ impl Touched {
             ["meta", ..] => self.meta = true,
             ["sessions", ..] => self.sessions = true,
             ["comments", ..] => self.comments = true,
+            ["trash", ..] => self.trash = true,
             ["boards", board] | ["boards", board, _] => self.board(board).whole = true,
             ["boards", board, collection, item, ..] => {
                 self.board(board).items.insert((collection.to_string(), item.to_string()));
@@ -208,6 +213,7 @@ impl Workshop {
                 meta: touched.meta.then(|| serde_json::from_value(part("meta")).unwrap_or_default()),
                 sessions: touched.sessions.then(|| list(part("sessions"))),
                 comments: touched.comments.then(|| list(part("comments"))),
+                trash: touched.trash.then(|| super::trash::trash_entries(txn, root)),
                 ..ViewChange::default()
             };
             let boards = match root.get(txn, "boards") {
@@ -307,6 +313,9 @@ impl WorkshopView {
         }
         if let Some(control) = &change.control {
             self.control = control.clone();
+        }
+        if let Some(trash) = &change.trash {
+            self.trash = trash.clone();
         }
         self.boards.retain(|b| !change.removed_boards.contains(&b.id));
         for board in &change.boards {

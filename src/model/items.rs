@@ -157,18 +157,7 @@ impl Workshop {
     /// Removes an item and what only makes sense with it; links traced to anything
     /// removed turn into broken links.
     fn remove_at(&mut self, parent: &Path, collection: &str, id: &str) -> Result<(), ModelError> {
-        self.edit(DocName::Content, |txn, root| {
-            let parent_map = find(txn, root, parent)?;
-            let target = find(txn, &parent_map, &[(collection, id)])?;
-            let mut gone = vec![id.to_string()];
-            gone.extend(ids_within(txn, &target));
-            if let Some(Out::YMap(items)) = parent_map.get(txn, collection) {
-                items.remove(txn, id);
-            }
-            gone.extend(remove_references(txn, &parent_map, id));
-            break_sources(txn, root, &gone);
-            Ok(())
-        })
+        self.edit(DocName::Content, |txn, root| remove_in(txn, root, parent, collection, id))
     }
 
     // ---- items on boards ----
@@ -295,8 +284,11 @@ impl Workshop {
         })
     }
 
-    pub fn delete_board(&mut self, id: &str) -> Result<(), ModelError> {
-        self.remove_at(&[], "boards", id)
+    /// Moves a board to the trash, with what only made sense with it; returns the
+    /// trash entry's id.
+    pub fn delete_board(&mut self, id: &str) -> Result<String, ModelError> {
+        let title = self.board(id)?.title;
+        self.remove_to_trash("board", title, |txn, root| remove_in(txn, root, &[], "boards", id))
     }
 
     // ---- sessions, agenda steps, comments, meta ----
@@ -317,8 +309,11 @@ impl Workshop {
         self.update_at(&[("sessions", id)], change)
     }
 
-    pub fn delete_session(&mut self, id: &str) -> Result<(), ModelError> {
-        self.remove_at(&[], "sessions", id)
+    /// Moves a session to the trash; its boards stay, outside any session. Returns the
+    /// trash entry's id.
+    pub fn delete_session(&mut self, id: &str) -> Result<String, ModelError> {
+        let title = self.session(id)?.title;
+        self.remove_to_trash("session", title, |txn, root| remove_in(txn, root, &[], "sessions", id))
     }
 
     pub fn add_step(&mut self, session: &str, step: &Step) -> Result<String, ModelError> {
@@ -375,7 +370,7 @@ impl Workshop {
                 Some(Out::YMap(boards)) => boards.iter(txn).map(|(id, board)| (id.to_string(), archived(&board))).collect(),
                 _ => Default::default(),
             };
-            Plan { meta: part("meta"), sessions: part("sessions"), boards }
+            Plan { meta: part("meta"), sessions: part("sessions"), boards, trash: part(super::trash::TRASH) }
         })
     }
 
@@ -433,6 +428,8 @@ pub struct Plan {
     pub sessions: Value,
     /// Board id and whether the board is archived.
     pub boards: std::collections::BTreeMap<String, bool>,
+    /// The trash, whole: restoring and emptying it are the facilitator's.
+    pub trash: Value,
 }
 
 impl Plan {
@@ -441,8 +438,22 @@ impl Plan {
     pub fn changed_by(&self, after: &Plan) -> bool {
         let kept = self.boards.iter().all(|(id, archived)| after.boards.get(id) == Some(archived));
         let added_archived = after.boards.iter().any(|(id, archived)| *archived && !self.boards.contains_key(id));
-        self.meta != after.meta || self.sessions != after.sessions || !kept || added_archived
+        let plan_moved = self.meta != after.meta || self.sessions != after.sessions || self.trash != after.trash;
+        plan_moved || !kept || added_archived
     }
+}
+
+fn remove_in(txn: &mut TransactionMut, root: &MapRef, parent: &Path, collection: &str, id: &str) -> Result<(), ModelError> {
+    let parent_map = find(txn, root, parent)?;
+    let target = find(txn, &parent_map, &[(collection, id)])?;
+    let mut gone = vec![id.to_string()];
+    gone.extend(ids_within(txn, &target));
+    if let Some(Out::YMap(items)) = parent_map.get(txn, collection) {
+        items.remove(txn, id);
+    }
+    gone.extend(remove_references(txn, &parent_map, id));
+    break_sources(txn, root, &gone);
+    Ok(())
 }
 
 /// The ids of the items in the collections of `map` (a board's items).

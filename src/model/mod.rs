@@ -56,6 +56,7 @@ pub mod schema;
 pub mod service_path;
 pub mod session;
 pub mod trace;
+pub mod trash;
 pub mod tree;
 mod view;
 
@@ -64,6 +65,7 @@ pub use change::{BoardChange, ChangedItem, Touched, ViewChange};
 pub use control::ControlView;
 pub use error::ModelError;
 pub use items::Plan;
+pub use trash::TrashEntry;
 pub use view::{WorkshopView, FORMAT};
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -405,7 +407,14 @@ impl Workshop {
     /// Makes this workshop equal to `view` by ordinary edits, so every peer follows.
     pub fn replace_with(&mut self, view: &WorkshopView) -> Result<(), ModelError> {
         let (content, control) = view.to_json()?;
-        self.edit(DocName::Content, |txn, root| Ok(tree::write_map(txn, root, &content)))?;
+        self.edit(DocName::Content, |txn, root| {
+            let mut content = content;
+            if let Some(trash) = yrs::Map::get(root, txn, trash::TRASH) {
+                content.insert(trash::TRASH.into(), tree::read_field(txn, trash::TRASH, trash));
+            }
+            tree::write_map(txn, root, &content);
+            Ok(())
+        })?;
         self.edit(DocName::Control, |txn, root| Ok(tree::write_map(txn, root, &control)))
     }
 

@@ -3,7 +3,7 @@
 
 use super::control::ControlView;
 use super::session::{Comment, Meta, Session};
-use super::{Board, ModelError};
+use super::{Board, ModelError, TrashEntry};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -25,6 +25,9 @@ pub struct WorkshopView {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub control: ControlView,
+    /// Deleted boards and sessions; an export leaves them out.
+    #[serde(default)]
+    pub trash: Vec<TrashEntry>,
 }
 
 impl WorkshopView {
@@ -48,6 +51,7 @@ impl WorkshopView {
             boards,
             comments: list("comments").into_iter().filter_map(|c| serde_json::from_value(c).ok()).collect(),
             control: serde_json::from_value(control).unwrap_or_default(),
+            trash: super::trash::entries_of(&part(super::trash::TRASH)),
         }
     }
 
@@ -75,11 +79,16 @@ impl WorkshopView {
         }
         let view: WorkshopView = serde_json::from_value(raw).map_err(|e| ModelError::BadJson(e.to_string()))?;
         view.check_ids()?;
-        Ok(view)
+        Ok(WorkshopView { trash: Vec::new(), ..view })
     }
 
+    /// The workshop as JSON, without the trash.
     pub fn to_export(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        if let Value::Object(obj) = &mut json {
+            obj.remove(super::trash::TRASH);
+        }
+        serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
     /// Every id is non-empty and unique within its collection.

@@ -216,7 +216,7 @@ impl Seen {
         let stops = |board: &str, item: Option<&str>| control.locks_out(false, board, item);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         match (path.as_slice(), change) {
-            (["meta" | "sessions", ..], _) => self.plan = true,
+            (["meta" | "sessions" | "trash", ..], _) => self.plan = true,
             (["boards"], Some(EntryChange::Inserted(Out::YMap(boards)))) => {
                 for (id, board) in boards.iter(txn) {
                     self.board_added(txn, id, &board, control);
@@ -460,8 +460,8 @@ mod tests {
         let session = room.aino.sessions()[0].id.clone();
         assert_eq!(room.write(|w| w.update_session(&session, |s| s.title = "Ilta".into()).unwrap()), plan, "a session");
         assert_eq!(room.write(|w| w.archive_board(&open, true).unwrap()), plan, "archiving a board");
-        assert_eq!(room.write(|w| w.delete_board(&locked).unwrap()), plan, "deleting a locked board says plan first");
-        assert_eq!(room.write(|w| w.delete_board(&open).unwrap()), plan, "deleting an open board");
+        assert_eq!(room.write(|w| { w.delete_board(&locked).unwrap(); }), plan, "deleting a locked board says plan first");
+        assert_eq!(room.write(|w| { w.delete_board(&open).unwrap(); }), plan, "deleting an open board");
         let archived = Board {
             id: String::new(),
             title: "Arkisto".into(),

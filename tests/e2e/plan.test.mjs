@@ -91,9 +91,59 @@ describe('planning, comments and observers in the browser', { timeout: 600000 },
     await screenshot(page, 'plan-editor');
   });
 
-  it('a browser participant sees the plan read-only and comments on an item, which the facilitator sees and resolves', async () => {
+  it('the facilitator deletes a board to the trash, finds it in the Roskakori, restores it whole with the keyboard, Kumoa undoes a deletion, and emptying the trash asks first', async () => {
+    const page = s.lead;
+    const titles = stored().boards.map((b) => b.title);
+    const board = stored().boards.find((b) => !b.archived && b.id !== s.free.id && titles.filter((t) => t === b.title).length === 1);
+    const before = JSON.stringify(board);
+    const entry = page.getByTestId('trash-entry').filter({ hasText: `Taulu «${board.title}»` });
+
+    await page.getByRole('button', { name: `Poista taulu: ${board.title}`, exact: true }).click();
+    await eventually(() => !stored().boards.some((b) => b.id === board.id), 'the board is gone from the file');
+    await entry.waitFor();
+    assert.match(await page.getByTestId('plan-status').innerText(), /Siirretty roskakoriin/, 'the page says where it went');
+    assert.match(await page.getByTestId('trash').innerText(), /poistettu/, 'the trash says when');
+    await noAxeViolations(page, 'the trash with a deleted board');
+    await screenshot(page.getByTestId('trash'), 'trash');
+
+    await page.getByRole('button', { name: `Palauta: Taulu «${board.title}»` }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => JSON.stringify(stored().boards.find((b) => b.id === board.id)) === before, 'the board is back whole, items and all');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+
+    await page.getByRole('button', { name: `Poista taulu: ${board.title}`, exact: true }).click();
+    await entry.waitFor();
+    await page.getByTestId('undo-delete').focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => JSON.stringify(stored().boards.find((b) => b.id === board.id)) === before, 'Kumoa brings it back whole');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+    await noAxeViolations(page, 'the workshop page after restoring');
+
+    const added = page.getByTestId('session-editor').filter({ has: page.getByRole('heading', { name: 'Uusi kokoontuminen' }) });
+    await added.getByTestId('session-summary').click();
+    await added.getByRole('button', { name: 'Poista: Uusi kokoontuminen' }).click();
+    await eventually(() => !stored().sessions.some((x) => x.title === 'Uusi kokoontuminen'), 'the session is gone from the file');
+    await page.getByTestId('trash-entry').filter({ hasText: 'Kokoontuminen «Uusi kokoontuminen»' }).waitFor();
+    await page.getByTestId('trash-empty').focus();
+    await page.keyboard.press('Enter');
+    await noAxeViolations(page, 'the trash asking before it is emptied');
+    await page.getByTestId('trash-empty-confirm').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Roskakori on tyhjä.').waitFor();
+    assert.equal(await page.getByTestId('undo-delete').count(), 0, 'nothing is left to undo from an emptied trash');
+  });
+
+  it('a browser participant sees the plan read-only, cannot delete a board or touch the trash even through /rpc, and comments on an item, which the facilitator sees and resolves', async () => {
     const page = await joinInBrowser('Selma Öhman');
     assert.equal(await page.getByTestId('session-editor').count(), 0, 'no plan editor for a participant');
+    assert.equal(await page.getByTestId('trash').count() + (await page.getByTestId('delete-board').count()), 0, 'no trash and no deleting boards');
+    const token = await page.evaluate((code) => sessionStorage.getItem(`paja.token.${code}`), s.hub.code);
+    for (const command of [{ cmd: 'delete_board', board: s.free.id }, { cmd: 'empty_trash' }, { cmd: 'restore_trash', entry: 'x' }]) {
+      const answer = await rawCall(page, { secret: 'c', password: s.hub.code, first: { token }, request: { method: 'execute', params: { command } } });
+      assert.equal(answer.ok, false, `the hub refuses a participant's ${command.cmd}`);
+      assert.match(answer.error.message, /Only the facilitator/, `it says why: ${answer.error.message}`);
+    }
+    assert.ok(stored().boards.some((b) => b.id === s.free.id), 'the board is still in the file');
     await page.getByText('Mikä on sinulle tärkeää?').first().waitFor();
 
     await page.getByRole('button', { name: `Avaa: ${s.free.title}` }).click();

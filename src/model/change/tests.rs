@@ -181,7 +181,7 @@ fn random_edit(w: &mut Workshop, boards: &[String], pick: &[u16]) {
         }
         (8, _) if pick[2] % 3 == 0 => w.add_session(&Session { title: text, ..Default::default() }).map(|_| ()),
         (8, _) if pick[2] % 3 == 1 => w.add_comment(&Comment { board_id: board.clone(), text, ..Default::default() }).map(|_| ()),
-        (9, _) => w.delete_board(&boards[2]),
+        (9, _) => w.delete_board(&boards[2]).map(|_| ()),
         (10, _) => w.create_board(BoardKind::Glossary, &text, None).map(|_| ()),
         _ => w.update_control(|c| c.spotlight = Some(text)),
     };

@@ -471,6 +471,7 @@ pub fn demo() -> WorkshopView {
             ..Default::default()
         }],
         control: Default::default(),
+        trash: Vec::new(),
     };
     derived(&view)
 }

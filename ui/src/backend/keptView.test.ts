@@ -28,7 +28,7 @@ function fakeTransport() {
 }
 
 const retitled = (title: string): ViewChange => ({
-  revision: 1, complete: false, meta: { ...sampleView.meta, title }, sessions: null, comments: null, control: null, boards: [], removed_boards: [],
+  revision: 1, complete: false, meta: { ...sampleView.meta, title }, sessions: null, comments: null, control: null, trash: null, boards: [], removed_boards: [],
 });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -14,7 +14,7 @@ const view: WorkshopView = {
 };
 
 const change = (over: Partial<ViewChange>): ViewChange => ({
-  revision: 1, complete: false, meta: null, sessions: null, comments: null, control: null, boards: [], removed_boards: [], ...over,
+  revision: 1, complete: false, meta: null, sessions: null, comments: null, control: null, trash: null, boards: [], removed_boards: [], ...over,
 });
 
 const cardsOf = (v: WorkshopView, id: string) => (v.boards.find((b) => b.id === id) as unknown as { cards: { id: string; text: string }[] }).cards;

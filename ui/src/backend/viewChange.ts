@@ -12,7 +12,7 @@ export function applyChange(view: WorkshopView | null, change: ViewChange): Work
     return completeView(view, change);
   }
   const boards = applyBoards(view.boards, change.boards, change.removed_boards);
-  const same = boards === view.boards && !change.meta && !change.sessions && !change.comments && !change.control;
+  const same = boards === view.boards && !change.meta && !change.sessions && !change.comments && !change.control && !change.trash;
   if (same) return view;
   return {
     ...view,
@@ -20,6 +20,7 @@ export function applyChange(view: WorkshopView | null, change: ViewChange): Work
     sessions: change.sessions ? keepEqual(view.sessions, change.sessions) : view.sessions,
     comments: change.comments ? keepEqual(view.comments, change.comments) : view.comments,
     control: change.control ? keepEqual(view.control, change.control) : view.control,
+    trash: change.trash ? keepEqual(view.trash, change.trash) : view.trash,
     boards,
   };
 }
@@ -35,6 +36,7 @@ function completeView(view: WorkshopView | null, change: ViewChange): WorkshopVi
     sessions: change.sessions,
     comments: change.comments,
     control: change.control,
+    trash: change.trash ?? [],
     boards: sorted(change.boards.flatMap((b) => (b.whole ? [b.whole] : []))),
   };
   return view ? keepEqual(view, whole) : whole;

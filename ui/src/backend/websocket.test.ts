@@ -5,7 +5,7 @@ import { backendOver, channelJoin } from './index';
 import { BackendError } from './transport';
 import { rpcUrl, WebSocketTransport, type Socket } from './websocket';
 
-const noChange: ViewChange = { revision: 1, complete: false, meta: null, sessions: null, comments: null, control: null, boards: [], removed_boards: [] };
+const noChange: ViewChange = { revision: 1, complete: false, meta: null, sessions: null, comments: null, control: null, trash: null, boards: [], removed_boards: [] };
 
 /** An in-memory socket: records what the client sends, lets the test answer. */
 class FakeSocket implements Socket {

@@ -9,7 +9,7 @@ const card = (i: number): FreeCard => ({ id: `c${i}`, text: `Kortti ${i}`, color
 const free = { id: 'f', title: 'Vapaa', session_id: null, archived: false, order: 1, kind: 'free', cards: [1, 2, 3].map(card) } as unknown as Board;
 const view: WorkshopView = { ...sampleView, boards: [free] };
 const edit = (id: string, text: string): ViewChange => ({
-  revision: 2, complete: false, meta: null, sessions: null, comments: null, control: null, removed_boards: [],
+  revision: 2, complete: false, meta: null, sessions: null, comments: null, control: null, trash: null, removed_boards: [],
   boards: [{ id: 'f', whole: null, items: [{ collection: 'cards', id, item: { ...card(Number(id.slice(1))), text } }] }],
 });
 

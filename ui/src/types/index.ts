@@ -1,6 +1,7 @@
 // The UI's one door to the core's types. Everything else imports from here, so
 // when ts-rs regenerates `generated/` only this file may need to follow.
 export type { WorkshopView } from './generated/WorkshopView';
+export type { TrashEntry } from './generated/TrashEntry';
 export type { ViewChange } from './generated/ViewChange';
 export type { BoardChange } from './generated/BoardChange';
 export type { ChangedItem } from './generated/ChangedItem';

@@ -3,14 +3,14 @@ import { useT } from '../i18n';
 import { BoardRow } from './BoardRow';
 import { archivedBoards, boardGroups } from './grouping';
 
-type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
+type Props = { view: WorkshopView; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void; onDeleted?: (name: string, entry?: string | null) => void };
 
 /**
  * Every board, grouped by session: one list labelled "Taulut" whose items are
  * the groups, each with a heading and a nested list of boards. Archived boards
  * follow in a list of their own.
  */
-export function BoardList({ view, run, onOpen }: Props) {
+export function BoardList({ view, run, onOpen, onDeleted }: Props) {
   const t = useT();
   const groups = boardGroups(view);
   const archived = archivedBoards(view);
@@ -27,7 +27,7 @@ export function BoardList({ view, run, onOpen }: Props) {
                 <h3>{name}</h3>
                 <ul aria-label={t('boards.ofSession', { session: name })}>
                   {boards.map((board) => (
-                    <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} />
+                    <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} onDeleted={onDeleted} />
                   ))}
                 </ul>
               </li>
@@ -44,7 +44,7 @@ export function BoardList({ view, run, onOpen }: Props) {
         ) : (
           <ul aria-label={t('boards.archived')} data-testid="archived-boards">
             {archived.map((board) => (
-              <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} />
+              <BoardRow key={board.id} board={board} run={run} onOpen={onOpen} onDeleted={onDeleted} />
             ))}
           </ul>
         )}

@@ -4,10 +4,10 @@ import { isFacilitator, isObserver } from '../facilitation/people';
 import { useT } from '../i18n';
 import type { Board, Command, Outcome } from '../types';
 
-type Props = { board: Board; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void };
+type Props = { board: Board; run: (cmd: Command) => Promise<Outcome>; onOpen: (id: string) => void; onDeleted?: (name: string, entry?: string | null) => void };
 
-/** One board in the list: open it, rename it, archive or restore it (the facilitator only). */
-export function BoardRow({ board, run, onOpen }: Props) {
+/** One board in the list: open it, rename it, archive or restore it, or move it to the trash (the facilitator only). */
+export function BoardRow({ board, run, onOpen, onDeleted }: Props) {
   const t = useT();
   const { local } = useSession();
   const [renaming, setRenaming] = useState(false);
@@ -15,6 +15,10 @@ export function BoardRow({ board, run, onOpen }: Props) {
   const save = async () => {
     if (name.trim() && name !== board.title) await run({ cmd: 'patch_board', board: board.id, patch: { title: name.trim() } });
     setRenaming(false);
+  };
+  const remove = async () => {
+    const outcome = await run({ cmd: 'delete_board', board: board.id }).catch(() => null);
+    if (outcome) onDeleted?.(board.title, outcome.id);
   };
   return (
     <li className="board" data-testid="board">
@@ -68,6 +72,11 @@ export function BoardRow({ board, run, onOpen }: Props) {
             aria-label={`${t(board.archived ? 'board.restore' : 'board.archive')}: ${board.title}`}
           >
             {t(board.archived ? 'board.restore' : 'board.archive')}
+          </button>
+        )}
+        {isFacilitator(local) && (
+          <button type="button" onClick={() => void remove()} aria-label={`${t('board.deleteNamed')}: ${board.title}`} data-testid="delete-board">
+            {t('board.delete')}
           </button>
         )}
       </span>

@@ -5,7 +5,8 @@ import { typing } from '../boards/focus';
 import type { Run } from '../facilitation/send';
 import { useT } from '../i18n';
 
-export function PlanTools({ run, status }: { run: Run; status: string }) {
+/** `undo`: takes back the deletion `status` tells of ("Kumoa"). */
+export function PlanTools({ run, status, undo }: { run: Run; status: string; undo?: () => void }) {
   const t = useT();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -30,6 +31,11 @@ export function PlanTools({ run, status }: { run: Run; status: string }) {
       <span aria-live="polite" className="plan-status" data-testid="plan-status">
         {status}
       </span>
+      {undo && (
+        <button type="button" onClick={undo} data-testid="undo-delete">
+          {t('plan.undoDelete')}
+        </button>
+      )}
     </div>
   );
 }

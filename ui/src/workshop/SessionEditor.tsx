@@ -20,7 +20,7 @@ type Props = {
   move: (by: -1 | 1) => void;
   first: boolean;
   last: boolean;
-  onDeleted: (name: string) => void;
+  onDeleted: (name: string, entry?: string | null) => void;
 };
 
 export function SessionEditor({ session, boards, run, move, first, last, onDeleted }: Props) {
@@ -41,7 +41,8 @@ export function SessionEditor({ session, boards, run, move, first, last, onDelet
       step: { id: '', title: t('plan.step.newTitle'), instructions: '', questions: [], minutes: null, order: nextOrder(steps), board_id: '', participation: null },
     });
   const remove = async () => {
-    if (await send({ cmd: 'delete_session', session: session.id })) onDeleted(name);
+    const outcome = await send({ cmd: 'delete_session', session: session.id });
+    if (outcome) onDeleted(name, outcome.id);
   };
   return (
     <article className="session session-editor" aria-labelledby={headingId} data-testid="session-editor">

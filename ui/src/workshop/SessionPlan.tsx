@@ -8,7 +8,7 @@ import { sortedSessions } from './grouping';
 import { movedOrder } from './order';
 import { SessionEditor } from './SessionEditor';
 
-export function SessionPlan({ view, run, onDeleted }: { view: WorkshopView; run: Run; onDeleted: (name: string) => void }) {
+export function SessionPlan({ view, run, onDeleted }: { view: WorkshopView; run: Run; onDeleted: (name: string, entry?: string | null) => void }) {
   const t = useT();
   const { send, error } = useRun(run);
   const sessions = sortedSessions(view);

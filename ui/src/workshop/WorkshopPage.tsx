@@ -11,6 +11,7 @@ import { NewBoardForm } from './NewBoardForm';
 import { PlanTools } from './PlanTools';
 import { SessionPlan } from './SessionPlan';
 import { SessionSection } from './SessionSection';
+import { TrashSection } from './TrashSection';
 import { sortedSessions } from './grouping';
 
 /**
@@ -25,7 +26,21 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
   const { local } = useSession();
   const plans = isFacilitator(local);
   const [status, setStatus] = useState('');
-  const announce = (name: string) => setStatus(t('plan.deleted', { name }));
+  const trash = view.trash ?? [];
+  const [undoable, setUndoable] = useState<string | null>(null);
+  const announce = (name: string, entry?: string | null) => {
+    setStatus(t(entry ? 'plan.trashed' : 'plan.deleted', { name }));
+    setUndoable(entry ?? null);
+  };
+  const restored = (name: string) => {
+    setStatus(t('trash.restored', { name }));
+    setUndoable(null);
+  };
+  const undoDelete = async () => {
+    if (!undoable) return;
+    const name = trash.find((e) => e.id === undoable)?.label ?? '';
+    if (await run({ cmd: 'restore_trash', entry: undoable }).catch(() => null)) restored(name);
+  };
   const sessions = sortedSessions(view);
   return (
     <>
@@ -47,7 +62,7 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
       </header>
       <main>
         {isObserver(local) && <p className="observer-note">{t('observe.note')}</p>}
-        {plans && <PlanTools run={run} status={status} />}
+        {plans && <PlanTools run={run} status={status} undo={undoable && trash.some((e) => e.id === undoable) ? () => void undoDelete() : undefined} />}
         {plans && <MetaEditor meta={view.meta} run={run} />}
         <section aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.heading')}</h2>
@@ -61,9 +76,10 @@ export function WorkshopPage({ view, run, onOpen, tools }: Props) {
         </section>
         <section aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t('boards.heading')}</h2>
-          <BoardList view={view} run={run} onOpen={onOpen} />
+          <BoardList view={view} run={run} onOpen={onOpen} onDeleted={announce} />
           {!isObserver(local) && <NewBoardForm view={view} run={run} onOpen={onOpen} />}
         </section>
+        {plans && <TrashSection trash={trash} run={run} onRestored={restored} />}
         {experimentsOf(view).length > 0 && <ExperimentList view={view} run={run} readOnly={isObserver(local)} />}
         <CommentPanel view={view} run={run} onOpen={onOpen} />
       </main>

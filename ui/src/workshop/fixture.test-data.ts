@@ -3,6 +3,7 @@ import type { WorkshopView } from '../types';
 
 export const sampleView: WorkshopView = {
   format: 1,
+  trash: [],
   meta: { title: 'Palvelupolut kuntoon', organisation: 'Hyvinvointialue', language: 'fi', version_label: 'Malliluonnos 0.3' },
   sessions: [
     {

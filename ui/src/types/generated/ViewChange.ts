@@ -4,6 +4,7 @@ import type { Comment } from "./Comment";
 import type { ControlView } from "./ControlView";
 import type { Meta } from "./Meta";
 import type { Session } from "./Session";
+import type { TrashEntry } from "./TrashEntry";
 
 /**
  * What changed in the projection since the last change its receiver got.
@@ -21,7 +22,7 @@ complete: boolean,
 /**
  * None: unchanged.
  */
-meta: Meta | null, sessions: Array<Session> | null, comments: Array<Comment> | null, control: ControlView | null, 
+meta: Meta | null, sessions: Array<Session> | null, comments: Array<Comment> | null, control: ControlView | null, trash: Array<TrashEntry> | null, 
 /**
  * Boards changed or added.
  */

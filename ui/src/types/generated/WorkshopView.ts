@@ -4,5 +4,10 @@ import type { Comment } from "./Comment";
 import type { ControlView } from "./ControlView";
 import type { Meta } from "./Meta";
 import type { Session } from "./Session";
+import type { TrashEntry } from "./TrashEntry";
 
-export type WorkshopView = { format: number, meta: Meta, sessions: Array<Session>, boards: Array<Board>, comments: Array<Comment>, control: ControlView, };
+export type WorkshopView = { format: number, meta: Meta, sessions: Array<Session>, boards: Array<Board>, comments: Array<Comment>, control: ControlView, 
+/**
+ * Deleted boards and sessions; an export leaves them out.
+ */
+trash: Array<TrashEntry>, };
