@@ -12,10 +12,15 @@ use crate::{Error, Refusal};
 use crate::model::idea_wall::{Idea, Vote};
 use crate::model::{BoardContent, ModelError, Workshop, WorkshopView};
 
-/// Adds one dot for `idea`; `voter` is None when nobody may know who gave it.
+/// Adds one dot for `idea`; `voter` is None when nobody may know who gave it, and then
+/// the dot's id is random, so neither its time nor its order links it to a person.
 pub fn cast(w: &mut Workshop, board: &str, idea: &str, voter: Option<&str>) -> Result<String, ModelError> {
     w.get::<Idea>(board, idea)?;
-    w.add(board, &Vote { idea_id: idea.into(), voter: voter.map(str::to_string), ..Vote::default() })
+    let id = match voter {
+        None => crate::model::new_random_id(),
+        Some(_) => String::new(),
+    };
+    w.add(board, &Vote { id, idea_id: idea.into(), voter: voter.map(str::to_string) })
 }
 
 /// Takes back one dot `voter` gave `idea`.

@@ -636,6 +636,26 @@ mod tests {
     }
 
     #[test]
+    fn hidden_dots_are_published_under_random_ids_with_no_time_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workshop = Workshop::new();
+        let wall = workshop.create_board(BoardKind::IdeaWall, "Seinä", None).expect("a wall");
+        let idea = drafts::add_card_as(&mut workshop, &wall, "Idea", crate::model::new_id()).expect("an idea");
+        let mut file = WorkshopFile::create(&dir.path().join("hub.paja"), workshop).expect("a file");
+        file.execute(&Command::StartVoting { board: wall.clone(), budget: 1, hidden: true }).expect("a hidden vote");
+        let hub = HubState::new(file, Admission::new("c".into(), "t".into(), true));
+        for person in 0..12 {
+            hub.seal_from(&format!("p{person}"), wall.clone(), SealedItem::Vote { idea: idea.clone() }).expect("a dot is taken");
+        }
+        lock(&hub.file).execute(&Command::RevealVotes).expect("the vote is revealed");
+        hub.publish_due();
+        let dots = lock(&hub.file).workshop().list::<crate::model::idea_wall::Vote>(&wall).expect("the dots");
+        let ids: Vec<uuid::Uuid> = dots.iter().map(|v| uuid::Uuid::parse_str(&v.id).expect("a UUID")).collect();
+        assert_eq!(ids.len(), 12, "every dot is published");
+        assert!(ids.iter().all(|id| id.get_version_num() == 4), "every dot's id is random: {ids:?}");
+    }
+
+    #[test]
     fn a_draft_sent_again_is_published_once_also_after_a_restart() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("hub.paja");
