@@ -38,6 +38,7 @@ mod sync_crafted;
 mod sync_compaction;
 mod sync_convergence;
 mod sync_facilitation;
+mod sync_hub_only;
 mod sync_interop;
 mod sync_ledger;
 mod sync_limits;
