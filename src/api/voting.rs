@@ -124,6 +124,11 @@ impl WorkshopFile {
         Ok(self.store.return_dot(board, person, id)?)
     }
 
+    /// Marks the sealed item `id` taken, for one no budget counts (an anonymous card).
+    pub fn mark_sealed(&self, id: &str) -> Result<(), Error> {
+        Ok(self.store.mark_sealed(id)?)
+    }
+
     /// Whether the hub has taken in the sealed item `id`, so one sent again is taken once.
     pub fn sealed_taken(&self, id: &str) -> Result<bool, Error> {
         Ok(self.store.sealed_taken(id)?)

@@ -118,6 +118,11 @@ fn mark_taken(tx: &Connection, id: Option<&str>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Marks a sealed item's id taken on its own (an anonymous card, which no budget counts).
+pub fn mark_sealed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    mark_taken(conn, Some(id))
+}
+
 /// Whether the hub has taken in the sealed item `id`.
 pub fn taken(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
     conn.query_row("SELECT 1 FROM sealed_taken WHERE id = ?1", params![id], |_| Ok(())).optional().map(|r| r.is_some())

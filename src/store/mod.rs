@@ -365,6 +365,10 @@ impl Store {
         Ok(kept)
     }
 
+    pub fn mark_sealed(&self, id: &str) -> Result<(), StoreError> {
+        ledger::mark_sealed(&self.conn, id).map_err(|e| self.sql(e))
+    }
+
     /// Whether the hub has taken in the sealed item `id` (a hidden dot or an answer).
     pub fn sealed_taken(&self, id: &str) -> Result<bool, StoreError> {
         ledger::taken(&self.conn, id).map_err(|e| self.sql(e))

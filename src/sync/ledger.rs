@@ -88,7 +88,11 @@ impl HubState {
                 self.give_back(board, person, id);
                 Ok(())
             }
-            _ => take(),
+            _ => {
+                take()?;
+                let Some(id) = id else { return Ok(()) };
+                lock(&self.file).mark_sealed(id).map_err(refusal).inspect_err(|_| untake())
+            }
         }
     }
 
