@@ -367,7 +367,7 @@ impl HubState {
     /// One whose random `id` the hub has taken before is not taken again.
     pub fn seal_from(&self, person: &str, board: String, item: SealedItem, id: Option<&str>) -> Result<(), Refusal> {
         if let Some(id) = id
-            && lock(&self.file).sealed_taken(id).map_err(|e| super::ledger::refusal(e))?
+            && lock(&self.file).sealed_taken(id).map_err(super::ledger::refusal)?
         {
             return Ok(());
         }
