@@ -287,20 +287,29 @@ impl Seen {
     }
 }
 
-/// Whether a change at `path` writes what only the hub publishes: raw evaluation answers,
-/// a form's results, any dot on a board whose vote is hidden, or a dot without a voter.
+/// Whether a change at `path` writes what only the hub publishes, as
+/// [`ControlView::hub_only`] says: a new dot (or voter) is judged by its voter, any other
+/// change to a dot by the vote alone, a change elsewhere by its collection.
 fn hub_only(txn: &TransactionMut, path: &[&str], change: Option<&EntryChange>, control: &ControlView) -> bool {
     let new = match change {
         Some(EntryChange::Inserted(new) | EntryChange::Updated(_, new)) => Some(new),
         _ => None,
     };
-    let voterless = |dot: &Out| matches!(dot, Out::YMap(dot) if matches!(dot.get(txn, "voter"), None | Some(Out::Any(Any::Null))));
-    match path {
-        ["boards", _, "answers" | "published", ..] => true,
-        ["boards", board, "votes", ..] if control.hides_votes_on(board) => true,
-        ["boards", _, "votes"] => matches!(new, Some(Out::YMap(dots)) if dots.iter(txn).any(|(_, dot)| voterless(&dot))),
-        ["boards", _, "votes", _] => new.is_some_and(voterless),
-        ["boards", _, "votes", _, "voter"] => matches!(change, Some(EntryChange::Removed(_))) || matches!(new, Some(Out::Any(Any::Null))),
+    let voter = |value: &Out| match value {
+        Out::Any(Any::String(voter)) => Some(voter.to_string()),
+        _ => None,
+    };
+    let voter_of = |dot: &Out| match dot {
+        Out::YMap(dot) => dot.get(txn, "voter").as_ref().and_then(voter),
+        _ => None,
+    };
+    let dot = |board: &str, dot: &Out| control.hub_only(board, "votes", voter_of(dot).as_deref());
+    match (path, new) {
+        (["boards", board, "votes"], Some(Out::YMap(dots))) => dots.iter(txn).any(|(_, d)| dot(board, &d)),
+        (["boards", board, "votes", _], Some(new)) => dot(board, new),
+        (["boards", board, "votes", _, "voter"], new) => control.hub_only(board, "votes", new.and_then(voter).as_deref()),
+        (["boards", board, "votes", ..], _) => control.hides_votes_on(board),
+        (["boards", board, collection, ..], _) => control.hub_only(board, collection, None),
         _ => false,
     }
 }

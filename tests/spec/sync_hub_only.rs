@@ -5,6 +5,8 @@
 //! still come in.
 
 use futures_util::{SinkExt, StreamExt};
+use paja::api::rules::{self, Role};
+use paja::api::{Item, ItemType};
 use paja::api::{Command, WorkshopFile};
 use paja::model::evaluation::{Answer, ItemResult};
 use paja::model::free::FreeCard;
@@ -119,5 +121,27 @@ async fn a_tampered_participant_cannot_write_what_only_the_hub_publishes() {
         }
     };
     tokio::time::timeout(Duration::from_secs(60), wait).await.expect("the same client's honest card still comes in");
+    r.hub.stop();
+}
+
+#[tokio::test]
+async fn a_participants_command_that_writes_what_only_the_hub_publishes_is_refused_by_the_same_rule() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let r = room(dir.path()).await;
+    let view = r.hub.view();
+    let refusal = |command: Command| rules::refusal(Role::Participant, Some("p"), &command, &view, 0);
+    let dot = |voter: Option<&str>| Item::Vote(Vote { idea_id: r.idea.clone(), voter: voter.map(str::to_string), ..Default::default() });
+    let hub_only = Some(paja::Refusal::HubOnly);
+    let mut results = serde_json::Map::new();
+    results.insert("published".into(), serde_json::json!([]));
+    assert_eq!(refusal(Command::AddItem { board: r.form.clone(), item: Item::Answer(Answer::default()) }), hub_only, "a raw answer");
+    assert_eq!(refusal(Command::PatchBoard { board: r.form.clone(), patch: results }), hub_only, "a form's results");
+    assert_eq!(refusal(Command::AddItem { board: r.wall.clone(), item: dot(None) }), hub_only, "a dot without a voter");
+    let hubs = || (r.wall.clone(), ItemType::Vote, r.hubs_dot.clone());
+    let (board, item_type, id) = hubs();
+    assert_eq!(refusal(Command::DeleteItem { board, item_type, id }), hub_only, "deleting the hub's dot");
+    assert_eq!(refusal(Command::AddItem { board: r.wall.clone(), item: dot(Some("p")) }), None, "one's own dot in an open vote");
+    let facilitator = rules::refusal(Role::Facilitator, None, &Command::AddItem { board: r.wall.clone(), item: dot(None) }, &view, 0);
+    assert_eq!(facilitator, None, "the facilitator's own file is theirs");
     r.hub.stop();
 }
