@@ -83,6 +83,8 @@ pub enum Refusal {
     PlanFacilitatorOnly,
     #[error("The facilitator has locked this.")]
     Locked,
+    #[error("Only the facilitator's computer writes this.")]
+    HubOnly,
     #[error("This is not a facilitator's command.")]
     NotFacilitatorCommand,
     #[error("This command is not known here.")]

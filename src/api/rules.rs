@@ -39,8 +39,36 @@ pub fn refusal(role: Role, me: Option<&str>, command: &Command, view: &WorkshopV
         Command::AnswerEvaluation { board, .. } if !facilitator && control.evaluation.as_deref() != Some(board.as_str()) => {
             Some(Refusal::EvaluationClosed)
         }
+        _ if !facilitator && writes_hub_only(command, view) => Some(Refusal::HubOnly),
         _ if writes_locked(facilitator, command, view) => Some(Refusal::Locked),
         _ => None,
+    }
+}
+
+/// Whether a participant's command writes what only the hub publishes, as
+/// [`crate::model::ControlView::hub_only`] says (the hub checks raw writes the same way).
+fn writes_hub_only(command: &Command, view: &WorkshopView) -> bool {
+    use super::{Item, ItemType};
+    let control = &view.control;
+    let dot_voter = |board: &str, id: &str| match view.board(board).map(|b| &b.content) {
+        Some(crate::model::BoardContent::IdeaWall(wall)) => wall.votes.iter().find(|v| v.id == id).and_then(|v| v.voter.clone()),
+        _ => None,
+    };
+    match command {
+        Command::AddItem { board, item: Item::Vote(dot) } => control.hub_only(board, "votes", dot.voter.as_deref()),
+        Command::AddItem { board, item: Item::Answer(_) } => control.hub_only(board, "answers", None),
+        Command::PatchBoard { board, patch } => patch.keys().any(|key| control.hub_only(board, key, None)),
+        Command::PatchItem { board, item_type: ItemType::Vote, patch, .. } if patch.contains_key("voter") => control.hub_only(board, "votes", None),
+        Command::PatchItem { board, item_type, id, .. }
+        | Command::MoveItem { board, item_type, id, .. }
+        | Command::DeleteItem { board, item_type, id }
+        | Command::Trace { board, item_type, id, .. }
+        | Command::Untrace { board, item_type, id, .. } => match item_type {
+            ItemType::Vote => control.hub_only(board, "votes", dot_voter(board, id).as_deref()),
+            ItemType::Answer => control.hub_only(board, "answers", None),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

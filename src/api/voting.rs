@@ -12,10 +12,15 @@ use crate::{Error, Refusal};
 use crate::model::idea_wall::{Idea, Vote};
 use crate::model::{BoardContent, ModelError, Workshop, WorkshopView};
 
-/// Adds one dot for `idea`; `voter` is None when nobody may know who gave it.
+/// Adds one dot for `idea`; `voter` is None when nobody may know who gave it, and then
+/// the dot's id is random, so neither its time nor its order links it to a person.
 pub fn cast(w: &mut Workshop, board: &str, idea: &str, voter: Option<&str>) -> Result<String, ModelError> {
     w.get::<Idea>(board, idea)?;
-    w.add(board, &Vote { idea_id: idea.into(), voter: voter.map(str::to_string), ..Vote::default() })
+    let id = match voter {
+        None => crate::model::new_random_id(),
+        Some(_) => String::new(),
+    };
+    w.add(board, &Vote { id, idea_id: idea.into(), voter: voter.map(str::to_string) })
 }
 
 /// Takes back one dot `voter` gave `idea`.
@@ -109,13 +114,24 @@ impl WorkshopFile {
         Ok(self.store.dots_used(board, person)?)
     }
 
-    /// Counts one more hidden dot for `person`; false if their budget is used.
-    pub fn take_dot(&self, board: &str, person: &str, budget: u32) -> Result<bool, Error> {
-        Ok(self.store.take_dot(board, person, budget)?)
+    /// Counts one more hidden dot for `person`, and marks the sealed item `id` taken in
+    /// the same transaction; false if their budget is used.
+    pub fn take_dot(&self, board: &str, person: &str, budget: u32, id: Option<&str>) -> Result<bool, Error> {
+        Ok(self.store.take_dot(board, person, budget, id)?)
     }
 
-    pub fn return_dot(&self, board: &str, person: &str) -> Result<(), Error> {
-        Ok(self.store.return_dot(board, person)?)
+    pub fn return_dot(&self, board: &str, person: &str, id: Option<&str>) -> Result<(), Error> {
+        Ok(self.store.return_dot(board, person, id)?)
+    }
+
+    /// Marks the sealed item `id` taken, for one no budget counts (an anonymous card).
+    pub fn mark_sealed(&self, id: &str) -> Result<(), Error> {
+        Ok(self.store.mark_sealed(id)?)
+    }
+
+    /// Whether the hub has taken in the sealed item `id`, so one sent again is taken once.
+    pub fn sealed_taken(&self, id: &str) -> Result<bool, Error> {
+        Ok(self.store.sealed_taken(id)?)
     }
 
     /// Forgets the dots of every vote but the one on `running`.
@@ -137,6 +153,12 @@ impl WorkshopFile {
     /// `person` may answer each question once; None is a paper form typed in by the
     /// facilitator.
     pub fn keep_answers(&mut self, board: &str, person: Option<&str>, group: RespondentGroup, answers: &[Response]) -> Result<(), Error> {
+        self.keep_sealed_answers(board, person, group, answers, None)
+    }
+
+    /// Keeps answers as [`Self::keep_answers`], and marks the sealed item `id` they came
+    /// in taken in the same transaction.
+    pub fn keep_sealed_answers(&mut self, board: &str, person: Option<&str>, group: RespondentGroup, answers: &[Response], id: Option<&str>) -> Result<(), Error> {
         check_answers(&self.workshop.view(), board, answers)?;
         let row = |r: &Response| AnswerRow {
             id: uuid::Builder::from_random_bytes(rand::random()).into_uuid().to_string(),
@@ -148,7 +170,7 @@ impl WorkshopFile {
             released: false,
         };
         let rows: Vec<AnswerRow> = answers.iter().map(row).collect();
-        match self.store.put_answers(board, person, &rows)? {
+        match self.store.put_answers(board, person, &rows, id)? {
             true => Ok(()),
             false => Err(ModelError::NotAllowed(Refusal::AlreadyAnswered).into()),
         }

@@ -140,6 +140,18 @@ impl ControlView {
         self.voting.as_ref().is_some_and(|v| v.board == board && v.hidden && !v.revealed)
     }
 
+    /// Whether a participant's write to `collection` of `board` is what only the hub
+    /// publishes: raw evaluation answers, a form's results, or a dot while the vote on
+    /// the board is hidden or one without a voter (`voter`: the dot's, for a dot). The
+    /// hub's check of raw writes and the commands' rules both ask here.
+    pub fn hub_only(&self, board: &str, collection: &str, voter: Option<&str>) -> bool {
+        match collection {
+            "answers" | "published" => true,
+            "votes" => self.hides_votes_on(board) || voter.is_none_or(str::is_empty),
+            _ => false,
+        }
+    }
+
     /// Whether anonymous cards of `board` still wait for the facilitator's reveal.
     pub fn hides_cards_on(&self, board: &str) -> bool {
         self.silent.as_ref().is_some_and(|s| s.board == board && !s.revealed)

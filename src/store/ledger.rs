@@ -6,6 +6,9 @@
 //!   so a restarted hub knows each person again (the same person, the same budget).
 //! - `answers`: one body per form holding its raw evaluation answers, each under a
 //!   random id and with no person. Only aggregates leave the hub.
+//! - `sealed_taken`: the random ids of the hidden dots and answers the hub has taken in,
+//!   marked in the same transaction that counts them, so one sent again (after a cut
+//!   link or a SIGKILL) is taken once. An id names no person and no choice.
 //!
 //! Each body is written whole, in key order (people by id, answers by their random
 //! id), and the write-ahead log is emptied after each change, with `secure_delete` on:
@@ -33,6 +36,9 @@ CREATE TABLE ledger_members (
 CREATE TABLE answers (
     board TEXT PRIMARY KEY,
     body  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sealed_taken (
+    id TEXT PRIMARY KEY
 ) WITHOUT ROWID;";
 
 /// One raw answer as the hub keeps it.
@@ -77,8 +83,9 @@ pub fn dots_used(conn: &Connection, board: &str, person: &str) -> rusqlite::Resu
 }
 
 /// Counts one more dot for `person` if they have fewer than `budget`; false if not.
-pub fn take_dot(conn: &Connection, board: &str, person: &str, budget: u32) -> rusqlite::Result<bool> {
+pub fn take_dot(conn: &Connection, board: &str, person: &str, budget: u32, id: Option<&str>) -> rusqlite::Result<bool> {
     let tx = conn.unchecked_transaction()?;
+    mark_taken(&tx, id)?;
     let mut dots: Dots = read(&tx, board, "dots")?;
     let used = dots.entry(person.to_string()).or_default();
     if *used >= budget {
@@ -91,14 +98,34 @@ pub fn take_dot(conn: &Connection, board: &str, person: &str, budget: u32) -> ru
 }
 
 /// Gives one dot back to `person` (never below none).
-pub fn return_dot(conn: &Connection, board: &str, person: &str) -> rusqlite::Result<()> {
+pub fn return_dot(conn: &Connection, board: &str, person: &str, id: Option<&str>) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
+    mark_taken(&tx, id)?;
     let mut dots: Dots = read(&tx, board, "dots")?;
     if let Some(used) = dots.get_mut(person) {
         *used = used.saturating_sub(1);
     }
     write(&tx, board, "dots", &dots)?;
     tx.commit()
+}
+
+/// Marks a sealed item's id taken, in the caller's transaction; one taken already is an
+/// error, which undoes the transaction, so an item sent twice at once is counted once.
+fn mark_taken(tx: &Connection, id: Option<&str>) -> rusqlite::Result<()> {
+    if let Some(id) = id {
+        tx.execute("INSERT INTO sealed_taken (id) VALUES (?1)", params![id])?;
+    }
+    Ok(())
+}
+
+/// Marks a sealed item's id taken on its own (an anonymous card, which no budget counts).
+pub fn mark_sealed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    mark_taken(conn, Some(id))
+}
+
+/// Whether the hub has taken in the sealed item `id`.
+pub fn taken(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT 1 FROM sealed_taken WHERE id = ?1", params![id], |_| Ok(())).optional().map(|r| r.is_some())
 }
 
 /// Forgets the dots of every vote but the one on `running`.
@@ -109,8 +136,9 @@ pub fn forget_dots_except(conn: &Connection, running: Option<&str>) -> rusqlite:
 /// Keeps one respondent's answers: each question marked answered by `person` (None for a
 /// paper form the facilitator types in), and the answers, in one transaction. False,
 /// and nothing kept, if `person` already answered one of them.
-pub fn put_answers(conn: &Connection, board: &str, person: Option<&str>, rows: &[AnswerRow]) -> rusqlite::Result<bool> {
+pub fn put_answers(conn: &Connection, board: &str, person: Option<&str>, rows: &[AnswerRow], id: Option<&str>) -> rusqlite::Result<bool> {
     let tx = conn.unchecked_transaction()?;
+    mark_taken(&tx, id)?;
     if let Some(person) = person {
         let mut answered: Answered = read(&tx, board, "answered")?;
         for row in rows {
@@ -200,11 +228,11 @@ mod tests {
     #[test]
     fn a_person_gets_their_budget_of_dots_and_a_dot_given_back_can_be_given_again() {
         let conn = ledger();
-        assert!(take_dot(&conn, "b", "p", 2).unwrap() && take_dot(&conn, "b", "p", 2).unwrap());
-        assert!(!take_dot(&conn, "b", "p", 2).unwrap(), "the third dot is over the budget");
-        return_dot(&conn, "b", "p").unwrap();
+        assert!(take_dot(&conn, "b", "p", 2, None).unwrap() && take_dot(&conn, "b", "p", 2, None).unwrap());
+        assert!(!take_dot(&conn, "b", "p", 2, None).unwrap(), "the third dot is over the budget");
+        return_dot(&conn, "b", "p", None).unwrap();
         assert_eq!(dots_used(&conn, "b", "p").unwrap(), 1);
-        assert!(take_dot(&conn, "b", "p", 2).unwrap(), "the dot given back can be given again");
+        assert!(take_dot(&conn, "b", "p", 2, None).unwrap(), "the dot given back can be given again");
         forget_dots_except(&conn, Some("other")).unwrap();
         assert_eq!(dots_used(&conn, "b", "p").unwrap(), 0, "a finished vote is forgotten");
     }
@@ -212,10 +240,10 @@ mod tests {
     #[test]
     fn a_person_answers_a_question_once_and_the_answers_keep_no_arrival_order() {
         let conn = ledger();
-        assert!(put_answers(&conn, "f", Some("p"), &[answer("c", "q1")]).unwrap());
-        assert!(!put_answers(&conn, "f", Some("p"), &[answer("d", "q2"), answer("e", "q1")]).unwrap(), "q1 again is refused");
+        assert!(put_answers(&conn, "f", Some("p"), &[answer("c", "q1")], None).unwrap());
+        assert!(!put_answers(&conn, "f", Some("p"), &[answer("d", "q2"), answer("e", "q1")], None).unwrap(), "q1 again is refused");
         assert!(!has_answered(&conn, "f", "p", "q2").unwrap(), "and nothing of the refused form is kept");
-        assert!(put_answers(&conn, "f", None, &[answer("a", "q1")]).unwrap(), "a paper form names nobody");
+        assert!(put_answers(&conn, "f", None, &[answer("a", "q1")], None).unwrap(), "a paper form names nobody");
         let ids: Vec<String> = answers(&conn, "f").unwrap().into_iter().map(|a| a.id).collect();
         assert_eq!(ids, ["a", "c"], "kept by their random ids, not as they came");
         release(&conn, "f", &["c".to_string()]).unwrap();

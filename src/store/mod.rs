@@ -338,14 +338,14 @@ impl Store {
     }
 
     /// Counts one more hidden dot for `person` if they have fewer than `budget`.
-    pub fn take_dot(&self, board: &str, person: &str, budget: u32) -> Result<bool, StoreError> {
-        let taken = ledger::take_dot(&self.conn, board, person, budget).map_err(|e| self.sql(e))?;
+    pub fn take_dot(&self, board: &str, person: &str, budget: u32, id: Option<&str>) -> Result<bool, StoreError> {
+        let taken = ledger::take_dot(&self.conn, board, person, budget, id).map_err(|e| self.sql(e))?;
         self.wipe_log()?;
         Ok(taken)
     }
 
-    pub fn return_dot(&self, board: &str, person: &str) -> Result<(), StoreError> {
-        ledger::return_dot(&self.conn, board, person).map_err(|e| self.sql(e))?;
+    pub fn return_dot(&self, board: &str, person: &str, id: Option<&str>) -> Result<(), StoreError> {
+        ledger::return_dot(&self.conn, board, person, id).map_err(|e| self.sql(e))?;
         self.wipe_log()
     }
 
@@ -359,10 +359,19 @@ impl Store {
 
     /// Keeps one respondent's answers; false if `person` already answered one of them.
     /// The file and its log keep no trace of the order in which answers came.
-    pub fn put_answers(&self, board: &str, person: Option<&str>, rows: &[AnswerRow]) -> Result<bool, StoreError> {
-        let kept = ledger::put_answers(&self.conn, board, person, rows).map_err(|e| self.sql(e))?;
+    pub fn put_answers(&self, board: &str, person: Option<&str>, rows: &[AnswerRow], id: Option<&str>) -> Result<bool, StoreError> {
+        let kept = ledger::put_answers(&self.conn, board, person, rows, id).map_err(|e| self.sql(e))?;
         self.wipe_log()?;
         Ok(kept)
+    }
+
+    pub fn mark_sealed(&self, id: &str) -> Result<(), StoreError> {
+        ledger::mark_sealed(&self.conn, id).map_err(|e| self.sql(e))
+    }
+
+    /// Whether the hub has taken in the sealed item `id` (a hidden dot or an answer).
+    pub fn sealed_taken(&self, id: &str) -> Result<bool, StoreError> {
+        ledger::taken(&self.conn, id).map_err(|e| self.sql(e))
     }
 
     pub fn has_answered(&self, board: &str, person: &str, item: &str) -> Result<bool, StoreError> {

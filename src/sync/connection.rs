@@ -6,6 +6,7 @@ use super::locks;
 use super::room::{Frame, HubState, Logged, lock};
 use super::wire::{self, EMPTY_UPDATE, PAJA_TAG, PajaMessage};
 use super::SyncError;
+use crate::Refusal;
 use crate::model::{DocName, Workshop};
 use futures_util::stream::FuturesUnordered;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
@@ -142,16 +143,22 @@ impl Connection {
 
     fn paja(&self, message: PajaMessage, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
         match message {
-            PajaMessage::Sealed { board, item } if self.role != Role::Observer => {
-                if let Err(reason) = self.state.seal_from(&self.person, board, item) {
+            PajaMessage::Sealed { board, item, id } if self.role != Role::Observer => {
+                let taken = self.state.seal_from(&self.person, board, item, id.as_deref());
+                if let Err(reason) = taken {
                     replies.push(wire::denied(reason));
+                }
+                // Refused for good or taken, the sender may forget it; not if the hub
+                // could not write it down, so it comes again.
+                if let Some(id) = id.filter(|_| taken != Err(Refusal::NeedsConnection)) {
+                    replies.push(wire::paja(&PajaMessage::Ack { drafts: Vec::new(), sealed: vec![id] }));
                 }
                 Ok(())
             }
             PajaMessage::Sealed { .. } => Ok(()),
             PajaMessage::Drafts { board, drafts } if self.role != Role::Observer => {
                 match self.state.take_drafts(&self.person, &board, drafts, true) {
-                    Ok(taken) => replies.push(wire::paja(&PajaMessage::Ack { drafts: taken })),
+                    Ok(taken) => replies.push(wire::paja(&PajaMessage::Ack { drafts: taken, sealed: Vec::new() })),
                     Err(reason) => replies.push(wire::denied(reason)),
                 }
                 Ok(())

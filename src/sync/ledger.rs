@@ -26,7 +26,7 @@ pub(super) fn restore_members(file: &WorkshopFile, admission: &mut Admission) {
     admission.restore(kept.into_iter().filter_map(member).collect());
 }
 
-fn refusal(e: Error) -> Refusal {
+pub(super) fn refusal(e: Error) -> Refusal {
     use crate::model::ModelError::{NotAllowed, NotFound};
     match e {
         Error::Model(NotAllowed(why)) => why,
@@ -55,35 +55,49 @@ impl HubState {
         lock(&self.file).dots_used(board, person).unwrap_or(0) as usize
     }
 
-    /// Counts a hidden dot in the ledger before the sealed items take it in; takes
-    /// back a dot only after they let it go. `take` runs the sealed items' own step.
+    /// Counts a hidden dot in the ledger after the sealed items keep it (with its random
+    /// `id`), marking the id taken in the same transaction; if the ledger refuses, `untake`
+    /// lets the item go again. A hub stopped between the two drops the kept item when it
+    /// starts again ([`Self::resume_reveal`]), so a dot sent again is counted once. A dot
+    /// is given back only after the sealed items let it go. `take` runs their own step.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn ledger_dot(
         &self,
         control: &ControlView,
         person: &str,
         board: &str,
         item: &SealedItem,
+        id: Option<&str>,
         take: impl FnOnce() -> Result<(), Refusal>,
+        untake: impl FnOnce(),
     ) -> Result<(), Refusal> {
         match item {
             SealedItem::Vote { .. } => {
                 let budget = control.voting.as_ref().filter(|v| v.board == board).ok_or(Refusal::VotingClosed)?.budget;
-                if !lock(&self.file).take_dot(board, person, budget).map_err(refusal)? {
-                    return Err(Refusal::DotsUsed);
+                take()?;
+                let counted = lock(&self.file).take_dot(board, person, budget, id);
+                match counted {
+                    Ok(true) => Ok(()),
+                    Ok(false) => Err(Refusal::DotsUsed),
+                    Err(e) => Err(refusal(e)),
                 }
-                take().inspect_err(|_| self.give_back(board, person))
+                .inspect_err(|_| untake())
             }
             SealedItem::Unvote { .. } => {
                 take()?;
-                self.give_back(board, person);
+                self.give_back(board, person, id);
                 Ok(())
             }
-            _ => take(),
+            _ => {
+                take()?;
+                let Some(id) = id else { return Ok(()) };
+                lock(&self.file).mark_sealed(id).map_err(refusal).inspect_err(|_| untake())
+            }
         }
     }
 
-    fn give_back(&self, board: &str, person: &str) {
-        if let Err(e) = lock(&self.file).return_dot(board, person) {
+    fn give_back(&self, board: &str, person: &str, id: Option<&str>) {
+        if let Err(e) = lock(&self.file).return_dot(board, person, id) {
             tracing::warn!("a dot could not be given back in the ledger: {e}");
         }
     }
@@ -91,7 +105,7 @@ impl HubState {
     /// Keeps one answer in the hub's file alone. The facilitator types in paper forms,
     /// so only they may answer a question more than once, and also while the form is
     /// closed; such late answers are released five at a time.
-    pub(super) fn keep_answer(&self, person: &str, board: &str, item: SealedItem) -> Result<(), Refusal> {
+    pub(super) fn keep_answer(&self, person: &str, board: &str, item: SealedItem, id: Option<&str>) -> Result<(), Refusal> {
         let SealedItem::Answer { item, group, value, second, text } = item else { return Err(Refusal::UnknownCommand) };
         let who = (person != FACILITATOR_PERSON).then_some(person);
         let mut file = lock(&self.file);
@@ -99,7 +113,7 @@ impl HubState {
             return Err(Refusal::EvaluationClosed);
         }
         let response = Response { item, value, second, text };
-        file.keep_answers(board, who, group, &[response]).map_err(refusal)?;
+        file.keep_sealed_answers(board, who, group, &[response], id).map_err(refusal)?;
         drop(file);
         self.settle_ledger();
         // The facilitator's window counts the answers still waiting.

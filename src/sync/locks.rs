@@ -12,6 +12,10 @@
 //! Setting a value to what it already was changes nothing and is let through. Replacing a
 //! board's whole map, which no Paja client does, counts as changing the plan.
 //!
+//! What only the hub publishes is refused too, by one rule ([`hub_only`]): raw evaluation
+//! answers, a form's results, a dot without a voter (the hub's anonymous ones), any dot on
+//! a board whose vote is hidden, and any change to a dot the hub published.
+//!
 //! One rule says whether an update applies at all ([`applies`]): it reads, it applies,
 //! and it leaves nothing pending (no structs waiting for ones the document lacks, no
 //! deletions of items it lacks). The lock check and the hub's [`Probe`], which tries
@@ -19,6 +23,7 @@
 
 use super::SyncError;
 use crate::Refusal;
+use crate::model::idea_wall::Vote;
 use crate::model::{ControlView, DocName, ROOT, Workshop};
 use std::sync::{Arc, Mutex, PoisonError};
 use yrs::types::{EntryChange, Event, PathSegment};
@@ -191,6 +196,9 @@ fn malformed(e: impl std::fmt::Display) -> SyncError {
 struct Seen {
     plan: bool,
     locked: bool,
+    hub_only: bool,
+    /// (board, dot) of every dot the write touched: one the hub published is its alone.
+    dots: Vec<(String, String)>,
     /// Boards whose collection was replaced or removed whole: the items it held are gone
     /// from the shadow, so the hub's copy says whether one of them was locked.
     emptied: Vec<String>,
@@ -215,6 +223,10 @@ impl Seen {
     fn changed(&mut self, txn: &TransactionMut, path: &[String], change: Option<&EntryChange>, control: &ControlView) {
         let stops = |board: &str, item: Option<&str>| control.locks_out(false, board, item);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        self.hub_only |= hub_only(txn, &path, change, control);
+        if let ["boards", board, "votes", dot, ..] = path.as_slice() {
+            self.dots.push((board.to_string(), dot.to_string()));
+        }
         match (path.as_slice(), change) {
             (["meta" | "sessions" | "trash", ..], _) => self.plan = true,
             (["boards"], Some(EntryChange::Inserted(Out::YMap(boards)))) => {
@@ -247,6 +259,9 @@ impl Seen {
         self.locked |= stops(None);
         let Out::YMap(board) = board else { return };
         self.plan |= matches!(board.get(txn, "archived"), Some(Out::Any(Any::Bool(true))));
+        for (key, part) in board.iter(txn) {
+            self.hub_only |= hub_only(txn, &["boards", id, key], Some(&EntryChange::Inserted(part)), control);
+        }
         let holds_locked = |part: &Out| matches!(part, Out::YMap(items) if items.keys(txn).any(|item| stops(Some(item))));
         self.locked |= board.iter(txn).any(|(_, part)| holds_locked(&part));
     }
@@ -257,13 +272,45 @@ impl Seen {
             let on_emptied = |id: &String| self.emptied.iter().find(|board| was_on(id, board));
             control.locked.iter().any(|id| on_emptied(id).is_some_and(|board| control.locks_out(false, board, Some(id))))
         };
+        let anonymous = |dot: Option<Vote>| dot.is_some_and(|dot| dot.voter.is_none());
+        let hubs_dot = |(board, dot): &(String, String)| anonymous(hub.get::<Vote>(board, dot).ok());
+        let hubs_dots_gone = || self.emptied.iter().any(|board| hub.list::<Vote>(board).is_ok_and(|dots| dots.into_iter().any(|d| anonymous(Some(d)))));
         if self.plan {
             Some(Refusal::PlanFacilitatorOnly)
+        } else if self.hub_only || self.dots.iter().any(hubs_dot) || hubs_dots_gone() {
+            Some(Refusal::HubOnly)
         } else if self.locked || emptied_locked() {
             Some(Refusal::Locked)
         } else {
             None
         }
+    }
+}
+
+/// Whether a change at `path` writes what only the hub publishes, as
+/// [`ControlView::hub_only`] says: a new dot (or voter) is judged by its voter, any other
+/// change to a dot by the vote alone, a change elsewhere by its collection.
+fn hub_only(txn: &TransactionMut, path: &[&str], change: Option<&EntryChange>, control: &ControlView) -> bool {
+    let new = match change {
+        Some(EntryChange::Inserted(new) | EntryChange::Updated(_, new)) => Some(new),
+        _ => None,
+    };
+    let voter = |value: &Out| match value {
+        Out::Any(Any::String(voter)) => Some(voter.to_string()),
+        _ => None,
+    };
+    let voter_of = |dot: &Out| match dot {
+        Out::YMap(dot) => dot.get(txn, "voter").as_ref().and_then(voter),
+        _ => None,
+    };
+    let dot = |board: &str, dot: &Out| control.hub_only(board, "votes", voter_of(dot).as_deref());
+    match (path, new) {
+        (["boards", board, "votes"], Some(Out::YMap(dots))) => dots.iter(txn).any(|(_, d)| dot(board, &d)),
+        (["boards", board, "votes", _], Some(new)) => dot(board, new),
+        (["boards", board, "votes", _, "voter"], new) => control.hub_only(board, "votes", new.and_then(voter).as_deref()),
+        (["boards", board, "votes", ..], _) => control.hides_votes_on(board),
+        (["boards", board, collection, ..], _) => control.hub_only(board, collection, None),
+        _ => false,
     }
 }
 
@@ -487,6 +534,33 @@ mod tests {
             card.insert(txn, "color", color);
         });
         assert_eq!(refusal(&room.hub, &mut room.shadow, &update).unwrap(), None, "the colour was set to what it was");
+    }
+
+    #[test]
+    fn what_only_the_hub_publishes_is_refused_from_a_participant() {
+        use crate::model::evaluation::Answer;
+        use crate::model::idea_wall::Idea;
+        let mut hub = Workshop::new();
+        let wall = hub.create_board(BoardKind::IdeaWall, "Seinä", None).unwrap();
+        let form = hub.create_board(BoardKind::Evaluation, "Palaute", None).unwrap();
+        let idea = hub.add(&wall, &Idea { name: "Idea".into(), ..Default::default() }).unwrap();
+        let hubs = hub.add(&wall, &Vote { idea_id: idea.clone(), ..Default::default() }).unwrap();
+        let aino = Workshop::from_updates(&[hub.encode_state(DocName::Content)], &[]).unwrap();
+        let mut room = Room { hub, aino, shadow: None, locked_board: wall.clone(), open_board: form.clone(), cards: Vec::new() };
+        let dot = |voter: Option<&str>| Vote { idea_id: idea.clone(), voter: voter.map(str::to_string), ..Default::default() };
+        let hub_only = Some(Refusal::HubOnly);
+        assert_eq!(room.write(|w| { w.add(&form, &Answer { item_id: "q".into(), value: 1, ..Default::default() }).unwrap(); }), hub_only, "a raw answer");
+        let mut results = serde_json::Map::new();
+        results.insert("published".into(), serde_json::to_value([crate::model::evaluation::ItemResult { item_id: "q".into(), count: 9, ..Default::default() }]).unwrap());
+        assert_eq!(room.write(|w| w.patch_board(&form, &results).unwrap()), hub_only, "a form's results");
+        assert_eq!(room.write(|w| { w.add(&wall, &dot(None)).unwrap(); }), hub_only, "a dot without a voter");
+        assert_eq!(room.write(|w| w.delete::<Vote>(&wall, &hubs).unwrap()), hub_only, "taking away the hub's dot");
+        room.aino = Workshop::from_updates(&[room.hub.encode_state(DocName::Content)], &[]).unwrap();
+        assert_eq!(room.write(|w| w.update::<Vote>(&wall, &hubs, |v| v.voter = Some("aino".into())).unwrap()), hub_only, "claiming the hub's dot");
+        assert_eq!(room.write(|w| { w.add(&wall, &dot(Some("aino"))).unwrap(); }), None, "one's own dot in an open vote");
+        room.hub.update_control(|c| c.voting = Some(crate::model::control::Voting { board: wall.clone(), budget: 3, hidden: true, ..Default::default() })).unwrap();
+        assert_eq!(room.write(|w| { w.add(&wall, &dot(Some("aino"))).unwrap(); }), hub_only, "a dot in a hidden vote, outside the sealed path");
+        assert_eq!(room.hub.list::<Vote>(&wall).unwrap().len(), 2, "the hub's dot and Aino's open one");
     }
 
     /// A write straight on the document's maps, as a tampered app would send it: `edit`

@@ -38,7 +38,10 @@ impl PeerShared {
         if !connected {
             return Err(refused(Refusal::NeedsConnection));
         }
-        self.sealed.try_send((board.to_string(), item)).map_err(|_| refused(Refusal::SendQueueFull))
+        match self.keep_sealed(board, item) {
+            true => Ok(()),
+            false => Err(refused(Refusal::SendQueueFull)),
+        }
     }
 
     /// Seals one item to the hub, and keeps which hidden dots are ours: only a dot we

@@ -104,10 +104,12 @@ pub(crate) struct PeerShared {
     pub presence_changed: broadcast::Sender<()>,
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
-    /// Sealed items on their way to the hub. Bounded: when it is full, a new one is
-    /// refused with a sentence rather than dropped.
-    pub sealed: tokio::sync::mpsc::Sender<(String, SealedItem)>,
-    pub sealed_out: tokio::sync::Mutex<tokio::sync::mpsc::Receiver<(String, SealedItem)>>,
+    /// Sealed items the hub has not acknowledged yet, in the order given, each under a
+    /// random id: sent again on every connection until the hub acknowledges it. Memory
+    /// only. Bounded: when it is full, a new one is refused with a sentence.
+    pub unacked: Mutex<Vec<Unacked>>,
+    /// Wakes the content link to send a new sealed item.
+    pub sealed_push: tokio::sync::Notify,
     /// Wakes the content link to send our anonymous drafts of a revealed round.
     pub drafts_push: tokio::sync::Notify,
     /// This person's id in the roster, from the hub's welcome.
@@ -119,7 +121,28 @@ pub(crate) struct PeerShared {
     pub views: Views,
 }
 
+/// A sealed item on its way to the hub.
+#[derive(Debug, Clone)]
+pub(crate) struct Unacked {
+    pub id: String,
+    pub board: String,
+    pub item: SealedItem,
+}
+
 impl PeerShared {
+    /// Hands an item to the hub alone: kept until the hub acknowledges it. False if too
+    /// many already wait.
+    pub fn keep_sealed(&self, board: &str, item: SealedItem) -> bool {
+        let mut unacked = lock(&self.unacked);
+        if unacked.len() >= SEALED_QUEUE {
+            return false;
+        }
+        unacked.push(Unacked { id: crate::model::new_random_id(), board: board.to_string(), item });
+        drop(unacked);
+        self.sealed_push.notify_one();
+        true
+    }
+
     pub fn set_people(&self) {
         let people = lock(&self.presence).len() + 1;
         self.status.send_replace(PeerStatus::Connected { people });
@@ -134,7 +157,6 @@ const SEALED_QUEUE: usize = 256;
 impl Peer {
     /// Starts syncing `file` with the hub on the current tokio runtime.
     pub fn connect(file: WorkshopFile, options: PeerOptions) -> PeerHandle {
-        let (sealed, sealed_out) = tokio::sync::mpsc::channel(SEALED_QUEUE);
         let outbox = [DocName::Content, DocName::Control].into_iter().map(|d| (d, broadcast::channel(1024).0)).collect();
         let my_presence = serde_json::json!({ "name": options.name, "role": if options.observer { "observer" } else { "participant" } });
         let shared = Arc::new(PeerShared {
@@ -150,8 +172,8 @@ impl Peer {
             presence_changed: broadcast::channel(16).0,
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
-            sealed,
-            sealed_out: tokio::sync::Mutex::new(sealed_out),
+            unacked: Mutex::new(Vec::new()),
+            sealed_push: tokio::sync::Notify::new(),
             drafts_push: tokio::sync::Notify::new(),
             me: Mutex::new(None),
             hidden_votes: Mutex::new(Vec::new()),
@@ -240,7 +262,7 @@ impl PeerHandle {
     /// Hands an anonymous card or hidden vote to the hub alone; false if too many
     /// already wait to be sent.
     pub fn send_sealed(&self, board: &str, item: SealedItem) -> bool {
-        self.shared.sealed.try_send((board.to_string(), item)).is_ok()
+        self.shared.keep_sealed(board, item)
     }
 
     /// Fires after every change to the replica, local or remote.

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::{broadcast, mpsc, watch};
+use tokio::sync::{broadcast, watch};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message as WsMessage};
@@ -240,10 +240,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
     };
     let (mut sink, mut stream) = ws.split();
     let mut outbox = shared.outbox.get(&doc).map(|o| o.subscribe());
-    let mut sealed = match doc == DocName::Content {
-        true => Some(shared.sealed_out.lock().await),
-        false => None,
-    };
+    let mut sent = std::collections::HashSet::new();
     let content = doc == DocName::Content;
     let mut hello = vec![wire::step1(lock(&shared.file).workshop().state_vector(doc))];
     if content {
@@ -269,6 +266,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                         receive(shared, doc, &bytes, &mut connected).map(|mut replies| {
                             if content && connected && !was {
                                 replies.extend(drafts_report(shared, &mut reported));
+                                replies.extend(unacked_report(shared, &mut sent));
                             }
                             replies
                         })
@@ -282,7 +280,7 @@ async fn session(shared: &PeerShared, doc: DocName, query: &str, stop: &mut watc
                 Ok(update) => Ok(vec![wire::update(update)]),
                 Err(why) => Err(lost(why)),
             },
-            Some((board, item)) = next_sealed(&mut sealed) => Ok(vec![wire::paja(&PajaMessage::Sealed { board, item })]),
+            _ = shared.sealed_push.notified(), if content && connected => Ok(unacked_report(shared, &mut sent)),
             _ = renew.tick(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.presence_push.notified(), if content => Ok(vec![presence_message(shared)]),
             _ = shared.drafts_push.notified(), if content && connected => Ok(drafts_report(shared, &mut reported).into_iter().collect()),
@@ -321,11 +319,12 @@ fn drafts_report(shared: &PeerShared, reported: &mut Option<(String, Vec<String>
     Some(wire::paja(&PajaMessage::Drafts { board: due.board, drafts }))
 }
 
-async fn next_sealed(sealed: &mut Option<tokio::sync::MutexGuard<'_, mpsc::Receiver<(String, SealedItem)>>>) -> Option<(String, SealedItem)> {
-    match sealed {
-        Some(queue) => queue.recv().await,
-        None => std::future::pending().await,
-    }
+/// The sealed items the hub has not acknowledged and this connection has not sent yet,
+/// in the order they were given.
+fn unacked_report(shared: &PeerShared, sent: &mut std::collections::HashSet<String>) -> Vec<Vec<u8>> {
+    let unacked = lock(&shared.unacked);
+    let fresh = unacked.iter().filter(|u| sent.insert(u.id.clone()));
+    fresh.map(|u| wire::paja(&PajaMessage::Sealed { board: u.board.clone(), item: u.item.clone(), id: Some(u.id.clone()) })).collect()
 }
 
 async fn next_update(outbox: &mut Option<broadcast::Receiver<Vec<u8>>>) -> Result<Vec<u8>, String> {
@@ -416,9 +415,12 @@ fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) ->
             };
             return Err(Outcome::Refused(failure));
         }
-        PajaMessage::Ack { drafts } => {
-            lock(&shared.file).forget_draft_ids(&drafts).map_err(|e| lost(format!("acknowledged drafts could not be deleted: {e}")))?;
-            let _ = shared.changed.send(());
+        PajaMessage::Ack { drafts, sealed } => {
+            lock(&shared.unacked).retain(|u| !sealed.contains(&u.id));
+            if !drafts.is_empty() || sealed.is_empty() {
+                lock(&shared.file).forget_draft_ids(&drafts).map_err(|e| lost(format!("acknowledged drafts could not be deleted: {e}")))?;
+                let _ = shared.changed.send(());
+            }
         }
         PajaMessage::Sealed { .. } | PajaMessage::Drafts { .. } => {}
     }

@@ -52,9 +52,19 @@ struct Gather {
     announced: u32,
 }
 
+/// One sealed item the hub keeps until it publishes it: its board, and the random id
+/// its sender gave it (None from the hub's own seat and browsers), which names nobody.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Kept {
+    board: String,
+    item: SealedItem,
+    #[serde(default)]
+    id: Option<String>,
+}
+
 /// What the hub holds sealed.
 pub struct Sealed {
-    items: Vec<(String, SealedItem)>,
+    items: Vec<Kept>,
     path: PathBuf,
     /// (board, person) → ideas of that person's hidden dots. Memory only.
     ballots: HashMap<(String, String), Vec<String>>,
@@ -79,7 +89,7 @@ impl Sealed {
         name.push(".sealed");
         let path = PathBuf::from(name);
         let items = match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
+            Ok(text) => serde_json::from_str(&text).or_else(|e| older_items(&text).ok_or(e)).unwrap_or_else(|e| {
                 tracing::warn!("the sealed items in {} could not be read ({e}); they are lost.", path.display());
                 Vec::new()
             }),
@@ -166,7 +176,7 @@ impl Sealed {
     }
 
     pub fn count(&self, board: &str) -> usize {
-        self.items.iter().filter(|(b, _)| b == board).count()
+        self.items.iter().filter(|k| k.board == board).count()
     }
 
     /// The ideas `person` gave hidden dots to on `board`.
@@ -175,7 +185,7 @@ impl Sealed {
     }
 
     /// Takes in an item from `person`, or says in one sentence why not.
-    fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
+    fn take(&mut self, control: &ControlView, person: &str, board: String, item: SealedItem, id: Option<&str>) -> Result<(), Refusal> {
         let key = (board.clone(), person.to_string());
         match &item {
             SealedItem::Vote { .. } if control.voting.as_ref().is_none_or(|v| v.board != board) => {
@@ -192,7 +202,7 @@ impl Sealed {
             SealedItem::Unvote { idea } => {
                 let given = self.ballots.entry(key).or_default();
                 let Some(at) = given.iter().position(|i| i == idea) else { return Err(Refusal::NoDotGiven) };
-                let waiting = self.items.iter().position(|(b, i)| *b == board && matches!(i, SealedItem::Vote { idea: x } if x == idea));
+                let waiting = self.items.iter().position(|k| k.board == board && matches!(&k.item, SealedItem::Vote { idea: x } if x == idea));
                 let Some(waiting) = waiting else { return Err(Refusal::DotShown) };
                 given.remove(at);
                 self.items.remove(waiting);
@@ -202,9 +212,34 @@ impl Sealed {
             SealedItem::Answer { .. } => return Err(Refusal::EvaluationClosed),
             SealedItem::FreeCard { .. } | SealedItem::Idea { .. } => {}
         }
-        self.items.push((board, item));
+        self.items.push(Kept { board, item, id: id.map(str::to_string) });
         self.save();
         Ok(())
+    }
+
+    /// Takes back an item [`Self::take`] took in, when the ledger refused it.
+    fn untake(&mut self, person: &str, board: &str, item: &SealedItem, id: Option<&str>) {
+        if let SealedItem::Vote { idea } = item
+            && let Some(given) = self.ballots.get_mut(&(board.to_string(), person.to_string()))
+            && let Some(at) = given.iter().rposition(|i| i == idea)
+        {
+            given.remove(at);
+        }
+        if let Some(at) = self.items.iter().rposition(|k| k.board == board && k.item == *item && k.id.as_deref() == id) {
+            self.items.remove(at);
+            self.save();
+        }
+    }
+
+    /// After a restart: drops the items whose sender's id the ledger never marked taken
+    /// (the hub stopped between keeping one and counting it); their senders send them again.
+    fn drop_uncounted(&mut self, counted: impl Fn(&str) -> bool) {
+        let before = self.items.len();
+        self.items.retain(|k| k.id.as_deref().is_none_or(&counted));
+        if self.items.len() != before {
+            tracing::info!("{} sealed items were not counted before the hub stopped; their senders send them again", before - self.items.len());
+            self.save();
+        }
     }
 
     /// Forgets who gave which dot once their vote is over, so the next vote starts afresh.
@@ -214,8 +249,8 @@ impl Sealed {
     }
 
     /// Takes out the items the control no longer hides, shuffled.
-    fn take_due(&mut self, control: &ControlView) -> Vec<(String, SealedItem)> {
-        let (mut due, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.items).into_iter().partition(|(board, item)| match item {
+    fn take_due(&mut self, control: &ControlView) -> Vec<Kept> {
+        let (mut due, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.items).into_iter().partition(|Kept { board, item, .. }| match item {
             SealedItem::FreeCard { .. } | SealedItem::Idea { .. } => !control.hides_cards_on(board),
             SealedItem::Vote { .. } | SealedItem::Unvote { .. } => !control.hides_votes_on(board),
             SealedItem::Answer { .. } => control.evaluation.as_deref() != Some(board.as_str()),
@@ -243,11 +278,17 @@ impl Sealed {
     }
 }
 
-/// Writes sealed items into the workshop, none of them carrying a sender.
-/// One whose board or idea was deleted meanwhile is dropped with a log line.
-pub fn publish(w: &mut Workshop, items: &[(String, SealedItem)]) -> Result<usize, ModelError> {
+/// The sealed items as a hub before ids kept them: (board, item).
+fn older_items(text: &str) -> Option<Vec<Kept>> {
+    let items: Vec<(String, SealedItem)> = serde_json::from_str(text).ok()?;
+    Some(items.into_iter().map(|(board, item)| Kept { board, item, id: None }).collect())
+}
+
+/// Writes sealed items into the workshop under random ids, none of them carrying a
+/// sender. One whose board or idea was deleted meanwhile is dropped with a log line.
+fn publish(w: &mut Workshop, items: &[Kept]) -> Result<usize, ModelError> {
     let mut published = 0;
-    for (board, item) in items {
+    for Kept { board, item, .. } in items {
         let done = match item {
             SealedItem::FreeCard { text, .. } | SealedItem::Idea { name: text } => {
                 drafts::add_card_as(w, board, text, crate::model::new_random_id()).map(|_| ())
@@ -323,16 +364,24 @@ pub async fn run_clock(state: Arc<HubState>, mut stop: watch::Receiver<bool>) {
 
 impl HubState {
     /// Takes in a sealed item from `person`; publishes it at once if nothing hides it.
-    pub fn seal_from(&self, person: &str, board: String, item: SealedItem) -> Result<(), Refusal> {
+    /// One whose random `id` the hub has taken before is not taken again.
+    pub fn seal_from(&self, person: &str, board: String, item: SealedItem, id: Option<&str>) -> Result<(), Refusal> {
+        if let Some(id) = id
+            && lock(&self.file).sealed_taken(id).map_err(super::ledger::refusal)?
+        {
+            return Ok(());
+        }
         if matches!(item, SealedItem::Answer { .. }) {
-            return self.keep_answer(person, &board, item);
+            return self.keep_answer(person, &board, item, id);
         }
         let control = lock(&self.file).workshop().control();
         if let Some(reason) = super::limits::sealed_refusal(&control, &board, &item) {
             return Err(reason);
         }
         let seen = item.clone();
-        self.ledger_dot(&control, person, &board.clone(), &seen, || lock(&self.sealed).take(&control, person, board, item))?;
+        let take = || lock(&self.sealed).take(&control, person, board.clone(), item, id);
+        let untake = || lock(&self.sealed).untake(person, &board, &seen, id);
+        self.ledger_dot(&control, person, &board, &seen, id, take, untake)?;
         self.publish_due();
         Ok(())
     }
@@ -488,6 +537,7 @@ impl HubState {
     pub fn resume_reveal(&self) {
         let control = lock(&self.file).workshop().control();
         let mut sealed = lock(&self.sealed);
+        sealed.drop_uncounted(|id| lock(&self.file).sealed_taken(id).unwrap_or(true));
         self.start_gathering(&mut sealed, &control, true);
         let waiting = lock(&self.file).waiting_sealed_drafts().unwrap_or_default();
         for draft in waiting {
@@ -590,7 +640,7 @@ impl HubState {
     /// Publishes every sealed item of `board` now, whatever the control says.
     pub fn reveal(&self, board: &str) -> Result<usize, SyncError> {
         let mut sealed = lock(&self.sealed);
-        let (due, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sealed.items).into_iter().partition(|(b, _)| b == board);
+        let (due, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sealed.items).into_iter().partition(|k| k.board == board);
         sealed.items = kept;
         match self.change_only(|w| publish(w, &due)) {
             Ok(n) => {
@@ -634,6 +684,68 @@ mod tests {
         let view = lock(&hub.file).view();
         let cards = view.boards.iter().find(|b| b.id == board).map(|b| b.content.clone());
         serde_json::to_value(cards).unwrap()["cards"].as_array().cloned().unwrap_or_default().iter().map(|c| c["text"].as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn hidden_dots_are_published_under_random_ids_with_no_time_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workshop = Workshop::new();
+        let wall = workshop.create_board(BoardKind::IdeaWall, "Seinä", None).expect("a wall");
+        let idea = drafts::add_card_as(&mut workshop, &wall, "Idea", crate::model::new_id()).expect("an idea");
+        let mut file = WorkshopFile::create(&dir.path().join("hub.paja"), workshop).expect("a file");
+        file.execute(&Command::StartVoting { board: wall.clone(), budget: 1, hidden: true }).expect("a hidden vote");
+        let hub = HubState::new(file, Admission::new("c".into(), "t".into(), true));
+        for person in 0..12 {
+            hub.seal_from(&format!("p{person}"), wall.clone(), SealedItem::Vote { idea: idea.clone() }, None).expect("a dot is taken");
+        }
+        lock(&hub.file).execute(&Command::RevealVotes).expect("the vote is revealed");
+        hub.publish_due();
+        let dots = lock(&hub.file).workshop().list::<crate::model::idea_wall::Vote>(&wall).expect("the dots");
+        let ids: Vec<uuid::Uuid> = dots.iter().map(|v| uuid::Uuid::parse_str(&v.id).expect("a UUID")).collect();
+        assert_eq!(ids.len(), 12, "every dot is published");
+        assert!(ids.iter().all(|id| id.get_version_num() == 4), "every dot's id is random: {ids:?}");
+    }
+
+    /// A hub on `path` whose hidden vote on a wall with one idea runs, budget 2.
+    fn voting_hub(path: &Path) -> (HubState, String, String) {
+        if !path.exists() {
+            let mut workshop = Workshop::new();
+            let wall = workshop.create_board(BoardKind::IdeaWall, "Seinä", None).expect("a wall");
+            drafts::add_card_as(&mut workshop, &wall, "Idea", crate::model::new_id()).expect("an idea");
+            let mut file = WorkshopFile::create(path, workshop).expect("a file");
+            file.execute(&Command::StartVoting { board: wall, budget: 2, hidden: true }).expect("a hidden vote");
+        }
+        let file = WorkshopFile::open(path).expect("the file opens");
+        let wall = file.workshop().control().voting.expect("the vote").board;
+        let idea = file.workshop().list::<crate::model::idea_wall::Idea>(&wall).expect("ideas")[0].id.clone();
+        let hub = HubState::new(file, Admission::new("c".into(), "t".into(), true));
+        hub.resume_reveal();
+        (hub, wall, idea)
+    }
+
+    #[test]
+    fn a_hidden_dot_sent_again_is_taken_once_also_after_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("hub.paja");
+        let (hub, wall, idea) = voting_hub(&path);
+        let dot = || SealedItem::Vote { idea: idea.clone() };
+        assert_eq!(hub.seal_from("p1", wall.clone(), dot(), Some("d1")), Ok(()), "the hub takes it");
+        assert_eq!(hub.seal_from("p1", wall.clone(), dot(), Some("d1")), Ok(()), "and acknowledges it again");
+        assert_eq!((lock(&hub.sealed).count(&wall), hub.dots_used(&wall, "p1")), (1, 1), "counted once");
+        drop(hub);
+        let (hub, ..) = voting_hub(&path);
+        assert_eq!(hub.seal_from("p1", wall.clone(), dot(), Some("d1")), Ok(()), "a restarted hub knows it");
+        assert_eq!((lock(&hub.sealed).count(&wall), hub.dots_used(&wall, "p1")), (1, 1), "still once");
+        // The hub stopped after keeping a dot but before counting it.
+        lock(&hub.sealed).items.push(Kept { board: wall.clone(), item: dot(), id: Some("d2".into()) });
+        lock(&hub.sealed).save();
+        drop(hub);
+        let (hub, ..) = voting_hub(&path);
+        assert_eq!(lock(&hub.sealed).count(&wall), 1, "the dot it never counted is dropped");
+        assert_eq!(hub.seal_from("p1", wall.clone(), dot(), Some("d2")), Ok(()), "and taken when sent again");
+        assert_eq!((lock(&hub.sealed).count(&wall), hub.dots_used(&wall, "p1")), (2, 2), "each once");
+        assert_eq!(hub.seal_from("p1", wall.clone(), dot(), Some("d3")), Err(Refusal::DotsUsed), "the budget holds");
+        assert_eq!(lock(&hub.sealed).count(&wall), 2, "a refused dot is not kept");
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl HubState {
         let id = match person::route(&person, command, &view)? {
             Route::Seal { board, items } => {
                 for item in items {
-                    self.seal_from(me, board.clone(), item).map_err(person::refused)?;
+                    self.seal_from(me, board.clone(), item, None).map_err(person::refused)?;
                 }
                 None
             }

@@ -39,14 +39,27 @@ pub enum PajaMessage {
         #[serde(default)]
         code: Option<crate::Refusal>,
     },
-    /// Peer to hub: an anonymous card or a hidden vote, published by the hub at reveal.
-    Sealed { board: String, item: SealedItem },
+    /// Peer to hub: an anonymous card, a hidden vote or an answer, published by the hub
+    /// at reveal. `id` is random and names nobody: the peer sends the item again on
+    /// every connection until the hub acknowledges that id, and the hub takes it once.
+    Sealed {
+        board: String,
+        item: SealedItem,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
     /// Peer to hub: all of this writer's anonymous drafts for a revealed round (perhaps
     /// none, so the hub need not wait for them), each as (draft id, item). Sent on every
     /// connection until acknowledged; the hub publishes each draft id once.
     Drafts { board: String, drafts: Vec<(String, SealedItem)> },
-    /// Hub to peer: these drafts are safe with the hub; the writer may delete them.
-    Ack { drafts: Vec<String> },
+    /// Hub to peer: these drafts, and these sealed items (by id, taken or refused for
+    /// good), are safe with the hub; the writer may forget them.
+    Ack {
+        #[serde(default)]
+        drafts: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sealed: Vec<String>,
+    },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.

@@ -98,6 +98,10 @@ fn after_an_anonymous_round_and_a_hidden_vote_no_file_or_export_ties_a_card_or_d
     }
     ok(&mut fac, json!({ "cmd": "reveal_votes" }));
     wait_until("the dots reach Aino", || votes(&aino.view(), &p.wall).len() == 2);
+    for dot in votes(&aino.view(), &p.wall) {
+        let id = uuid::Uuid::parse_str(dot["id"].as_str().unwrap_or("")).expect("a dot's id is a UUID");
+        assert_eq!(id.get_version_num(), 4, "a hidden dot's id is random, with no time or order in it: {id}");
+    }
     assert!(!side.exists(), "nothing is left sealed after the reveal");
 
     // Now the files and exports, with every process stopped.

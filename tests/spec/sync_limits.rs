@@ -236,7 +236,7 @@ async fn a_connection_shows_presence_only_for_its_own_client_id() {
 /// came before the answer to a sync step 1 sent after it.
 async fn seal(ws: &mut Client, board: &str) -> Option<String> {
     let item = paja::api::SealedItem::FreeCard { text: "Salainen".into(), color: "yellow".into() };
-    let sealed = paja::sync::wire::paja(&paja::sync::wire::PajaMessage::Sealed { board: board.into(), item });
+    let sealed = paja::sync::wire::paja(&paja::sync::wire::PajaMessage::Sealed { board: board.into(), item, id: None });
     ws.send(Message::Binary(sealed.into())).await.expect("sent");
     ws.send(Message::Binary(paja::sync::wire::step1(Default::default()).into())).await.expect("sent");
     let mut refused = None;

@@ -766,6 +766,7 @@ export const en: Record<MessageKey, string> = {
   'error.facilitator_only': 'Only the facilitator can run the session.',
   'error.plan_facilitator_only': 'Only the facilitator can change the plan.',
   'error.locked': 'The facilitator has locked this.',
+  'error.hub_only': "Only the facilitator's computer writes this.",
   'error.not_facilitator_command': "This is not a facilitator's action.",
   'error.unknown_command': 'This cannot be done here.',
   'error.drafts_need_file': 'Drafts are kept only in a workshop file.',

@@ -765,6 +765,7 @@ export const fi = {
   'error.facilitator_only': 'Vain ohjaaja voi ohjata kokoontumista.',
   'error.plan_facilitator_only': 'Vain ohjaaja voi muuttaa suunnitelmaa.',
   'error.locked': 'Ohjaaja on lukinnut tämän.',
+  'error.hub_only': "Vain ohjaajan kone kirjoittaa tämän.",
   'error.not_facilitator_command': 'Tämä ei ole ohjaajan toiminto.',
   'error.unknown_command': 'Tätä ei voi tehdä täällä.',
   'error.drafts_need_file': 'Luonnokset tallentuvat vain työpajan tiedostoon.',

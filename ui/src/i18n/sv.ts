@@ -766,6 +766,7 @@ export const sv: Record<MessageKey, string> = {
   'error.facilitator_only': 'Bara handledaren kan styra träffen.',
   'error.plan_facilitator_only': 'Bara handledaren kan ändra planen.',
   'error.locked': 'Handledaren har låst det här.',
+  'error.hub_only': "Bara handledarens dator skriver detta.",
   'error.not_facilitator_command': 'Det här är inte en funktion för handledaren.',
   'error.unknown_command': 'Det här kan inte göras här.',
   'error.drafts_need_file': 'Utkast sparas bara i en workshopfil.',
