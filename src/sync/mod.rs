@@ -51,7 +51,7 @@ mod peer_link;
 pub mod qr;
 pub mod room;
 pub mod limits;
-mod locks;
+pub mod locks;
 mod seat;
 mod sealed;
 pub mod rpc;
