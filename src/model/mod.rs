@@ -142,6 +142,17 @@ fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
     })
 }
 
+/// An update that deletes every item `update` inserted and nothing else: a replica
+/// applies it to take back its own write that a hub refused. Items written later inside
+/// those go with them; items written elsewhere stay.
+pub fn taking_back(update: &[u8]) -> Result<Vec<u8>, ModelError> {
+    use yrs::updates::encoder::Encode;
+    let inserted = decode_update(update)?.insertions(true);
+    let mut undo = vec![0];
+    undo.extend(inserted.encode_v1());
+    Ok(undo)
+}
+
 /// Reads an update from elsewhere. yrs checks some of what it reads with assertions
 /// (an id over 53 bits), which a crafted update trips: that is an error here too.
 pub fn decode_update(update: &[u8]) -> Result<Update, ModelError> {

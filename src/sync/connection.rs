@@ -134,7 +134,7 @@ impl Connection {
         };
         if let Some(reason) = refusal {
             tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
-            replies.push(wire::denied(reason));
+            replies.push(wire::undo(reason, update)?);
             return Ok(None);
         }
         self.state.submit(self.doc, self.id, update)

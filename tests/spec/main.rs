@@ -47,6 +47,7 @@ mod sync_permissions;
 mod sync_plan;
 mod sync_reveal;
 mod sync_reveal_faults;
+mod sync_refused;
 mod sync_rpc;
 mod sync_security;
 mod sync_status;
