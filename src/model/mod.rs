@@ -153,6 +153,34 @@ pub fn taking_back(update: &[u8]) -> Result<Vec<u8>, ModelError> {
     Ok(undo)
 }
 
+/// An update that takes up the clocks of every item `update` inserted with nothing (the
+/// garbage-collected kind of struct): a hub that refused `update` logs this instead, so
+/// that it and every replica can take in the writer's next changes, which come after.
+pub fn filling(update: &[u8]) -> Result<Vec<u8>, ModelError> {
+    use yrs::encoding::write::Write;
+    use yrs::updates::encoder::{Encoder, EncoderV1};
+    let inserted = decode_update(update)?.insertions(true);
+    let spans: Vec<_> = inserted
+        .iter()
+        .filter_map(|(client, ranges)| {
+            let start = ranges.iter().map(|r| r.start).min()?;
+            let end = ranges.iter().map(|r| r.end).max()?;
+            Some((*client, start, end))
+        })
+        .collect();
+    let mut encoder = EncoderV1::new();
+    encoder.write_var(spans.len() as u32);
+    for (client, start, end) in spans {
+        encoder.write_var(1u32);
+        encoder.write_client(client);
+        encoder.write_var(start);
+        encoder.write_info(0);
+        encoder.write_len(end - start);
+    }
+    encoder.write_var(0u32);
+    Ok(encoder.to_vec())
+}
+
 /// Reads an update from elsewhere. yrs checks some of what it reads with assertions
 /// (an id over 53 bits), which a crafted update trips: that is an error here too.
 pub fn decode_update(update: &[u8]) -> Result<Update, ModelError> {
@@ -436,5 +464,37 @@ fn to_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, serde_js
         Ok(serde_json::Value::Object(obj)) => Ok(obj),
         Ok(_) => Err(ModelError::Invalid("the value is not an object".into())),
         Err(e) => Err(ModelError::Invalid(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod taking_back_tests {
+    use super::*;
+    use crate::model::idea_wall::Idea;
+
+    fn content(w: &mut Workshop) -> Vec<u8> {
+        let mut updates: Vec<Vec<u8>> = w.take_pending().into_iter().filter(|(d, _)| *d == DocName::Content).map(|(_, u)| u).collect();
+        assert_eq!(updates.len(), 1, "one content update per change");
+        updates.remove(0)
+    }
+
+    #[test]
+    fn a_filled_refusal_lets_the_writers_next_change_in_and_taking_back_removes_only_it() {
+        let mut writer = Workshop::new();
+        let wall = writer.create_board(BoardKind::IdeaWall, "Seinä", None).unwrap();
+        let plan = content(&mut writer);
+        let mut hub = Workshop::new();
+        apply_whole(&hub.content, &plan, &yrs::IdSet::default()).unwrap();
+        writer.add(&wall, &Idea { name: "Hylätty".into(), ..Default::default() }).unwrap();
+        let refused = content(&mut writer);
+        writer.add(&wall, &Idea { name: "Otettu".into(), ..Default::default() }).unwrap();
+        let next = content(&mut writer);
+
+        apply_whole(&hub.content, &filling(&refused).unwrap(), &yrs::IdSet::default()).expect("the filling applies");
+        apply_whole(&hub.content, &next, &yrs::IdSet::default()).expect("the next change applies after the filling");
+        writer.apply_update(DocName::Content, &taking_back(&refused).unwrap()).unwrap();
+        let names = |w: &Workshop| w.view().boards[0].clone();
+        let _ = hub.take_pending();
+        assert_eq!(serde_json::to_value(names(&writer)).unwrap(), serde_json::to_value(names(&hub)).unwrap(), "the writer shows what the hub has");
     }
 }

@@ -135,7 +135,8 @@ impl Connection {
         if let Some(reason) = refusal {
             tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
             replies.push(wire::undo(reason, update)?);
-            return Ok(None);
+            let filling = crate::model::filling(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
+            return self.state.submit(self.doc, self.id, &filling);
         }
         self.state.submit(self.doc, self.id, update)
     }
@@ -173,7 +174,8 @@ impl Drop for Connection {
 fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool, SyncError> {
     let update = crate::model::decode_update(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
     let have = workshop.state_vector(doc);
-    if update.state_vector().iter().any(|(client, clock)| *clock > have.get(client)) {
+    // An update's own state vector counts only clients it holds from clock 0.
+    if update.insertions(true).iter().any(|(client, ranges)| ranges.iter().any(|r| r.end > have.get(client))) {
         return Ok(true);
     }
     if update.delete_set().is_empty() {

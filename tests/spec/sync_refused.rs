@@ -75,3 +75,4 @@ fn only_the_refused_write_is_taken_back_and_the_writers_other_writes_stay() {
         assert_eq!(board(&theirs, &p.wall), board(&mine, &p.wall), "Aino shows the wall as {who} does");
     }
 }
+
