@@ -76,3 +76,57 @@ fn only_the_refused_write_is_taken_back_and_the_writers_other_writes_stay() {
     }
 }
 
+
+mod browser {
+    use crate::support::browser::Browser;
+    use paja::api::{Command, WorkshopFile};
+    use paja::model::{BoardKind, Workshop};
+    use paja::sync::channel::Secret;
+    use paja::sync::{Hub, HubOptions};
+    use serde_json::{Value, json};
+
+    async fn answer(browser: &mut Browser, id: u64) -> Value {
+        loop {
+            let value = browser.next().await.expect("the connection stays");
+            if value["id"] == id {
+                return value;
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_browsers_write_onto_a_locked_board_is_refused_first_and_never_reaches_its_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = WorkshopFile::create(&dir.path().join("hub.paja"), Workshop::new()).unwrap();
+        let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), tls: false, auto_admit: true, mdns: false, ..HubOptions::default() };
+        let hub = Hub::start(file, options).await.expect("the hub starts");
+        hub.execute(&Command::AllowBrowsers { on: true }).unwrap();
+        let wall = hub.change(|w| w.create_board(BoardKind::Free, "Seinä", None)).unwrap();
+        let open = hub.change(|w| w.create_board(BoardKind::Free, "Auki", None)).unwrap();
+        hub.execute(&Command::Lock { id: wall.clone() }).unwrap();
+        let mut browser = Browser::open(hub.addr, Secret::Code, &hub.code, json!({ "name": "Aino" })).await.expect("joined");
+
+        let card = |board: &str, text: &str| json!({ "cmd": "add_item", "board": board, "item": { "type": "FreeCard", "text": text, "color": "yellow" } });
+        browser.send(&json!({ "id": 1, "method": "execute", "params": { "command": card(&wall, "Väkisin") } })).await;
+        let refused = answer(&mut browser, 1).await;
+        assert_eq!((&refused["ok"], &refused["error"]["code"]), (&json!(false), &json!("locked")), "refused with its code: {refused}");
+        browser.send(&json!({ "id": 2, "method": "execute", "params": { "command": card(&open, "Sallittu") } })).await;
+        let mut heard = Vec::new();
+        loop {
+            let value = browser.next().await.expect("the connection stays");
+            let done = value["event"] == "changed" && value.to_string().contains("Sallittu");
+            heard.push(value);
+            if done {
+                break;
+            }
+        }
+        assert!(heard.iter().all(|v| !v.to_string().contains("Väkisin")), "nothing the browser heard holds the refused text");
+        let view = browser_view(&mut browser).await;
+        assert!(!view.contains("Väkisin") && view.contains("Sallittu"), "its view is the hub's, without the refused card");
+    }
+
+    async fn browser_view(browser: &mut Browser) -> String {
+        browser.send(&json!({ "id": 3, "method": "workshop_view", "params": null })).await;
+        answer(browser, 3).await["result"].to_string()
+    }
+}
