@@ -142,24 +142,35 @@ fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
     })
 }
 
-/// An update that deletes every item `update` inserted and nothing else: a replica
-/// applies it to take back its own write that a hub refused. Items written later inside
-/// those go with them; items written elsewhere stay.
-pub fn taking_back(update: &[u8]) -> Result<Vec<u8>, ModelError> {
+/// An update that deletes every item `update` inserted that `have` lacks, and nothing
+/// else: a replica applies it to take back its own write that a hub refused. Items
+/// written later inside those go with them; items written elsewhere stay.
+pub fn taking_back(update: &[u8], have: &StateVector) -> Result<Vec<u8>, ModelError> {
     use yrs::updates::encoder::Encode;
-    let inserted = decode_update(update)?.insertions(true);
     let mut undo = vec![0];
-    undo.extend(inserted.encode_v1());
+    undo.extend(lacking(update, have)?.encode_v1());
     Ok(undo)
 }
 
-/// An update that takes up the clocks of every item `update` inserted with nothing (the
+/// The items `update` inserts beyond what `have` holds.
+fn lacking(update: &[u8], have: &StateVector) -> Result<yrs::IdSet, ModelError> {
+    let inserted = decode_update(update)?.insertions(true);
+    let mut known = yrs::IdSet::new();
+    for (client, _) in inserted.iter() {
+        if have.get(client) > 0 {
+            known.insert(yrs::ID::new(*client, 0), have.get(client));
+        }
+    }
+    Ok(inserted.diff(&known))
+}
+
+/// An update that takes up the clocks of every item `update` inserted beyond `have` with nothing (the
 /// garbage-collected kind of struct): a hub that refused `update` logs this instead, so
 /// that it and every replica can take in the writer's next changes, which come after.
-pub fn filling(update: &[u8]) -> Result<Vec<u8>, ModelError> {
+pub fn filling(update: &[u8], have: &StateVector) -> Result<Vec<u8>, ModelError> {
     use yrs::encoding::write::Write;
     use yrs::updates::encoder::{Encoder, EncoderV1};
-    let inserted = decode_update(update)?.insertions(true);
+    let inserted = lacking(update, have)?;
     let spans: Vec<_> = inserted
         .iter()
         .filter_map(|(client, ranges)| {
@@ -490,9 +501,10 @@ mod taking_back_tests {
         writer.add(&wall, &Idea { name: "Otettu".into(), ..Default::default() }).unwrap();
         let next = content(&mut writer);
 
-        apply_whole(&hub.content, &filling(&refused).unwrap(), &yrs::IdSet::default()).expect("the filling applies");
+        apply_whole(&hub.content, &filling(&refused, &hub.state_vector(DocName::Content)).unwrap(), &yrs::IdSet::default()).expect("the filling applies");
         apply_whole(&hub.content, &next, &yrs::IdSet::default()).expect("the next change applies after the filling");
-        writer.apply_update(DocName::Content, &taking_back(&refused).unwrap()).unwrap();
+        let have = hub.state_vector(DocName::Content);
+        writer.apply_update(DocName::Content, &taking_back(&refused, &have).unwrap()).unwrap();
         let names = |w: &Workshop| w.view().boards[0].clone();
         let _ = hub.take_pending();
         assert_eq!(serde_json::to_value(names(&writer)).unwrap(), serde_json::to_value(names(&hub)).unwrap(), "the writer shows what the hub has");

@@ -94,8 +94,9 @@ pub fn denied(reason: crate::Refusal) -> Vec<u8> {
 }
 
 /// Tells a writer its `update` was refused and how to take it back.
-pub fn undo(reason: crate::Refusal, update: &[u8]) -> Result<Vec<u8>, SyncError> {
-    let undo = crate::model::taking_back(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
+/// Only what `have` (the hub's state) lacks is taken back.
+pub fn undo(reason: crate::Refusal, update: &[u8], have: &StateVector) -> Result<Vec<u8>, SyncError> {
+    let undo = crate::model::taking_back(update, have).map_err(|e| SyncError::Malformed(e.to_string()))?;
     Ok(paja(&PajaMessage::Undo { code: reason, undo: hex::encode(undo) }))
 }
 
