@@ -156,6 +156,14 @@ impl WorkshopFile {
         self.apply_checked(&[(name, update)])
     }
 
+    /// Takes back this replica's own write that a hub refused: `undo` deletes what it
+    /// inserted ([`crate::model::taking_back`]). The log is compacted so that the file no
+    /// longer holds the refused text.
+    pub fn take_back(&mut self, name: DocName, undo: &[u8]) -> Result<(), Error> {
+        self.apply_checked(&[(name, undo)])?;
+        self.compact()
+    }
+
     /// Refuses an update from another replica that does not read or apply on its own,
     /// before anything is logged. Needs no file, so it can run outside the file's lock.
     pub fn check_remote(name: DocName, update: &[u8]) -> Result<(), Error> {

@@ -144,6 +144,56 @@ fn apply_decoded(doc: &Doc, update: Update) -> Result<bool, ModelError> {
     })
 }
 
+/// An update that deletes every item `update` inserted that `have` lacks, and nothing
+/// else: a replica applies it to take back its own write that a hub refused. Items
+/// written later inside those go with them; items written elsewhere stay.
+pub fn taking_back(update: &[u8], have: &StateVector) -> Result<Vec<u8>, ModelError> {
+    use yrs::updates::encoder::Encode;
+    let mut undo = vec![0];
+    undo.extend(lacking(update, have)?.encode_v1());
+    Ok(undo)
+}
+
+/// The items `update` inserts beyond what `have` holds.
+fn lacking(update: &[u8], have: &StateVector) -> Result<yrs::IdSet, ModelError> {
+    let inserted = decode_update(update)?.insertions(true);
+    let mut known = yrs::IdSet::new();
+    for (client, _) in inserted.iter() {
+        if have.get(client) > 0 {
+            known.insert(yrs::ID::new(*client, 0), have.get(client));
+        }
+    }
+    Ok(inserted.diff(&known))
+}
+
+/// An update that takes up the clocks of every item `update` inserted beyond `have` with nothing (the
+/// garbage-collected kind of struct): a hub that refused `update` logs this instead, so
+/// that it and every replica can take in the writer's next changes, which come after.
+pub fn filling(update: &[u8], have: &StateVector) -> Result<Vec<u8>, ModelError> {
+    use yrs::encoding::write::Write;
+    use yrs::updates::encoder::{Encoder, EncoderV1};
+    let inserted = lacking(update, have)?;
+    let spans: Vec<_> = inserted
+        .iter()
+        .filter_map(|(client, ranges)| {
+            let start = ranges.iter().map(|r| r.start).min()?;
+            let end = ranges.iter().map(|r| r.end).max()?;
+            Some((*client, start, end))
+        })
+        .collect();
+    let mut encoder = EncoderV1::new();
+    encoder.write_var(spans.len() as u32);
+    for (client, start, end) in spans {
+        encoder.write_var(1u32);
+        encoder.write_client(client);
+        encoder.write_var(start);
+        encoder.write_info(0);
+        encoder.write_len(end - start);
+    }
+    encoder.write_var(0u32);
+    Ok(encoder.to_vec())
+}
+
 /// Reads an update from elsewhere. yrs checks some of what it reads with assertions
 /// (an id over 53 bits), which a crafted update trips: that is an error here too.
 pub fn decode_update(update: &[u8]) -> Result<Update, ModelError> {
@@ -434,5 +484,38 @@ fn to_object<T: Serialize>(value: &T) -> Result<serde_json::Map<String, serde_js
         Ok(serde_json::Value::Object(obj)) => Ok(obj),
         Ok(_) => Err(ModelError::Invalid("the value is not an object".into())),
         Err(e) => Err(ModelError::Invalid(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod taking_back_tests {
+    use super::*;
+    use crate::model::idea_wall::Idea;
+
+    fn content(w: &mut Workshop) -> Vec<u8> {
+        let mut updates: Vec<Vec<u8>> = w.take_pending().into_iter().filter(|(d, _)| *d == DocName::Content).map(|(_, u)| u).collect();
+        assert_eq!(updates.len(), 1, "one content update per change");
+        updates.remove(0)
+    }
+
+    #[test]
+    fn a_filled_refusal_lets_the_writers_next_change_in_and_taking_back_removes_only_it() {
+        let mut writer = Workshop::new();
+        let wall = writer.create_board(BoardKind::IdeaWall, "Seinä", None).unwrap();
+        let plan = content(&mut writer);
+        let hub = Workshop::new();
+        apply_whole(&hub.content, &plan, &yrs::IdSet::default()).unwrap();
+        writer.add(&wall, &Idea { name: "Hylätty".into(), ..Default::default() }).unwrap();
+        let refused = content(&mut writer);
+        writer.add(&wall, &Idea { name: "Otettu".into(), ..Default::default() }).unwrap();
+        let next = content(&mut writer);
+
+        let have = hub.state_vector(DocName::Content);
+        apply_whole(&hub.content, &filling(&refused, &have).unwrap(), &yrs::IdSet::default()).expect("the filling applies");
+        apply_whole(&hub.content, &next, &yrs::IdSet::default()).expect("the next change applies after the filling");
+        writer.apply_update(DocName::Content, &taking_back(&refused, &have).unwrap()).unwrap();
+        let board = |w: &Workshop| serde_json::to_string(&w.view().boards[0]).unwrap();
+        assert!(board(&writer).contains("Otettu") && !board(&writer).contains("Hylätty"), "only the refused idea is gone");
+        assert_eq!(board(&writer), board(&hub), "the writer shows what the hub has");
     }
 }

@@ -462,7 +462,7 @@ impl Source {
     fn status_signal(&self) -> StatusSignal {
         match self {
             Source::Hub(hub, _) => StatusSignal::Hub(hub.subscribe_status()),
-            Source::Peer(peer, _) => StatusSignal::Peer(peer.watch_status(), peer.subscribe_presence()),
+            Source::Peer(peer, _) => StatusSignal::Peer(peer.watch_status(), peer.subscribe_presence(), peer.watch_undone()),
         }
     }
 
@@ -508,7 +508,7 @@ async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>
 /// the peer's link status and others' presence. Nothing is polled.
 enum StatusSignal {
     Hub(broadcast::Receiver<()>),
-    Peer(watch::Receiver<PeerStatus>, broadcast::Receiver<()>),
+    Peer(watch::Receiver<PeerStatus>, broadcast::Receiver<()>, watch::Receiver<Option<crate::Refusal>>),
 }
 
 impl StatusSignal {
@@ -516,8 +516,9 @@ impl StatusSignal {
     async fn next(&mut self) -> Option<()> {
         match self {
             StatusSignal::Hub(hub) => heard(hub).await,
-            StatusSignal::Peer(status, presence) => tokio::select! {
+            StatusSignal::Peer(status, presence, undone) => tokio::select! {
                 changed = status.changed() => changed.ok(),
+                changed = undone.changed() => changed.ok(),
                 presence = heard(presence) => presence,
             },
         }

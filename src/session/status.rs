@@ -92,6 +92,9 @@ pub struct LiveStatus {
     pub connection: Connection,
     /// Why the hub refused us: the UI shows the sentence for its code.
     pub refusal: Option<crate::Failure>,
+    /// Why the hub refused this person's last write, which was taken back from their
+    /// screen: the UI says so in one sentence.
+    pub undone: Option<crate::Failure>,
     /// Everyone present, this person included.
     pub people: u32,
     pub presence: Vec<PresenceEntry>,
@@ -118,6 +121,7 @@ pub(super) fn alone_status() -> LiveStatus {
         role: None,
         connection: Connection::Alone,
         refusal: None,
+        undone: None,
         people: 1,
         presence: Vec::new(),
         hosting: None,
@@ -134,6 +138,7 @@ pub(super) fn hub_status(hub: &HubHandle, shown: &Hosting) -> LiveStatus {
         role: Some("facilitator".into()),
         connection: Connection::Connected,
         refusal: None,
+        undone: None,
         people: people.len().max(1) as u32,
         presence: people,
         hosting: Some(hosting_now(hub, shown)),
@@ -161,7 +166,8 @@ pub(super) fn peer_status(peer: &PeerHandle, me: &Value) -> LiveStatus {
     let mut presence: Vec<PresenceEntry> = peer.presence().iter().map(|p| presence_entry(p, false)).collect();
     presence.push(presence_entry(&mine, true));
     sort_people(&mut presence);
-    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, people: people as u32, presence, hosting: None, read: 0 }
+    let undone = peer.watch_undone().borrow().map(crate::Failure::from);
+    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, undone, people: people as u32, presence, hosting: None, read: 0 }
 }
 
 fn presence_entry(presence: &Presence, me: bool) -> PresenceEntry {

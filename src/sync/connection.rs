@@ -127,18 +127,25 @@ impl Connection {
             match reason {
                 Some(reason) if brings_news(file.workshop(), self.doc, update)? => {
                     lock(&self.state.probe).refused(update);
-                    Some(reason)
+                    Some((reason, file.workshop().state_vector(self.doc)))
                 }
                 Some(_) => return Ok(None),
                 None => None,
             }
         };
-        if let Some(reason) = refusal {
-            tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
-            replies.push(wire::denied(reason));
-            return Ok(None);
+        if let Some((reason, have)) = refusal {
+            return self.refuse(reason, update, &have, replies);
         }
         self.state.submit(self.doc, self.id, update)
+    }
+
+    /// Tells the writer which write was refused and why, so that it takes it back, and
+    /// logs in its place a filling of its clocks, so that its next writes come in.
+    fn refuse(&self, reason: crate::Refusal, update: &[u8], have: &yrs::StateVector, replies: &mut Vec<Vec<u8>>) -> Result<Option<Logged>, SyncError> {
+        tracing::info!("refused a write from {} ({:?}): {reason}", self.name, self.role);
+        replies.push(wire::undo(reason, update, have)?);
+        let filling = crate::model::filling(update, have).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        self.state.submit(self.doc, self.id, &filling)
     }
 
     fn paja(&self, message: PajaMessage, replies: &mut Vec<Vec<u8>>) -> Result<(), SyncError> {
@@ -180,7 +187,8 @@ impl Drop for Connection {
 fn brings_news(workshop: &Workshop, doc: DocName, update: &[u8]) -> Result<bool, SyncError> {
     let update = crate::model::decode_update(update).map_err(|e| SyncError::Malformed(e.to_string()))?;
     let have = workshop.state_vector(doc);
-    if update.state_vector().iter().any(|(client, clock)| *clock > have.get(client)) {
+    // An update's own state vector counts only clients it holds from clock 0.
+    if update.insertions(true).iter().any(|(client, ranges)| ranges.iter().any(|r| r.end > have.get(client))) {
         return Ok(true);
     }
     if update.delete_set().is_empty() {

@@ -11,6 +11,7 @@ use super::room::lock;
 use super::wire::SealedItem;
 use super::SyncError;
 use crate::api::WorkshopFile;
+use crate::Refusal;
 use crate::model::{DocName, ModelError, ViewChange, Workshop, WorkshopView};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -104,6 +105,8 @@ pub(crate) struct PeerShared {
     pub presence_changed: broadcast::Sender<()>,
     pub awareness_id: u64,
     pub refusals: Mutex<Vec<String>>,
+    /// Why the hub refused our last write, which was taken back from the replica.
+    pub undone: watch::Sender<Option<Refusal>>,
     /// Sealed items the hub has not acknowledged yet, in the order given, each under a
     /// random id: sent again on every connection until the hub acknowledges it. Memory
     /// only. Bounded: when it is full, a new one is refused with a sentence.
@@ -172,6 +175,7 @@ impl Peer {
             presence_changed: broadcast::channel(16).0,
             awareness_id: rand::random_range(1..(1u64 << 52)),
             refusals: Mutex::new(Vec::new()),
+            undone: watch::channel(None).0,
             unacked: Mutex::new(Vec::new()),
             sealed_push: tokio::sync::Notify::new(),
             drafts_push: tokio::sync::Notify::new(),
@@ -240,6 +244,11 @@ impl PeerHandle {
     /// Why the hub refused our recent writes, one sentence each, newest last.
     pub fn refusals(&self) -> Vec<String> {
         lock(&self.shared.refusals).clone()
+    }
+
+    /// Why the hub refused our last write, which was taken back; None until one was.
+    pub fn watch_undone(&self) -> watch::Receiver<Option<Refusal>> {
+        self.shared.undone.subscribe()
     }
 
     pub fn view(&self) -> WorkshopView {

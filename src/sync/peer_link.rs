@@ -422,7 +422,20 @@ fn paja(shared: &PeerShared, doc: DocName, body: &[u8], connected: &mut bool) ->
                 let _ = shared.changed.send(());
             }
         }
+        PajaMessage::Undo { code, undo } => take_back(shared, doc, code, &undo)?,
         PajaMessage::Sealed { .. } | PajaMessage::Drafts { .. } => {}
     }
+    Ok(())
+}
+
+/// Takes back our write the hub refused, so that our replica shows what the hub has,
+/// and says why.
+fn take_back(shared: &PeerShared, doc: DocName, code: Refusal, undo: &str) -> Result<(), Outcome> {
+    tracing::warn!("{code} Your change was not saved.");
+    let undo = hex::decode(undo).map_err(|e| lost(format!("the hub sent an unreadable undo: {e}")))?;
+    lock(&shared.file).take_back(doc, &undo).map_err(|e| lost(format!("a refused change could not be taken back: {e}")))?;
+    lock(&shared.refusals).push(code.to_string());
+    shared.undone.send_replace(Some(code));
+    let _ = shared.changed.send(());
     Ok(())
 }

@@ -60,6 +60,9 @@ pub enum PajaMessage {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         sealed: Vec<String>,
     },
+    /// Hub to peer: your write was refused for `code`; apply `undo` (hex of an update
+    /// that deletes what that write inserted) so your replica shows what the hub has.
+    Undo { code: crate::Refusal, undo: String },
 }
 
 /// Splits one WebSocket message into its y-sync messages. Several may be packed in one.
@@ -101,6 +104,13 @@ pub fn awareness(update: AwarenessUpdate) -> Vec<u8> {
 /// A y-protocols auth message saying why a write was refused.
 pub fn denied(reason: crate::Refusal) -> Vec<u8> {
     encode(&Message::Auth(Some(reason.to_string())))
+}
+
+/// Tells a writer its `update` was refused and how to take it back.
+/// Only what `have` (the hub's state) lacks is taken back.
+pub fn undo(reason: crate::Refusal, update: &[u8], have: &StateVector) -> Result<Vec<u8>, SyncError> {
+    let undo = crate::model::taking_back(update, have).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    Ok(paja(&PajaMessage::Undo { code: reason, undo: hex::encode(undo) }))
 }
 
 /// The body of a refused handshake: `{code, message}`, so a peer can tell why.

@@ -49,6 +49,7 @@ mod sync_permissions;
 mod sync_plan;
 mod sync_reveal;
 mod sync_reveal_faults;
+mod sync_refused;
 mod sync_sealed_resend;
 mod sync_rpc;
 mod sync_security;

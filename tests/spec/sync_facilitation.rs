@@ -126,8 +126,11 @@ fn a_scripted_session_runs_from_silent_writing_to_the_evaluation() {
     let open = json!({ "type": "EvalItem", "text": "Mikä toimi hyvin?", "kind": "open", "section": "", "order": 0 });
     let open = ok(&mut fac, json!({ "cmd": "add_item", "board": p.form, "item": open }))["id"].as_str().unwrap().to_string();
     ok(&mut fac, json!({ "cmd": "open_evaluation", "board": p.form }));
-    wait_until("the form opens for both", || {
-        [&mut aino, &mut bertta].iter_mut().all(|x| x.view()["control"]["evaluation"] == p.form.as_str())
+    wait_until("the form opens for both, with its new questions", || {
+        [&mut aino, &mut bertta].iter_mut().all(|x| {
+            let view = x.view();
+            view["control"]["evaluation"] == p.form.as_str() && view.to_string().contains(open.as_str())
+        })
     });
     let [q1, q2] = p.questions.clone();
     ok(&mut aino, json!({ "cmd": "answer_evaluation", "board": p.form, "group": "client", "answers": [[q1, 4], [q2, 5]] }));

@@ -9,6 +9,7 @@ use paja::model::Workshop;
 use std::path::Path;
 use crate::support::live::{card, loopback, shows};
 use crate::support::sync::{wait_until, workshop_with_board};
+use crate::support::sync::relay::Relay;
 
 fn own_live(dir: &Path, name: &str) -> Live {
     let path = dir.join(name);
@@ -182,4 +183,32 @@ fn the_windows_hear_the_lobby_and_who_is_where_as_it_changes_without_asking() {
         heard |= heard_status(&mut guest_events);
         heard && guest.status().presence.iter().any(|p| p.role == "facilitator" && p.board.as_deref() == Some(board.as_str()))
     });
+}
+
+#[test]
+fn a_card_written_offline_onto_a_board_locked_meanwhile_leaves_the_window_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, board) = workshop_with_board(dir.path());
+    let mut host = Live::new(WorkshopFile::open(&path).expect("the hub's file"), &dir.path().join("host-replicas")).expect("live");
+    let hosting = host.host(loopback()).expect("hosting starts on loopback");
+    let hub_port: u16 = hosting.join_link.split(['/', '?']).find_map(|part| part.rsplit_once(':')?.1.parse().ok()).expect("the link's port");
+    let relay = Relay::to(hub_port);
+    let link = hosting.join_link.replace(&format!("127.0.0.1:{hub_port}"), &relay.addr());
+    let mut guest = own_live(dir.path(), "aino.paja");
+    guest.join(&link, &hosting.code, "Aino", false).expect("let in through the relay");
+    wait_until("the guest has the host's board", || guest.view().boards.iter().any(|b| b.id == board));
+
+    relay.cut();
+    wait_until("the guest knows the link is down", || guest.status().connection != Connection::Connected);
+    host.execute(&Command::Lock { id: board.clone() }).expect("the facilitator locks the board");
+    guest.execute(&card(&board, "Ohi lukon")).expect("offline, the guest does not know of the lock yet");
+    assert!(shows(&guest, "Ohi lukon"), "the card is on the guest's screen while offline");
+    let mut events = guest.subscribe();
+    relay.heal();
+
+    wait_until("the hub refuses the card and the window hears why", || heard_status(&mut events) && guest.status().undone.is_some());
+    let undone = guest.status().undone.expect("a reason");
+    assert_eq!(undone.code, paja::ErrorCode::Refused(paja::Refusal::Locked), "the board was locked");
+    assert!(!shows(&guest, "Ohi lukon"), "the card is gone from the guest's screen");
+    assert!(!shows(&host, "Ohi lukon"), "and was never on the host's");
 }

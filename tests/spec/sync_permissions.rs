@@ -82,10 +82,19 @@ fn every_facilitator_action_is_refused_for_a_participant_by_their_core_and_by_th
         json!({ "cmd": "allow_browsers", "on": true }),
     ];
     assert_eq!(raw.len(), actions.len() - 1, "every control action but the memo is tried raw");
-    for (n, action) in raw.iter().enumerate() {
-        aino.ask(json!({ "raw": action })).unwrap_or_else(|e| panic!("the tampered write {action} is made locally: {e}"));
-        wait_until("the hub refuses it", || refusals(&mut aino) == n + 1);
+    // Each refused write is taken back from Aino's replica, so one that needs an earlier
+    // one (a reveal needs its round) is refused by her own core this time.
+    let mut made = 0;
+    let mut needs_earlier = Vec::new();
+    for action in &raw {
+        if aino.ask(json!({ "raw": action })).is_err() {
+            needs_earlier.push(action["cmd"].clone());
+            continue;
+        }
+        made += 1;
+        wait_until("the hub refuses it", || refusals(&mut aino) == made);
     }
+    assert_eq!(needs_earlier, ["reveal_silent", "reveal_votes", "next_cafe_round"], "only writes that need a refused one are not made");
     assert_eq!(aino.status()["refusals"][0], ONLY_FACILITATOR, "the hub says why in one sentence");
     ok(&mut fac, json!({ "cmd": "spotlight", "item": "merkki" }));
     wait_until("the facilitator's own change reaches Bertta", || bertta.view()["control"]["spotlight"] == "merkki");

@@ -582,6 +582,7 @@ export const en: Record<MessageKey, string> = {
   'path.noPersona': "Not chosen",
   'path.cell': "{lane}, {phase}",
   // Live session
+  'session.undone': '{reason} Your change was not saved.',
   'session.heading': 'Shared workshop',
   'session.connected': 'Connected · {n} here',
   'session.connecting': 'Connecting…',

@@ -581,6 +581,7 @@ export const fi = {
   'path.noPersona': "Ei valittu",
   'path.cell': "{lane}, {phase}",
   // Live session
+  'session.undone': '{reason} Muutostasi ei tallennettu.',
   'session.heading': 'Yhteinen työpaja',
   'session.connected': 'Yhdistetty · {n} paikalla',
   'session.connecting': 'Yhdistetään…',

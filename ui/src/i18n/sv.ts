@@ -582,6 +582,7 @@ export const sv: Record<MessageKey, string> = {
   'path.noPersona': "Inte vald",
   'path.cell': "{lane}, {phase}",
   // Live session
+  'session.undone': '{reason} Din ändring sparades inte.',
   'session.heading': 'Gemensam workshop',
   'session.connected': 'Ansluten · {n} närvarande',
   'session.connecting': 'Ansluter…',

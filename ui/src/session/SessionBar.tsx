@@ -5,7 +5,7 @@ import type { WorkshopView } from '../types';
 import type { SessionCommands } from '../backend/session';
 import { HostDialog } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
-import { indicator, laterStatus, whereIs } from './status';
+import { indicator, laterStatus, undoneText, whereIs } from './status';
 
 const NAME_KEY = 'paja.displayName';
 
@@ -88,6 +88,11 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
         </p>
       )}
       {status.refusal && <p className="session-refusal" data-error-code={status.refusal.code}>{errorText(t, status.refusal)}</p>}
+      {status.undone && (
+        <p role="alert" className="session-refusal" data-testid="session-undone" data-error-code={status.undone.code}>
+          {undoneText(t, status)}
+        </p>
+      )}
       {status.mode === 'alone' && (
         <>
           <button type="button" onClick={host} data-testid="host-session">

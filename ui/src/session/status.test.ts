@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import type { LiveStatus } from '../types';
-import { indicator, laterStatus, normaliseCode, readJoinInput } from './status';
+import { indicator, laterStatus, normaliseCode, readJoinInput, undoneText } from './status';
 
 const status = (over: Partial<LiveStatus>): LiveStatus => ({
   mode: 'joined',
   role: 'participant',
   connection: 'connected',
   refusal: null,
+  undone: null,
   people: 3,
   presence: [],
   hosting: null,
@@ -30,6 +31,14 @@ describe('the session status in the header', () => {
     expect(said(status({ connection: 'lobby' }))).toBe('Odottaa pääsyä');
     expect(said(status({ connection: 'offline' }))).toBe('Ei yhteyttä');
     expect(said(status({ connection: 'refused' }))).toBe('Ei yhteyttä');
+  });
+
+  it('says in one sentence why a write the hub refused is gone from the screen', () => {
+    const undone = status({ undone: { code: 'locked', message: 'The facilitator has locked this.' } });
+    expect(undoneText(translator('fi'), undone)).toBe('Ohjaaja on lukinnut tämän. Muutostasi ei tallennettu.');
+    expect(undoneText(translator('sv'), undone)).toBe('Handledaren har låst det här. Din ändring sparades inte.');
+    expect(undoneText(translator('en'), undone)).toBe('The facilitator has locked this. Your change was not saved.');
+    expect(undoneText(translator('fi'), status({})), 'nothing to say when nothing was refused').toBeNull();
   });
 
   it('shows nothing when working alone', () => {

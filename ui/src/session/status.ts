@@ -1,6 +1,8 @@
 // What the session's status means for the header, and reading what people paste
 // into the join dialog. Pure functions, so they are tested without a window.
 import type { MessageKey } from '../i18n';
+import type { Translate } from '../i18n';
+import { errorText } from '../i18n/errors';
 import type { LiveStatus, PresenceEntry, WorkshopView } from '../types';
 
 export type Tone = 'ok' | 'wait' | 'bad';
@@ -59,4 +61,9 @@ export function normaliseCode(text: string): string {
 export function whereIs(person: PresenceEntry, view: WorkshopView): string | null {
   if (!person.board) return null;
   return view.boards.find((b) => b.id === person.board)?.title ?? null;
+}
+
+/** Why the hub refused this person's last write, which their screen no longer shows. */
+export function undoneText(t: Translate, status: LiveStatus): string | null {
+  return status.undone ? t('session.undone', { reason: errorText(t, status.undone) }) : null;
 }

@@ -18,6 +18,11 @@ role: string | null, connection: Connection,
  */
 refusal: Failure | null, 
 /**
+ * Why the hub refused this person's last write, which was taken back from their
+ * screen: the UI says so in one sentence.
+ */
+undone: Failure | null, 
+/**
  * Everyone present, this person included.
  */
 people: number, presence: Array<PresenceEntry>, hosting: Hosting | null, 
