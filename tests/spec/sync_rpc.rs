@@ -212,8 +212,19 @@ async fn a_browser_participant_keeps_drafts_until_the_reveal_and_votes_hidden_wi
     assert_eq!(early["error"]["code"], "draft_in_browser", "before the reveal the card stays in the browser");
     hub.execute(&Command::RevealSilent).unwrap();
     let published = call(&mut browser, 2, "execute", draft).await;
-    assert_eq!(published["ok"], true, "after the reveal the card is published: {published}");
-    let paja::model::BoardContent::IdeaWall(ideas) = &hub.view().board(&wall).unwrap().content.clone() else { panic!() };
+    assert_eq!(published["ok"], true, "after the reveal the card is taken: {published}");
+    let sent = call(&mut browser, 20, "execute", json!({ "command": { "cmd": "drafts_sent", "board": wall } })).await;
+    assert_eq!(sent["ok"], true, "the browser says all its drafts are sent");
+    let ideas = async {
+        loop {
+            let paja::model::BoardContent::IdeaWall(ideas) = hub.view().board(&wall).unwrap().content.clone() else { panic!() };
+            if !ideas.ideas.is_empty() {
+                return ideas;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    let ideas = &tokio::time::timeout(Duration::from_secs(30), ideas).await.expect("the batch is published once the only writer has sent all");
     assert_eq!(ideas.ideas[0].name, "Selaimen idea", "the hub wrote it, with no author");
     let idea = ideas.ideas[0].id.clone();
 
