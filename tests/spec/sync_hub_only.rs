@@ -57,7 +57,8 @@ fn forged(hub: &HubHandle, edit: impl FnOnce(&mut Workshop)) -> Vec<u8> {
     yrs::merge_updates_v1(updates).expect("merged")
 }
 
-/// Sends `update` and waits for the hub's refusal; its sentence.
+/// Sends `update` and waits for the hub's refusal (a sentence, or the code of the write
+/// it tells the sender to take back); its sentence.
 async fn refusal(ws: &mut Client, update: Vec<u8>) -> String {
     ws.send(Message::Binary(paja::sync::wire::update(update).into())).await.expect("sent");
     let wait = async {
@@ -66,6 +67,10 @@ async fn refusal(ws: &mut Client, update: Vec<u8>) -> String {
             let messages = paja::sync::wire::decode(&bytes).unwrap_or_default();
             if let Some(reason) = messages.into_iter().find_map(|m| match m {
                 YMessage::Auth(reason) => reason,
+                YMessage::Custom(_, body) => match paja::sync::wire::read_paja(&body) {
+                    Ok(paja::sync::wire::PajaMessage::Undo { code, .. }) => Some(code.to_string()),
+                    _ => None,
+                },
                 _ => None,
             }) {
                 return reason;

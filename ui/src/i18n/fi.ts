@@ -898,7 +898,7 @@ export const fi = {
   'board.delete': 'Poista',
   'board.deleteNamed': 'Poista taulu',
   'trash.heading': 'Roskakori',
-  'trash.note': 'Poistetut taulut ja kokoontumiset ovat täällä. Palauta tuo ne takaisin kortteineen.',
+  'trash.note': 'Poistetut taulut ja kokoontumiset ovat täällä. Palauta tuo ne takaisin, myös kortit.',
   'trash.empty': 'Roskakori on tyhjä.',
   'trash.board': 'Taulu «{name}»',
   'trash.session': 'Kokoontuminen «{name}»',
