@@ -7,6 +7,7 @@ use paja::model::Workshop;
 use paja::sync::{Hub, HubHandle, HubOptions};
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
+use crate::support::sync::dropped;
 use tokio_tungstenite::tungstenite::Message;
 
 type Client = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
@@ -54,18 +55,6 @@ async fn still_served(ws: &mut Client) -> bool {
     }
 }
 
-/// True once the hub has closed this connection.
-async fn dropped(ws: &mut Client) -> bool {
-    let wait = async {
-        loop {
-            match ws.next().await {
-                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return true,
-                Some(Ok(_)) => continue,
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(30), wait).await.unwrap_or(false)
-}
 
 #[tokio::test]
 async fn a_malformed_message_drops_only_its_connection() {

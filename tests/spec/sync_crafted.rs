@@ -11,6 +11,7 @@ use paja::model::{BoardKind, DocName, Workshop};
 use paja::sync::{Hub, HubHandle, HubOptions};
 use std::path::Path;
 use std::time::Duration;
+use crate::support::sync::dropped;
 use tokio_tungstenite::tungstenite::Message;
 
 type Client = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
@@ -30,18 +31,6 @@ async fn client(hub: &HubHandle) -> Client {
     tokio_tungstenite::client_async(url, tcp).await.expect("handshake").0
 }
 
-/// True once the hub has closed this connection.
-async fn dropped(ws: &mut Client) -> bool {
-    let wait = async {
-        loop {
-            match ws.next().await {
-                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return true,
-                Some(Ok(_)) => continue,
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(60), wait).await.unwrap_or(false)
-}
 
 /// An honest participant's new card on `board`, as the update its replica sends.
 fn honest_card(hub: &HubHandle, board: &str, text: &str) -> Vec<u8> {

@@ -254,3 +254,18 @@ pub fn card_texts(view: &Value, board: &str) -> Vec<String> {
     texts.sort();
     texts
 }
+
+/// True once the hub has closed this raw WebSocket connection (within a generous minute).
+pub async fn dropped(ws: &mut tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>) -> bool {
+    use futures_util::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    let wait = async {
+        loop {
+            match ws.next().await {
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return true,
+                Some(Ok(_)) => continue,
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(60), wait).await.unwrap_or(false)
+}
