@@ -6,10 +6,12 @@ export function typing(target: EventTarget | null): boolean {
 
 // Moves the focus to something a command is about to show: the projection
 // arrives, React renders it, then the element exists. Tries for a few frames.
-export function focusWhenShown(selector: string, frames = 30): void {
+// `ready` tells the element in its new state from the one still on screen before
+// the change arrives (which React may be about to replace).
+export function focusWhenShown(selector: string, ready: (el: HTMLElement) => boolean = () => true, frames = 180): void {
   const tryNow = (left: number) => {
     const el = document.querySelector<HTMLElement>(selector);
-    if (el) el.focus();
+    if (el && ready(el)) el.focus();
     else if (left > 0) requestAnimationFrame(() => tryNow(left - 1));
   };
   requestAnimationFrame(() => tryNow(frames));

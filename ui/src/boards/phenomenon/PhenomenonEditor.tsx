@@ -32,7 +32,7 @@ export function PhenomenonEditor({ board, run }: EditorProps) {
     },
     setText: (id, text) => void send(patchItem(b, 'Entry', id, { text })),
     moveTo: async (id, zone) => {
-      if (await send(patchItem(b, 'Entry', id, { zone, order: lastInZone(p, zone) }))) focusWhenShown(byId('entry-zone', id));
+      if (await send(patchItem(b, 'Entry', id, { zone, order: lastInZone(p, zone) }))) focusWhenShown(byId('entry-zone', id), (el) => (el as HTMLSelectElement).value === zone);
     },
     remove: async (zone, index) => {
       const list = zones.get(zone) ?? [];
