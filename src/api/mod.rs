@@ -12,6 +12,7 @@ mod facilitation;
 mod file_names;
 mod info;
 pub mod person;
+mod relay;
 mod rounds;
 pub mod local;
 pub mod media;
@@ -28,6 +29,7 @@ pub use drafts::Draft;
 pub use local::LocalView;
 pub use export::{ExportFormat, ExportRequest, ExportSnapshot, default_export_path};
 pub use info::Info;
+pub use relay::RelayRow;
 pub use person::SealedItem;
 pub use rules::Role;
 

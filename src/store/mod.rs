@@ -37,6 +37,7 @@ mod header;
 mod ledger;
 mod media;
 mod meta;
+mod relay;
 mod schema;
 mod snapshots;
 mod updates;
@@ -50,9 +51,10 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::StoreError;
 pub use ledger::{AnswerRow, MemberRow};
 pub use media::{MAX_ALLOC, MAX_SIDE, decode_image_limited};
+pub use relay::RelayRow;
 
 /// The schema version this Paja writes and the newest it reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 /// `PRAGMA application_id` of every `.paja` file: "PAJA" in ASCII.
 pub const APPLICATION_ID: i64 = 0x5041_4a41;
 /// Default largest media blob: 10 MiB.
@@ -397,6 +399,19 @@ impl Store {
 
     pub fn release_answers(&self, board: &str, ids: &[String]) -> Result<(), StoreError> {
         ledger::release(&self.conn, board, ids).map_err(|e| self.sql(e))
+    }
+
+    // ---- the relay to the region's server (hub only, never synced) ----
+
+    /// The relay as the facilitator last set it, if ever.
+    pub fn relay(&self) -> Result<Option<RelayRow>, StoreError> {
+        relay::get(&self.conn).map_err(|e| self.sql(e))
+    }
+
+    /// Keeps the relay's settings (None forgets them); an old token is wiped from the log too.
+    pub fn set_relay(&self, row: Option<&RelayRow>) -> Result<(), StoreError> {
+        relay::put(&self.conn, row).map_err(|e| self.sql(e))?;
+        self.wipe_log()
     }
 
     // ---- anonymous drafts the hub has taken (hub only, never synced) ----

@@ -5,7 +5,7 @@
 
 use rusqlite::Connection;
 
-use super::{drafts, ledger, media, meta, snapshots, updates, versions};
+use super::{drafts, ledger, media, meta, relay, snapshots, updates, versions};
 
 /// Step `i` brings a file from schema version `i` to `i + 1`.
 pub const MIGRATIONS: &[&[&str]] = &[
@@ -23,6 +23,8 @@ pub const MIGRATIONS: &[&[&str]] = &[
     // raw evaluation answers, members), the anonymous drafts it took, and updates of the
     // log set aside because they would not apply.
     &[ledger::CREATE, drafts::CREATE_TAKEN, updates::CREATE_SET_ASIDE],
+    // 4: hub-only, never synced: the relay to the region's server as last set.
+    &[relay::CREATE],
 ];
 
 /// Applies every step the file lacks, each in its own transaction with its version bump.

@@ -235,7 +235,7 @@ fn a_file_from_before_drafts_opens_and_gains_the_drafts_table_with_its_content_i
     let board = workshop.create_board(paja::model::BoardKind::Free, "Vanha", None).unwrap();
     drop(paja::api::WorkshopFile::create(&path, workshop).unwrap());
     let conn = rusqlite::Connection::open(&path).expect("open with plain SQLite");
-    conn.execute_batch("DROP TABLE drafts; DROP TABLE ledger; DROP TABLE ledger_members; DROP TABLE answers; DROP TABLE sealed_drafts; DROP TABLE set_aside; PRAGMA user_version = 1;").expect("make it a schema-1 file");
+    conn.execute_batch("DROP TABLE drafts; DROP TABLE ledger; DROP TABLE ledger_members; DROP TABLE answers; DROP TABLE sealed_drafts; DROP TABLE set_aside; DROP TABLE relay; PRAGMA user_version = 1;").expect("make it a schema-1 file");
     drop(conn);
     let mut file = paja::api::WorkshopFile::open(&path).expect("a schema-1 file opens");
     assert_eq!(file.view().boards[0].title, "Vanha", "its content is intact");

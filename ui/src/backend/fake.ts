@@ -83,6 +83,7 @@ export function fakeFiles(state: StartState, refuse: Record<string, BackendError
     newWorkshop: async (title, template) => open(`new ${template}`, `/koti/Paja/${title}.paja`, title),
     open: async (path) => open('open', path, files.state.recent.find((r) => r.path === path)?.title ?? path),
     openDemo: async () => open('demo', '/koti/.local/share/paja/demo.paja', 'Esimerkkityöpaja'),
+    openFromServer: async (url, _token, workshop) => open(`server ${url}`, `/koti/.local/share/paja/server/${workshop}.paja`, workshop),
     saveAs: async (path) => open('save as', path, files.state.open?.title ?? ''),
     close: async () => {
       calls.push('close');

@@ -13,6 +13,8 @@ export interface FileCommands {
   newWorkshop(title: string, template: Template): Promise<OpenInfo>;
   open(path: string): Promise<OpenInfo>;
   openDemo(): Promise<OpenInfo>;
+  /** A workshop on the region's server, to read only: its copy is kept on this computer. */
+  openFromServer(url: string, token: string, workshop: string): Promise<OpenInfo>;
   /** Copies the open workshop into a new file and goes on there. */
   saveAs(path: string): Promise<OpenInfo>;
   /** Ends any session and closes the workshop. */
@@ -37,6 +39,7 @@ export function fileCommands(transport: Transport): FileCommands {
     newWorkshop: (title, template) => transport.call<OpenInfo>('new_workshop', { title, template }),
     open: (path) => transport.call<OpenInfo>('open_workshop', { path }),
     openDemo: () => transport.call<OpenInfo>('open_demo'),
+    openFromServer: (url, token, workshop) => transport.call<OpenInfo>('open_from_server', { url, token, workshop }),
     saveAs: (path) => transport.call<OpenInfo>('save_workshop_as', { path }),
     close: () => transport.call<void>('close_workshop'),
     revealInFolder: (path) => transport.call<void>('plugin:opener|reveal_item_in_dir', { paths: [path] }),

@@ -1,7 +1,7 @@
 // Commands about the live session: only the desktop window hosts and joins, so only
 // the Tauri transport has them; in a browser `Backend.session` is undefined.
 import type { Transport } from './transport';
-import type { FoundHub, Hosting, LiveStatus } from '../types';
+import type { FoundHub, Hosting, LiveStatus, SavedRelay } from '../types';
 
 export interface SessionCommands {
   /** Shares the open workshop on the room's network; this person facilitates. */
@@ -21,6 +21,12 @@ export interface SessionCommands {
   setPresence(board: string | null): Promise<void>;
   /** Hubs advertised on the room's network. */
   findHubs(): Promise<FoundHub[]>;
+  /** The relay to the region's server as kept in the shared workshop's file (never its token). */
+  relaySettings(): Promise<SavedRelay | null>;
+  /** Relays the shared workshop to a server (an empty token: the one kept), and keeps the settings. */
+  connectRelay(url: string, token: string, workshop: string): Promise<LiveStatus>;
+  /** Stops relaying; the settings stay for the next time. */
+  disconnectRelay(): Promise<LiveStatus>;
   /** Calls `listener` whenever the status changes: connection, people, presence, lobby. */
   onStatus(listener: (status: LiveStatus) => void): () => void;
 }
@@ -37,6 +43,9 @@ export function sessionCommands(transport: Transport): SessionCommands {
     setAutoAdmit: (on) => transport.call<void>('set_auto_admit', { on }),
     setPresence: (board) => transport.call<void>('set_presence', { board }),
     findHubs: () => transport.call<FoundHub[]>('find_hubs'),
+    relaySettings: () => transport.call<SavedRelay | null>('relay_settings'),
+    connectRelay: (url, token, workshop) => transport.call<LiveStatus>('connect_relay', { url, token, workshop }),
+    disconnectRelay: () => transport.call<LiveStatus>('disconnect_relay'),
     onStatus: (listener) => transport.listen('session://status', (status) => listener(status as LiveStatus)),
   };
 }

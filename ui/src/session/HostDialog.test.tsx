@@ -20,7 +20,7 @@ const hosting: Hosting = {
 const render = (lang: Language = 'fi') =>
   renderToStaticMarkup(
     <LanguageContext.Provider value={lang}>
-      <HostDialog hosting={hosting} onAdmit={() => undefined} onDeny={() => undefined} onRemove={() => undefined} onAutoAdmit={() => undefined} onStop={() => undefined} onClose={() => undefined} />
+      <HostDialog hosting={hosting} relay={{ relay: null, saved: null, onConnect: async () => null, onDisconnect: async () => null }} onAdmit={() => undefined} onDeny={() => undefined} onRemove={() => undefined} onAutoAdmit={() => undefined} onStop={() => undefined} onClose={() => undefined} />
     </LanguageContext.Provider>,
   );
 
@@ -47,6 +47,12 @@ describe('the Jaa työpaja dialog', () => {
     const html = render();
     expect(html).toContain('aria-label="Poista työpajasta: Selma Öhman"');
     expect(html).toContain('eikä hänen tunnisteensa enää toimi');
+  });
+
+  it('has the Alueen palvelin section, to relay the workshop to the region\'s server', () => {
+    const html = render();
+    expect(html).toContain('data-testid="relay-section"');
+    expect(html).toContain('>Alueen palvelin</h3>');
   });
 
   it('speaks Swedish and English too', () => {

@@ -1,11 +1,23 @@
 import { useRef } from 'react';
 import { useT } from '../i18n';
-import type { Hosting } from '../types';
+import type { Hosting, RelayStatus, SavedRelay } from '../types';
 import { Dialog } from './Dialog';
+import type { RelayInput } from './relay';
+import { RelaySection } from './RelaySection';
 
-/** "Jaa työpaja": the join code large, the QR code, the address, the lobby, and who is in. */
+/** The relay to the region's server as the host dialog shows and changes it. */
+export type RelayControl = {
+  relay: RelayStatus | null;
+  saved: SavedRelay | null;
+  onConnect: (input: RelayInput) => Promise<string | null>;
+  onDisconnect: () => Promise<string | null>;
+};
+
+/** "Jaa työpaja": the join code large, the QR code, the address, the lobby, who is in,
+ * and the relay to the region's server. */
 export function HostDialog({
   hosting,
+  relay,
   onAdmit,
   onDeny,
   onRemove,
@@ -14,6 +26,7 @@ export function HostDialog({
   onClose,
 }: {
   hosting: Hosting;
+  relay: RelayControl;
   onAdmit: (id: number) => void;
   onDeny: (id: number) => void;
   onRemove: (person: string) => void;
@@ -122,6 +135,7 @@ export function HostDialog({
           </ul>
         )}
       </section>
+      <RelaySection relay={relay.relay} saved={relay.saved} onConnect={relay.onConnect} onDisconnect={relay.onDisconnect} />
       <button type="button" onClick={onStop}>
         {t('session.host.stop')}
       </button>

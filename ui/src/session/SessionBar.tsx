@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { errorText } from '../i18n/errors';
 import { useT } from '../i18n';
-import type { WorkshopView } from '../types';
+import type { SavedRelay, WorkshopView } from '../types';
 import type { SessionCommands } from '../backend/session';
-import { HostDialog } from './HostDialog';
+import { HostDialog, type RelayControl } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
+import { relayBadge, type RelayInput } from './relay';
 import { indicator, laterStatus, undoneText, whereIs } from './status';
 
 const NAME_KEY = 'paja.displayName';
@@ -31,6 +32,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
   const [status, setStatus] = useReducer(laterStatus, null);
   const [open, setOpen] = useState<'host' | 'join' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedRelay | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -48,12 +50,17 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
 
   const refresh = useCallback(() => session.status().then(setStatus, () => undefined), [session]);
 
+  const showHost = async () => {
+    setSaved(await session.relaySettings().catch(() => null));
+    setOpen('host');
+  };
+
   const host = async () => {
     setProblem(null);
     try {
       await session.host(savedName(), false);
       await refresh();
-      setOpen('host');
+      await showHost();
     } catch (err) {
       setProblem(errorText(t, err));
     }
@@ -77,14 +84,48 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
 
   const lobbyAction = (act: Promise<unknown>) => act.then(refresh, (err: unknown) => setProblem(errorText(t, err)));
 
+  /** Changes the relay; the sentence for a refusal, or null. */
+  const relayAction = async (act: () => Promise<unknown>): Promise<string | null> => {
+    try {
+      await act();
+      await refresh();
+      setSaved(await session.relaySettings().catch(() => null));
+      return null;
+    } catch (err) {
+      return errorText(t, err);
+    }
+  };
+  const relayControl = (relay: RelayControl['relay']): RelayControl => ({
+    relay,
+    saved,
+    onConnect: (input: RelayInput) => relayAction(() => session.connectRelay(input.url, input.token, input.workshop)),
+    onDisconnect: () => relayAction(() => session.disconnectRelay()),
+  });
+
   if (!status) return null;
   const shown = indicator(status);
   const hosting = status.hosting;
+  const relay = status.relay && relayBadge(status.relay);
   return (
     <section className="session-bar" aria-label={t('session.heading')}>
       {shown && (
         <p role="status" className={`session-status tone-${shown.tone}`} data-testid="session-status" data-connection={status.connection}>
           <span className="session-dot" aria-hidden="true" /> {t(shown.key, { n: shown.people })}
+        </p>
+      )}
+      {status.mode === 'reading' && (
+        <p className="read-only-mark" data-testid="read-only-mark">
+          <strong>{t('read.mark')}</strong> {t('read.note')}
+        </p>
+      )}
+      {relay && (
+        <p role="status" className={`session-status tone-${relay.tone}`} data-testid="relay-status" data-relay={status.relay?.state}>
+          <span className="session-dot" aria-hidden="true" /> {t(relay.key)}
+        </p>
+      )}
+      {status.relay?.refusal && (
+        <p className="session-refusal" data-testid="relay-refusal" data-error-code={status.relay.refusal.code}>
+          {errorText(t, status.relay.refusal)}
         </p>
       )}
       {status.refusal && <p className="session-refusal" data-error-code={status.refusal.code}>{errorText(t, status.refusal)}</p>}
@@ -104,7 +145,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
         </>
       )}
       {hosting && (
-        <button type="button" onClick={() => setOpen('host')} data-testid="show-code">
+        <button type="button" onClick={() => void showHost()} data-testid="show-code">
           {hosting.lobby.length > 0 ? t.plural('session.lobby.waiting', hosting.lobby.length) : t('session.host.show')}
         </button>
       )}
@@ -142,6 +183,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
       {open === 'host' && hosting && (
         <HostDialog
           hosting={hosting}
+          relay={relayControl(status.relay)}
           onAdmit={(id) => lobbyAction(session.admit(id))}
           onDeny={(id) => lobbyAction(session.deny(id))}
           onRemove={(person) => lobbyAction(session.removePerson(person))}

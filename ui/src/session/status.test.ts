@@ -13,6 +13,7 @@ const status = (over: Partial<LiveStatus>): LiveStatus => ({
   presence: [],
   hosting: null,
   read: 1,
+  relay: null,
   ...over,
 });
 
@@ -24,6 +25,10 @@ const said = (s: LiveStatus) => {
 describe('the session status in the header', () => {
   it('says how many are here when connected', () => {
     expect(said(status({}))).toBe('Yhdistetty · 3 paikalla');
+  });
+
+  it('leaves a copy read from the region\'s server to the relay\'s own word', () => {
+    expect(said(status({ mode: 'reading', role: 'observer' }))).toBeNull();
   });
 
   it('says when the link is being made again, when waiting to be let in, and when there is none', () => {

@@ -20,6 +20,8 @@ export function laterStatus(shown: LiveStatus | null, arrived: LiveStatus): Live
 
 /** The header's status: none when working alone. */
 export function indicator(status: LiveStatus): Indicator | null {
+  // A copy read from the region's server: the relay's own state says it all.
+  if (status.mode === 'reading') return null;
   const people = status.people;
   switch (status.connection) {
     case 'alone':

@@ -58,6 +58,7 @@ describe('the start screen', () => {
     expect(html).toContain('Tyhjä työpaja');
     expect(html).toContain('Avaa tiedosto…');
     expect(html).toContain('Kokeile esimerkkiä');
+    expect(html).toContain('data-testid="open-from-server">Avaa palvelimelta</button>');
     expect(html, 'no open workshop, so nothing to save or close').not.toContain('Tallenna nimellä…');
   });
 
@@ -106,6 +107,15 @@ describe('the start screen', () => {
     await desktop.act('', () => files.close());
     expect(desktop.snapshot.state?.open).toBeNull();
     expect(render(desktop)).not.toContain('Sulje työpaja');
+  });
+
+  it('opens a workshop from the region\'s server, which then shows as the open one', async () => {
+    const { desktop, files, opened } = await started();
+    await files.openFromServer('wss://alue.example:8443', 'lukija', 'ryhma-1');
+    await settle(desktop);
+    expect(files.calls).toEqual(['server wss://alue.example:8443 /koti/.local/share/paja/server/ryhma-1.paja']);
+    expect(opened(), 'the App goes to the workshop').toBe(1);
+    expect(render(desktop)).toContain('>ryhma-1</strong>');
   });
 
   it('says every refusal in Swedish and English too, with the file name', () => {

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { useT } from '../i18n';
+import { errorText } from '../i18n/errors';
+import type { RelayInput } from '../session/relay';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { RecentList } from './RecentList';
 import { fileName, folderOf, refusalText } from './refusal';
+import { ServerOpenDialog } from './ServerOpenDialog';
 import type { DesktopState } from './useDesktop';
 
 /**
@@ -15,6 +19,7 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
   const act: typeof desktop.act = (path, action) => desktop.act(path, action);
   const open = state?.open ?? null;
   const filter = t('start.fileFilter');
+  const [reading, setReading] = useState(false);
 
   const openFile = async () => {
     const path = await files.chooseFile(t('start.openFile'), filter).catch(() => null);
@@ -25,6 +30,17 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
     const suggested = `${folderOf(open.path)}/${t('start.copyName', { title: fileName(open.path).replace(/\.paja$/, '') })}.paja`;
     const path = await files.chooseNewFile(t('start.saveAs'), filter, suggested).catch(() => null);
     if (path) await act(path, () => files.saveAs(path.endsWith('.paja') ? path : `${path}.paja`));
+  };
+
+  /** Opens a workshop from the region's server; the sentence for a refusal, or null. */
+  const openFromServer = async ({ url, token, workshop }: RelayInput): Promise<string | null> => {
+    try {
+      await files.openFromServer(url, token, workshop);
+      setReading(false);
+      return null;
+    } catch (err) {
+      return errorText(t, err);
+    }
   };
 
   return (
@@ -75,9 +91,13 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
           <button type="button" onClick={() => act('', () => files.openDemo())} disabled={busy} data-testid="open-demo">
             {t('start.demo')}
           </button>
+          <button type="button" onClick={() => setReading(true)} disabled={busy} data-testid="open-from-server">
+            {t('read.open')}
+          </button>
         </div>
         <p>{t('start.drop')}</p>
       </section>
+      {reading && <ServerOpenDialog onOpen={openFromServer} onClose={() => setReading(false)} />}
     </main>
   );
 }

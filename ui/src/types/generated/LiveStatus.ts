@@ -4,6 +4,7 @@ import type { Failure } from "./Failure";
 import type { Hosting } from "./Hosting";
 import type { LiveMode } from "./LiveMode";
 import type { PresenceEntry } from "./PresenceEntry";
+import type { RelayStatus } from "./RelayStatus";
 
 /**
  * The session as the header, the presence list and the dialogs show it.
@@ -30,4 +31,8 @@ people: number, presence: Array<PresenceEntry>, hosting: Hosting | null,
  * When this status was read, counted up by the open workshop: an answer and an
  * event may arrive out of order, and the window keeps the later read.
  */
-read: number, };
+read: number, 
+/**
+ * The relay to the region's server: hosting with it on, or reading from it.
+ */
+relay: RelayStatus | null, };
