@@ -58,9 +58,10 @@ deps-apt:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
 	fi
 
-# npm ci only when a lock file changed since the last install: the UI, and the
-# Yjs client the core's interop test drives.
-NPM_DIRS := ui tests/interop
+# npm ci only when a lock file changed since the last install: the UI, the
+# Yjs client the core's interop test drives, and the regional relay server
+# (Hocuspocus) that the relay tests and the bench start.
+NPM_DIRS := ui tests/interop relay
 deps-npm: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 # A registry mirror that serves only this platform's builds of optional packages
 # (rollup's, esbuild's) leaves them out of the lock file, and npm ci then refuses
