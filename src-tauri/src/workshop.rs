@@ -30,6 +30,11 @@ impl Places {
         let config = dirs::config_dir().unwrap_or_else(|| home.join(".config"));
         Places { documents: documents.join("Paja"), data: data.join("paja"), config: config.join("paja") }
     }
+
+    /// Copies of workshops read from the region's server: `~/.local/share/paja/server/`.
+    pub fn server_copies(&self) -> PathBuf {
+        self.data.join("server")
+    }
 }
 
 /// The one open workshop, alone or in a live session, or none (the start screen).
@@ -92,6 +97,17 @@ impl OpenWorkshop {
         // Dropping the old Live ends its hub or peer first.
         *self.lock() = Some(live);
         self.remember(&shown);
+        Ok(shown)
+    }
+
+    /// Opens a workshop from the region's server to read only, in place of whatever was
+    /// open. Its copy is not a file of this person's own, so the recent list leaves it
+    /// out. The server's first answer is waited for with nothing locked.
+    pub fn open_from_server(&self, url: &str, token: &str, workshop: &str) -> Result<OpenInfo, CommandError> {
+        lock(&self.launch).take();
+        let live = Live::read_from_server(url, token, workshop, &self.places.server_copies())?;
+        let shown = info(&live);
+        *self.lock() = Some(live);
         Ok(shown)
     }
 

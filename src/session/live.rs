@@ -1,13 +1,15 @@
-//! [`Live`]: the open workshop of a window, alone, hosting or joined.
+//! [`Live`]: the open workshop of a window, alone, hosting, joined, or read from the
+//! region's server.
 
-use super::status::{Hosting, LiveMode, LiveStatus, alone_status, hosting_now, hub_status, peer_status};
+use super::relay::{self, SavedRelay};
+use super::status::{Hosting, LiveMode, LiveStatus, alone_status, hosting_now, hub_status, peer_status, reading_status};
 use super::{HostOptions, host, join};
 use crate::api::{Command, LocalView, Outcome, WorkshopFile, rules};
 use crate::model::diff::VersionDiff;
 use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
 use crate::sync::projection;
-use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, SyncError};
+use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, RelayReader, RelayStatus, SyncError};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -45,6 +47,8 @@ enum Mode {
     Alone(WorkshopFile),
     Hosting { hub: Arc<HubHandle>, shown: Arc<Hosting> },
     Joined(Arc<PeerHandle>),
+    /// A replica of a workshop on the region's server, which nothing here writes to.
+    Reading(Arc<RelayReader>),
 }
 
 /// The open workshop in its current mode. See the module documentation.
@@ -68,15 +72,41 @@ pub struct Live {
 impl Live {
     /// Starts alone with `file`; replicas of joined workshops go to `replicas`.
     pub fn new(file: WorkshopFile, replicas: &Path) -> Result<Live, SyncError> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("paja-live")
-            .enable_all()
-            .build()
-            .map_err(|e| SyncError::Connection(format!("no async runtime ({e})")))?;
-        Ok(Live {
-            home: file.path().to_path_buf(),
-            mode: Mode::Alone(file),
+        Ok(Live::in_mode(file.path().to_path_buf(), Mode::Alone(file), replicas, new_runtime()?))
+    }
+
+    /// Opens the workshop `workshop` on the region's server at `url`, with `token`, to
+    /// read only: its replica is kept in `replicas` and continued the next time. Waits
+    /// briefly for the server's first answer, so that a refused token comes back as an
+    /// error; the replica follows the server from then on, and every command sent to it
+    /// is refused with `read_only_copy`.
+    pub fn read_from_server(url: &str, token: &str, workshop: &str, replicas: &Path) -> Result<Live, SyncError> {
+        let settings = relay::settings(&relay::typed(url, token, workshop, None));
+        let path = replicas.join(relay::replica_name(&settings));
+        let had_copy = path.exists();
+        let file = match had_copy {
+            true => WorkshopFile::open(&path)?,
+            false => {
+                std::fs::create_dir_all(replicas).map_err(|e| crate::Error::io(replicas, e))?;
+                WorkshopFile::create(&path, Workshop::new())?
+            }
+        };
+        let runtime = new_runtime()?;
+        let reader = {
+            let _inside = runtime.enter();
+            Arc::new(RelayReader::start(file, settings))
+        };
+        relay::first_answer(&reader, had_copy)?;
+        let mut live = Live::in_mode(path, Mode::Reading(reader.clone()), replicas, runtime);
+        *lock(&live.me) = json!({ "name": "", "role": "observer" });
+        live.watch(Source::Reader(reader))?;
+        Ok(live)
+    }
+
+    fn in_mode(home: PathBuf, mode: Mode, replicas: &Path, runtime: tokio::runtime::Runtime) -> Live {
+        Live {
+            home,
+            mode,
             replicas: replicas.to_path_buf(),
             me: Arc::new(Mutex::new(json!({ "name": "", "role": "facilitator" }))),
             runtime: Some(runtime),
@@ -84,7 +114,7 @@ impl Live {
             watcher: None,
             revision: AtomicU64::new(0),
             status_reads: AtomicU64::new(0),
-        })
+        }
     }
 
     /// This person's own file, to which a session returns.
@@ -98,7 +128,7 @@ impl Live {
         let count = match &self.mode {
             Mode::Alone(file) => file.set_aside_count(),
             Mode::Hosting { hub, .. } => hub.read_file(|file| file.set_aside_count()),
-            Mode::Joined(_) => Ok(0),
+            Mode::Joined(_) | Mode::Reading(_) => Ok(0),
         };
         count.unwrap_or(0)
     }
@@ -107,6 +137,7 @@ impl Live {
     /// now on, keeping joined replicas in `replicas`. A session is ended first, so the
     /// copy is always of the own file.
     pub fn save_as(&mut self, path: &Path, replicas: &Path) -> Result<(), SyncError> {
+        self.writable()?;
         self.leave()?;
         if let Mode::Alone(file) = &mut self.mode {
             file.save_as(path)?;
@@ -126,6 +157,7 @@ impl Live {
             Mode::Alone(_) => LiveMode::Alone,
             Mode::Hosting { .. } => LiveMode::Hosting,
             Mode::Joined(_) => LiveMode::Joined,
+            Mode::Reading(_) => LiveMode::Reading,
         }
     }
 
@@ -134,6 +166,7 @@ impl Live {
             Mode::Alone(file) => file.view(),
             Mode::Hosting { hub, .. } => hub.view(),
             Mode::Joined(peer) => peer.view(),
+            Mode::Reading(reader) => reader.view(),
         }
     }
 
@@ -147,6 +180,7 @@ impl Live {
                 hub.execute(&command.signed_by(name.as_deref())).map_err(Into::into)
             }
             Mode::Joined(peer) => execute_joined(peer, command),
+            Mode::Reading(_) => Err(relay::read_only()),
         };
         // Also after a refusal: a command that failed halfway may have changed something.
         self.changed_alone();
@@ -173,6 +207,7 @@ impl Live {
             }
             Mode::Hosting { hub, .. } => hub.complete_view(),
             Mode::Joined(peer) => peer.complete_view(),
+            Mode::Reading(reader) => reader.complete_view(),
         }
     }
 
@@ -182,6 +217,7 @@ impl Live {
             Mode::Alone(file) => read(file),
             Mode::Hosting { hub, .. } => hub.read_file(read),
             Mode::Joined(peer) => peer.read_file(read),
+            Mode::Reading(reader) => reader.read_file(read),
         }
     }
 
@@ -196,6 +232,7 @@ impl Live {
     }
 
     pub fn create_version(&self, name: &str) -> Result<(), SyncError> {
+        self.writable()?;
         Ok(self.read_file(|file| file.create_version(name))?)
     }
 
@@ -217,6 +254,7 @@ impl Live {
                 hub.change(|w| w.replace_with(&view))?;
             }
             Mode::Joined(_) => return Err(rules::plan_refusal().into()),
+            Mode::Reading(_) => return Err(relay::read_only()),
         }
         Ok(())
     }
@@ -227,6 +265,7 @@ impl Live {
             Mode::Alone(file) => LocalView::of(file.workshop(), "facilitator", None, file.drafts()?, Vec::new()),
             Mode::Hosting { hub, .. } => hub.local_view()?,
             Mode::Joined(peer) => peer.local_view()?,
+            Mode::Reading(reader) => reader.read_file(|file| LocalView::of(file.workshop(), "observer", None, Vec::new(), Vec::new())),
         })
     }
 
@@ -236,6 +275,7 @@ impl Live {
             Mode::Alone(file) => file.media_data_url(hash)?,
             Mode::Hosting { hub, .. } => hub.read_file(|file| file.media_data_url(hash))?,
             Mode::Joined(peer) => peer.read_file(|file| file.media_data_url(hash))?,
+            Mode::Reading(reader) => reader.read_file(|file| file.media_data_url(hash))?,
         })
     }
 
@@ -244,9 +284,14 @@ impl Live {
         if let Mode::Hosting { shown, .. } = &self.mode {
             return Ok((**shown).clone());
         }
+        self.writable()?;
         self.leave()?;
         let me = json!({ "name": options.name, "role": "facilitator", "board": board_of(&self.me) });
-        let hub = Arc::new(self.start_hub(&options.hub)?);
+        let mut hub_options = options.hub.clone();
+        if let Mode::Alone(file) = &self.mode {
+            hub_options.relay = hub_options.relay.or_else(|| relay::resumed(file));
+        }
+        let hub = Arc::new(self.start_hub(&hub_options)?);
         hub.set_presence(me.clone());
         *lock(&self.me) = me;
         let shown = Arc::new(Hosting {
@@ -289,6 +334,7 @@ impl Live {
     /// Leaves any session and connects a replica to the hub; the workshop stays this
     /// person's own until [`Live::finish_join`].
     pub fn start_join(&mut self, link: &str, code: &str, name: &str, observer: bool) -> Result<Joining, SyncError> {
+        self.writable()?;
         let options = join::options(link, code, name, observer)?;
         let replica = self.replicas.join(join::replica_name(&options));
         self.leave()?;
@@ -325,9 +371,12 @@ impl Live {
     }
 
     /// Ends hosting or leaves the hub and goes back to this person's own file.
+    /// A copy read from the server has no own file to go back to: it is closed instead.
     pub fn leave(&mut self) -> Result<(), SyncError> {
-        if let Mode::Alone(_) = self.mode {
-            return Ok(());
+        match self.mode {
+            Mode::Alone(_) => return Ok(()),
+            Mode::Reading(_) => return Err(relay::read_only()),
+            _ => {}
         }
         self.stop_session();
         self.mode = Mode::Alone(WorkshopFile::open(&self.home)?);
@@ -343,7 +392,7 @@ impl Live {
             me.clone()
         };
         match &self.mode {
-            Mode::Alone(_) => {}
+            Mode::Alone(_) | Mode::Reading(_) => {}
             Mode::Hosting { hub, .. } => hub.set_presence(state),
             Mode::Joined(peer) => peer.set_presence(state),
         }
@@ -354,6 +403,7 @@ impl Live {
             Mode::Alone(_) => alone_status(),
             Mode::Hosting { hub, shown } => hub_status(hub, shown),
             Mode::Joined(peer) => peer_status(peer, &lock(&self.me)),
+            Mode::Reading(reader) => reading_status(reader),
         };
         status.read = self.status_reads.fetch_add(1, Ordering::Relaxed) + 1;
         status
@@ -376,6 +426,56 @@ impl Live {
     pub fn set_auto_admit(&self, on: bool) {
         if let Some(hub) = self.hub() {
             hub.set_auto_admit(on);
+        }
+    }
+
+    /// The relay to the region's server as kept in this person's own file, for the host
+    /// dialog's form: never the token.
+    pub fn relay_settings(&self) -> Result<Option<SavedRelay>, SyncError> {
+        let own = |file: &WorkshopFile| file.relay_settings();
+        let row = match &self.mode {
+            Mode::Alone(file) => own(file)?,
+            Mode::Hosting { hub, .. } => hub.read_file(own)?,
+            Mode::Joined(_) | Mode::Reading(_) => None,
+        };
+        Ok(row.as_ref().map(SavedRelay::from))
+    }
+
+    /// While hosting, relays the published workshop to `workshop` on the server at `url`
+    /// (or over to these settings), and keeps them in the file for the next time it is
+    /// shared. An empty token is the one kept. The server's answer comes in the status.
+    pub fn connect_relay(&self, url: &str, token: &str, workshop: &str) -> Result<(), SyncError> {
+        let hub = self.hub().ok_or_else(not_sharing)?;
+        let row = relay::typed(url, token, workshop, hub.read_file(|file| file.relay_settings())?);
+        hub.read_file(|file| file.keep_relay_settings(Some(&row)))?;
+        hub.set_relay(Some(relay::settings(&row)));
+        Ok(())
+    }
+
+    /// Stops relaying; the settings stay in the file, off, for the next time.
+    pub fn disconnect_relay(&self) -> Result<(), SyncError> {
+        let hub = self.hub().ok_or_else(not_sharing)?;
+        if let Some(row) = hub.read_file(|file| file.relay_settings())? {
+            hub.read_file(|file| file.keep_relay_settings(Some(&crate::api::RelayRow { on: false, ..row })))?;
+        }
+        hub.set_relay(None);
+        Ok(())
+    }
+
+    /// The relay's state: hosting with it on, or reading from the server.
+    pub fn relay_status(&self) -> Option<RelayStatus> {
+        match &self.mode {
+            Mode::Hosting { hub, .. } => hub.relay_status(),
+            Mode::Reading(reader) => Some(reader.status()),
+            _ => None,
+        }
+    }
+
+    /// Refuses what would write to a copy read from the server.
+    fn writable(&self) -> Result<(), SyncError> {
+        match self.mode {
+            Mode::Reading(_) => Err(relay::read_only()),
+            _ => Ok(()),
         }
     }
 
@@ -420,6 +520,7 @@ impl Live {
         match &self.mode {
             Mode::Hosting { hub, .. } => hub.stop(),
             Mode::Joined(peer) => peer.stop(),
+            Mode::Reading(reader) => reader.stop(),
             Mode::Alone(_) => {}
         }
     }
@@ -433,6 +534,19 @@ impl Drop for Live {
         }
     }
 }
+fn new_runtime() -> Result<tokio::runtime::Runtime, SyncError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("paja-live")
+        .enable_all()
+        .build()
+        .map_err(|e| SyncError::Connection(format!("no async runtime ({e})")))
+}
+
+fn not_sharing() -> SyncError {
+    SyncError::Connection("the workshop is not shared, so there is nothing to relay".into())
+}
+
 /// A joined command: the peer checks this person's role and the session's rules first.
 fn execute_joined(peer: &PeerHandle, command: &Command) -> Result<Outcome, SyncError> {
     Ok(peer.execute(command)?)
@@ -449,6 +563,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 enum Source {
     Hub(Arc<HubHandle>, Arc<Hosting>),
     Peer(Arc<PeerHandle>, Arc<Mutex<Value>>),
+    Reader(Arc<RelayReader>),
 }
 
 impl Source {
@@ -456,6 +571,7 @@ impl Source {
         match self {
             Source::Hub(hub, shown) => hub_status(hub, shown),
             Source::Peer(peer, me) => peer_status(peer, &lock(me)),
+            Source::Reader(reader) => reading_status(reader),
         }
     }
 
@@ -463,6 +579,7 @@ impl Source {
         match self {
             Source::Hub(hub, _) => StatusSignal::Hub(hub.subscribe_status()),
             Source::Peer(peer, _) => StatusSignal::Peer(peer.watch_status(), peer.subscribe_presence(), peer.watch_undone()),
+            Source::Reader(reader) => StatusSignal::Reader(reader.watch_status()),
         }
     }
 
@@ -470,6 +587,7 @@ impl Source {
         match self {
             Source::Hub(hub, _) => hub.subscribe_views(),
             Source::Peer(peer, _) => peer.subscribe_views(),
+            Source::Reader(reader) => reader.subscribe_views(),
         }
     }
 
@@ -477,6 +595,7 @@ impl Source {
         match self {
             Source::Hub(hub, _) => hub.complete_view(),
             Source::Peer(peer, _) => peer.complete_view(),
+            Source::Reader(reader) => reader.complete_view(),
         }
     }
 }
@@ -509,6 +628,7 @@ async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>
 enum StatusSignal {
     Hub(broadcast::Receiver<()>),
     Peer(watch::Receiver<PeerStatus>, broadcast::Receiver<()>, watch::Receiver<Option<crate::Refusal>>),
+    Reader(watch::Receiver<RelayStatus>),
 }
 
 impl StatusSignal {
@@ -521,6 +641,7 @@ impl StatusSignal {
                 changed = undone.changed() => changed.ok(),
                 presence = heard(presence) => presence,
             },
+            StatusSignal::Reader(status) => status.changed().await.ok(),
         }
     }
 }

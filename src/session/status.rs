@@ -1,7 +1,7 @@
 //! The session's status as the header, the presence list and the dialogs show it:
-//! alone, hosting (with what others need to join) or joined.
+//! alone, hosting (with what others need to join), joined, or read from the region's server.
 
-use crate::sync::{HubHandle, PeerHandle, PeerStatus, Presence};
+use crate::sync::{HubHandle, PeerHandle, PeerStatus, Presence, RelayReader, RelayState, RelayStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
@@ -13,6 +13,8 @@ pub enum LiveMode {
     Alone,
     Hosting,
     Joined,
+    /// A copy of a workshop on the region's server, to read only.
+    Reading,
 }
 
 /// The link to the others, as the status indicator shows it.
@@ -103,6 +105,8 @@ pub struct LiveStatus {
     /// event may arrive out of order, and the window keeps the later read.
     #[ts(type = "number")]
     pub read: u64,
+    /// The relay to the region's server: hosting with it on, or reading from it.
+    pub relay: Option<RelayStatus>,
 }
 
 /// A hub found on the room's network.
@@ -126,6 +130,7 @@ pub(super) fn alone_status() -> LiveStatus {
         presence: Vec::new(),
         hosting: None,
         read: 0,
+        relay: None,
     }
 }
 
@@ -143,6 +148,7 @@ pub(super) fn hub_status(hub: &HubHandle, shown: &Hosting) -> LiveStatus {
         presence: people,
         hosting: Some(hosting_now(hub, shown)),
         read: 0,
+        relay: hub.relay_status(),
     }
 }
 
@@ -167,7 +173,31 @@ pub(super) fn peer_status(peer: &PeerHandle, me: &Value) -> LiveStatus {
     presence.push(presence_entry(&mine, true));
     sort_people(&mut presence);
     let undone = peer.watch_undone().borrow().map(crate::Failure::from);
-    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, undone, people: people as u32, presence, hosting: None, read: 0 }
+    LiveStatus { mode: LiveMode::Joined, role, connection, refusal, undone, people: people as u32, presence, hosting: None, read: 0, relay: None }
+}
+
+/// A copy read from the server: the relay's state is the connection, and its refusal
+/// is said once, in the relay's status.
+pub(super) fn reading_status(reader: &RelayReader) -> LiveStatus {
+    let relay = reader.status();
+    let connection = match relay.state {
+        RelayState::Connecting => Connection::Connecting,
+        RelayState::Connected => Connection::Connected,
+        RelayState::Offline => Connection::Offline,
+        RelayState::Refused => Connection::Refused,
+    };
+    LiveStatus {
+        mode: LiveMode::Reading,
+        role: Some("observer".into()),
+        connection,
+        refusal: None,
+        undone: None,
+        people: 1,
+        presence: Vec::new(),
+        hosting: None,
+        read: 0,
+        relay: Some(relay),
+    }
 }
 
 fn presence_entry(presence: &Presence, me: bool) -> PresenceEntry {

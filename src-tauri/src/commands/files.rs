@@ -41,6 +41,12 @@ pub fn open_demo(app: AppHandle, open: State<'_, OpenWorkshop>) -> Result<OpenIn
     opened(&app, open.open(start::open_demo(&open.places.data)))
 }
 
+/// A workshop on the region's server, to read only.
+#[tauri::command(async)]
+pub fn open_from_server(app: AppHandle, open: State<'_, OpenWorkshop>, url: String, token: String, workshop: String) -> Result<OpenInfo, CommandError> {
+    opened(&app, open.open_from_server(&url, &token, &workshop))
+}
+
 #[tauri::command(async)]
 pub fn save_workshop_as(app: AppHandle, open: State<'_, OpenWorkshop>, path: String) -> Result<OpenInfo, CommandError> {
     opened(&app, open.save_as(Path::new(&path)))

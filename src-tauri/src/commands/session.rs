@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use paja::session::{FoundHub, HostOptions, Hosting, HubOptions, LiveEvent, LiveStatus};
+use paja::session::{FoundHub, HostOptions, Hosting, HubOptions, LiveEvent, LiveStatus, SavedRelay};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -78,6 +78,27 @@ pub fn set_auto_admit(open: State<'_, OpenWorkshop>, on: bool) -> Result<(), Com
 pub fn set_presence(open: State<'_, OpenWorkshop>, board: Option<String>) -> Result<(), CommandError> {
     open.get()?.set_presence(board.as_deref());
     Ok(())
+}
+
+/// The relay to the region's server as kept in the workshop file, without its token.
+#[tauri::command(async)]
+pub fn relay_settings(open: State<'_, OpenWorkshop>) -> Result<Option<SavedRelay>, CommandError> {
+    Ok(open.get()?.relay_settings()?)
+}
+
+/// Relays the shared workshop to the region's server (an empty token: the one kept).
+#[tauri::command(async)]
+pub fn connect_relay(open: State<'_, OpenWorkshop>, url: String, token: String, workshop: String) -> Result<LiveStatus, CommandError> {
+    let live = open.get()?;
+    live.connect_relay(&url, &token, &workshop)?;
+    Ok(live.status())
+}
+
+#[tauri::command(async)]
+pub fn disconnect_relay(open: State<'_, OpenWorkshop>) -> Result<LiveStatus, CommandError> {
+    let live = open.get()?;
+    live.disconnect_relay()?;
+    Ok(live.status())
 }
 
 /// Hubs advertised on the room's network.

@@ -37,7 +37,7 @@ describe('the Alueen palvelin section of the Jaa työpaja dialog', () => {
     const html = render(null, { ...saved, on: false });
     expect(html).toContain('value="wss://alue.example:8443"');
     expect(html).toContain('value="ryhma-1"');
-    expect(html).toMatch(/type="password" value=""/);
+    expect(html, "the token field stays empty").toMatch(/<input type="password"[^>]*data-testid="relay-token" value=""/);
     expect(html).toContain('Tunnus on tallessa. Jos jätät kentän tyhjäksi, Paja käyttää sitä.');
   });
 

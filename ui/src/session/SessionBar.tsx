@@ -123,7 +123,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
           <span className="session-dot" aria-hidden="true" /> {t(relay.key)}
         </p>
       )}
-      {status.relay?.refusal && (
+      {status.relay?.state === 'refused' && status.relay.refusal && (
         <p className="session-refusal" data-testid="relay-refusal" data-error-code={status.relay.refusal.code}>
           {errorText(t, status.relay.refusal)}
         </p>

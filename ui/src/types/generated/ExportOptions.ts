@@ -2,7 +2,8 @@
 
 /**
  * What an export may show about people (both off unless the user opts in), and what
- * the report compares with.
+ * the report compares with. The default is also what leaves the room over the relay
+ * ([`published::view`]).
  */
 export type ExportOptions = { 
 /**

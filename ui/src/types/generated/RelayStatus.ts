@@ -2,4 +2,19 @@
 import type { Failure } from "./Failure";
 import type { RelayState } from "./RelayState";
 
-export type RelayStatus = { state: RelayState, address: string, workshop: string, refusal: Failure | null, };
+/**
+ * The relay's state as the session bar shows it.
+ */
+export type RelayStatus = { state: RelayState, 
+/**
+ * The server's address as given.
+ */
+address: string, 
+/**
+ * The document's name on the server.
+ */
+workshop: string, 
+/**
+ * Why it was refused; when offline, why the last attempt failed.
+ */
+refusal: Failure | null, };
