@@ -91,7 +91,7 @@ test-ui: deps-npm
 	cd ui && npx vitest run
 
 test-e2e: desktop cli test-browser
-	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs
+	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs tests/e2e/relay-window.test.mjs
 
 # The .deb bundled from the same debug build the window test runs (so it adds
 # seconds, not a release build), installed with apt, started under Xvfb on a

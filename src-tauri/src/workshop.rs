@@ -8,7 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use paja::api::recent::RecentList;
 use paja::api::start::{Launch, OpenInfo, StartState, replicas_dir};
 use paja::api::WorkshopFile;
-use paja::session::Live;
+use paja::session::{Live, typed_settings};
 
 use crate::error::CommandError;
 
@@ -105,7 +105,7 @@ impl OpenWorkshop {
     /// out. The server's first answer is waited for with nothing locked.
     pub fn open_from_server(&self, url: &str, token: &str, workshop: &str) -> Result<OpenInfo, CommandError> {
         lock(&self.launch).take();
-        let live = Live::read_from_server(url, token, workshop, &self.places.server_copies())?;
+        let live = Live::read_from_server(typed_settings(url, token, workshop), &self.places.server_copies())?;
         let shown = info(&live);
         *self.lock() = Some(live);
         Ok(shown)

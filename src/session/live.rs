@@ -9,7 +9,7 @@ use crate::model::diff::VersionDiff;
 use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
 use crate::sync::projection;
-use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, RelayReader, RelayStatus, SyncError};
+use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, RelayReader, RelaySettings, RelayStatus, SyncError};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -75,13 +75,12 @@ impl Live {
         Ok(Live::in_mode(file.path().to_path_buf(), Mode::Alone(file), replicas, new_runtime()?))
     }
 
-    /// Opens the workshop `workshop` on the region's server at `url`, with `token`, to
-    /// read only: its replica is kept in `replicas` and continued the next time. Waits
-    /// briefly for the server's first answer, so that a refused token comes back as an
-    /// error; the replica follows the server from then on, and every command sent to it
-    /// is refused with `read_only_copy`.
-    pub fn read_from_server(url: &str, token: &str, workshop: &str, replicas: &Path) -> Result<Live, SyncError> {
-        let settings = relay::settings(&relay::typed(url, token, workshop, None));
+    /// Opens the workshop on the region's server that `settings` name, to read only: its
+    /// replica is kept in `replicas` and continued the next time. Waits briefly for the
+    /// server's first answer, so that a refused token comes back as an error; the
+    /// replica follows the server from then on, and every command sent to it is refused
+    /// with `read_only_copy`.
+    pub fn read_from_server(settings: RelaySettings, replicas: &Path) -> Result<Live, SyncError> {
         let path = replicas.join(relay::replica_name(&settings));
         let had_copy = path.exists();
         let file = match had_copy {
@@ -441,14 +440,15 @@ impl Live {
         Ok(row.as_ref().map(SavedRelay::from))
     }
 
-    /// While hosting, relays the published workshop to `workshop` on the server at `url`
-    /// (or over to these settings), and keeps them in the file for the next time it is
-    /// shared. An empty token is the one kept. The server's answer comes in the status.
-    pub fn connect_relay(&self, url: &str, token: &str, workshop: &str) -> Result<(), SyncError> {
+    /// While hosting, relays the published workshop to the server `settings` name (or
+    /// over to them), and keeps them in the file for the next time it is shared. An
+    /// empty token is the one kept. The server's answer comes in the status.
+    pub fn connect_relay(&self, mut settings: RelaySettings) -> Result<(), SyncError> {
         let hub = self.hub().ok_or_else(not_sharing)?;
-        let row = relay::typed(url, token, workshop, hub.read_file(|file| file.relay_settings())?);
+        let row = relay::typed(&settings.url, &settings.token, &settings.workshop, hub.read_file(|file| file.relay_settings())?);
         hub.read_file(|file| file.keep_relay_settings(Some(&row)))?;
-        hub.set_relay(Some(relay::settings(&row)));
+        (settings.url, settings.token, settings.workshop) = (row.url, row.token, row.workshop);
+        hub.set_relay(Some(settings));
         Ok(())
     }
 

@@ -28,5 +28,5 @@ pub use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerOptions, PeerStatus
 pub use crate::sync::{RelayReader, RelaySettings, RelayState, RelayStatus, RelayTrust};
 pub use host::{HostOptions, find_hubs};
 pub use live::{Joining, Live, LiveEvent};
-pub use relay::SavedRelay;
+pub use relay::{SavedRelay, typed_settings};
 pub use status::{Connection, FoundHub, Hosting, LiveMode, LiveStatus, LobbyPerson, PresenceEntry};

@@ -32,9 +32,15 @@ impl From<&RelayRow> for SavedRelay {
     }
 }
 
-/// The settings a kept row stands for; the system's certificates decide whom to trust.
+/// The settings a person types in the window: the system's certificates decide whom to
+/// trust (`SSL_CERT_FILE` is honoured), as a browser's would.
+pub fn typed_settings(url: &str, token: &str, workshop: &str) -> RelaySettings {
+    RelaySettings { url: url.trim().into(), token: token.trim().into(), workshop: workshop.trim().into(), trust: RelayTrust::Platform }
+}
+
+/// The settings a kept row stands for.
 pub(super) fn settings(row: &RelayRow) -> RelaySettings {
-    RelaySettings { url: row.url.clone(), token: row.token.clone(), workshop: row.workshop.clone(), trust: RelayTrust::Platform }
+    typed_settings(&row.url, &row.token, &row.workshop)
 }
 
 /// The row to keep for what was typed: an empty token keeps the one kept before.

@@ -44,15 +44,15 @@ export function freshHome(home) {
 
 /**
  * A machine where Paja has never run: a fresh home in a new folder, a virtual display
- * and tauri-driver. `open(args)` starts the app as a person does (from the menu with
- * no arguments, or by a double-click on a file), ending the one before; `close()`
- * ends everything and removes the folder.
+ * and tauri-driver, with `env` added to the app's environment. `open(args)` starts the
+ * app as a person does (from the menu with no arguments, or by a double-click on a
+ * file), ending the one before; `close()` ends everything and removes the folder.
  */
-export async function freshMachine(prefix) {
+export async function freshMachine(prefix, env = {}) {
   requireBinaries();
   const work = mkdtempSync(join(tmpdir(), prefix));
   const home = join(work, 'home');
-  const driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: freshHome(home) });
+  const driver = await startTauriDriver({ binary: tauriDriver, display: await startXvfb(), env: { ...freshHome(home), ...env } });
   const machine = {
     work,
     home,

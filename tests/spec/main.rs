@@ -25,6 +25,7 @@ mod export_experiments;
 mod export_formats;
 mod export_pdf;
 mod layers;
+mod live_relay;
 mod live_versions;
 mod model_convergence;
 mod paku_process;

@@ -90,7 +90,7 @@ pub fn relay_settings(open: State<'_, OpenWorkshop>) -> Result<Option<SavedRelay
 #[tauri::command(async)]
 pub fn connect_relay(open: State<'_, OpenWorkshop>, url: String, token: String, workshop: String) -> Result<LiveStatus, CommandError> {
     let live = open.get()?;
-    live.connect_relay(&url, &token, &workshop)?;
+    live.connect_relay(paja::session::typed_settings(&url, &token, &workshop))?;
     Ok(live.status())
 }
 
