@@ -95,7 +95,13 @@ impl Live {
             let _inside = runtime.enter();
             Arc::new(RelayReader::start(file, settings))
         };
-        relay::first_answer(&reader, had_copy)?;
+        if let Err(refused) = relay::first_answer(&reader, had_copy) {
+            reader.stop();
+            if !had_copy {
+                relay::forget_replica(&path);
+            }
+            return Err(refused);
+        }
         let mut live = Live::in_mode(path, Mode::Reading(reader.clone()), replicas, runtime);
         *lock(&live.me) = json!({ "name": "", "role": "observer" });
         live.watch(Source::Reader(reader))?;

@@ -8,6 +8,7 @@ use crate::model::ModelError;
 use crate::sync::{RelayReader, RelaySettings, RelayState, RelayTrust, SyncError};
 use crate::Refusal;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use std::time::{Duration, Instant};
 use ts_rs::TS;
 
@@ -89,6 +90,16 @@ pub(super) fn first_answer(reader: &RelayReader, had_copy: bool) -> Result<(), S
             RelayState::Connecting if Instant::now() < until => std::thread::sleep(Duration::from_millis(20)),
             _ => return Ok(()),
         }
+    }
+}
+
+/// Removes a replica made for a first opening the server refused, so that the next
+/// opening does not take the empty file for an earlier copy.
+pub(super) fn forget_replica(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
     }
 }
 

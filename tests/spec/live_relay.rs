@@ -70,6 +70,8 @@ fn a_refused_token_is_the_error_of_opening_from_the_server_in_one_sentence() {
     let region = region(dir.path());
     let refused = Live::read_from_server(at(&region, "väärä-tunnus"), &dir.path().join("server")).err().expect("a bad token opens nothing");
     assert_eq!(refused.code(), ErrorCode::Refused(Refusal::RelayRefused), "refused with relay_refused: {refused}");
+    let left = std::fs::read_dir(dir.path().join("server")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "no empty copy is left to be taken for an earlier one");
 }
 
 #[test]
