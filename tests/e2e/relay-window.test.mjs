@@ -38,6 +38,10 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
 
   after(async () => {
     try {
+      // Closing a machine stops every process the test started, the other's driver too:
+      // the reading window is quit first.
+      if (reader?.session) await reader.session.quit();
+      if (reader) reader.session = null;
       await host?.close();
       await reader?.close();
     } finally {
