@@ -88,6 +88,13 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
     await type(facilitator, 'relay-address', region.url);
     await type(facilitator, 'relay-workshop', 'ryhma-1');
     // Enter in the token field sends the form: the whole section works by keyboard.
+    await type(facilitator, 'relay-token', 'väärä-tunnus\uE007');
+    await facilitator.waitFor(`return document.querySelector('[data-testid="relay-state"]')?.dataset.relay === 'refused';`, {
+      what: 'a wrong token refused, in the dialog',
+    });
+    assert.equal(await facilitator.execute(`return document.querySelector('[data-testid="relay-state"]').textContent;`), 'Alueen palvelin ei hyväksy tunnusta.', 'one sentence says why');
+    assert.equal(await facilitator.execute(`return document.querySelector('[data-testid="relay-refusal"]')?.textContent;`), 'Alueen palvelin ei hyväksy tunnusta.', 'and the session bar says it too');
+    await facilitator.execute(`document.querySelector('[data-testid="relay-token"]').select();`);
     await type(facilitator, 'relay-token', `${WRITER}\uE007`);
     await facilitator.waitFor(`return document.querySelector('[data-testid="relay-state"]')?.dataset.relay === 'connected';`, {
       what: 'the relay connected, in the dialog',
@@ -126,6 +133,13 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
 
     const refused = await invoke(staff, 'execute', { command: { cmd: 'add_item', board, item: { type: 'FreeCard', text: 'Lukijan kortti', color: 'yellow' } } });
     assert.equal(refused.error?.code, 'read_only_copy', `a command in the copy is refused: ${JSON.stringify(refused)}`);
+
+    // Katkaise: the relay stops, the room goes on, and the reader says it has no connection.
+    await facilitator.click(await facilitator.findElement('[data-testid="show-code"]'));
+    await facilitator.click(await facilitator.findElement('[data-testid="relay-disconnect"]'));
+    await waitText(facilitator, '[data-testid="relay-state"]', 'Ei yhdistetty palvelimeen.', 'the relay off, in the dialog');
+    assert.equal(await facilitator.execute(`return document.activeElement?.dataset.testid;`), 'relay-connect', 'focus stays in the section, on Yhdistä');
+    assert.equal(await facilitator.execute(`return document.querySelector('[data-testid="relay-status"]');`), null, 'no relay state on the session bar');
   });
 });
 

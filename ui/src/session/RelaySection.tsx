@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
 import type { RelayStatus, SavedRelay } from '../types';
 import { missingInRelay, relaySentence, trimmedRelay, type RelayInput } from './relay';
@@ -23,6 +23,15 @@ export function RelaySection({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const tokenSaved = saved?.token_saved ?? false;
+  const connect = useRef<HTMLButtonElement>(null);
+  // Katkaise goes away with the relay: focus stays in the section, on Yhdistä.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !busy && !relay) {
+      connect.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, busy, relay]);
 
   const act = async (run: () => Promise<string | null>) => {
     setBusy(true);
@@ -50,11 +59,19 @@ export function RelaySection({
             {problem}
           </p>
         )}
-        <button type="submit" disabled={busy} data-testid="relay-connect">
+        <button type="submit" ref={connect} disabled={busy} data-testid="relay-connect">
           {t('relay.connect')}
         </button>{' '}
         {relay && (
-          <button type="button" disabled={busy} onClick={() => void act(onDisconnect)} data-testid="relay-disconnect">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setRefocus(true);
+              void act(onDisconnect);
+            }}
+            data-testid="relay-disconnect"
+          >
             {t('relay.disconnect')}
           </button>
         )}
