@@ -70,3 +70,81 @@ fn two_rooms_relay_to_one_server_a_staff_reader_follows_both_and_the_server_stor
     let room_cards = rooms.iter_mut().map(|r| card_texts(&r.fac.view(), &r.cards)).collect::<Vec<_>>();
     assert_eq!(room_cards[0], ["Julkinen kortti 1", "Toinen kortti 1"], "the room itself has its cards");
 }
+
+fn next_line(lines: &std::sync::mpsc::Receiver<String>) -> String {
+    lines.recv_timeout(crate::support::sync::PATIENCE).expect("the reader prints a line")
+}
+
+#[test]
+fn a_staff_reader_prints_its_state_and_each_update_and_a_refused_one_says_why_and_ends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (token, staff) = (paja::sync::admission::new_token(), paja::sync::admission::new_token());
+    let region = Region::start(
+        dir.path(),
+        &json!({ token.clone(): { "documents": ["ryhma-1"], "access": "write" }, staff.clone(): { "documents": ["ryhma-1"], "access": "read" } }),
+    );
+    let mut room = room(dir.path(), &region, &region.url(), &token, "ryhma-1", "Kirjoittaja");
+    room.hub.expect("relay connected");
+    let (mut reader, lines) = region.reader_lines(&dir.path().join("staff.paja"), &staff, "ryhma-1");
+    assert_eq!(next_line(&lines), "relay connected", "the reader says it is connected");
+    room.writer.add_card(&room.cards, "Uusi kortti");
+    // After each change it takes in, the reader says `updated`; one of them brings the card.
+    loop {
+        assert_eq!(next_line(&lines), "updated", "the reader says when it took in a change");
+        if crate::support::regional::file_shows(&dir.path().join("staff.paja"), "Uusi kortti") {
+            break;
+        }
+    }
+    let _ = reader.kill();
+    let _ = reader.wait();
+
+    let (mut refused, lines) = region.reader_lines(&dir.path().join("other.paja"), &staff, "ryhma-2");
+    assert_eq!(next_line(&lines), "relay refused The regional server does not accept the token.", "a token that does not open the document");
+    let status = refused.wait().expect("the refused reader ends");
+    assert!(!status.success(), "and fails");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_relay_turns_on_moves_to_another_document_and_off_while_the_hub_hosts() {
+    use paja::api::WorkshopFile;
+    use paja::session::{HubOptions, RelayReader, RelayState};
+    use paja::sync::Hub;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let token = paja::sync::admission::new_token();
+    let region = Region::start(dir.path(), &json!({ token.clone(): { "documents": ["*"], "access": "write" } }));
+    let (path, board) = crate::support::sync::workshop_with_board(dir.path());
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), mdns: false, ..HubOptions::default() };
+    let hub = Hub::start(WorkshopFile::open(&path).expect("the file opens"), options).await.expect("the hub starts");
+    assert_eq!(hub.relay_status(), None, "the relay is off until turned on");
+    let connected = |hub: &paja::session::HubHandle| hub.relay_status().is_some_and(|s| s.state == RelayState::Connected);
+    let mut signal = hub.subscribe_status();
+
+    hub.set_relay(Some(region.settings(&token, "ryhma-1")));
+    eventually("the relay connects", || connected(&hub)).await;
+    assert!(signal.try_recv().is_ok(), "the status signal fired");
+    let card = paja::model::free::FreeCard { text: "Hubin kortti".into(), ..Default::default() };
+    hub.change(|w| w.add(&board, &card)).expect("the facilitator adds a card");
+    let copy = |name: &str| WorkshopFile::create(&dir.path().join(name), paja::model::Workshop::new()).expect("a reader's file");
+    let first = RelayReader::start(copy("r1.paja"), region.settings(&token, "ryhma-1"));
+    eventually("the first document holds the card", || card_texts(&serde_json::to_value(first.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+
+    hub.set_relay(Some(region.settings(&token, "ryhma-2")));
+    let status = hub.relay_status().expect("the relay is on");
+    assert_eq!(status.workshop, "ryhma-2", "the status names the new document");
+    eventually("the relay connects to the new document", || connected(&hub)).await;
+    let second = RelayReader::start(copy("r2.paja"), region.settings(&token, "ryhma-2"));
+    eventually("the new document gets the whole published view", || card_texts(&serde_json::to_value(second.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+
+    hub.set_relay(None);
+    assert_eq!(hub.relay_status(), None, "the relay is off again");
+    hub.stop();
+}
+
+/// Polls `done` on the runtime until it holds or the patience runs out.
+async fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(start.elapsed() < crate::support::sync::PATIENCE, "gave up waiting: {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
