@@ -148,3 +148,61 @@ async fn eventually(what: &str, mut done: impl FnMut() -> bool) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// A TLS WebSocket server that answers every message with bytes that do not read as
+/// Hocuspocus's; counts the connections it took.
+async fn garbling_server(cert: &str, key: &str) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use futures_util::{SinkExt, StreamExt};
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = vec![CertificateDer::from_pem_slice(cert.as_bytes()).expect("the certificate")];
+    let key = PrivateKeyDer::from_pem_slice(key.as_bytes()).expect("the key");
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider).with_safe_default_protocol_versions().unwrap().with_no_client_auth();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config.with_single_cert(certs, key).expect("a TLS config")));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("the fake server listens");
+    let port = listener.local_addr().unwrap().port();
+    let taken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = taken.clone();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(tls) = acceptor.accept(tcp).await else { return };
+                let Ok(mut ws) = tokio_tungstenite::accept_async(tls).await else { return };
+                while let Some(Ok(_)) = ws.next().await {
+                    let garbage = vec![7, b'r', b'y', b'h', b'm', b'a', b'-', b'1', 0, 9, 0xff, 0xff, 0xff, 0xff, 0xff];
+                    if ws.send(tokio_tungstenite::tungstenite::Message::Binary(garbage.into())).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, taken)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_sends_garbage_drops_the_link_with_a_sentence_and_the_hub_retries_and_goes_on() {
+    use paja::api::WorkshopFile;
+    use paja::session::{HubOptions, RelaySettings, RelayState, RelayTrust};
+    use paja::sync::Hub;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ca, cert, key) = crate::support::regional::certificates();
+    let (port, connections) = garbling_server(&cert, &key).await;
+    let (path, board) = crate::support::sync::workshop_with_board(dir.path());
+    let relay = RelaySettings { url: format!("wss://localhost:{port}"), token: "t".into(), workshop: "ryhma-1".into(), trust: RelayTrust::Pem(ca.into_bytes()) };
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), mdns: false, relay: Some(relay), ..HubOptions::default() };
+    let hub = Hub::start(WorkshopFile::open(&path).expect("the file opens"), options).await.expect("the hub starts");
+
+    eventually("the hub connects again after dropped links", || connections.load(std::sync::atomic::Ordering::SeqCst) >= 3).await;
+    let status = hub.relay_status().expect("the relay is on");
+    assert_eq!(status.state, RelayState::Offline, "a server that speaks garbage leaves the relay offline, trying again");
+    let why = status.refusal.expect("the status says why").message;
+    assert!(why.contains("does not read") && why.lines().count() == 1, "in one sentence: {why}");
+    let card = paja::model::free::FreeCard { text: "Huone jatkaa".into(), ..Default::default() };
+    hub.change(|w| w.add(&board, &card)).expect("the room goes on");
+    assert!(hub.view().to_export().contains("Huone jatkaa"), "the hub kept the card");
+    hub.stop();
+}

@@ -21,7 +21,7 @@ pub struct Region {
 }
 
 /// A CA and a certificate for `localhost` and 127.0.0.1 that it signed: (CA, cert, key) as PEM.
-fn certificates() -> (String, String, String) {
+pub fn certificates() -> (String, String, String) {
     let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("CA parameters");
     ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
     ca_params.distinguished_name.push(rcgen::DnType::CommonName, "Alueen testi-CA");
