@@ -60,13 +60,153 @@ fn two_rooms_relay_to_one_server_a_staff_reader_follows_both_and_the_server_stor
     let edit = readers[0].ask(json!({ "add_free_card": { "board": rooms[0].cards, "text": "Lukijan kortti" } }));
     assert!(edit.is_err_and(|e| e.contains("only be read")), "the reader's copy refuses edits in one sentence");
 
-    wait_until("the server has stored the published cards", || contains(&region.stored_bytes(), "Toinen kortti 2".as_bytes()));
+    // The positive control: the published cards of both rooms are found in the server's file.
+    let published = ["Julkinen kortti 1", "Julkinen kortti 2", "Toinen kortti 1", "Toinen kortti 2"];
+    wait_until("the server has stored the published cards", || {
+        let stored = region.stored_bytes();
+        published.iter().all(|text| contains(&stored, text.as_bytes()))
+    });
     let stored = region.stored_bytes();
-    assert!(contains(&stored, "Julkinen kortti 1".as_bytes()), "the positive control: published text is found in the server's file");
     secrets.extend(["Salainen luonnos", "Sinetöity kortti", "Salanimi"].map(String::from));
     for secret in &secrets {
         assert!(!contains(&stored, secret.as_bytes()), "the server's file holds {secret}, which must stay in the room");
     }
     let room_cards = rooms.iter_mut().map(|r| card_texts(&r.fac.view(), &r.cards)).collect::<Vec<_>>();
     assert_eq!(room_cards[0], ["Julkinen kortti 1", "Toinen kortti 1"], "the room itself has its cards");
+}
+
+fn next_line(lines: &std::sync::mpsc::Receiver<String>) -> String {
+    lines.recv_timeout(crate::support::sync::PATIENCE).expect("the reader prints a line")
+}
+
+#[test]
+fn a_staff_reader_prints_its_state_and_each_update_and_a_refused_one_says_why_and_ends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (token, staff) = (paja::sync::admission::new_token(), paja::sync::admission::new_token());
+    let region = Region::start(
+        dir.path(),
+        &json!({ token.clone(): { "documents": ["ryhma-1"], "access": "write" }, staff.clone(): { "documents": ["ryhma-1"], "access": "read" } }),
+    );
+    let mut room = room(dir.path(), &region, &region.url(), &token, "ryhma-1", "Kirjoittaja");
+    room.hub.expect("relay connected");
+    let (mut reader, lines) = region.reader_lines(&dir.path().join("staff.paja"), &staff, "ryhma-1");
+    assert_eq!(next_line(&lines), "relay connected", "the reader says it is connected");
+    room.writer.add_card(&room.cards, "Uusi kortti");
+    // After each change it takes in, the reader says `updated`; one of them brings the card.
+    loop {
+        assert_eq!(next_line(&lines), "updated", "the reader says when it took in a change");
+        if crate::support::regional::file_shows(&dir.path().join("staff.paja"), "Uusi kortti") {
+            break;
+        }
+    }
+    let _ = reader.kill();
+    let _ = reader.wait();
+
+    let (mut refused, lines) = region.reader_lines(&dir.path().join("other.paja"), &staff, "ryhma-2");
+    assert_eq!(next_line(&lines), "relay refused The regional server does not accept the token.", "a token that does not open the document");
+    let status = refused.wait().expect("the refused reader ends");
+    assert!(!status.success(), "and fails");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_relay_turns_on_moves_to_another_document_and_off_while_the_hub_hosts() {
+    use paja::api::WorkshopFile;
+    use paja::session::{HubOptions, RelayReader, RelayState};
+    use paja::sync::Hub;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let token = paja::sync::admission::new_token();
+    let region = Region::start(dir.path(), &json!({ token.clone(): { "documents": ["*"], "access": "write" } }));
+    let (path, board) = crate::support::sync::workshop_with_board(dir.path());
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), mdns: false, ..HubOptions::default() };
+    let hub = Hub::start(WorkshopFile::open(&path).expect("the file opens"), options).await.expect("the hub starts");
+    assert_eq!(hub.relay_status(), None, "the relay is off until turned on");
+    let connected = |hub: &paja::session::HubHandle| hub.relay_status().is_some_and(|s| s.state == RelayState::Connected);
+    let mut signal = hub.subscribe_status();
+
+    hub.set_relay(Some(region.settings(&token, "ryhma-1")));
+    eventually("the relay connects", || connected(&hub)).await;
+    assert!(signal.try_recv().is_ok(), "the status signal fired");
+    let card = paja::model::free::FreeCard { text: "Hubin kortti".into(), ..Default::default() };
+    hub.change(|w| w.add(&board, &card)).expect("the facilitator adds a card");
+    let copy = |name: &str| WorkshopFile::create(&dir.path().join(name), paja::model::Workshop::new()).expect("a reader's file");
+    let first = RelayReader::start(copy("r1.paja"), region.settings(&token, "ryhma-1"));
+    eventually("the first document holds the card", || card_texts(&serde_json::to_value(first.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+
+    hub.set_relay(Some(region.settings(&token, "ryhma-2")));
+    let status = hub.relay_status().expect("the relay is on");
+    assert_eq!(status.workshop, "ryhma-2", "the status names the new document");
+    eventually("the relay connects to the new document", || connected(&hub)).await;
+    let second = RelayReader::start(copy("r2.paja"), region.settings(&token, "ryhma-2"));
+    eventually("the new document gets the whole published view", || card_texts(&serde_json::to_value(second.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+
+    hub.set_relay(None);
+    assert_eq!(hub.relay_status(), None, "the relay is off again");
+    hub.stop();
+}
+
+/// Polls `done` on the runtime until it holds or the patience runs out.
+async fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(start.elapsed() < crate::support::sync::PATIENCE, "gave up waiting: {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// A TLS WebSocket server that answers every message with bytes that do not read as
+/// Hocuspocus's; counts the connections it took.
+async fn garbling_server(cert: &str, key: &str) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use futures_util::{SinkExt, StreamExt};
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs = vec![CertificateDer::from_pem_slice(cert.as_bytes()).expect("the certificate")];
+    let key = PrivateKeyDer::from_pem_slice(key.as_bytes()).expect("the key");
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider).with_safe_default_protocol_versions().unwrap().with_no_client_auth();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config.with_single_cert(certs, key).expect("a TLS config")));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("the fake server listens");
+    let port = listener.local_addr().unwrap().port();
+    let taken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = taken.clone();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(tls) = acceptor.accept(tcp).await else { return };
+                let Ok(mut ws) = tokio_tungstenite::accept_async(tls).await else { return };
+                while let Some(Ok(_)) = ws.next().await {
+                    let garbage = vec![7, b'r', b'y', b'h', b'm', b'a', b'-', b'1', 0, 9, 0xff, 0xff, 0xff, 0xff, 0xff];
+                    if ws.send(tokio_tungstenite::tungstenite::Message::Binary(garbage.into())).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, taken)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_sends_garbage_drops_the_link_with_a_sentence_and_the_hub_retries_and_goes_on() {
+    use paja::api::WorkshopFile;
+    use paja::session::{HubOptions, RelaySettings, RelayState, RelayTrust};
+    use paja::sync::Hub;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ca, cert, key) = crate::support::regional::certificates();
+    let (port, connections) = garbling_server(&cert, &key).await;
+    let (path, board) = crate::support::sync::workshop_with_board(dir.path());
+    let relay = RelaySettings { url: format!("wss://localhost:{port}"), token: "t".into(), workshop: "ryhma-1".into(), trust: RelayTrust::Pem(ca.into_bytes()) };
+    let options = HubOptions { bind: ([127, 0, 0, 1], 0).into(), mdns: false, relay: Some(relay), ..HubOptions::default() };
+    let hub = Hub::start(WorkshopFile::open(&path).expect("the file opens"), options).await.expect("the hub starts");
+
+    eventually("the hub connects again after dropped links", || connections.load(std::sync::atomic::Ordering::SeqCst) >= 3).await;
+    let status = hub.relay_status().expect("the relay is on");
+    assert_eq!(status.state, RelayState::Offline, "a server that speaks garbage leaves the relay offline, trying again");
+    let why = status.refusal.expect("the status says why").message;
+    assert!(why.contains("does not read") && why.lines().count() == 1, "in one sentence: {why}");
+    let card = paja::model::free::FreeCard { text: "Huone jatkaa".into(), ..Default::default() };
+    hub.change(|w| w.add(&board, &card)).expect("the room goes on");
+    assert!(hub.view().to_export().contains("Huone jatkaa"), "the hub kept the card");
+    hub.stop();
 }

@@ -13,14 +13,24 @@ const REFUSED: &str = "relay refused The regional server does not accept the tok
 #[test]
 fn a_bad_token_and_a_revoked_token_are_refused_in_one_sentence_while_the_room_goes_on() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = paja::sync::admission::new_token();
-    let region = Region::start(dir.path(), &json!({ good.clone(): { "documents": ["ryhma-1", "ryhma-2"], "access": "write" } }));
+    let (good, reading) = (paja::sync::admission::new_token(), paja::sync::admission::new_token());
+    let region = Region::start(
+        dir.path(),
+        &json!({
+            good.clone(): { "documents": ["ryhma-1", "ryhma-2"], "access": "write" },
+            reading.clone(): { "documents": ["*"], "access": "read" },
+        }),
+    );
 
     let mut bad = room(&dir.path().join("bad"), &region, &region.url(), "väärä-tunnus", "ryhma-1", "Kirjoittaja Aino");
     assert_eq!(bad.hub.expect("relay "), REFUSED, "a bad token is refused in one sentence");
     let mut other = join(&bad.hub, &dir.path().join("bad"), "o.paja", &["--name", "Kirjoittaja Bertta"]);
     bad.writer.add_card(&bad.cards, "Huone jatkaa");
     wait_until("the room goes on without the relay", || card_texts(&other.view(), &bad.cards) == ["Huone jatkaa"]);
+
+    let mut staff_only = room(&dir.path().join("reading"), &region, &region.url(), &reading, "ryhma-3", "Kirjoittaja Eero");
+    assert_eq!(staff_only.hub.expect("relay "), REFUSED, "a token that only reads cannot relay a room");
+    staff_only.writer.add_card(&staff_only.cards, "Sekin huone jatkaa");
 
     let mut revoked = room(&dir.path().join("revoked"), &region, &region.url(), &good, "ryhma-2", "Kirjoittaja Cecilia");
     assert_eq!(revoked.hub.expect("relay "), "relay connected", "a good token connects");

@@ -58,11 +58,16 @@ impl Replica for Published {
     fn take_in(&self, update: &[u8]) -> Result<(), String> {
         let mut relay = lock(&self.workshop);
         let workshop = relay.get_or_insert_with(Workshop::new);
+        let before = workshop.state_vector(DocName::Content);
         workshop.apply_update(DocName::Content, update).map_err(|e| format!("the server's update did not apply: {e}"))?;
+        let news = workshop.state_vector(DocName::Content) != before || before == StateVector::default();
         drop(relay);
         // The server's copy may lack what the hub did meanwhile (or hold someone else's
-        // writes): publishing again brings it to the hub's view.
-        self.publish();
+        // writes): publishing again brings it to the hub's view. The server also sends
+        // the hub's own updates back, which change nothing and need no publishing.
+        if news {
+            self.publish();
+        }
         Ok(())
     }
 

@@ -21,7 +21,7 @@ pub struct Region {
 }
 
 /// A CA and a certificate for `localhost` and 127.0.0.1 that it signed: (CA, cert, key) as PEM.
-fn certificates() -> (String, String, String) {
+pub fn certificates() -> (String, String, String) {
     let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("CA parameters");
     ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
     ca_params.distinguished_name.push(rcgen::DnType::CommonName, "Alueen testi-CA");
@@ -174,3 +174,37 @@ pub fn room(dir: &Path, region: &Region, url: &str, token: &str, workshop: &str,
     Room { hub, fac, writer, wall: plan.wall, cards }
 }
 
+
+impl Region {
+    /// Settings for the library's hub and reader.
+    pub fn settings(&self, token: &str, workshop: &str) -> paja::session::RelaySettings {
+        let ca = std::fs::read(&self.ca).expect("the CA file");
+        paja::session::RelaySettings { url: self.url(), token: token.into(), workshop: workshop.into(), trust: paja::session::RelayTrust::Pem(ca) }
+    }
+
+    /// `paja join --relay` without a script: its printed lines as they come.
+    pub fn reader_lines(&self, file: &Path, token: &str, workshop: &str) -> (Child, std::sync::mpsc::Receiver<String>) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_paja"))
+            .args(["join", "--relay", &self.url(), "--token", token, "--workshop", workshop, "--relay-ca", &self.ca_arg()])
+            .arg(file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("paja join starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        (child, rx)
+    }
+}
+
+/// Whether the workshop file at `path` shows `text` anywhere in its view.
+pub fn file_shows(path: &Path, text: &str) -> bool {
+    paja::api::WorkshopFile::open(path).is_ok_and(|file| serde_json::to_string(&file.view()).is_ok_and(|json| json.contains(text)))
+}
