@@ -8,7 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use paja::api::recent::RecentList;
 use paja::api::start::{Launch, OpenInfo, StartState, replicas_dir};
 use paja::api::WorkshopFile;
-use paja::session::{Live, typed_settings};
+use paja::session::{Live, LiveMode, typed_settings};
 
 use crate::error::CommandError;
 
@@ -148,7 +148,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn info(live: &Live) -> OpenInfo {
-    OpenInfo { path: live.path().to_string_lossy().into_owned(), title: live.view().meta.title, set_aside: live.set_aside() }
+    OpenInfo {
+        path: live.path().to_string_lossy().into_owned(),
+        title: live.view().meta.title,
+        set_aside: live.set_aside(),
+        read_only: live.mode() == LiveMode::Reading,
+    }
 }
 
 /// What the command line asks for: `FILE`, `--demo`, or nothing (the start screen).

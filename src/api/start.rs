@@ -21,6 +21,10 @@ pub struct OpenInfo {
     /// was opened (kept in the file, not shown); the window says so.
     #[serde(default)]
     pub set_aside: u32,
+    /// A copy of a workshop on the region's server: it can only be read, and there is
+    /// no own file to save under another name.
+    #[serde(default)]
+    pub read_only: bool,
 }
 
 /// What the start screen shows: the recent workshops, the open one (if any), and what

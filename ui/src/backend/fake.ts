@@ -83,7 +83,7 @@ export function fakeFiles(state: StartState, refuse: Record<string, BackendError
     newWorkshop: async (title, template) => open(`new ${template}`, `/koti/Paja/${title}.paja`, title),
     open: async (path) => open('open', path, files.state.recent.find((r) => r.path === path)?.title ?? path),
     openDemo: async () => open('demo', '/koti/.local/share/paja/demo.paja', 'Esimerkkityöpaja'),
-    openFromServer: async (url, _token, workshop) => open(`server ${url}`, `/koti/.local/share/paja/server/${workshop}.paja`, workshop),
+    openFromServer: async (url, _token, workshop) => open(`server ${url}`, `/koti/.local/share/paja/server/${workshop}.paja`, workshop, true),
     saveAs: async (path) => open('save as', path, files.state.open?.title ?? ''),
     close: async () => {
       calls.push('close');
@@ -97,13 +97,15 @@ export function fakeFiles(state: StartState, refuse: Record<string, BackendError
     onClosed: (listener) => listen(closed, listener),
     onFileDropped: (listener) => listen(dropped, listener),
   };
-  async function open(call: string, path: string, title: string): Promise<OpenInfo> {
+  async function open(call: string, path: string, title: string, readOnly = false): Promise<OpenInfo> {
     calls.push(`${call} ${path}`);
     files.state = { ...files.state, launch: null };
     const refusal = refuse[path];
     if (refusal) throw refusal;
-    const info = { path, title, set_aside: 0 };
-    const recent = [{ ...info, opened_at: '2026-03-01T09:30:00Z' }, ...files.state.recent.filter((r) => r.path !== path)];
+    const info = { path, title, set_aside: 0, read_only: readOnly };
+    // A copy read from the server is not a file of the person's own: not a recent one.
+    const others = files.state.recent.filter((r) => r.path !== path);
+    const recent = readOnly ? others : [{ path, title, opened_at: '2026-03-01T09:30:00Z' }, ...others];
     files.state = { recent, open: info, launch: null };
     opened.forEach((listener) => listener(info));
     return info;

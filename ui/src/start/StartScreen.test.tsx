@@ -115,7 +115,10 @@ describe('the start screen', () => {
     await settle(desktop);
     expect(files.calls).toEqual(['server wss://alue.example:8443 /koti/.local/share/paja/server/ryhma-1.paja']);
     expect(opened(), 'the App goes to the workshop').toBe(1);
-    expect(render(desktop)).toContain('>ryhma-1</strong>');
+    const html = render(desktop);
+    expect(html).toContain('>ryhma-1</strong> <span class="recent-meta">Vain luku</span>');
+    expect(html, 'a copy of the server\'s has no own file to save under another name').not.toContain('Tallenna nimellä…');
+    expect(desktop.snapshot.state?.recent.map((r) => r.title), 'nor is it a recent file of the person\'s own').not.toContain('ryhma-1');
   });
 
   it('says every refusal in Swedish and English too, with the file name', () => {

@@ -59,15 +59,18 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
         <section aria-labelledby="start-open">
           <h2 id="start-open">{t('start.open.heading')}</h2>
           <p>
-            <strong data-testid="open-title">{open.title}</strong> <span className="recent-meta">{fileName(open.path)}</span>
+            <strong data-testid="open-title">{open.title}</strong>{' '}
+            {open.read_only ? <span className="recent-meta">{t('read.mark')}</span> : <span className="recent-meta">{fileName(open.path)}</span>}
           </p>
           <div className="start-actions">
             <button type="button" className="primary" onClick={onContinue} data-testid="continue-workshop">
               {t('start.continue')}
             </button>
-            <button type="button" onClick={saveAs} disabled={busy} data-testid="save-as">
-              {t('start.saveAs')}
-            </button>
+            {!open.read_only && (
+              <button type="button" onClick={saveAs} disabled={busy} data-testid="save-as">
+                {t('start.saveAs')}
+              </button>
+            )}
             <button type="button" onClick={() => act(open.path, () => files.close())} disabled={busy} data-testid="close-workshop">
               {t('start.close')}
             </button>

@@ -8,4 +8,9 @@ export type OpenInfo = { path: string, title: string,
  * How many changes of the file's log would not apply and were set aside when it
  * was opened (kept in the file, not shown); the window says so.
  */
-set_aside: number, };
+set_aside: number, 
+/**
+ * A copy of a workshop on the region's server: it can only be read, and there is
+ * no own file to save under another name.
+ */
+read_only: boolean, };
