@@ -133,6 +133,10 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
 
     const refused = await invoke(staff, 'execute', { command: { cmd: 'add_item', board, item: { type: 'FreeCard', text: 'Lukijan kortti', color: 'yellow' } } });
     assert.equal(refused.error?.code, 'read_only_copy', `a command in the copy is refused: ${JSON.stringify(refused)}`);
+    await staff.click(await staff.findElement('[data-testid="workshops"]'));
+    await waitText(staff, '[data-testid="start-screen"]', 'Vain luku', 'the copy marked on the start screen');
+    assert.equal(await staff.execute(`return document.querySelector('[data-testid="save-as"]');`), null, 'a copy has no own file to save under another name');
+    assert.equal(await staff.execute(`return document.querySelectorAll('[data-testid="recent-workshop"]').length;`), 0, 'nor is it a recent file');
 
     // Katkaise: the relay stops, the room goes on, and the reader says it has no connection.
     await facilitator.click(await facilitator.findElement('[data-testid="show-code"]'));
