@@ -3,18 +3,18 @@
 
 use super::relay::{self, SavedRelay};
 use super::status::{Hosting, LiveMode, LiveStatus, alone_status, hosting_now, hub_status, peer_status, reading_status};
+use super::watch::{Source, watch};
 use super::{HostOptions, host, join};
 use crate::api::{Command, LocalView, Outcome, WorkshopFile, rules};
 use crate::model::diff::VersionDiff;
 use crate::model::{ViewChange, Workshop, WorkshopView};
 use crate::store::VersionInfo;
-use crate::sync::projection;
-use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerStatus, RelayReader, RelaySettings, RelayStatus, SyncError};
+use crate::sync::{HubHandle, HubOptions, PeerHandle, RelayReader, RelaySettings, RelayStatus, SyncError};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 
@@ -540,6 +540,7 @@ impl Drop for Live {
         }
     }
 }
+
 fn new_runtime() -> Result<tokio::runtime::Runtime, SyncError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -565,98 +566,3 @@ fn board_of(me: &Mutex<Value>) -> Value {
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
-
-enum Source {
-    Hub(Arc<HubHandle>, Arc<Hosting>),
-    Peer(Arc<PeerHandle>, Arc<Mutex<Value>>),
-    Reader(Arc<RelayReader>),
-}
-
-impl Source {
-    fn status(&self) -> LiveStatus {
-        match self {
-            Source::Hub(hub, shown) => hub_status(hub, shown),
-            Source::Peer(peer, me) => peer_status(peer, &lock(me)),
-            Source::Reader(reader) => reading_status(reader),
-        }
-    }
-
-    fn status_signal(&self) -> StatusSignal {
-        match self {
-            Source::Hub(hub, _) => StatusSignal::Hub(hub.subscribe_status()),
-            Source::Peer(peer, _) => StatusSignal::Peer(peer.watch_status(), peer.subscribe_presence(), peer.watch_undone()),
-            Source::Reader(reader) => StatusSignal::Reader(reader.watch_status()),
-        }
-    }
-
-    fn changes(&self) -> broadcast::Receiver<Arc<ViewChange>> {
-        match self {
-            Source::Hub(hub, _) => hub.subscribe_views(),
-            Source::Peer(peer, _) => peer.subscribe_views(),
-            Source::Reader(reader) => reader.subscribe_views(),
-        }
-    }
-
-    fn complete_change(&self) -> Arc<ViewChange> {
-        match self {
-            Source::Hub(hub, _) => hub.complete_view(),
-            Source::Peer(peer, _) => peer.complete_view(),
-            Source::Reader(reader) => reader.complete_view(),
-        }
-    }
-}
-
-async fn watch(source: Source, mut changes: broadcast::Receiver<Arc<ViewChange>>, events: broadcast::Sender<LiveEvent>) {
-    let mut signal = source.status_signal();
-    let mut signalling = true;
-    let mut last = source.status();
-    loop {
-        tokio::select! {
-            change = projection::next(&mut changes, || source.complete_change()) => match change {
-                Some(change) => {
-                    let _ = events.send(LiveEvent::Changed(change));
-                    continue;
-                }
-                None => return,
-            },
-            heard = signal.next(), if signalling => signalling = heard.is_some(),
-        }
-        let now = source.status();
-        if now != last {
-            last = now;
-            let _ = events.send(LiveEvent::Status);
-        }
-    }
-}
-
-/// When the status may have changed: the hub's signal (lobby, presence, connections), or
-/// the peer's link status and others' presence. Nothing is polled.
-enum StatusSignal {
-    Hub(broadcast::Receiver<()>),
-    Peer(watch::Receiver<PeerStatus>, broadcast::Receiver<()>, watch::Receiver<Option<crate::Refusal>>),
-    Reader(watch::Receiver<RelayStatus>),
-}
-
-impl StatusSignal {
-    /// Resolves at the next signal; None once its source is gone.
-    async fn next(&mut self) -> Option<()> {
-        match self {
-            StatusSignal::Hub(hub) => heard(hub).await,
-            StatusSignal::Peer(status, presence, undone) => tokio::select! {
-                changed = status.changed() => changed.ok(),
-                changed = undone.changed() => changed.ok(),
-                presence = heard(presence) => presence,
-            },
-            StatusSignal::Reader(status) => status.changed().await.ok(),
-        }
-    }
-}
-
-/// A signal, or several missed ones, as one; None when the sender is gone.
-async fn heard(signal: &mut broadcast::Receiver<()>) -> Option<()> {
-    match signal.recv().await {
-        Ok(()) | Err(broadcast::error::RecvError::Lagged(_)) => Some(()),
-        Err(broadcast::error::RecvError::Closed) => None,
-    }
-}
-

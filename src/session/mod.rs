@@ -15,6 +15,7 @@
 //! - `relay`: the relay to the region's server as the window sets it, kept in the
 //!   workshop file's hub-only table, and reading a workshop from the server.
 //! - `status`: the status the window shows.
+//! - `watch`: passing the changes of a hub, a peer or a reader on to the window.
 
 mod export;
 pub mod host;
@@ -22,6 +23,7 @@ pub mod join;
 mod live;
 mod relay;
 mod status;
+mod watch;
 
 pub use crate::sync::wire::SealedItem;
 pub use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerOptions, PeerStatus, SyncError};
