@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, buttonByText, freshMachine } from './desktop.mjs';
+import { axeViolations, buttonByText, freshMachine, saveScreenshot } from './desktop.mjs';
 import { startRegion } from './region.mjs';
 
 const WRITER = 'kirjoittajan-tunnus';
@@ -101,6 +101,8 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
     });
     assert.match(await facilitator.execute(`return document.querySelector('[data-testid="relay-state"]').textContent;`), /^Yhdistetty palvelimeen wss:\/\/localhost:\d+\. Työpajan nimi siellä: ryhma-1\.$/);
     assert.deepEqual(await axeViolations(facilitator), [], 'axe finds nothing in the host dialog with its relay section');
+    await facilitator.execute(`document.querySelector('[data-testid="relay-section"]').scrollIntoView();`);
+    await saveScreenshot(facilitator, 'relay-host-dialog');
     await facilitator.sendKeys(await facilitator.findElement('[role="dialog"] :focus'), '\uE00C');
     await waitText(facilitator, '[data-testid="relay-status"]', 'Alueen palvelin: yhdistetty', 'yhdistetty on the session bar');
     assert.deepEqual(await axeViolations(facilitator), [], 'axe finds nothing with the relay state on the session bar');
@@ -127,6 +129,7 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
     await staff.waitFor(shows('Kotikäynnit iltaisin'), { what: 'the room\'s card in the window reading from the server' });
     assert.equal(await staff.execute(`return document.querySelector('fieldset.board-lock').disabled;`), true, 'every edit control on the board is disabled');
     assert.deepEqual(await axeViolations(staff), [], 'axe finds nothing on the board read from the server');
+    await saveScreenshot(staff, 'relay-reading');
 
     await execute(facilitator, { cmd: 'add_item', board, item: { type: 'FreeCard', text: 'Uusi kortti huoneesta', color: 'yellow' } });
     await staff.waitFor(shows('Uusi kortti huoneesta'), { what: 'the room\'s next card, with no action' });
