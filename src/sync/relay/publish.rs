@@ -19,12 +19,16 @@ struct Published {
     /// None until the server's state has been taken in.
     workshop: Mutex<Option<Workshop>>,
     outbox: broadcast::Sender<Vec<u8>>,
+    /// Held through a whole publish, so that a view read earlier is never written
+    /// after one read later.
+    publishing: Mutex<()>,
 }
 
 impl Published {
     /// Writes the published view of the hub's workshop into the relay workshop and sends
     /// what that changed. Nothing before the server's state is in.
     fn publish(&self) {
+        let _one_at_a_time = lock(&self.publishing);
         if lock(&self.workshop).is_none() {
             return;
         }
@@ -88,7 +92,7 @@ impl Relay {
     pub fn start(hub: Arc<HubState>, settings: RelaySettings, signal: broadcast::Sender<()>) -> Relay {
         let (stop, stopped) = watch::channel(false);
         let (status, watched) = watch::channel(RelayStatus::new(&settings, RelayState::Connecting, None));
-        let published = Arc::new(Published { hub: hub.clone(), workshop: Mutex::new(None), outbox: broadcast::channel(1024).0 });
+        let published = Arc::new(Published { hub: hub.clone(), workshop: Mutex::new(None), outbox: broadcast::channel(1024).0, publishing: Mutex::new(()) });
         tokio::spawn(publish_on_change(published.clone(), hub.changed.subscribe(), stopped.clone()));
         tokio::spawn(link::run(settings, published, status, stopped.clone()));
         tokio::spawn(forward_status(watched.clone(), signal, stopped));
