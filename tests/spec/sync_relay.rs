@@ -134,9 +134,14 @@ async fn the_relay_turns_on_moves_to_another_document_and_off_while_the_hub_host
     assert!(signal.try_recv().is_ok(), "the status signal fired");
     let card = paja::model::free::FreeCard { text: "Hubin kortti".into(), ..Default::default() };
     hub.change(|w| w.add(&board, &card)).expect("the facilitator adds a card");
+    let gone = paja::model::free::FreeCard { text: "Poistuva kortti".into(), ..Default::default() };
+    let gone = hub.change(|w| w.add(&board, &gone)).expect("and another");
     let copy = |name: &str| WorkshopFile::create(&dir.path().join(name), paja::model::Workshop::new()).expect("a reader's file");
     let first = RelayReader::start(copy("r1.paja"), region.settings(&token, "ryhma-1"));
-    eventually("the first document holds the card", || card_texts(&serde_json::to_value(first.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+    let cards = |reader: &RelayReader| card_texts(&serde_json::to_value(reader.view()).unwrap(), &board);
+    eventually("the first document holds the cards", || cards(&first) == ["Hubin kortti", "Poistuva kortti"]).await;
+    hub.change(|w| w.delete::<paja::model::free::FreeCard>(&board, &gone)).expect("the facilitator deletes a card");
+    eventually("a deletion reaches the server too", || cards(&first) == ["Hubin kortti"]).await;
 
     hub.set_relay(Some(region.settings(&token, "ryhma-2")));
     let status = hub.relay_status().expect("the relay is on");
