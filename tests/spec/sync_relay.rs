@@ -1,9 +1,10 @@
 //! The relay to a regional server, against a real Hocuspocus (`relay/server.mjs`, with its
 //! SQLite extension) over TLS: two rooms relay to one server and a staff reader follows
-//! both; the server's stored bytes hold only published content; the uplink is cut ten
-//! times and the hub SIGKILLed once, and the server's copy still converges on the hub's
-//! published view; a bad and a revoked token are refused in one sentence while the
-//! room goes on.
+//! each; the server's stored bytes hold only published content (no draft, sealed item,
+//! token, organisation or hidden name); the staff reader's printed lines; turning the
+//! relay on, over and off while hosting; a server that sends garbage.
+//!
+//! The uplink's faults are in `sync_relay_faults`, the tokens in `sync_relay_tokens`.
 
 use crate::support::regional::{Region, room};
 use crate::support::sync::session::{contains, ok};
@@ -32,6 +33,9 @@ fn two_rooms_relay_to_one_server_a_staff_reader_follows_both_and_the_server_stor
         room.hub.expect("relay connected");
         room.writer.add_card(&room.cards, &format!("Julkinen kortti {n}"));
         ok(&mut room.writer, json!({ "cmd": "add_comment", "comment": { "board_id": room.cards, "text": format!("Julkinen kommentti {n}") } }));
+        ok(&mut room.fac, json!({ "cmd": "patch_meta", "patch": { "organisation": format!("Salainen Organisaatio {n}") } }));
+        let host = json!({ "host": format!("Salanimi Isäntä {n}"), "summary": format!("Julkinen sato {n}") });
+        ok(&mut room.fac, json!({ "cmd": "patch_item", "board": room.cafe, "item_type": "Station", "id": room.station, "patch": host }));
         ok(&mut room.fac, json!({ "cmd": "start_silent", "board": room.wall, "anonymous": true }));
         wait_until("the round reaches the writer", || room.writer.view()["control"]["silent"]["board"] == room.wall.as_str());
         ok(&mut room.writer, json!({ "cmd": "write_draft", "board": room.wall, "text": format!("Salainen luonnos {n}") }));
@@ -67,10 +71,12 @@ fn two_rooms_relay_to_one_server_a_staff_reader_follows_both_and_the_server_stor
         published.iter().all(|text| contains(&stored, text.as_bytes()))
     });
     let stored = region.stored_bytes();
-    secrets.extend(["Salainen luonnos", "Sinetöity kortti", "Salanimi"].map(String::from));
+    assert!(contains(&stored, "Julkinen sato 1".as_bytes()), "the café's harvest is published");
+    secrets.extend(["Salainen luonnos", "Sinetöity kortti", "Salanimi", "Salainen Organisaatio"].map(String::from));
     for secret in &secrets {
         assert!(!contains(&stored, secret.as_bytes()), "the server's file holds {secret}, which must stay in the room");
     }
+    println!("relay privacy: {} bytes of the server's SQLite file hold {} published texts and none of {} secrets", stored.len(), published.len() + 1, secrets.len());
     let room_cards = rooms.iter_mut().map(|r| card_texts(&r.fac.view(), &r.cards)).collect::<Vec<_>>();
     assert_eq!(room_cards[0], ["Julkinen kortti 1", "Toinen kortti 1"], "the room itself has its cards");
 }
@@ -128,9 +134,14 @@ async fn the_relay_turns_on_moves_to_another_document_and_off_while_the_hub_host
     assert!(signal.try_recv().is_ok(), "the status signal fired");
     let card = paja::model::free::FreeCard { text: "Hubin kortti".into(), ..Default::default() };
     hub.change(|w| w.add(&board, &card)).expect("the facilitator adds a card");
+    let gone = paja::model::free::FreeCard { text: "Poistuva kortti".into(), ..Default::default() };
+    let gone = hub.change(|w| w.add(&board, &gone)).expect("and another");
     let copy = |name: &str| WorkshopFile::create(&dir.path().join(name), paja::model::Workshop::new()).expect("a reader's file");
     let first = RelayReader::start(copy("r1.paja"), region.settings(&token, "ryhma-1"));
-    eventually("the first document holds the card", || card_texts(&serde_json::to_value(first.view()).unwrap(), &board) == ["Hubin kortti"]).await;
+    let cards = |reader: &RelayReader| card_texts(&serde_json::to_value(reader.view()).unwrap(), &board);
+    eventually("the first document holds the cards", || cards(&first) == ["Hubin kortti", "Poistuva kortti"]).await;
+    hub.change(|w| w.delete::<paja::model::free::FreeCard>(&board, &gone)).expect("the facilitator deletes a card");
+    eventually("a deletion reaches the server too", || cards(&first) == ["Hubin kortti"]).await;
 
     hub.set_relay(Some(region.settings(&token, "ryhma-2")));
     let status = hub.relay_status().expect("the relay is on");

@@ -161,6 +161,8 @@ pub struct Room {
     pub writer: Peer,
     pub wall: String,
     pub cards: String,
+    pub cafe: String,
+    pub station: String,
 }
 
 pub fn room(dir: &Path, region: &Region, url: &str, token: &str, workshop: &str, writer_name: &str) -> Room {
@@ -171,7 +173,7 @@ pub fn room(dir: &Path, region: &Region, url: &str, token: &str, workshop: &str,
     let mut writer = join(&hub, dir, "w.paja", &["--name", writer_name]);
     wait_until("the room is in", || fac.is_connected() && writer.is_connected());
     let cards = free_board(&mut fac, "Kortit");
-    Room { hub, fac, writer, wall: plan.wall, cards }
+    Room { hub, fac, writer, cards, cafe: plan.cafe, station: plan.stations[0].clone(), wall: plan.wall }
 }
 
 
