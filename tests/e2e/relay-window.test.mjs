@@ -145,7 +145,7 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
     await facilitator.click(await facilitator.findElement('[data-testid="show-code"]'));
     await facilitator.click(await facilitator.findElement('[data-testid="relay-disconnect"]'));
     await waitText(facilitator, '[data-testid="relay-state"]', 'Ei yhdistetty palvelimeen.', 'the relay off, in the dialog');
-    assert.equal(await facilitator.execute(`return document.activeElement?.dataset.testid;`), 'relay-connect', 'focus stays in the section, on Yhdistä');
+    await facilitator.waitFor(`return document.activeElement?.dataset.testid === 'relay-connect';`, { what: 'focus staying in the section, on Yhdistä' });
     assert.equal(await facilitator.execute(`return document.querySelector('[data-testid="relay-status"]');`), null, 'no relay state on the session bar');
   });
 });

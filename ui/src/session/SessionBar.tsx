@@ -5,7 +5,8 @@ import type { SavedRelay, WorkshopView } from '../types';
 import type { SessionCommands } from '../backend/session';
 import { HostDialog, type RelayControl } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
-import { relayBadge, type RelayInput } from './relay';
+import type { RelayInput } from './relay';
+import { RelayLine } from './RelayLine';
 import { indicator, laterStatus, undoneText, whereIs } from './status';
 
 const NAME_KEY = 'paja.displayName';
@@ -105,7 +106,6 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
   if (!status) return null;
   const shown = indicator(status);
   const hosting = status.hosting;
-  const relay = status.relay && relayBadge(status.relay);
   return (
     <section className="session-bar" aria-label={t('session.heading')}>
       {shown && (
@@ -113,21 +113,7 @@ export function SessionBar({ session, view, board }: { session: SessionCommands;
           <span className="session-dot" aria-hidden="true" /> {t(shown.key, { n: shown.people })}
         </p>
       )}
-      {status.mode === 'reading' && (
-        <p className="read-only-mark" data-testid="read-only-mark">
-          <strong>{t('read.mark')}</strong> {t('read.note')}
-        </p>
-      )}
-      {relay && (
-        <p role="status" className={`session-status tone-${relay.tone}`} data-testid="relay-status" data-relay={status.relay?.state}>
-          <span className="session-dot" aria-hidden="true" /> {t(relay.key)}
-        </p>
-      )}
-      {status.relay?.state === 'refused' && status.relay.refusal && (
-        <p className="session-refusal" data-testid="relay-refusal" data-error-code={status.relay.refusal.code}>
-          {errorText(t, status.relay.refusal)}
-        </p>
-      )}
+      <RelayLine status={status} />
       {status.refusal && <p className="session-refusal" data-error-code={status.refusal.code}>{errorText(t, status.refusal)}</p>}
       {status.undone && (
         <p role="alert" className="session-refusal" data-testid="session-undone" data-error-code={status.undone.code}>
