@@ -97,6 +97,9 @@ impl Live {
         };
         if let Err(refused) = relay::first_answer(&reader, had_copy) {
             reader.stop();
+            drop(reader);
+            // Not dropped in place: the caller may be on another runtime's thread.
+            runtime.shutdown_background();
             if !had_copy {
                 relay::forget_replica(&path);
             }

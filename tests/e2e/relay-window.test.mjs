@@ -115,8 +115,12 @@ describe('the relay to the region\'s server, in two desktop windows', { timeout:
     await staff.waitFor(`return document.activeElement?.closest('[data-testid="server-open-dialog"]') !== null;`, { what: 'focus in the Avaa palvelimelta dialog' });
     await type(staff, 'server-address', region.url);
     await type(staff, 'server-workshop', 'ryhma-1');
+    await type(staff, 'server-token', 'väärä-tunnus\uE007');
+    const said = await staff.waitFor(`return document.querySelector('[data-testid="server-open-dialog"] [role="alert"]')?.textContent;`, { what: 'a wrong token refused' });
+    assert.equal(said, 'Alueen palvelin ei hyväksy tunnusta.', 'a wrong token is refused in one sentence, and nothing opens');
+    await staff.execute(`document.querySelector('[data-testid="server-token"]').select();`);
     await type(staff, 'server-token', READER);
-    assert.deepEqual(await axeViolations(staff), [], 'axe finds nothing in the Avaa palvelimelta dialog');
+    assert.deepEqual(await axeViolations(staff), [], 'axe finds nothing in the Avaa palvelimelta dialog, its refusal shown');
     await staff.sendKeys(await staff.findElement('[data-testid="server-token"]'), '\uE007');
     await staff.waitFor(`return document.querySelector('[data-testid="workshop-title"]')?.textContent === 'Alueen työpaja';`, { what: 'the workshop from the server' });
     await waitText(staff, '[data-testid="read-only-mark"]', 'Vain luku', 'the Vain luku mark');

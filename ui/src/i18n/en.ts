@@ -974,4 +974,5 @@ export const en: Record<MessageKey, string> = {
   'read.submit': 'Open',
   'read.mark': 'Read only',
   'read.note': "This is the server's copy. It can only be read.",
+  'read.unreachable': 'The regional server cannot be reached. Check the address and try again.',
 };

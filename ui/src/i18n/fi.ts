@@ -973,6 +973,7 @@ export const fi = {
   'read.submit': 'Avaa',
   'read.mark': 'Vain luku',
   'read.note': 'Tämä on palvelimen kopio. Sitä voi vain lukea.',
+  'read.unreachable': 'Alueen palvelimeen ei saa yhteyttä. Tarkista osoite ja yritä uudelleen.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

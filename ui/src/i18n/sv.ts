@@ -974,4 +974,5 @@ export const sv: Record<MessageKey, string> = {
   'read.submit': 'Öppna',
   'read.mark': 'Endast läsning',
   'read.note': 'Det här är serverns kopia. Den kan bara läsas.',
+  'read.unreachable': 'Det går inte att nå regionens server. Kontrollera adressen och försök igen.',
 };

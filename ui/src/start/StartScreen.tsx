@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
-import { errorText } from '../i18n/errors';
+import { errorCode, errorText } from '../i18n/errors';
 import type { RelayInput } from '../session/relay';
 import { NewWorkshopForm } from './NewWorkshopForm';
 import { RecentList } from './RecentList';
@@ -39,7 +39,8 @@ export function StartScreen({ desktop: { desktop, now }, onContinue }: { desktop
       setReading(false);
       return null;
     } catch (err) {
-      return errorText(t, err);
+      // Nothing was opened, so nothing tries again: say what to do instead.
+      return errorCode(err, t) === 'relay_unreachable' ? t('read.unreachable') : errorText(t, err);
     }
   };
 
