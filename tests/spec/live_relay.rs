@@ -75,6 +75,16 @@ fn a_refused_token_is_the_error_of_opening_from_the_server_in_one_sentence() {
 }
 
 #[test]
+fn a_refused_token_comes_back_on_a_thread_of_another_runtime_as_the_window_runs_its_commands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let region = region(dir.path());
+    let outer = tokio::runtime::Runtime::new().expect("a runtime like the window's");
+    let settings = at(&region, "väärä-tunnus");
+    let refused = outer.block_on(async { Live::read_from_server(settings, &dir.path().join("server")).err() });
+    assert_eq!(refused.map(|e| e.code()), Some(ErrorCode::Refused(Refusal::RelayRefused)), "the refusal comes back, and nothing hangs or panics");
+}
+
+#[test]
 fn the_relay_settings_stay_in_the_file_never_in_a_document_and_come_back_when_shared_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, _) = workshop_with_board(dir.path());
