@@ -90,8 +90,10 @@ test-core: ui deps-npm
 test-ui: deps-npm
 	cd ui && npx vitest run
 
-test-e2e: desktop cli test-browser
+# The regional relay server alone, against Hocuspocus's own provider.
+test-e2e: desktop cli test-browser deps-npm
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs
+	node --test --test-concurrency=1 --test-reporter=tap tests/e2e/relay-server.test.mjs
 
 # The .deb bundled from the same debug build the window test runs (so it adds
 # seconds, not a release build), installed with apt, started under Xvfb on a
