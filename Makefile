@@ -90,7 +90,7 @@ test-core: ui deps-npm
 test-ui: deps-npm
 	cd ui && npx vitest run
 
-# The regional relay server alone, against Hocuspocus's own provider.
+# The window's tests, then the regional relay server alone against Hocuspocus's own provider.
 test-e2e: desktop cli test-browser deps-npm
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs
 	node --test --test-concurrency=1 --test-reporter=tap tests/e2e/relay-server.test.mjs
