@@ -60,6 +60,10 @@ pub enum ErrorCode {
     SyncCertificate,
     /// The hub refused with a sentence this Paja has no code for.
     SyncRefused,
+    // The relay to a regional server.
+    RelayUnreachable,
+    RelayBadAddress,
+    RelayCertificate,
     // The browser RPC.
     BadRequest,
     UnknownMethod,
@@ -175,6 +179,11 @@ pub enum Refusal {
     FingerprintMismatch,
     #[error("This hub uses TLS: join with its paja:// link or give --fingerprint.")]
     FingerprintNeeded,
+    // The regional server.
+    #[error("The regional server does not accept the token.")]
+    RelayRefused,
+    #[error("This is the server's copy. It can only be read.")]
+    ReadOnlyCopy,
 }
 
 impl Refusal {

@@ -52,6 +52,7 @@ enum Command {
         action: file::VersionAction,
     },
     /// Host a workshop on the network without a window, until Ctrl-C.
+    #[command(after_long_help = sync::RELAY_HELP)]
     Serve(sync::ServeArgs),
     /// Join a hosted workshop, keeping a local replica in FILE, until Ctrl-C.
     Join(sync::JoinArgs),

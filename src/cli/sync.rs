@@ -15,6 +15,7 @@ use paja::api::{Command, WorkshopFile, apply_command};
 use paja::model::free::FreeCard;
 use paja::model::{BoardKind, Workshop};
 use paja::session::{self, HubHandle, HubOptions, PeerHandle, PeerOptions, PeerStatus, SealedItem};
+use paja::session::{RelayReader, RelaySettings, RelayState, RelayStatus, RelayTrust};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
@@ -55,14 +56,54 @@ pub struct ServeArgs {
     /// Seconds a reveal waits at most for connected writers' anonymous drafts.
     #[arg(long, default_value_t = 3)]
     reveal_wait: u64,
+    /// Relay the published workshop to a regional server: wss://HOST:PORT (see below).
+    #[arg(long, value_name = "URL", requires_all = ["relay_token", "relay_workshop"])]
+    relay: Option<String>,
+    /// The token the server's keeper gave for this workshop.
+    #[arg(long, value_name = "TOKEN")]
+    relay_token: Option<String>,
+    /// The workshop's document name on the server, such as ryhma-1.
+    #[arg(long, value_name = "NAME")]
+    relay_workshop: Option<String>,
+    /// Trust the certificates in this PEM file for the server (else the system's).
+    #[arg(long, value_name = "CA.pem")]
+    relay_ca: Option<PathBuf>,
 }
+
+/// How to run the regional server, shown by `paja serve --help`.
+pub const RELAY_HELP: &str = "\
+The regional server:
+  --relay keeps the workshop's published content (no drafts, sealed items, tokens,
+  roster or the names exports hide) in a document on a Hocuspocus server, over TLS.
+  The room goes on when the link drops, and merges when it returns.
+  Run the server from the repository's relay/ folder (Node 20):
+    cd relay && npm ci
+    node server.mjs --port 8443 --db paja.sqlite --tokens tokens.json \\
+                    --cert cert.pem --key key.pem
+  tokens.json names what each token may do, and is read again on every connection:
+    { \"TOKEN\": { \"documents\": [\"ryhma-1\"], \"access\": \"write\" } }
+  (\"*\" for every document; \"read\" for staff who only read.) A token taken out of
+  the file ends its connections at once. The server's certificate must chain to the
+  system's roots, or to --relay-ca. Staff read a workshop with
+    paja join --relay wss://HOST:PORT --token T --workshop ryhma-1 copy.paja
+  One process serves many workshops; Hocuspocus's Redis extension spreads a region
+  over several processes.";
 
 #[derive(Args)]
 pub struct JoinArgs {
-    /// `paja://HOST:PORT?code=C&fp=HEX` from the QR code, or `HOST:PORT`.
+    /// `paja://HOST:PORT?code=C&fp=HEX` from the QR code, or `HOST:PORT` (with --relay: the FILE).
     addr: String,
     /// The local replica; made from the hub's state if missing.
-    file: PathBuf,
+    file: Option<PathBuf>,
+    /// Follow a workshop on a regional server read-only instead: wss://HOST:PORT.
+    #[arg(long, value_name = "URL", requires = "workshop")]
+    relay: Option<String>,
+    /// With --relay: the workshop's document name on the server.
+    #[arg(long, value_name = "NAME")]
+    workshop: Option<String>,
+    /// With --relay: trust the certificates in this PEM file for the server.
+    #[arg(long, value_name = "CA.pem")]
+    relay_ca: Option<PathBuf>,
     #[arg(long)]
     code: Option<String>,
     /// SHA-256 of the hub's certificate (hex). Without it, only a loopback hub is joined, over plain ws.
@@ -118,6 +159,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         mdns: !args.no_mdns,
         ui_dir: args.ui.clone(),
         reveal_wait: Duration::from_secs(args.reveal_wait),
+        relay: relay_settings(args.relay.as_deref(), args.relay_token.as_deref(), args.relay_workshop.as_deref(), args.relay_ca.as_deref())?,
         ..HubOptions::default()
     };
     runtime()?.block_on(async {
@@ -144,6 +186,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         tokio::select! {
             _ = interrupted() => {}
             _ = lobby_console(&hub), if args.lobby => {}
+            _ = show_relay(&hub), if args.relay.is_some() => {}
         }
         hub.stop();
         Ok(())
@@ -203,17 +246,55 @@ fn console_command(hub: &HubHandle, line: &str) -> String {
     }
 }
 
+/// The relay's settings from the command line; None without `--relay`.
+fn relay_settings(url: Option<&str>, token: Option<&str>, workshop: Option<&str>, ca: Option<&std::path::Path>) -> Result<Option<RelaySettings>> {
+    let Some(url) = url else { return Ok(None) };
+    let trust = match ca {
+        Some(path) => RelayTrust::Pem(std::fs::read(path).with_context(|| format!("{} could not be read", path.display()))?),
+        None => RelayTrust::Platform,
+    };
+    let text = |v: Option<&str>| v.unwrap_or_default().to_string();
+    Ok(Some(RelaySettings { url: url.to_string(), token: text(token), workshop: text(workshop), trust }))
+}
+
+/// Prints `relay connected|offline|refused SENTENCE` as the relay's state changes.
+async fn show_relay(hub: &HubHandle) {
+    let mut signal = hub.subscribe_status();
+    let mut shown = None;
+    loop {
+        if let Some(status) = hub.relay_status() {
+            say_relay(&status, &mut shown);
+        }
+        if let Err(tokio::sync::broadcast::error::RecvError::Closed) = signal.recv().await {
+            return std::future::pending().await;
+        }
+    }
+}
+
+fn say_relay(status: &RelayStatus, shown: &mut Option<RelayState>) {
+    if *shown == Some(status.state) || status.state == RelayState::Connecting {
+        return;
+    }
+    *shown = Some(status.state);
+    let state = json!(status.state);
+    match (&status.refusal, status.state) {
+        (Some(why), RelayState::Refused) => say(format!("relay {} {}", state.as_str().unwrap_or_default(), why.message)),
+        _ => say(format!("relay {}", state.as_str().unwrap_or_default())),
+    }
+}
+
 pub fn join(args: JoinArgs) -> Result<()> {
+    if args.relay.is_some() {
+        return read_relay(args);
+    }
+    let Some(path) = args.file.clone() else { bail!("Give the replica's FILE after the hub's address.") };
     let mut options = PeerOptions::from_link(&args.addr)?;
     options.code = args.code.or(options.code);
     options.fingerprint = args.fingerprint.or(options.fingerprint);
     options.token = args.token;
     options.name = args.name;
     options.observer = args.observer;
-    let file = match args.file.exists() {
-        true => WorkshopFile::open(&args.file)?,
-        false => WorkshopFile::create(&args.file, Workshop::new())?,
-    };
+    let file = open_or_create(&path)?;
     runtime()?.block_on(async {
         let peer = session::join::connect(file, options);
         let refused = if args.script {
@@ -233,6 +314,95 @@ pub fn join(args: JoinArgs) -> Result<()> {
             None => Ok(()),
         }
     })
+}
+
+fn open_or_create(path: &std::path::Path) -> Result<WorkshopFile> {
+    Ok(match path.exists() {
+        true => WorkshopFile::open(path)?,
+        false => WorkshopFile::create(path, Workshop::new())?,
+    })
+}
+
+/// `paja join --relay`: a read-only replica of a server's document in FILE.
+fn read_relay(args: JoinArgs) -> Result<()> {
+    if args.file.is_some() {
+        bail!("With --relay, give only the replica's FILE.");
+    }
+    let path = PathBuf::from(&args.addr);
+    let settings = relay_settings(args.relay.as_deref(), args.token.as_deref(), args.workshop.as_deref(), args.relay_ca.as_deref())?;
+    let settings = settings.context("no relay")?;
+    let file = open_or_create(&path)?;
+    runtime()?.block_on(async {
+        let reader = RelayReader::start(file, settings);
+        let refused = tokio::select! {
+            _ = interrupted() => None,
+            _ = read_script(&reader), if args.script => None,
+            refused = show_reading(&reader), if !args.script => refused,
+        };
+        reader.stop();
+        match refused {
+            Some(reason) => bail!("{}", reason.message),
+            None => Ok(()),
+        }
+    })
+}
+
+/// Prints `relay ...` as the state changes and `updated` after each change taken in,
+/// until the server refuses (returned).
+async fn show_reading(reader: &RelayReader) -> Option<paja::Failure> {
+    let mut status = reader.watch_status();
+    let mut changes = reader.subscribe_changes();
+    let mut shown = None;
+    loop {
+        let now = status.borrow_and_update().clone();
+        say_relay(&now, &mut shown);
+        if now.state == RelayState::Refused {
+            return now.refusal;
+        }
+        tokio::select! {
+            changed = status.changed() => if changed.is_err() { return None },
+            change = changes.recv() => match change {
+                Ok(()) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    while changes.try_recv().is_ok() {}
+                    say("updated");
+                }
+                Err(_) => return None,
+            },
+        }
+    }
+}
+
+/// `--script` for a reader: `{"view": null}` and `{"status": null}` answer; anything else
+/// is refused, since the copy can only be read.
+async fn read_script(reader: &RelayReader) {
+    let mut lines = stdin_lines();
+    while let Some(line) = lines.recv().await {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match read_request(&line) {
+            Ok(Err(ScriptCommand::View)) => serde_json::to_value(reader.view()).map_err(anyhow::Error::from),
+            Ok(Err(ScriptCommand::Status)) => Ok(json!({ "relay": reader.status() })),
+            Ok(_) => Err(anyhow::anyhow!("{}", paja::Refusal::ReadOnlyCopy)),
+            Err(e) => Err(e),
+        };
+        say(match answer {
+            Ok(value) => json!({ "ok": value }),
+            Err(e) => json!({ "error": e.to_string() }),
+        });
+    }
+}
+
+fn stdin_lines() -> tokio::sync::mpsc::Receiver<String> {
+    let (tx, lines) = tokio::sync::mpsc::channel::<String>(256);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            if tx.blocking_send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
 }
 
 /// Prints each status until the hub refuses us (returned) or the link ends.
@@ -279,14 +449,7 @@ fn read_request(line: &str) -> Result<Result<Command, ScriptCommand>> {
 }
 
 async fn script(peer: &PeerHandle) {
-    let (tx, mut lines) = tokio::sync::mpsc::channel::<String>(256);
-    std::thread::spawn(move || {
-        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
-            if tx.blocking_send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let mut lines = stdin_lines();
     while let Some(line) = lines.recv().await {
         if line.trim().is_empty() {
             continue;

@@ -39,6 +39,7 @@ pub mod fonts;
 mod kinds;
 pub(crate) mod pdf;
 mod png;
+pub mod published;
 pub mod scene;
 
 pub use atomic::write_atomic;
@@ -50,7 +51,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What an export may show about people (both off unless the user opts in), and what
-/// the report compares with.
+/// the report compares with. The default is also what leaves the room over the relay
+/// ([`published::view`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]

@@ -20,6 +20,7 @@ mod status;
 
 pub use crate::sync::wire::SealedItem;
 pub use crate::sync::{HubHandle, HubOptions, PeerHandle, PeerOptions, PeerStatus, SyncError};
+pub use crate::sync::{RelayReader, RelaySettings, RelayState, RelayStatus, RelayTrust};
 pub use host::{HostOptions, find_hubs};
 pub use live::{Joining, Live, LiveEvent};
 pub use status::{Connection, FoundHub, Hosting, LiveMode, LiveStatus, LobbyPerson, PresenceEntry};

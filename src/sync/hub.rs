@@ -13,6 +13,7 @@ use super::persistence::{Checkpoint, Persistence};
 use super::room::{HUB_ITSELF, HubState, lock};
 use super::socket::{self, Limits};
 use super::tls::Identity;
+use super::relay::{RelaySettings, RelayStatus, publish::Relay};
 use super::{SyncError, mdns, qr};
 use crate::api::WorkshopFile;
 use yrs::block::ClientID;
@@ -21,7 +22,7 @@ use crate::model::{ModelError, Workshop, WorkshopView};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
@@ -48,6 +49,8 @@ pub struct HubOptions {
     pub max_connections: usize,
     /// How long a reveal waits for connected writers' anonymous drafts at most.
     pub reveal_wait: Duration,
+    /// Relay the published view to a regional server ([`super::relay`]).
+    pub relay: Option<RelaySettings>,
 }
 
 impl Default for HubOptions {
@@ -65,6 +68,7 @@ impl Default for HubOptions {
             max_per_address: super::limits::PER_ADDRESS,
             max_connections: super::limits::TOTAL,
             reveal_wait: super::sealed::DEFAULT_REVEAL_WAIT,
+            relay: None,
         }
     }
 }
@@ -154,7 +158,7 @@ impl Hub {
             true => mdns::advertise(&host, addr.port(), fingerprint.as_deref()),
             false => None,
         };
-        Ok(HubHandle {
+        let hub = HubHandle {
             addr,
             host,
             code: sidecar.code,
@@ -165,8 +169,12 @@ impl Hub {
             serves_ui: options.ui_dir.is_some(),
             state,
             stop,
+            relay: Mutex::new(None),
+            runtime: tokio::runtime::Handle::current(),
             _advert: advert,
-        })
+        };
+        hub.set_relay(options.relay.clone());
+        Ok(hub)
     }
 }
 
@@ -198,6 +206,8 @@ pub struct HubHandle {
     serves_ui: bool,
     state: Arc<HubState>,
     stop: watch::Sender<bool>,
+    relay: Mutex<Option<Relay>>,
+    runtime: tokio::runtime::Handle,
     _advert: Option<mdns::Advert>,
 }
 
@@ -356,9 +366,32 @@ impl HubHandle {
         self.state.reveal(board)
     }
 
+    /// Turns the relay to a regional server on (or over to new settings), or off with
+    /// None. The room goes on whatever the relay does; its state changes fire
+    /// [`HubHandle::subscribe_status`].
+    pub fn set_relay(&self, settings: Option<RelaySettings>) {
+        let mut relay = lock(&self.relay);
+        if let Some(old) = relay.take() {
+            old.stop();
+        }
+        let signal = lock(&self.state.admission).status.clone();
+        let _entered = self.runtime.enter();
+        *relay = settings.map(|settings| Relay::start(self.state.clone(), settings, signal.clone()));
+        drop(relay);
+        let _ = signal.send(());
+    }
+
+    /// The relay's state; None when it is off.
+    pub fn relay_status(&self) -> Option<RelayStatus> {
+        lock(&self.relay).as_ref().map(Relay::status)
+    }
+
     /// Stops listening, ends every connection and compacts the update log.
     pub fn stop(&self) {
         let _ = self.stop.send(true);
+        if let Some(relay) = lock(&self.relay).take() {
+            relay.stop();
+        }
         lock(&self.state.admission).end_session();
         self.state.keep_members();
         self.state.persistence.checkpoint(&mut lock(&self.state.file));

@@ -30,6 +30,8 @@
 //! - `sealed`: what the hub holds sealed and publishes when the control no longer hides it.
 //! - `ledger`: dots counted and questions answered, kept in the hub's file across a restart.
 //! - [`projection`]: each change projected once and pushed to every window and browser.
+//! - [`relay`]: the published view kept in a document on a regional Hocuspocus server,
+//!   and read-only replicas of such documents.
 //! - `locks`: the hub's refusal of participants' writes to locked boards and items.
 //!
 //! To add a Paja message, add a variant to [`wire::PajaMessage`] and handle it in
@@ -49,6 +51,7 @@ pub mod persistence;
 pub mod projection;
 mod peer_link;
 pub mod qr;
+pub mod relay;
 pub mod room;
 pub mod limits;
 pub mod locks;
@@ -64,3 +67,4 @@ pub use error::SyncError;
 pub use hub::{Hub, HubHandle, HubOptions};
 pub use persistence::Checkpoint;
 pub use peer::{Peer, PeerHandle, PeerOptions, PeerStatus, Presence};
+pub use relay::{RelayReader, RelaySettings, RelayState, RelayStatus, RelayTrust};

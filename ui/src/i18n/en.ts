@@ -812,6 +812,11 @@ export const en: Record<MessageKey, string> = {
   'error.browsers_closed': 'The workshop is not open to browsers now.',
   'error.fingerprint_mismatch': "The computer's fingerprint does not match. Scan the QR code again.",
   'error.fingerprint_needed': 'You need the join link or the QR code.',
+  'error.relay_refused': 'The regional server does not accept the token.',
+  'error.relay_unreachable': 'The regional server cannot be reached. Paja tries again.',
+  'error.relay_bad_address': 'The server address has the form wss://server:port.',
+  'error.relay_certificate': "The regional server's certificate is not trusted.",
+  'error.read_only_copy': "This is the server's copy. It can only be read.",
   // Export and versions
   'export.open': "Export",
   'export.openBoard': "Export board",

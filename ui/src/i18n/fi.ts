@@ -811,6 +811,11 @@ export const fi = {
   'error.browsers_closed': 'Työpaja ei ole nyt auki selaimille.',
   'error.fingerprint_mismatch': 'Koneen tunniste ei täsmää. Lue QR-koodi uudelleen.',
   'error.fingerprint_needed': 'Tarvitset liittymislinkin tai QR-koodin.',
+  'error.relay_refused': 'Alueen palvelin ei hyväksy tunnusta.',
+  'error.relay_unreachable': 'Alueen palvelimeen ei saa yhteyttä. Paja yrittää uudelleen.',
+  'error.relay_bad_address': 'Palvelimen osoite on muotoa wss://palvelin:portti.',
+  'error.relay_certificate': 'Alueen palvelimen varmenne ei ole luotettu.',
+  'error.read_only_copy': 'Tämä on palvelimen kopio. Sitä voi vain lukea.',
   // Export and versions
   'export.open': "Vie",
   'export.openBoard': "Vie taulu",

@@ -812,6 +812,11 @@ export const sv: Record<MessageKey, string> = {
   'error.browsers_closed': 'Workshoppen är inte öppen för webbläsare nu.',
   'error.fingerprint_mismatch': 'Datorns kännetecken stämmer inte. Läs QR-koden igen.',
   'error.fingerprint_needed': 'Du behöver anslutningslänken eller QR-koden.',
+  'error.relay_refused': 'Regionens server godkänner inte nyckeln.',
+  'error.relay_unreachable': 'Regionens server kan inte nås. Paja försöker igen.',
+  'error.relay_bad_address': 'Serverns adress har formen wss://server:port.',
+  'error.relay_certificate': 'Regionens servercertifikat är inte betrott.',
+  'error.read_only_copy': 'Det här är serverns kopia. Den kan bara läsas.',
   // Export and versions
   'export.open': "Exportera",
   'export.openBoard': "Exportera tavlan",
