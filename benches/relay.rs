@@ -541,15 +541,18 @@ fn main() {
         "relay bench: N hubs, each with {PEOPLE} people adding or editing a card every {EDIT_EVERY:?} for {RUN:?}, relayed over \
          TLS to one Hocuspocus process (relay/server.mjs, SQLite) with a remote reader per room; N = {ROOMS:?}"
     );
+    // `cargo bench --bench relay -- 1 13` runs only those N.
+    let chosen: Vec<usize> = std::env::args().filter_map(|a| a.parse().ok()).collect();
+    let sizes = if chosen.is_empty() { ROOMS.to_vec() } else { chosen };
     let certificates = Certificates::new();
     let mut paja = Vec::new();
     let mut reference = Vec::new();
-    for rooms in ROOMS {
+    for &rooms in &sizes {
         let Some(outcome) = runtime.block_on(run_paja(rooms, &certificates)) else { return };
         print_run("paja", &outcome);
         paja.push(outcome);
     }
-    for rooms in ROOMS {
+    for &rooms in &sizes {
         match runtime.block_on(run_reference(rooms, &certificates)) {
             Some(outcome) => {
                 print_run("reference", &outcome);
