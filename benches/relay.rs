@@ -117,6 +117,10 @@ impl RelayServer {
     fn pid(&self) -> u32 {
         self.child.id()
     }
+
+    fn db_bytes(&self) -> u64 {
+        std::fs::metadata(self.dir.path().join("relay.sqlite")).map(|m| m.len()).unwrap_or(0)
+    }
 }
 
 impl Drop for RelayServer {
@@ -339,6 +343,8 @@ struct Outcome {
     idle: ProcessFigures,
     end: ProcessFigures,
     cpu_s: f64,
+    /// The server's SQLite file at the end.
+    db_bytes: u64,
 }
 
 impl Outcome {
@@ -405,6 +411,7 @@ async fn run_paja(rooms: usize, certificates: &Certificates) -> Option<Outcome> 
         idle,
         end,
         cpu_s: end.cpu_s - cpu0,
+        db_bytes: server.db_bytes(),
     };
     for room in &open {
         room.reader.stop();
@@ -475,6 +482,7 @@ async fn run_reference(rooms: usize, certificates: &Certificates) -> Option<Outc
         idle,
         end,
         cpu_s: end.cpu_s - cpu0,
+        db_bytes: server.db_bytes(),
     })
 }
 
@@ -488,7 +496,7 @@ fn mib(kib: u64) -> f64 {
 fn print_run(name: &str, o: &Outcome) {
     println!(
         "{name:<9} N={:<3} edits {:>6} ({:>7.1}/s)  into server {:>8.1} KiB/s  out to readers {:>8.1} KiB/s  \
-         p50 {:>7.1} ms  p99 {:>7.1} ms  lost {}  server RSS {:>6.1} MiB (idle {:.1}, peak {:.1})  server CPU {:>5.1}%",
+         p50 {:>7.1} ms  p99 {:>7.1} ms  lost {}  server RSS {:>6.1} MiB (idle {:.1}, peak {:.1})  server CPU {:>5.1}%  SQLite {:.0} KiB",
         o.rooms,
         o.edits,
         o.edits_per_s(),
@@ -501,6 +509,7 @@ fn print_run(name: &str, o: &Outcome) {
         mib(o.idle.rss_kib),
         mib(o.end.hwm_kib),
         o.cpu_s / o.seconds * 100.0,
+        o.db_bytes as f64 / 1024.0,
     );
 }
 
