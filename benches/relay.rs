@@ -493,10 +493,15 @@ fn mib(kib: u64) -> f64 {
     kib as f64 / 1024.0
 }
 
+/// The machine's load over the last minute, for the reader to judge the figures by.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(String::from)).unwrap_or_default()
+}
+
 fn print_run(name: &str, o: &Outcome) {
     println!(
         "{name:<9} N={:<3} edits {:>6} ({:>7.1}/s)  into server {:>8.1} KiB/s  out to readers {:>8.1} KiB/s  \
-         p50 {:>7.1} ms  p99 {:>7.1} ms  lost {}  server RSS {:>6.1} MiB (idle {:.1}, peak {:.1})  server CPU {:>5.1}%  SQLite {:.0} KiB",
+         p50 {:>7.1} ms  p99 {:>7.1} ms  lost {}  server RSS {:>6.1} MiB (idle {:.1}, peak {:.1})  server CPU {:>5.1}%  SQLite {:.0} KiB  load {}",
         o.rooms,
         o.edits,
         o.edits_per_s(),
@@ -510,13 +515,14 @@ fn print_run(name: &str, o: &Outcome) {
         mib(o.end.hwm_kib),
         o.cpu_s / o.seconds * 100.0,
         o.db_bytes as f64 / 1024.0,
+        load(),
     );
 }
 
 fn print_table(name: &str, runs: &[Outcome]) {
     let Some(one) = runs.first() else { return };
     println!();
-    println!("{name}: against N = 1");
+    println!("{name}: ratios against N = {}", one.rooms);
     println!(
         "{:<5} {:>10} {:>8} {:>12} {:>9} {:>8} {:>9} {:>8} {:>11} {:>13} {:>11}",
         "N", "edits/s", "ratio", "KiB/s in", "ratio", "p99 ms", "ratio", "RSS MiB", "ratio", "MiB per room", "CPU ms/edit"
@@ -556,18 +562,15 @@ fn main() {
     let certificates = Certificates::new();
     let mut paja = Vec::new();
     let mut reference = Vec::new();
+    // Each N runs Paja's hubs and then the reference, so drift on a shared machine
+    // falls on both alike.
     for &rooms in &sizes {
         let Some(outcome) = runtime.block_on(run_paja(rooms, &certificates)) else { return };
         print_run("paja", &outcome);
         paja.push(outcome);
-    }
-    for &rooms in &sizes {
-        match runtime.block_on(run_reference(rooms, &certificates)) {
-            Some(outcome) => {
-                print_run("reference", &outcome);
-                reference.push(outcome);
-            }
-            None => break,
+        if let Some(outcome) = runtime.block_on(run_reference(rooms, &certificates)) {
+            print_run("reference", &outcome);
+            reference.push(outcome);
         }
     }
     print_table("paja hubs", &paja);
