@@ -360,6 +360,7 @@ async fn show_reading(reader: &RelayReader) -> Option<paja::Failure> {
             return now.refusal;
         }
         tokio::select! {
+            biased;
             changed = status.changed() => if changed.is_err() { return None },
             change = changes.recv() => match change {
                 Ok(()) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {

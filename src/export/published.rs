@@ -49,7 +49,6 @@ pub fn view(view: &WorkshopView) -> WorkshopView {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::cafe::Station;
     use crate::model::idea_wall::{Idea, Vote};
     use crate::model::session::Comment;

@@ -278,3 +278,31 @@ fn receive(
         Incoming::Other => Ok(Vec::new()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(url: &str) -> RelaySettings {
+        let ca = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("a certificate").cert.pem();
+        RelaySettings { url: url.into(), token: "t".into(), workshop: "ryhma-1".into(), trust: RelayTrust::Pem(ca.into_bytes()) }
+    }
+
+    #[test]
+    fn only_a_wss_address_with_a_port_is_a_server_address() {
+        let target = Target::new(&settings("wss://alue.example.fi:8443/paja")).expect("a full address");
+        assert_eq!((target.host.as_str(), target.port), ("alue.example.fi", 8443));
+        for bad in ["ws://alue.example.fi:8443", "https://alue.example.fi:8443", "wss://alue.example.fi", "wss://:8443", "alue:8443"] {
+            let refused = Target::new(&settings(bad)).err().map(|e| e.code());
+            assert_eq!(refused, Some(crate::ErrorCode::RelayBadAddress), "{bad} is refused: TLS always, and a port");
+        }
+    }
+
+    #[test]
+    fn a_ca_file_without_certificates_is_refused_in_one_sentence() {
+        let mut none = settings("wss://alue.example.fi:8443");
+        none.trust = RelayTrust::Pem(b"not a certificate".to_vec());
+        let refused = Target::new(&none).err().expect("nothing to trust");
+        assert_eq!(refused.code(), crate::ErrorCode::RelayCertificate);
+    }
+}

@@ -19,16 +19,30 @@ struct Published {
     /// None until the server's state has been taken in.
     workshop: Mutex<Option<Workshop>>,
     outbox: broadcast::Sender<Vec<u8>>,
+    /// Held through a whole publish, so that a view read earlier is never written
+    /// after one read later; holds how many content updates the hub had when it last
+    /// published (a deletion changes no state vector, so updates are counted).
+    publishing: Mutex<Option<u64>>,
 }
 
 impl Published {
     /// Writes the published view of the hub's workshop into the relay workshop and sends
-    /// what that changed. Nothing before the server's state is in.
-    fn publish(&self) {
+    /// what that changed. Nothing before the server's state is in; nothing when the
+    /// hub's content is as last published (a change of the control document alone),
+    /// unless `again`.
+    fn publish(&self, again: bool) {
+        let mut last = lock(&self.publishing);
         if lock(&self.workshop).is_none() {
             return;
         }
-        let view = crate::export::published::view(&lock(&self.hub.file).view());
+        let hub = lock(&self.hub.file);
+        let now = Some(hub.workshop().content_count());
+        if now == *last && !again {
+            return;
+        }
+        let view = crate::export::published::view(&hub.view());
+        drop(hub);
+        *last = now;
         let mut relay = lock(&self.workshop);
         let Some(workshop) = relay.as_mut() else { return };
         if let Err(e) = workshop.replace_with(&view) {
@@ -58,11 +72,16 @@ impl Replica for Published {
     fn take_in(&self, update: &[u8]) -> Result<(), String> {
         let mut relay = lock(&self.workshop);
         let workshop = relay.get_or_insert_with(Workshop::new);
+        let before = workshop.state_vector(DocName::Content);
         workshop.apply_update(DocName::Content, update).map_err(|e| format!("the server's update did not apply: {e}"))?;
+        let news = workshop.state_vector(DocName::Content) != before || before == StateVector::default();
         drop(relay);
         // The server's copy may lack what the hub did meanwhile (or hold someone else's
-        // writes): publishing again brings it to the hub's view.
-        self.publish();
+        // writes): publishing again brings it to the hub's view. The server also sends
+        // the hub's own updates back, which change nothing and need no publishing.
+        if news {
+            self.publish(true);
+        }
         Ok(())
     }
 
@@ -83,7 +102,7 @@ impl Relay {
     pub fn start(hub: Arc<HubState>, settings: RelaySettings, signal: broadcast::Sender<()>) -> Relay {
         let (stop, stopped) = watch::channel(false);
         let (status, watched) = watch::channel(RelayStatus::new(&settings, RelayState::Connecting, None));
-        let published = Arc::new(Published { hub: hub.clone(), workshop: Mutex::new(None), outbox: broadcast::channel(1024).0 });
+        let published = Arc::new(Published { hub: hub.clone(), workshop: Mutex::new(None), outbox: broadcast::channel(1024).0, publishing: Mutex::new(None) });
         tokio::spawn(publish_on_change(published.clone(), hub.changed.subscribe(), stopped.clone()));
         tokio::spawn(link::run(settings, published, status, stopped.clone()));
         tokio::spawn(forward_status(watched.clone(), signal, stopped));
@@ -115,7 +134,7 @@ async fn publish_on_change(published: Arc<Published>, mut changed: broadcast::Re
         }
         tokio::time::sleep(DEBOUNCE).await;
         while changed.try_recv().is_ok() {}
-        published.publish();
+        published.publish(false);
     }
 }
 
@@ -128,3 +147,4 @@ async fn forward_status(mut status: watch::Receiver<RelayStatus>, signal: broadc
         let _ = signal.send(());
     }
 }
+

@@ -13,13 +13,13 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{broadcast, watch};
 use yrs::StateVector;
 
-struct Copy {
+struct ServerCopy {
     file: Mutex<WorkshopFile>,
     changed: broadcast::Sender<()>,
     views: Views,
 }
 
-impl Replica for Copy {
+impl Replica for ServerCopy {
     fn state_vector(&self) -> StateVector {
         lock(&self.file).workshop().state_vector(DocName::Content)
     }
@@ -44,7 +44,7 @@ impl Replica for Copy {
 
 /// A running read-only replica of a server document.
 pub struct RelayReader {
-    copy: Arc<Copy>,
+    copy: Arc<ServerCopy>,
     status: watch::Receiver<RelayStatus>,
     stop: watch::Sender<bool>,
 }
@@ -53,7 +53,7 @@ impl RelayReader {
     /// Starts following the server's document `settings.workshop` into `file`, on the
     /// current tokio runtime.
     pub fn start(file: WorkshopFile, settings: RelaySettings) -> RelayReader {
-        let copy = Arc::new(Copy { file: Mutex::new(file), changed: broadcast::channel(64).0, views: Views::new() });
+        let copy = Arc::new(ServerCopy { file: Mutex::new(file), changed: broadcast::channel(64).0, views: Views::new() });
         let (stop, stopped) = watch::channel(false);
         let (status, watched) = watch::channel(RelayStatus::new(&settings, RelayState::Connecting, None));
         tokio::spawn(link::run(settings, copy.clone(), status, stopped.clone()));

@@ -7,12 +7,14 @@
 //! - `export`: the demo's exports and reading PDFs back with poppler.
 //! - `live`: the window's `Live` hosting on loopback.
 //! - `ledger`: what a hub's file keeps to itself, read with plain SQLite.
+//! - `regional`: a real Hocuspocus server (`relay/server.mjs`) over TLS, and readers of it.
 
 pub mod crafted;
 pub mod export;
 pub mod browser;
 pub mod ledger;
 pub mod live;
+pub mod regional;
 pub mod store;
 pub mod sync;
 pub mod workshop;
