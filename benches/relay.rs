@@ -109,6 +109,7 @@ impl RelayServer {
         let Some(port) = port else {
             println!("relay: the server did not start ({line:?})");
             let _ = child.kill();
+            let _ = child.wait();
             return None;
         };
         Some(RelayServer { child, port, dir })
@@ -575,8 +576,8 @@ fn main() {
     }
     print_table("paja hubs", &paja);
     print_table("reference (Hocuspocus's Node provider)", &reference);
-    if let Some(last) = paja.iter().zip(&reference).last() {
-        let (p, r) = last;
+    let last = reference.last().and_then(|r| paja.iter().find(|p| p.rooms == r.rooms).map(|p| (p, r)));
+    if let Some((p, r)) = last {
         println!();
         println!(
             "N = {}: paja / reference: edits/s {:.2}x, bytes into the server {:.2}x, p99 {:.2}x, server RSS {:.2}x, server CPU per edit {:.2}x",

@@ -121,6 +121,7 @@ describe('the regional relay server', () => {
     await until('the reader has the document', () => staff.text.toString().includes('Aamun kortti'));
     staff.text.insert(0, 'LUKIJAN MUOKKAUS ');
     const hub = client('ryhma-1', 'hub');
+    await until('the hub has the document', () => hub.text.toString() === 'Aamun kortti');
     hub.text.insert(hub.text.length, '.');
     const other = client('ryhma-1', 'staff');
     await until('a fresh reader sees the hub\'s later edit', () => other.text.toString() === 'Aamun kortti.');
