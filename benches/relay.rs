@@ -250,7 +250,7 @@ fn markers(text: &str) -> impl Iterator<Item = u64> + '_ {
 
 struct Room {
     hub: Arc<HubHandle>,
-    reader: RelayReader,
+    reader: Arc<RelayReader>,
     tracker: Arc<Tracker>,
     board: String,
 }
@@ -268,9 +268,9 @@ async fn open_room(room: usize, dir: &Path, uplink: u16, downlink: u16, certific
         .expect("a board's id");
     hub.set_relay(Some(settings(uplink, hub_token(room), document(room), certificates)));
     let copy = WorkshopFile::create(&dir.join(format!("reader-{room}.paja")), Workshop::new()).expect("the reader's file");
-    let reader = RelayReader::start(copy, settings(downlink, "staff".into(), document(room), certificates));
+    let reader = Arc::new(RelayReader::start(copy, settings(downlink, "staff".into(), document(room), certificates)));
     let tracker = Arc::new(Tracker::default());
-    tokio::spawn(watch_reader(reader.subscribe_views(), tracker.clone()));
+    tokio::spawn(watch_reader(Arc::downgrade(&reader), tracker.clone()));
     Room { hub: Arc::new(hub), reader, tracker, board }
 }
 
@@ -279,13 +279,20 @@ fn execute(hub: &HubHandle, command: serde_json::Value) -> Option<String> {
     hub.execute(&command).expect("the facilitator's command runs").id
 }
 
-async fn watch_reader(mut views: tokio::sync::broadcast::Receiver<Arc<paja::model::ViewChange>>, tracker: Arc<Tracker>) {
+/// Looks for markers in every change of the reader's view; one that fell behind looks
+/// in the whole view instead.
+async fn watch_reader(reader: std::sync::Weak<RelayReader>, tracker: Arc<Tracker>) {
+    let Some(mut views) = reader.upgrade().map(|r| r.subscribe_views()) else { return };
     loop {
-        match views.recv().await {
-            Ok(change) => tracker.seen(&serde_json::to_string(&change.boards).unwrap_or_default()),
-            Err(RecvError::Lagged(_)) => continue,
+        let change = match views.recv().await {
+            Ok(change) => change,
+            Err(RecvError::Lagged(_)) => match reader.upgrade() {
+                Some(reader) => reader.complete_view(),
+                None => return,
+            },
             Err(RecvError::Closed) => return,
-        }
+        };
+        tracker.seen(&serde_json::to_string(&change.boards).unwrap_or_default());
     }
 }
 
