@@ -1,6 +1,7 @@
 // The regional relay server (relay/server.mjs) on its own, driven by Hocuspocus's
 // own provider: what its tokens file lets in, what a read token may not change,
-// that a revoked token is cut off at once, and that bad arguments are one sentence.
+// that a revoked token is cut off at once, that a restart keeps the documents, and
+// that bad arguments are one sentence.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -151,6 +152,20 @@ describe('the regional relay server', () => {
     const staff = client('ryhma-1', 'staff');
     await until('a reader has the document', () => staff.text.length > 0);
     assert.ok(!staff.text.toString().includes('poistetun'), 'nothing from a revoked token reaches the document');
+  });
+
+  it('keeps its documents across a restart, with the last edit stored when it is stopped', async () => {
+    const hub = client('ryhma-1', 'hub');
+    await until('the hub has the document', () => hub.text.toString().startsWith('Aamun kortti'));
+    hub.text.insert(hub.text.length, ' Iltapäivän kortti');
+    const staff = client('ryhma-1', 'staff');
+    await until('a reader sees the new text', () => staff.text.toString().endsWith('Iltapäivän kortti'));
+    const before = staff.text.toString();
+    for (const c of open.splice(0)) c.provider.destroy();
+    await stopServer(server);
+    server = await startServer(dir);
+    const after = client('ryhma-1', 'staff');
+    await until('a reader of the restarted server sees the text', () => after.text.toString() === before);
   });
 
   it('says in one sentence, with exit code 2, what is wrong with its arguments', () => {
