@@ -90,8 +90,10 @@ test-core: ui deps-npm
 test-ui: deps-npm
 	cd ui && npx vitest run
 
-test-e2e: desktop cli test-browser
+# The window's tests, then the regional relay server alone against Hocuspocus's own provider.
+test-e2e: desktop cli test-browser deps-npm
 	PAJA_DESKTOP_BIN=$(DESKTOP_BIN) PAJA_CLI_BIN=$(CLI_BIN) node --test --test-concurrency=1 --test-reporter=tap tests/e2e/window.test.mjs tests/e2e/start.test.mjs tests/e2e/process.test.mjs tests/e2e/languages-window.test.mjs tests/e2e/relay-window.test.mjs
+	node --test --test-concurrency=1 --test-reporter=tap tests/e2e/relay-server.test.mjs
 
 # The .deb bundled from the same debug build the window test runs (so it adds
 # seconds, not a release build), installed with apt, started under Xvfb on a
@@ -121,7 +123,10 @@ test-browser: ui cli
 # 3,000-card board while panning and zooming, the bytes and time of one change pushed
 # to the window, and remote edits reaching a browser from a release hub (edit to
 # screen at 3,000 and 10,000 cards, panning while 40 peers edit) against the build
-# before incremental projections, which the script builds once into the target dir.
+# before incremental projections, which the script builds once into the target dir;
+# and N = 1, 13 and 50 hubs relaying live sessions to one regional Hocuspocus process
+# (throughput, edit-to-remote-reader latency, the server's memory and CPU), against the
+# same load written by Hocuspocus's own provider.
 bench: ui cli
 	cargo bench -p paja --bench store
 	cargo bench -p paja --bench export
@@ -131,6 +136,7 @@ bench: ui cli
 	cargo bench -p paja --bench projection
 	cd benches/sync-reference && { npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-save --no-audit --no-fund; }
 	cargo bench -p paja --bench sync
+	cargo bench -p paja --bench relay
 	PAJA_CLI_BIN=$(CLI_BIN) node tests/e2e/bench-canvas.mjs 3000
 	cargo build --release -p paja --bin paja
 	PAJA_CLI_BIN=$(CARGO_TARGET_DIR)/release/paja node tests/e2e/bench-remote.mjs

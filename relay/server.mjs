@@ -147,8 +147,9 @@ function closeRevoked(tokens, list) {
       ((tokens.get(token).access === "read") !== connection.readOnly ? "the token's access changed" : null);
     if (!why) continue;
     console.error(`closed a connection to ${documentName}: ${why}`);
-    connection.close({ code: 4403, reason: why });
-    connection.webSocket.close(4403, why);
+    // A close frame's reason is short (123 bytes at most), so the detail stays in the log.
+    connection.close({ code: 4403, reason: "token revoked" });
+    connection.webSocket.close(4403, "token revoked");
   }
 }
 
