@@ -86,8 +86,8 @@ The regional server:
   the file ends its connections at once. The server's certificate must chain to the
   system's roots, or to --relay-ca. Staff read a workshop with
     paja join --relay wss://HOST:PORT --token T --workshop ryhma-1 copy.paja
-  One process serves many workshops; Hocuspocus's Redis extension spreads a region
-  over several processes.";
+  One process serves a whole region's workshops; docs/scaling.md says when to run more
+  (one instance per region, Redis only for failover).";
 
 #[derive(Args)]
 pub struct JoinArgs {
