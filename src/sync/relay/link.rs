@@ -24,6 +24,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Silence for this long means the link is gone.
 const IDLE: Duration = Duration::from_secs(45);
+/// The port of `wss://HOST` without one.
+const DEFAULT_PORT: u16 = 443;
 const BACKOFF: (Duration, Duration) = (Duration::from_millis(200), Duration::from_secs(5));
 
 /// The local side of a synced document: the hub's relay workshop, or a reader's file.
@@ -101,8 +103,10 @@ impl Target {
         let bad = || RelayError::BadAddress(settings.url.clone());
         let rest = settings.url.trim().strip_prefix("wss://").ok_or_else(bad)?;
         let authority = rest.split('/').next().unwrap_or_default();
-        let (host, port) = authority.rsplit_once(':').ok_or_else(bad)?;
-        let port: u16 = port.parse().map_err(|_| bad())?;
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) if !port.ends_with(']') => (host, port.parse().map_err(|_| bad())?),
+            _ => (authority, DEFAULT_PORT),
+        };
         let host = host.trim_start_matches('[').trim_end_matches(']').to_string();
         if host.is_empty() || settings.workshop.trim().is_empty() {
             return Err(bad());
@@ -289,12 +293,16 @@ mod tests {
     }
 
     #[test]
-    fn only_a_wss_address_with_a_port_is_a_server_address() {
+    fn only_a_wss_address_is_a_server_address_and_its_port_is_443_unless_given() {
         let target = Target::new(&settings("wss://alue.example.fi:8443/paja")).expect("a full address");
         assert_eq!((target.host.as_str(), target.port), ("alue.example.fi", 8443));
-        for bad in ["ws://alue.example.fi:8443", "https://alue.example.fi:8443", "wss://alue.example.fi", "wss://:8443", "alue:8443"] {
+        let target = Target::new(&settings("wss://alue.example.fi/paja")).expect("an address without a port");
+        assert_eq!((target.host.as_str(), target.port), ("alue.example.fi", 443));
+        let target = Target::new(&settings("wss://[::1]")).expect("an IPv6 address");
+        assert_eq!((target.host.as_str(), target.port), ("::1", 443));
+        for bad in ["ws://alue.example.fi:8443", "https://alue.example.fi:8443", "wss://alue.example.fi:x", "wss://:8443", "alue:8443"] {
             let refused = Target::new(&settings(bad)).err().map(|e| e.code());
-            assert_eq!(refused, Some(crate::ErrorCode::RelayBadAddress), "{bad} is refused: TLS always, and a port");
+            assert_eq!(refused, Some(crate::ErrorCode::RelayBadAddress), "{bad} is refused: TLS always");
         }
     }
 

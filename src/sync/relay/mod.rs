@@ -29,7 +29,7 @@ use ts_rs::TS;
 /// Where to relay, and as whom.
 #[derive(Clone, PartialEq, Eq)]
 pub struct RelaySettings {
-    /// `wss://HOST:PORT`, perhaps with a path.
+    /// `wss://HOST[:PORT]` (443 by default), perhaps with a path.
     pub url: String,
     /// Given by whoever runs the server; it never leaves this computer but to the server.
     pub token: String,
@@ -96,7 +96,7 @@ pub enum RelayError {
     Refused,
     #[error("The regional server cannot be reached ({0}); Paja tries again.")]
     Unreachable(String),
-    #[error("\"{0}\" is not a server address: give wss://HOST:PORT.")]
+    #[error("\"{0}\" is not a server address: give wss://HOST, or wss://HOST:PORT.")]
     BadAddress(String),
     #[error("The regional server's certificate is not trusted: {0}.")]
     Certificate(String),

@@ -814,7 +814,7 @@ export const en: Record<MessageKey, string> = {
   'error.fingerprint_needed': 'You need the join link or the QR code.',
   'error.relay_refused': 'The regional server does not accept the token.',
   'error.relay_unreachable': 'The regional server cannot be reached. Paja tries again.',
-  'error.relay_bad_address': 'The server address has the form wss://server:port.',
+  'error.relay_bad_address': 'The server address starts with wss://, such as wss://server.region.fi.',
   'error.relay_certificate': "The regional server's certificate is not trusted.",
   'error.read_only_copy': "This is the server's copy. It can only be read.",
   // Export and versions

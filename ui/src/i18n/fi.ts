@@ -813,7 +813,7 @@ export const fi = {
   'error.fingerprint_needed': 'Tarvitset liittymislinkin tai QR-koodin.',
   'error.relay_refused': 'Alueen palvelin ei hyväksy tunnusta.',
   'error.relay_unreachable': 'Alueen palvelimeen ei saa yhteyttä. Paja yrittää uudelleen.',
-  'error.relay_bad_address': 'Palvelimen osoite on muotoa wss://palvelin:portti.',
+  'error.relay_bad_address': 'Palvelimen osoite alkaa wss://, esimerkiksi wss://palvelin.alue.fi.',
   'error.relay_certificate': 'Alueen palvelimen varmenne ei ole luotettu.',
   'error.read_only_copy': 'Tämä on palvelimen kopio. Sitä voi vain lukea.',
   // Export and versions

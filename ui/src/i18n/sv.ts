@@ -814,7 +814,7 @@ export const sv: Record<MessageKey, string> = {
   'error.fingerprint_needed': 'Du behöver anslutningslänken eller QR-koden.',
   'error.relay_refused': 'Regionens server godkänner inte nyckeln.',
   'error.relay_unreachable': 'Regionens server kan inte nås. Paja försöker igen.',
-  'error.relay_bad_address': 'Serverns adress har formen wss://server:port.',
+  'error.relay_bad_address': 'Serverns adress börjar med wss://, till exempel wss://server.region.fi.',
   'error.relay_certificate': 'Regionens servercertifikat är inte betrott.',
   'error.read_only_copy': 'Det här är serverns kopia. Den kan bara läsas.',
   // Export and versions
