@@ -38,7 +38,7 @@ describe('the Alueen palvelin section of the Jaa työpaja dialog', () => {
     expect(html).toContain('value="wss://alue.example:8443"');
     expect(html).toContain('value="ryhma-1"');
     expect(html, "the token field stays empty").toMatch(/<input type="password"[^>]*data-testid="relay-token" value=""/);
-    expect(html).toContain('Tunnus on tallessa. Jos jätät kentän tyhjäksi, Paja käyttää sitä.');
+    expect(html).toContain('Paja muistaa tunnuksen. Jätä kenttä tyhjäksi, niin Paja käyttää sitä.');
   });
 
   it('says only published content leaves, in Finnish, Swedish and English', () => {
